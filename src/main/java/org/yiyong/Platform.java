@@ -1,0 +1,38 @@
+package org.yiyong;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcUtils;
+
+/** Beans every module uses: the clock and the demo-data switch. */
+@Configuration(proxyBeanMethods = false)
+public class Platform {
+
+    @Bean
+    Clock clock(YiyongProperties properties) {
+        return Clock.system(properties.zone());
+    }
+
+    @Bean
+    DemoData demoData(YiyongProperties properties, DataSource dataSource) throws Exception {
+        String setting = properties.demoData().trim().toLowerCase(java.util.Locale.ROOT);
+        boolean enabled = switch (setting) {
+            case "true", "on", "yes" -> true;
+            case "false", "off", "no" -> false;
+            default -> isEmbedded(dataSource);
+        };
+        return new DemoData(enabled);
+    }
+
+    private static boolean isEmbedded(DataSource dataSource) throws Exception {
+        String product = JdbcUtils.extractDatabaseMetaData(dataSource,
+                meta -> (String) meta.getDatabaseProductName());
+        return "H2".equalsIgnoreCase(product);
+    }
+
+    /** Whether this installation loads the demo organizations and users on first start. */
+    public record DemoData(boolean enabled) {
+    }
+}

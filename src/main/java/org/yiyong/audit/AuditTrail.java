@@ -1,0 +1,108 @@
+package org.yiyong.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.yiyong.audit.internal.ChainHash;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends entries to the audit trail. An entry joins the transaction of the change it records, so a
+ * change that rolls back leaves no entry, and an entry is never written for a change that did not
+ * happen. Entries are chained: each carries the SM3 hash of its content and of the entry before it, so
+ * an edited or deleted entry breaks the chain. The chain head row is locked while appending, which
+ * keeps the chain linear across several application nodes.
+ */
+@Service
+public class AuditTrail {
+
+    /** The actor recorded when nobody is signed in and no actor was named (start-up, schedules). */
+    public static final String SYSTEM_ACTOR = "system";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Records a change within the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditRecord record) {
+        append(record);
+    }
+
+    /**
+     * Records an event that is not part of a change to data (a login, a refusal), in a transaction of
+     * its own so that the refusal that follows cannot roll it back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordEvent(AuditRecord record) {
+        append(record);
+    }
+
+    private void append(AuditRecord record) {
+        String previous = jdbc.sql("select last_hash from audit_chain_head where id = 1 for update")
+                .query(String.class)
+                .single();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String actor = record.actor() != null ? record.actor() : currentActor();
+        String ip = clientAddress();
+        String changes = record.changes().isEmpty() ? null : json.writeValueAsString(record.changes());
+        String detail = truncate(record.detail(), 500);
+        String hash = ChainHash.of(previous, at, actor, ip, record.action().name(), record.entityType(),
+                record.entityId(), changes, detail);
+        jdbc.sql("""
+                insert into audit_entry (occurred_at, actor, ip, action, entity_type, entity_id, changes, detail,
+                                         prev_hash, hash)
+                values (:at, :actor, :ip, :action, :entityType, :entityId, :changes, :detail, :prev, :hash)
+                """)
+                .param("at", java.sql.Timestamp.from(at))
+                .param("actor", truncate(actor, 100))
+                .param("ip", ip)
+                .param("action", record.action().name())
+                .param("entityType", record.entityType())
+                .param("entityId", truncate(record.entityId(), 100))
+                .param("changes", changes)
+                .param("detail", detail)
+                .param("prev", previous)
+                .param("hash", hash)
+                .update();
+        jdbc.sql("update audit_chain_head set last_hash = :hash, entries = entries + 1 where id = 1")
+                .param("hash", hash)
+                .update();
+    }
+
+    private static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || "anonymousUser".equals(authentication.getPrincipal())) {
+            return SYSTEM_ACTOR;
+        }
+        return authentication.getName();
+    }
+
+    private static String clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String truncate(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Audit: the append-only, hash-chained trail of every state change, login, logout, failed login and
+ * access denial, searchable by the audit administrator only.
+ */
+package org.yiyong.audit;

@@ -1,0 +1,58 @@
+package org.yiyong.identity.internal;
+
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.yiyong.identity.CurrentUser;
+
+/** Hands the signed-in {@link CurrentUser} to controller methods and to every page as {@code me}. */
+@Configuration(proxyBeanMethods = false)
+class CurrentUserSupport implements WebMvcConfigurer {
+
+    static CurrentUser current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+            return user.user();
+        }
+        return null;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return CurrentUser.class.equals(parameter.getParameterType());
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                    NativeWebRequest request, WebDataBinderFactory binders) {
+                CurrentUser user = current();
+                if (user == null) {
+                    throw new AuthenticationCredentialsNotFoundException("not signed in");
+                }
+                return user;
+            }
+        });
+    }
+
+    @ControllerAdvice
+    static class CurrentUserModel {
+
+        @ModelAttribute("me")
+        CurrentUser me() {
+            return current();
+        }
+    }
+}

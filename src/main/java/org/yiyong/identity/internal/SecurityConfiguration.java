@@ -1,0 +1,174 @@
+package org.yiyong.identity.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.internal.SignInRecorder.Refusal;
+
+/**
+ * How people and scripts get in: form login with a session for people, personal access tokens for
+ * scripts. Every sign-in, sign-out, failure and refusal is audited.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login";
+    static final String PASSWORD_PAGE = "/account/password";
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AuditTrail audit,
+            ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts)
+            throws Exception {
+        RequestMatcher api = ApiProblems::isApi;
+        http
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                                "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage(LOGIN_PAGE)
+                        .successHandler(successHandler(signIns))
+                        .failureHandler(failureHandler(signIns))
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutSuccessHandler(logoutSuccessHandler(signIns)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isCsrfSafeApiCall))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> problems.write(request, response,
+                                        HttpStatus.UNAUTHORIZED, "problem.unauthenticated"),
+                                api)
+                        .accessDeniedHandler(accessDeniedHandler(audit, problems)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new AccessTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeFilter(problems), AccessTokenFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * A JSON API call cannot be forged by another site: a cross-site form cannot send
+     * {@code application/json}, and a token in the Authorization header is never sent by a browser on
+     * its own. Such calls skip the CSRF token; forms and everything else need it.
+     */
+    private static boolean isCsrfSafeApiCall(HttpServletRequest request) {
+        if (!ApiProblems.isApi(request)) {
+            return false;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            return true;
+        }
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return MediaType.APPLICATION_JSON.isCompatibleWith(type) && !type.isWildcardType()
+                    && !type.isWildcardSubtype();
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
+    private static AuthenticationSuccessHandler successHandler(SignInRecorder signIns) {
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            signIns.succeeded(authentication.getName());
+            if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
+                response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
+                return;
+            }
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    private static AuthenticationFailureHandler failureHandler(SignInRecorder signIns) {
+        return (request, response, exception) -> {
+            Refusal reason = reasonOf(exception);
+            Refusal outcome = signIns.failed(request.getParameter("username"), reason);
+            String error = switch (outcome) {
+                case LOCKED, LOCKED_NOW -> "locked";
+                case DISABLED -> "disabled";
+                case BAD_CREDENTIALS -> "bad";
+            };
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=" + error);
+        };
+    }
+
+    private static Refusal reasonOf(AuthenticationException exception) {
+        if (exception instanceof LockedException) {
+            return Refusal.LOCKED;
+        }
+        if (exception instanceof DisabledException) {
+            return Refusal.DISABLED;
+        }
+        return Refusal.BAD_CREDENTIALS;
+    }
+
+    private static LogoutSuccessHandler logoutSuccessHandler(SignInRecorder signIns) {
+        return (request, response, authentication) -> {
+            if (authentication != null) {
+                signIns.signedOut(authentication.getName());
+            }
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?logout");
+        };
+    }
+
+    private static AccessDeniedHandler accessDeniedHandler(AuditTrail audit, ApiProblems problems) {
+        return (request, response, exception) -> {
+            audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, null, null)
+                    .withDetail(request.getMethod() + " " + request.getRequestURI()));
+            if (ApiProblems.isApi(request)) {
+                problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+            } else {
+                response.sendError(HttpStatus.FORBIDDEN.value());
+            }
+        };
+    }
+}

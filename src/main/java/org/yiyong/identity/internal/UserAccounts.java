@@ -1,0 +1,34 @@
+package org.yiyong.identity.internal;
+
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+/** User accounts. Lookups for people are always filtered by the caller's regions. */
+public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from UserAccount u where u.username = :username")
+    Optional<UserAccount> lockByUsername(@Param("username") String username);
+
+    Optional<UserAccount> findByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
+
+    @Query("""
+            select u from UserAccount u
+            where u.regionCode in :regions
+              and (:q is null or lower(u.username) like :q or lower(u.displayName) like :q)
+            order by u.username""")
+    Page<UserAccount> search(@Param("regions") Collection<String> regions, @Param("q") String q, Pageable pageable);
+
+    long countByRegionCodeIn(Collection<String> regionCodes);
+
+    boolean existsByUsername(String username);
+}

@@ -1,0 +1,191 @@
+package org.yiyong.identity.internal;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.OrganizationDirectory;
+import org.yiyong.identity.OrganizationDirectory.Placement;
+import org.yiyong.identity.PasswordPolicy;
+import org.yiyong.identity.Role;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.NotAllowed;
+import org.yiyong.shared.RecordNotFound;
+import org.yiyong.shared.StaleRecord;
+
+/**
+ * Managing accounts, with the three administrators kept apart: the system administrator creates
+ * accounts and resets passwords, only the security administrator assigns roles and unlocks accounts.
+ */
+@Service
+public class UserAdministration {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+
+    private final UserAccounts accounts;
+    private final OrganizationDirectory organizations;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    UserAdministration(UserAccounts accounts, OrganizationDirectory organizations, PasswordEncoder encoder,
+            PasswordPolicy policy, AuditTrail audit, Clock clock) {
+        this.accounts = accounts;
+        this.organizations = organizations;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
+    public Page<UserAccount> search(CurrentUser me, String query, org.springframework.data.domain.Pageable page) {
+        String q = query == null || query.isBlank() ? null : "%" + query.trim().toLowerCase(Locale.ROOT) + "%";
+        return accounts.search(me.scope().regionCodes(), q, page);
+    }
+
+    /** An account in the caller's scope; one outside it is not found, and the attempt is audited. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
+    public UserAccount get(CurrentUser me, long id) {
+        return inScope(me, id);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public UserAccount create(CurrentUser me, NewAccount account) {
+        String username = account.username() == null ? "" : account.username().trim().toLowerCase(Locale.ROOT);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidField("username", "user.username.invalid");
+        }
+        if (accounts.existsByUsername(username)) {
+            throw new InvalidField("username", "user.username.taken");
+        }
+        checkPassword("initialPassword", username, account.initialPassword());
+        Placement place = organizationInScope(me, account.organizationId());
+        UserAccount created = accounts.save(new UserAccount(username, account.displayName().trim(),
+                encoder.encode(account.initialPassword()), place.organizationId(), place.regionCode(), true,
+                clock.instant()));
+        audit.record(AuditRecord.of(AuditAction.CREATE, "UserAccount", created.getId())
+                .withChanges(Changes.created(created.snapshot())));
+        return created;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void update(CurrentUser me, long id, long expectedVersion, String displayName, long organizationId,
+            boolean enabled) {
+        UserAccount account = inScope(me, id);
+        requireVersion(account, expectedVersion);
+        if (account.getId() == me.id() && !enabled) {
+            throw new InvalidField("enabled", "user.cannot-disable-self");
+        }
+        Placement place = organizationInScope(me, organizationId);
+        Map<String, Object> before = account.snapshot();
+        account.update(displayName.trim(), place.organizationId(), place.regionCode());
+        account.setEnabled(enabled);
+        audit.record(AuditRecord.of(AuditAction.UPDATE, "UserAccount", id)
+                .withChanges(Changes.between(before, account.snapshot())));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void resetPassword(CurrentUser me, long id, String newPassword) {
+        UserAccount account = inScope(me, id);
+        checkPassword("newPassword", account.getUsername(), newPassword);
+        account.resetPassword(encoder.encode(newPassword), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGED, "UserAccount", id)
+                .withDetail("reset by administrator; change required at next sign-in"));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void assignRoles(CurrentUser me, long id, long expectedVersion, Set<Role> roles) {
+        UserAccount account = inScope(me, id);
+        requireVersion(account, expectedVersion);
+        if (account.getId() == me.id()) {
+            throw new NotAllowed("user.roles.not-own");
+        }
+        Map<String, Object> before = account.snapshot();
+        account.assignRoles(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        audit.record(AuditRecord.of(AuditAction.ROLES_CHANGED, "UserAccount", id)
+                .withChanges(Changes.between(before, account.snapshot())));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void unlock(CurrentUser me, long id) {
+        UserAccount account = inScope(me, id);
+        account.unlock();
+        audit.record(AuditRecord.of(AuditAction.ACCOUNT_UNLOCKED, "UserAccount", id));
+    }
+
+    /** Any signed-in user changes their own password, proving they know the current one. */
+    @Transactional
+    public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword) {
+        UserAccount account = accounts.findById(me.id()).orElseThrow(() -> new RecordNotFound("UserAccount", me.id()));
+        if (currentPassword == null || !encoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new InvalidField("currentPassword", "password.current-wrong");
+        }
+        checkPassword("newPassword", account.getUsername(), newPassword);
+        if (encoder.matches(newPassword, account.getPasswordHash())) {
+            throw new InvalidField("newPassword", "password.same-as-before");
+        }
+        account.changePassword(encoder.encode(newPassword), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGED, "UserAccount", me.id())
+                .withDetail("changed by the user"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Placement> organizationsFor(CurrentUser me) {
+        return organizations.activeOrganizationsIn(me.scope());
+    }
+
+    private void checkPassword(String field, String username, String password) {
+        List<String> violations = policy.violations(username, password);
+        if (!violations.isEmpty()) {
+            throw new InvalidField(field, violations.get(0), policy.minLength());
+        }
+    }
+
+    private Placement organizationInScope(CurrentUser me, long organizationId) {
+        return organizations.placementOf(organizationId)
+                .filter(place -> me.scope().covers(place.regionCode()) && place.active())
+                .orElseThrow(() -> new InvalidField("organizationId", "user.organization.invalid"));
+    }
+
+    private UserAccount inScope(CurrentUser me, long id) {
+        return accounts.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (accounts.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, "UserAccount", id)
+                        .withDetail("outside data scope"));
+            }
+            return new RecordNotFound("UserAccount", id);
+        });
+    }
+
+    private static void requireVersion(UserAccount account, long expectedVersion) {
+        if (account.getVersion() != expectedVersion) {
+            throw new StaleRecord("UserAccount", account.getId());
+        }
+    }
+
+    /** What the system administrator fills in for a new account. */
+    public record NewAccount(String username, String displayName, long organizationId, String initialPassword) {
+    }
+}

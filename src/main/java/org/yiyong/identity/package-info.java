@@ -1,0 +1,5 @@
+/**
+ * Identity: users, roles (with the three administrators kept apart), data scope, sign-in and lockout,
+ * the password policy and personal access tokens for the API.
+ */
+package org.yiyong.identity;

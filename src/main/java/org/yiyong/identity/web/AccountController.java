@@ -1,0 +1,111 @@
+package org.yiyong.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.PasswordPolicy;
+import org.yiyong.identity.internal.AccessTokenService;
+import org.yiyong.identity.internal.AccessTokenService.IssuedToken;
+import org.yiyong.identity.internal.AccountDirectory;
+import org.yiyong.identity.internal.UserAdministration;
+import org.yiyong.shared.InvalidField;
+
+/** The signed-in user's own account: password and personal access tokens. */
+@Controller
+class AccountController {
+
+    private static final String PASSWORD_VIEW = "identity/password";
+    private static final String TOKENS_VIEW = "identity/tokens";
+
+    private final UserAdministration administration;
+    private final AccessTokenService tokens;
+    private final AccountDirectory directory;
+    private final SecurityContextRepository contexts;
+    private final PasswordPolicy policy;
+
+    AccountController(UserAdministration administration, AccessTokenService tokens, AccountDirectory directory,
+            SecurityContextRepository contexts, PasswordPolicy policy) {
+        this.administration = administration;
+        this.tokens = tokens;
+        this.directory = directory;
+        this.contexts = contexts;
+        this.policy = policy;
+    }
+
+    @GetMapping("/account/password")
+    String initPasswordChange(Model model) {
+        model.addAttribute("form", PasswordForm.empty());
+        model.addAttribute("minLength", policy.minLength());
+        return PASSWORD_VIEW;
+    }
+
+    @PostMapping("/account/password")
+    String processPasswordChange(CurrentUser me, @Valid @ModelAttribute("form") PasswordForm form,
+            BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
+        model.addAttribute("minLength", policy.minLength());
+        if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
+                && !form.newPassword().equals(form.confirmPassword())) {
+            result.rejectValue("confirmPassword", "password.mismatch");
+        }
+        if (result.hasErrors()) {
+            return PASSWORD_VIEW;
+        }
+        try {
+            administration.changeOwnPassword(me, form.currentPassword(), form.newPassword());
+        } catch (InvalidField invalid) {
+            result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
+            return PASSWORD_VIEW;
+        }
+        directory.byId(me.id()).ifPresent(user -> {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            contexts.saveContext(context, request, response);
+        });
+        redirect.addFlashAttribute("success", "password.changed");
+        return "redirect:/";
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(CurrentUser me, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", TokenForm.empty());
+        }
+        model.addAttribute("tokens", tokens.tokensOf(me));
+        return TOKENS_VIEW;
+    }
+
+    @PostMapping("/account/tokens")
+    String issueToken(CurrentUser me, @Valid @ModelAttribute("form") TokenForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("tokens", tokens.tokensOf(me));
+            return TOKENS_VIEW;
+        }
+        IssuedToken issued = tokens.issue(me, form.name(), form.validDays());
+        redirect.addFlashAttribute("issuedToken", issued.token());
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        tokens.revoke(me, id);
+        redirect.addFlashAttribute("success", "token.revoked");
+        return "redirect:/account/tokens";
+    }
+}

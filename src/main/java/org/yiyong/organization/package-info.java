@@ -1,0 +1,6 @@
+/**
+ * Organization: regions (GB/T 2260) and the organizations that do the work in them — the committee
+ * and its member units, the city and county associations, police bureaus, sub-bureaus and stations,
+ * and work stations.
+ */
+package org.yiyong.organization;

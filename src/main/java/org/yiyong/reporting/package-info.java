@@ -1,0 +1,5 @@
+/**
+ * Reporting: the workbench (工作台) with what each user can see, and later the statistics, the annual
+ * work report and the register exports.
+ */
+package org.yiyong.reporting;

@@ -1,0 +1,38 @@
+package org.yiyong.reporting.web;
+
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Role;
+import org.yiyong.identity.Users;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationManagement;
+import org.yiyong.organization.Regions;
+
+/** The home page: who the user is, where they work, and real counts of what they can see. */
+@Controller
+class WorkbenchController {
+
+    private final OrganizationManagement organizations;
+    private final Users users;
+    private final Regions regions;
+
+    WorkbenchController(OrganizationManagement organizations, Users users, Regions regions) {
+        this.organizations = organizations;
+        this.users = users;
+        this.regions = regions;
+    }
+
+    @GetMapping("/")
+    String workbench(CurrentUser me, Model model) {
+        Map<OrgType, Long> counts = organizations.activeCountsByType(me.scope());
+        model.addAttribute("organizationCounts", counts);
+        model.addAttribute("organizationTotal", counts.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("userCount", users.countIn(me.scope()));
+        model.addAttribute("regionCount", regions.within(me.scope()).size());
+        model.addAttribute("roles", me.roles().stream().sorted().map(Role::name).toList());
+        return "reporting/workbench";
+    }
+}

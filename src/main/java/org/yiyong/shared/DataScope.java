@@ -1,0 +1,37 @@
+package org.yiyong.shared;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The regions whose records a user may see: the region of the user's organization and every region
+ * below it. Queries filter on these codes in SQL; a record outside them does not exist for the user.
+ */
+public record DataScope(Set<String> regionCodes) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public DataScope {
+        if (regionCodes == null || regionCodes.isEmpty()) {
+            throw new IllegalArgumentException("a data scope covers at least one region");
+        }
+        regionCodes = Set.copyOf(regionCodes);
+    }
+
+    public static DataScope of(Collection<String> regionCodes) {
+        return new DataScope(Set.copyOf(regionCodes));
+    }
+
+    public boolean covers(String regionCode) {
+        return regionCode != null && regionCodes.contains(regionCode);
+    }
+
+    /** The codes in a stable order, for logs and SQL parameters. */
+    public Set<String> sortedCodes() {
+        return new TreeSet<>(regionCodes);
+    }
+}
