@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.internal.ChainHash;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
+import org.yiyong.shared.RecordNotFound;
 
 /** Reads the audit trail. Only the audit administrator may. */
 @Service
@@ -60,12 +61,25 @@ public class AuditSearch {
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
-                .query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-                        rs.getString("actor"), rs.getString("ip"), rs.getString("action"),
-                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("changes"),
-                        rs.getString("detail")))
+                .query(AuditSearch::toEntry)
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    public AuditEntry entry(long id) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, ip, action, entity_type, entity_id, changes, detail
+                from audit_entry where id = :id""")
+                .param("id", id)
+                .query(AuditSearch::toEntry)
+                .optional()
+                .orElseThrow(() -> new RecordNotFound("AuditEntry", id));
+    }
+
+    private static AuditEntry toEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                rs.getString("ip"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getString("changes"), rs.getString("detail"));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.SignedIn;
 import org.yiyong.shared.DomainException;
 
 /**
@@ -63,6 +64,7 @@ class PageExceptionHandler {
         page.addObject("status", status.value());
         page.addObject("messageKey", messageKey);
         page.addObject("messageArgs", arguments);
+        page.addObject("me", SignedIn.user().orElse(null));
         return page;
     }
 }

@@ -87,6 +87,12 @@ final class AuditControllers {
                     PageRequest.of(page, size));
         }
 
+        @GetMapping("/api/v1/audit-entries/{id}")
+        @Operation(summary = "One entry of the audit trail (audit administrator only)")
+        AuditEntry entry(@org.springframework.web.bind.annotation.PathVariable long id) {
+            return search.entry(id);
+        }
+
         @GetMapping("/api/v1/audit-entries/chain")
         @Operation(summary = "Recompute the hash chain; names the first entry that was tampered with, if any")
         AuditSearch.ChainCheck verify() {

@@ -4,8 +4,6 @@ import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -14,17 +12,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.SignedIn;
 
 /** Hands the signed-in {@link CurrentUser} to controller methods and to every page as {@code me}. */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserSupport implements WebMvcConfigurer {
 
     static CurrentUser current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
-            return user.user();
-        }
-        return null;
+        return SignedIn.user().orElse(null);
     }
 
     @Override

@@ -22,7 +22,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
@@ -47,7 +48,6 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AuditTrail audit,
             ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts)
             throws Exception {
-        RequestMatcher api = ApiProblems::isApi;
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
@@ -64,10 +64,7 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(logoutSuccessHandler(signIns)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isCsrfSafeApiCall))
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(
-                                (request, response, ex) -> problems.write(request, response,
-                                        HttpStatus.UNAUTHORIZED, "problem.unauthenticated"),
-                                api)
+                        .authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDeniedHandler(audit, problems)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -113,6 +110,18 @@ class SecurityConfiguration {
         } catch (RuntimeException malformed) {
             return false;
         }
+    }
+
+    /** API calls get 401 problem+json; pages send the visitor to the sign-in page. */
+    private static AuthenticationEntryPoint entryPoint(ApiProblems problems) {
+        LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
+        return (request, response, exception) -> {
+            if (ApiProblems.isApi(request)) {
+                problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
+            } else {
+                login.commence(request, response, exception);
+            }
+        };
     }
 
     private static AuthenticationSuccessHandler successHandler(SignInRecorder signIns) {

@@ -1,6 +1,7 @@
 package org.yiyong.identity.web;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,9 +33,11 @@ class UserController {
     private static final String DETAIL_VIEW = "identity/user";
 
     private final UserAdministration administration;
+    private final Clock clock;
 
-    UserController(UserAdministration administration) {
+    UserController(UserAdministration administration, Clock clock) {
         this.administration = administration;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -42,6 +45,7 @@ class UserController {
             @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("users", administration.search(me, q, PageRequest.of(Math.max(page, 0), 20)));
+        model.addAttribute("now", clock.instant());
         return LIST_VIEW;
     }
 
@@ -75,6 +79,7 @@ class UserController {
     String show(CurrentUser me, @PathVariable long id, Model model) {
         UserAccount account = administration.get(me, id);
         model.addAttribute("account", account);
+        model.addAttribute("now", clock.instant());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new UserForms.EditUser(account.getDisplayName(), account.getOrganizationId(),
                     account.isEnabled(), account.getVersion()));

@@ -1,0 +1,57 @@
+package org.yiyong;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The whole application on the configured database (in-memory H2 by default, PostgreSQL in CI's
+ * second pass), with the demo data, driven through MockMvc. Tests share the database, so each one
+ * makes its own records with unique names and asserts on those.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class FullStackTest {
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    private UserDetailsService accounts;
+
+    /** Signs the request in as a user, with their real organization, roles and data scope. */
+    protected RequestPostProcessor as(String username) {
+        return user(accounts.loadUserByUsername(username));
+    }
+
+    protected long organizationId(String code) {
+        return jdbc.sql("select id from organization where code = :code").param("code", code).query(Long.class)
+                .single();
+    }
+
+    /** The actions recorded in the audit trail for one entity, oldest first. */
+    protected List<String> auditedActions(String actor, String entityType, Object entityId) {
+        return jdbc.sql("""
+                select action from audit_entry
+                where actor = :actor and entity_type = :type and entity_id = :id order by id""")
+                .param("actor", actor)
+                .param("type", entityType)
+                .param("id", String.valueOf(entityId))
+                .query(String.class)
+                .list();
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+}

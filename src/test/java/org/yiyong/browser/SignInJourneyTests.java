@@ -1,0 +1,92 @@
+package org.yiyong.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What a county staff member does on their first morning: sign in, look around, hit a wall, sign out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SignInJourneyTests {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        browser = Browser.launch();
+        Files.createDirectories(Browser.SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(Page page, String username) {
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill("Yiyong@2024");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+    }
+
+    @Test
+    void jinjiang_staff_sees_their_workbench_cannot_open_a_nanan_organization_and_signs_out() {
+        long nanan = jdbc.sql("select id from organization where code = 'NA-ASSOC'").query(Long.class).single();
+        try (BrowserContext context = browser.newContext(false)) {
+            Page page = context.newPage();
+            signIn(page, "jinjiang-staff");
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("工作台").setExact(true))).isVisible();
+            assertThat(page.locator("#my-region")).containsText("晋江市");
+            assertThat(page.locator("#my-organization")).hasText("晋江市见义勇为协会");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("workbench.png"))
+                    .setFullPage(true));
+
+            page.navigate(url("/organizations/" + nanan));
+            assertThat(page.locator("#error-page")).hasAttribute("data-status", "404");
+            assertThat(page.getByText("找不到页面或记录")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("not-found.png")));
+
+            page.locator("#yy-user-menu").click();
+            page.locator("#logout").click();
+            assertThat(page.getByText("您已安全退出。")).isVisible();
+
+            page.navigate(url("/"));
+            assertThat(page).hasURL(url("/login"));
+        }
+    }
+
+    @Test
+    void the_workbench_works_on_a_phone() {
+        try (BrowserContext context = browser.newContext(true)) {
+            Page page = context.newPage();
+            signIn(page, "city-staff");
+            assertThat(page.locator("#my-region")).containsText("泉州市");
+            page.locator(".navbar-toggler").click();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("组织机构").setExact(true))).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("workbench-phone.png"))
+                    .setFullPage(true));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.yiyong.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Instant;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MvcResult;
+import org.yiyong.FullStackTest;
+import org.yiyong.identity.internal.UserAccount;
+import org.yiyong.identity.internal.UserAccounts;
+
+/** Sign-in, lockout after failures, forced change of an initial password, sign-out. */
+class SignInTests extends FullStackTest {
+
+    private static final String PASSWORD = "Quanzhou#2026";
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    private String newUser(boolean mustChangePassword) {
+        String username = unique("user").toLowerCase();
+        long organization = organizationId("JJ-ASSOC");
+        UserAccount account = new UserAccount(username, "测试用户", encoder.encode(PASSWORD), organization, "350582",
+                mustChangePassword, Instant.now());
+        account.assignRoles(EnumSet.of(Role.COUNTY_STAFF));
+        accounts.save(account);
+        return username;
+    }
+
+    private MvcResult signIn(String username, String password) throws Exception {
+        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
+                .andReturn();
+    }
+
+    @Test
+    void a_demo_user_signs_in_and_is_audited() throws Exception {
+        MvcResult result = signIn("jinjiang-staff", "Yiyong@2024");
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = 'jinjiang-staff' and action = 'LOGIN'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void six_wrong_passwords_lock_the_account_and_then_even_the_right_one_is_refused() throws Exception {
+        String username = newUser(false);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(signIn(username, "wrong-password-" + attempt).getResponse().getRedirectedUrl())
+                    .isEqualTo("/login?error=bad");
+        }
+        assertThat(signIn(username, "wrong-password-5").getResponse().getRedirectedUrl())
+                .isEqualTo("/login?error=locked");
+        assertThat(signIn(username, "wrong-password-6").getResponse().getRedirectedUrl())
+                .isEqualTo("/login?error=locked");
+
+        assertThat(signIn(username, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error=locked");
+
+        mvc.perform(get("/login").param("error", "locked"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("登录失败次数过多，账户已被锁定，请 15 分钟后再试")));
+        long id = accounts.findByUsername(username).orElseThrow().getId();
+        assertThat(auditedActions(username, "UserAccount", id)).contains("LOGIN_FAILED", "ACCOUNT_LOCKED");
+    }
+
+    @Test
+    void the_security_administrator_unlocks_an_account() throws Exception {
+        String username = newUser(false);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(username, "wrong-password");
+        }
+        long id = accounts.findByUsername(username).orElseThrow().getId();
+        mvc.perform(post("/users/{id}/unlock", id).with(as("secadmin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(signIn(username, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void a_user_with_an_initial_password_must_change_it_before_anything_else() throws Exception {
+        String username = newUser(true);
+        MvcResult login = signIn(username, PASSWORD);
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
+        Cookie session = login.getResponse().getCookie("SESSION");
+
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/api/v1/me").cookie(session)).andExpect(status().isForbidden());
+
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
+                        .param("currentPassword", PASSWORD).param("newPassword", "short")
+                        .param("confirmPassword", "short"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("密码太短")));
+
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
+                        .param("currentPassword", PASSWORD).param("newPassword", "Jinjiang#2026x")
+                        .param("confirmPassword", "Jinjiang#2026x"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        assertThat(accounts.findByUsername(username).orElseThrow().isPasswordChangeRequired()).isFalse();
+    }
+
+    @Test
+    void signing_out_is_audited() throws Exception {
+        String username = newUser(false);
+        Cookie session = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where actor = :u and action = 'LOGOUT'")
+                .param("u", username).query(Long.class).single()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,70 @@
+package org.yiyong.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.yiyong.FullStackTest;
+
+/** Pages: Chinese by default, English on request, safe headers, real counts on the workbench. */
+class PageTests extends FullStackTest {
+
+    @Test
+    void pages_need_a_sign_in() throws Exception {
+        mvc.perform(get("/organizations")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void the_login_page_is_chinese_by_default_and_english_on_request() throws Exception {
+        mvc.perform(get("/login")).andExpect(content().string(containsString("用户名")));
+        mvc.perform(get("/login").param("lang", "en")).andExpect(content().string(containsString("User name")));
+        mvc.perform(get("/login").cookie(new Cookie("YIYONG_LANG", "en")))
+                .andExpect(content().string(containsString("Sign in")));
+    }
+
+    @Test
+    void authenticated_pages_carry_the_security_headers_and_are_not_cached() throws Exception {
+        mvc.perform(get("/").with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
+    }
+
+    @Test
+    void the_workbench_shows_the_users_organization_region_roles_and_counts() throws Exception {
+        long inJinjiang = jdbc.sql("select count(*) from organization where region_code = '350582' and active = true")
+                .query(Long.class).single();
+        mvc.perform(get("/").with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("工作台")))
+                .andExpect(content().string(containsString("晋江市见义勇为协会")))
+                .andExpect(content().string(containsString("晋江市 (350582)")))
+                .andExpect(content().string(containsString("县级工作人员")))
+                .andExpect(content().string(containsString("id=\"count-organizations\">" + inJinjiang + "<")));
+    }
+
+    @Test
+    void error_pages_show_no_stack_trace() throws Exception {
+        mvc.perform(get("/organizations/999999999").with(as("city-staff")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("找不到页面或记录")))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    @Test
+    void the_region_tree_page_lists_the_functional_areas() throws Exception {
+        mvc.perform(get("/regions").with(as("leader")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("泉州台商投资区")))
+                .andExpect(content().string(containsString("350583")));
+    }
+}
