@@ -61,6 +61,15 @@ class PageTests extends FullStackTest {
     }
 
     @Test
+    void error_pages_speak_the_users_language() throws Exception {
+        mvc.perform(get("/organizations/999999999").with(as("city-staff")).cookie(new Cookie("YIYONG_LANG", "en")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Not found")));
+        mvc.perform(get("/audit").with(as("city-staff")).cookie(new Cookie("YIYONG_LANG", "en")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void the_region_tree_page_lists_the_functional_areas() throws Exception {
         mvc.perform(get("/regions").with(as("leader")))
                 .andExpect(status().isOk())
