@@ -89,4 +89,38 @@ class SignInJourneyTests {
                     .setFullPage(true));
         }
     }
+
+    @Test
+    void city_staff_find_create_and_deactivate_a_work_station_through_the_forms() {
+        String name = "洛江区河市镇见义勇为工作站" + Long.toString(System.nanoTime(), 36);
+        try (BrowserContext context = browser.newContext(false)) {
+            Page page = context.newPage();
+            signIn(page, "city-staff");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("组织机构").setExact(true)).click();
+            page.waitForURL(url("/organizations"));
+            page.locator("#q").fill("晋江市公安局");
+            assertThat(page.locator("#organization-rows")).containsText("晋江市公安局青阳派出所");
+            assertThat(page.locator("#organization-rows")).not().containsText("南安市见义勇为协会");
+
+            page.locator("#new-organization").click();
+            page.locator("#save").click();
+            assertThat(page.locator("#name-error")).hasText("此项必须填写。");
+
+            page.getByLabel("名称", new Page.GetByLabelOptions().setExact(true)).fill(name);
+            page.locator("#type").selectOption("WORK_STATION");
+            page.locator("#regionCode").selectOption("350504");
+            page.locator("#save").click();
+            assertThat(page.locator("#organization-name")).hasText(name);
+            assertThat(page.getByText("机构已创建。")).isVisible();
+
+            page.locator("#deactivate").click();
+            assertThat(page.locator("#organization-status")).hasText("已停用");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("organization.png"))
+                    .setFullPage(true));
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English").setExact(true)).click();
+            assertThat(page.locator("#organization-status")).hasText("Inactive");
+        }
+    }
 }
