@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationFilter;
@@ -31,12 +32,16 @@ class OrganizationController {
     private static final String DETAIL_VIEW = "organization/detail";
     private static final String FORM_VIEW = "organization/form";
 
+    private static final String ATTACHMENT_OWNER = "Organization";
+
     private final OrganizationManagement management;
     private final Regions regions;
+    private final Attachments attachments;
 
-    OrganizationController(OrganizationManagement management, Regions regions) {
+    OrganizationController(OrganizationManagement management, Regions regions, Attachments attachments) {
         this.management = management;
         this.regions = regions;
+        this.attachments = attachments;
     }
 
     @GetMapping
@@ -55,6 +60,7 @@ class OrganizationController {
     @GetMapping("/{id}")
     String show(CurrentUser me, @PathVariable long id, Model model) {
         model.addAttribute("organization", management.view(me, id));
+        model.addAttribute("attachments", attachments.list(me, ATTACHMENT_OWNER, id));
         return DETAIL_VIEW;
     }
 

@@ -1,0 +1,5 @@
+/**
+ * Files: attachments of other modules' records — storage on disk, type sniffing by content, SHA-256
+ * checksums, and downloads within the data scope of the record that owns the file.
+ */
+package org.yiyong.files;
