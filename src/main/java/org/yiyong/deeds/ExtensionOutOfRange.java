@@ -1,0 +1,11 @@
+package org.yiyong.deeds;
+
+import org.yiyong.shared.InvalidField;
+
+/** An extension must add at least one day and no more than the rule allows. */
+public class ExtensionOutOfRange extends InvalidField {
+
+    public ExtensionOutOfRange(int days, int max) {
+        super("extensionDays", "deed.deadline.extension-range", max, days);
+    }
+}
