@@ -58,23 +58,26 @@ public class AuditTrail {
                 .query(String.class)
                 .single();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String actor = record.actor() != null ? record.actor() : currentActor();
-        String ip = clientAddress();
+        // cut to the column sizes before hashing, so that what is stored is exactly what was hashed
+        String actor = truncate(record.actor() != null ? record.actor() : currentActor(), 100);
+        String ip = truncate(clientAddress(), 64);
+        String entityType = truncate(record.entityType(), 60);
+        String entityId = truncate(record.entityId(), 100);
         String changes = record.changes().isEmpty() ? null : json.writeValueAsString(record.changes());
         String detail = truncate(record.detail(), 500);
-        String hash = ChainHash.of(previous, at, actor, ip, record.action().name(), record.entityType(),
-                record.entityId(), changes, detail);
+        String hash = ChainHash.of(previous, at, actor, ip, record.action().name(), entityType, entityId, changes,
+                detail);
         jdbc.sql("""
                 insert into audit_entry (occurred_at, actor, ip, action, entity_type, entity_id, changes, detail,
                                          prev_hash, hash)
                 values (:at, :actor, :ip, :action, :entityType, :entityId, :changes, :detail, :prev, :hash)
                 """)
                 .param("at", java.sql.Timestamp.from(at))
-                .param("actor", truncate(actor, 100))
+                .param("actor", actor)
                 .param("ip", ip)
                 .param("action", record.action().name())
-                .param("entityType", record.entityType())
-                .param("entityId", truncate(record.entityId(), 100))
+                .param("entityType", entityType)
+                .param("entityId", entityId)
                 .param("changes", changes)
                 .param("detail", detail)
                 .param("prev", previous)

@@ -2,6 +2,7 @@ package org.yiyong.identity;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.identity.internal.SessionTermination;
 import org.yiyong.identity.internal.UserAccounts;
 import org.yiyong.shared.DataScope;
 
@@ -11,12 +12,30 @@ import org.yiyong.shared.DataScope;
 public class Users {
 
     private final UserAccounts accounts;
+    private final SessionTermination sessions;
 
-    Users(UserAccounts accounts) {
+    Users(UserAccounts accounts, SessionTermination sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     public long countIn(DataScope scope) {
         return accounts.countByRegionCodeIn(scope.regionCodes());
+    }
+
+    /** An organization was deactivated: its people are signed out (and cannot sign in again). */
+    @Transactional
+    public void organizationDeactivated(long organizationId) {
+        sessions.endSessionsOf(accounts.usernamesIn(organizationId));
+    }
+
+    /**
+     * An organization moved to another region: its people's data scope moves with it, from their next
+     * sign-in, so their open sessions end now.
+     */
+    @Transactional
+    public void organizationMoved(long organizationId, String regionCode) {
+        accounts.moveOrganization(organizationId, regionCode);
+        sessions.endSessionsOf(accounts.usernamesIn(organizationId));
     }
 }

@@ -20,6 +20,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Users;
 import org.yiyong.shared.DataScope;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
@@ -41,22 +42,24 @@ public class OrganizationManagement {
                    p.name as parent_name, o.address, o.phone, o.active, o.version, o.updated_at
             from organization o
             join region r on r.code = o.region_code
-            left join organization p on p.id = o.parent_id
+            left join organization p on p.id = o.parent_id and p.region_code in (:scope)
             """;
 
     private final Organizations organizations;
     private final Regions regions;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Users users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     OrganizationManagement(Organizations organizations, Regions regions, JdbcClient jdbc, AuditTrail audit,
-            Clock clock) {
+            Users users, Clock clock) {
         this.organizations = organizations;
         this.regions = regions;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -128,7 +131,7 @@ public class OrganizationManagement {
     @Transactional
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'CITY_STAFF', 'COUNTY_STAFF')")
     public OrganizationView create(CurrentUser me, String requestedCode, OrganizationDetails details) {
-        validate(me, null, details);
+        validate(me, null, details, null);
         String code = codeFor(requestedCode, details.regionCode());
         Organization organization = organizations.save(new Organization(code, details, clock.instant()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, organization.getId())
@@ -151,13 +154,18 @@ public class OrganizationManagement {
         if (expectedVersion != null && organization.getVersion() != expectedVersion) {
             throw new StaleRecord(ENTITY, id);
         }
-        validate(me, id, details);
+        validate(me, id, details, organization.getParentId());
         Map<String, Object> before = organization.snapshot();
+        String regionBefore = organization.getRegionCode();
         organization.update(details, clock.instant());
         if (Boolean.FALSE.equals(active) && organization.isActive()) {
             organization.deactivate(clock.instant());
+            users.organizationDeactivated(id);
         } else if (Boolean.TRUE.equals(active)) {
             organization.activate(clock.instant());
+        }
+        if (!regionBefore.equals(organization.getRegionCode())) {
+            users.organizationMoved(id, organization.getRegionCode());
         }
         organizations.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
@@ -170,6 +178,7 @@ public class OrganizationManagement {
     public void deactivate(CurrentUser me, long id) {
         Organization organization = inScope(me, id);
         organization.deactivate(clock.instant());
+        users.organizationDeactivated(id);
         audit.record(AuditRecord.of(AuditAction.DEACTIVATE, ENTITY, id)
                 .withChanges(Changes.between(Map.of("active", true), Map.of("active", false))));
     }
@@ -193,7 +202,11 @@ public class OrganizationManagement {
                 .items();
     }
 
-    private void validate(CurrentUser me, Long id, OrganizationDetails details) {
+    /**
+     * Checks what a person filled in. A parent that is kept unchanged is accepted as it is, even when it
+     * lies outside the editor's scope (a county association under the city one) or was deactivated.
+     */
+    private void validate(CurrentUser me, Long id, OrganizationDetails details, Long currentParent) {
         if (details.name() == null || details.name().isBlank()) {
             throw new InvalidField("name", "validation.required");
         }
@@ -212,7 +225,7 @@ public class OrganizationManagement {
         if (!me.scope().covers(details.regionCode())) {
             throw new InvalidField("regionCode", "organization.region.outside-scope");
         }
-        if (details.parentId() != null) {
+        if (details.parentId() != null && !details.parentId().equals(currentParent)) {
             Organization parent = organizations.findByIdAndRegionCodeIn(details.parentId(),
                             me.scope().regionCodes())
                     .orElseThrow(() -> new InvalidField("parentId", "organization.parent.invalid"));

@@ -78,6 +78,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, text("error.conflict"), request));
     }
 
+    @ExceptionHandler(java.time.DateTimeException.class)
+    ResponseEntity<ProblemDetail> impossibleDate(java.time.DateTimeException ex, HttpServletRequest request) {
+        return respond(problem(HttpStatus.BAD_REQUEST, text("error.date"), request));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("problem.parameter.wrong-type", ex.getName()),

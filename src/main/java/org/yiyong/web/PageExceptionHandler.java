@@ -1,6 +1,8 @@
 package org.yiyong.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.DateTimeException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -50,6 +52,17 @@ class PageExceptionHandler {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ModelAndView stale() {
         return page(HttpStatus.CONFLICT, "error/refused", "error.stale", new Object[0]);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView conflict(DataIntegrityViolationException ex) {
+        log.info("Refused a write that broke a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        return page(HttpStatus.CONFLICT, "error/refused", "error.conflict", new Object[0]);
+    }
+
+    @ExceptionHandler(DateTimeException.class)
+    ModelAndView impossibleDate(DateTimeException ex) {
+        return page(HttpStatus.BAD_REQUEST, "error/refused", "error.date", new Object[0]);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

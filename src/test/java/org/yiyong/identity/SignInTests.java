@@ -112,6 +112,54 @@ class SignInTests extends FullStackTest {
     }
 
     @Test
+    void a_change_of_roles_ends_the_users_open_session() throws Exception {
+        String username = newUser(false);
+        Cookie session = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+
+        UserAccount account = accounts.findByUsername(username).orElseThrow();
+        mvc.perform(post("/users/{id}/roles", account.getId()).with(as("secadmin")).with(csrf())
+                        .param("roles", "LEADER").param("version", String.valueOf(account.getVersion())))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void deactivating_an_organization_signs_its_people_out() throws Exception {
+        String station = mvc.perform(post("/api/v1/organizations").with(as("jinjiang-staff"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"%s\", \"type\": \"WORK_STATION\", \"regionCode\": \"350582\"}"
+                                .formatted(unique("晋江市磁灶镇工作站"))))
+                .andReturn().getResponse().getContentAsString();
+        long stationId = ((Number) com.jayway.jsonpath.JsonPath.read(station, "$.id")).longValue();
+        String username = unique("station").toLowerCase();
+        UserAccount account = new UserAccount(username, "站员", encoder.encode(PASSWORD), stationId, "350582", false,
+                Instant.now());
+        account.assignRoles(EnumSet.of(Role.STATION_STAFF));
+        accounts.save(account);
+        Cookie session = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/organizations/{id}/deactivate", stationId).with(as("jinjiang-staff")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        assertThat(signIn(username, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error=disabled");
+    }
+
+    @Test
+    void a_right_password_arriving_after_the_account_was_locked_is_refused(@Autowired
+            org.yiyong.identity.internal.SignInRecorder recorder) {
+        String username = newUser(false);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            recorder.failed(username, org.yiyong.identity.internal.SignInRecorder.Refusal.BAD_CREDENTIALS);
+        }
+        assertThat(recorder.succeeded(username)).isFalse();
+        assertThat(accounts.findByUsername(username).orElseThrow().getFailedAttempts()).isEqualTo(5);
+    }
+
+    @Test
     void signing_out_is_audited() throws Exception {
         String username = newUser(false);
         Cookie session = signIn(username, PASSWORD).getResponse().getCookie("SESSION");

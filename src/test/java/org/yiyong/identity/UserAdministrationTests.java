@@ -74,6 +74,25 @@ class UserAdministrationTests extends FullStackTest {
     }
 
     @Test
+    void the_system_administrator_cannot_reset_the_auditors_password_but_a_security_administrator_can()
+            throws Exception {
+        long auditor = accounts.findByUsername("auditor").orElseThrow().getId();
+        mvc.perform(post("/users/{id}/password", auditor).with(as("sysadmin")).with(csrf())
+                        .param("newPassword", "Taken@Over2026"))
+                .andExpect(status().isForbidden());
+        assertThat(auditedActions("sysadmin", "UserAccount", auditor)).doesNotContain("PASSWORD_CHANGED");
+
+        UserAccount created = createUser();
+        mvc.perform(post("/users/{id}/roles", created.getId()).with(as("secadmin")).with(csrf())
+                        .param("roles", "AUDIT_ADMIN").param("version", String.valueOf(created.getVersion())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/users/{id}/password", created.getId()).with(as("secadmin")).with(csrf())
+                        .param("newPassword", "Reset@Audit2026"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(auditedActions("secadmin", "UserAccount", created.getId())).contains("PASSWORD_CHANGED");
+    }
+
+    @Test
     void business_users_cannot_open_account_administration() throws Exception {
         mvc.perform(get("/users").with(as("city-staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/users").with(as("auditor"))).andExpect(status().isForbidden());

@@ -48,6 +48,30 @@ class DataScopeTests extends FullStackTest {
     }
 
     @Test
+    void the_name_of_a_parent_outside_the_scope_is_not_shown_and_editing_keeps_the_parent() throws Exception {
+        long jinjiang = organizationId("JJ-ASSOC");
+        mvc.perform(get("/api/v1/organizations/{id}", jinjiang).with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parentName").doesNotExist());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/v1/organizations/{id}", jinjiang).with(as("jinjiang-staff"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name": "晋江市见义勇为协会", "shortName": "晋江市协会", "type": "ASSOCIATION",
+                                 "regionCode": "350582", "parentId": %d, "address": "晋江市青阳街道崇德路",
+                                 "phone": "0595-85661110"}""".formatted(organizationId("QZ-ASSOC"))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/organizations/{id}", jinjiang).with(as("city-staff")))
+                .andExpect(jsonPath("$.parentName").value("泉州市见义勇为协会"));
+    }
+
+    @Test
+    void an_access_token_opens_the_api_but_not_the_pages() throws Exception {
+        mvc.perform(get("/").header("Authorization", "Bearer yy_whatever"))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void a_city_user_sees_every_county() throws Exception {
         mvc.perform(get("/api/v1/organizations/{id}", organizationId("NA-ASSOC")).with(as("city-staff")))
                 .andExpect(status().isOk())

@@ -13,7 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs in an API call that carries {@code Authorization: Bearer <token>} for that one request. A
+ * Signs in an API call (and only an API call) that carries {@code Authorization: Bearer <token>} for that one request. A
  * token that is unknown, revoked or expired is answered with 401 at once.
  */
 class AccessTokenFilter extends OncePerRequestFilter {
@@ -30,7 +30,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || !ApiProblems.isApi(request)) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,6 +1,8 @@
 package org.yiyong.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -128,7 +130,15 @@ class SecurityConfiguration {
         SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            signIns.succeeded(authentication.getName());
+            if (!signIns.succeeded(authentication.getName())) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=locked");
+                return;
+            }
             if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
                 response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
                 return;

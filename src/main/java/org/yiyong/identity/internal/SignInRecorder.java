@@ -60,12 +60,26 @@ public class SignInRecorder {
         return outcome;
     }
 
+    /**
+     * Records a sign-in whose password was right. Under the row lock the account is checked again:
+     * a burst of parallel guesses may have locked it after it was loaded, and then the sign-in is
+     * refused after all. Returns whether the sign-in stands.
+     */
     @Transactional
-    public void succeeded(String username) {
-        accounts.lockByUsername(username).ifPresent(account -> {
-            account.recordSuccessfulLogin(clock.instant());
-            audit.record(AuditRecord.of(AuditAction.LOGIN, "UserAccount", account.getId()).byActor(username));
-        });
+    public boolean succeeded(String username) {
+        Optional<UserAccount> found = accounts.lockByUsername(username);
+        if (found.isEmpty()) {
+            return false;
+        }
+        UserAccount account = found.get();
+        if (account.isLocked(clock.instant())) {
+            audit.record(AuditRecord.of(AuditAction.LOGIN_FAILED, "UserAccount", account.getId())
+                    .withDetail(Refusal.LOCKED.name()).byActor(username));
+            return false;
+        }
+        account.recordSuccessfulLogin(clock.instant());
+        audit.record(AuditRecord.of(AuditAction.LOGIN, "UserAccount", account.getId()).byActor(username));
+        return true;
     }
 
     @Transactional

@@ -120,12 +120,23 @@ public class UserAccount {
         this.passwordChangedAt = now;
     }
 
-    /** An administrator set a password the user must replace at the next sign-in. */
+    /**
+     * An administrator set a password the user must replace at the next sign-in. A lock stays: only
+     * the security administrator unlocks.
+     */
     public void resetPassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangeRequired = true;
         this.passwordChangedAt = now;
-        unlock();
+    }
+
+    /** Whether the account holds the security or the audit administrator role. */
+    public boolean isSecurityOrAuditAdministrator() {
+        return roles.contains(Role.SECURITY_ADMIN) || roles.contains(Role.AUDIT_ADMIN);
+    }
+
+    public boolean isAdministrator() {
+        return roles.stream().anyMatch(Role::isAdministrator);
     }
 
     public void assignRoles(Set<Role> newRoles) {

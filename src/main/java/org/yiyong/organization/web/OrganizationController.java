@@ -48,13 +48,14 @@ class OrganizationController {
     String list(CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) OrgType type, @RequestParam(required = false) String region,
             @RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-History-Restore-Request", required = false) String restore, Model model) {
         OrganizationFilter filter = new OrganizationFilter(q, type, region, active);
         model.addAttribute("filter", filter);
         model.addAttribute("page", management.search(me.scope(), filter, new PageRequest(page, 20)));
         model.addAttribute("types", OrgType.values());
         model.addAttribute("regions", regions.within(me.scope()));
-        return htmx != null ? ROWS_FRAGMENT : LIST_VIEW;
+        return htmx != null && restore == null ? ROWS_FRAGMENT : LIST_VIEW;
     }
 
     @GetMapping("/{id}")
@@ -126,9 +127,14 @@ class OrganizationController {
         model.addAttribute("existing", existing);
         model.addAttribute("types", OrgType.values());
         model.addAttribute("regions", regions.within(me.scope()));
-        model.addAttribute("parents", management.parentChoices(me.scope()).stream()
+        var parents = management.parentChoices(me.scope()).stream()
                 .filter(parent -> existing == null || parent.id() != existing.id())
-                .toList());
+                .toList();
+        model.addAttribute("parents", parents);
+        // a parent outside the editor's scope is kept as it is, shown without its name
+        boolean parentListed = existing == null || existing.parentId() == null
+                || parents.stream().anyMatch(parent -> parent.id() == existing.parentId());
+        model.addAttribute("keptParent", parentListed ? null : existing.parentId());
         return FORM_VIEW;
     }
 }

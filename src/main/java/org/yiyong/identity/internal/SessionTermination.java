@@ -1,0 +1,41 @@
+package org.yiyong.identity.internal;
+
+import java.util.Collection;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Ends the open sessions of people whose rights just changed (disabled, roles changed, password reset,
+ * organization deactivated or moved), so that nobody keeps the rights they had at sign-in. Runs after
+ * the change commits: a change that rolls back ends no session.
+ */
+@Component
+public class SessionTermination {
+
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    SessionTermination(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        this.sessions = sessions;
+    }
+
+    public void endSessionsOf(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return;
+        }
+        Runnable end = () -> usernames.forEach(username -> sessions.findByPrincipalName(username).keySet()
+                .forEach(sessions::deleteById));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    end.run();
+                }
+            });
+        } else {
+            end.run();
+        }
+    }
+}
