@@ -93,6 +93,26 @@ class UserAdministrationTests extends FullStackTest {
     }
 
     @Test
+    void the_account_page_offers_each_administrator_their_own_tools() throws Exception {
+        long jinjiang = accounts.findByUsername("jinjiang-staff").orElseThrow().getId();
+        long auditor = accounts.findByUsername("auditor").orElseThrow().getId();
+        mvc.perform(get("/users/{id}", jinjiang).with(as("sysadmin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("重置密码")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("保存角色"))));
+        mvc.perform(get("/users/{id}", jinjiang).with(as("secadmin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("保存角色")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("重置密码"))));
+        mvc.perform(get("/users/{id}", auditor).with(as("secadmin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("重置密码")));
+        mvc.perform(get("/users").param("q", "jinjiang").with(as("sysadmin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("jinjiang-staff")));
+    }
+
+    @Test
     void business_users_cannot_open_account_administration() throws Exception {
         mvc.perform(get("/users").with(as("city-staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/users").with(as("auditor"))).andExpect(status().isForbidden());
