@@ -1,0 +1,18 @@
+package org.yiyong.deeds;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.yiyong.deeds.DeadlineRule.Counting;
+
+/**
+ * How the decision deadline is counted in this installation (DOMAIN.md §2: Zhejiang counts 30
+ * calendar days, Jilin 30 working days).
+ */
+@ConfigurationProperties("yiyong.deeds.deadline")
+public record DeadlineProperties(@DefaultValue("CALENDAR_DAYS") Counting counting, @DefaultValue("30") int days,
+        @DefaultValue("30") int maxExtensionDays) {
+
+    public DeadlineRule rule() {
+        return new DeadlineRule(counting, days, maxExtensionDays);
+    }
+}
