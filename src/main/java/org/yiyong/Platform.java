@@ -5,14 +5,20 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.yiyong.shared.FieldCipher;
 
-/** Beans every module uses: the clock and the demo-data switch. */
+/** Beans every module uses: the clock, the field cipher and the demo-data switch. */
 @Configuration(proxyBeanMethods = false)
 public class Platform {
 
     @Bean
     Clock clock(YiyongProperties properties) {
         return Clock.system(properties.zone());
+    }
+
+    @Bean
+    FieldCipher fieldCipher(KeyMaterial keys, YiyongProperties properties, DataSource dataSource) throws Exception {
+        return keys.cipher(properties.dataDir(), isEmbedded(dataSource));
     }
 
     @Bean
