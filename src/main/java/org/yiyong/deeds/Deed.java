@@ -1,0 +1,253 @@
+package org.yiyong.deeds;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/**
+ * The case file of a brave act, decided by the county bureau of the region where it happened. Each
+ * step is a method that checks the deed is at the stage the step belongs to, and writes the step into
+ * the timeline.
+ */
+@Entity
+@Table(name = "deed")
+public class Deed {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(updatable = false)
+    private String number;
+
+    private String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    private DeedCategory category;
+
+    @Enumerated(EnumType.STRING)
+    private DeedSource source;
+
+    @Enumerated(EnumType.STRING)
+    private NominatorKind nominatorKind;
+
+    @Enumerated(EnumType.STRING)
+    private DeedStatus status;
+
+    private LocalDateTime occurredAt;
+
+    private String address;
+
+    private String title;
+
+    private String narrative;
+
+    private LocalDate receivedOn;
+
+    private LocalDate acceptedOn;
+
+    private String lateFilingApproval;
+
+    private String notAcceptedReason;
+
+    @Column(updatable = false)
+    private String createdBy;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    // loaded with the deed (one select each): a case file is always read with its people and timeline
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<Participant> participants = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<DeedEvent> events = new ArrayList<>();
+
+    protected Deed() {
+    }
+
+    /** A case as it is received: registered, not yet accepted. */
+    public Deed(String number, String regionCode, DeedFacts facts, List<Participant> participants, LocalDate receivedOn,
+            String createdBy, Instant now) {
+        this.number = number;
+        this.regionCode = regionCode;
+        this.category = facts.category();
+        this.source = facts.source();
+        this.nominatorKind = facts.nominatorKind();
+        this.occurredAt = facts.occurredAt();
+        this.address = facts.address();
+        this.title = facts.title();
+        this.narrative = facts.narrative();
+        this.receivedOn = receivedOn;
+        this.status = DeedStatus.RECEIVED;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.participants.addAll(participants);
+        record(now, createdBy, "RECEIVED", null);
+    }
+
+    /**
+     * 受理: the bureau takes the case on and the decision clock starts. Needs someone who acted, and an
+     * act within the filing window (or a recorded approval for a late one).
+     */
+    public void accept(LocalDate on, FilingWindow window, String lateApproval, String actor, Instant now) {
+        requireStatus(DeedStatus.RECEIVED);
+        if (actors().isEmpty()) {
+            throw new DeedHasNoActor();
+        }
+        window.requireOpen(occurredAt.toLocalDate(), on, lateApproval);
+        this.lateFilingApproval = lateApproval == null || lateApproval.isBlank() ? null : lateApproval.trim();
+        this.acceptedOn = on;
+        this.status = DeedStatus.ACCEPTED;
+        record(now, actor, "ACCEPTED", lateFilingApproval);
+    }
+
+    /** 不予受理, with the reason the applicant is told. */
+    public void refuseToAccept(String reason, String actor, Instant now) {
+        requireStatus(DeedStatus.RECEIVED);
+        this.notAcceptedReason = reason;
+        this.status = DeedStatus.NOT_ACCEPTED;
+        record(now, actor, "NOT_ACCEPTED", reason);
+    }
+
+    /** The decision clock, started at acceptance; empty before. */
+    public java.util.Optional<DecisionClock> decisionClock() {
+        return java.util.Optional.ofNullable(acceptedOn).map(DecisionClock::startedOn);
+    }
+
+    public List<Participant> actors() {
+        return participants.stream().filter(p -> p.getRole() == ParticipantRole.ACTOR).toList();
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("number", number);
+        snapshot.put("regionCode", regionCode);
+        snapshot.put("category", category);
+        snapshot.put("source", source);
+        snapshot.put("status", status);
+        snapshot.put("occurredAt", occurredAt);
+        snapshot.put("acceptedOn", acceptedOn);
+        snapshot.put("participants", participants.size());
+        return snapshot;
+    }
+
+    private void requireStatus(DeedStatus expected) {
+        if (status != expected) {
+            throw new DeedNotInStatus(number, status);
+        }
+    }
+
+    private void record(Instant now, String actor, String kind, String detail) {
+        this.updatedAt = now;
+        events.add(new DeedEvent(now, actor, kind, detail));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public DeedCategory getCategory() {
+        return category;
+    }
+
+    public DeedSource getSource() {
+        return source;
+    }
+
+    public NominatorKind getNominatorKind() {
+        return nominatorKind;
+    }
+
+    public DeedStatus getStatus() {
+        return status;
+    }
+
+    public LocalDateTime getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getNarrative() {
+        return narrative;
+    }
+
+    public LocalDate getReceivedOn() {
+        return receivedOn;
+    }
+
+    public LocalDate getAcceptedOn() {
+        return acceptedOn;
+    }
+
+    public String getLateFilingApproval() {
+        return lateFilingApproval;
+    }
+
+    public String getNotAcceptedReason() {
+        return notAcceptedReason;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<Participant> getParticipants() {
+        return List.copyOf(participants);
+    }
+
+    public List<DeedEvent> getEvents() {
+        return List.copyOf(events);
+    }
+}

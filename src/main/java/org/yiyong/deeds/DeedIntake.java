@@ -1,0 +1,239 @@
+package org.yiyong.deeds;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
+import org.yiyong.shared.FieldCipher;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
+import org.yiyong.shared.ResidentId;
+
+/**
+ * Taking cases in: registering a nomination, an application or a police referral, and accepting or
+ * refusing it — within the caller's data scope, every step audited and on the deed's timeline.
+ */
+@Service
+public class DeedIntake {
+
+    static final String ENTITY = "Deed";
+    private static final String STAFF = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'INVESTIGATOR', 'STATION_STAFF')";
+    private static final String BUREAU = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
+
+    private final Deeds deeds;
+    private final DeedNumbers numbers;
+    private final Regions regions;
+    private final FieldCipher cipher;
+    private final DeadlineProperties rules;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DeedIntake(Deeds deeds, DeedNumbers numbers, Regions regions, FieldCipher cipher, DeadlineProperties rules,
+            JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.deeds = deeds;
+        this.numbers = numbers;
+        this.regions = regions;
+        this.cipher = cipher;
+        this.rules = rules;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize(STAFF)
+    public Deed register(CurrentUser me, NewDeed request) {
+        DeedFacts facts = request.facts();
+        requireRegion(me, request.regionCode());
+        requireFacts(facts);
+        List<Participant> participants = participants(request);
+        if (!request.notADuplicate()) {
+            List<String> duplicates = possibleDuplicates(request.regionCode(), facts.occurredAt(), participants);
+            if (!duplicates.isEmpty()) {
+                throw new PossibleDuplicates(duplicates);
+            }
+        }
+        Instant now = clock.instant();
+        LocalDate receivedOn = request.receivedOn() == null ? LocalDate.now(clock) : request.receivedOn();
+        String number = numbers.next(request.regionCode(), facts.occurredAt().getYear());
+        Deed deed = deeds.save(new Deed(number, request.regionCode(), facts, participants, receivedOn, me.username(),
+                now));
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, deed.getId())
+                .withChanges(Changes.created(deed.snapshot())));
+        return deed;
+    }
+
+    @Transactional
+    @PreAuthorize(BUREAU)
+    public Deed accept(CurrentUser me, long id, LocalDate acceptedOn, String lateFilingApproval) {
+        Deed deed = inScope(me, id);
+        var before = deed.snapshot();
+        deed.accept(acceptedOn == null ? LocalDate.now(clock) : acceptedOn, rules.filingWindow(), lateFilingApproval,
+                me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withChanges(Changes.between(before, deed.snapshot())).withDetail("accepted"));
+        return deed;
+    }
+
+    @Transactional
+    @PreAuthorize(BUREAU)
+    public Deed refuseToAccept(CurrentUser me, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "validation.required");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidField("reason", "validation.too-long");
+        }
+        Deed deed = inScope(me, id);
+        var before = deed.snapshot();
+        deed.refuseToAccept(reason.trim(), me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withChanges(Changes.between(before, deed.snapshot())).withDetail("not accepted: " + reason.trim()));
+        return deed;
+    }
+
+    /** A deed in the caller's scope; one outside it is not found, and the attempt is audited. */
+    @Transactional(readOnly = true)
+    public Deed get(CurrentUser me, long id) {
+        return inScope(me, id);
+    }
+
+    private Deed inScope(CurrentUser me, long id) {
+        return deeds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (deeds.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
+            }
+            return new RecordNotFound(ENTITY, id);
+        });
+    }
+
+    private void requireRegion(CurrentUser me, String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) {
+            throw new InvalidField("regionCode", "validation.required");
+        }
+        var region = regions.find(regionCode)
+                .orElseThrow(() -> new InvalidField("regionCode", "organization.region.unknown"));
+        if (region.level() != RegionLevel.COUNTY && region.level() != RegionLevel.FUNCTIONAL_AREA) {
+            throw new InvalidField("regionCode", "deed.region.county-level");
+        }
+        if (!me.scope().covers(regionCode)) {
+            throw new InvalidField("regionCode", "organization.region.outside-scope");
+        }
+    }
+
+    private void requireFacts(DeedFacts facts) {
+        if (facts.category() == null) {
+            throw new InvalidField("category", "validation.required");
+        }
+        if (facts.source() == null) {
+            throw new InvalidField("source", "validation.required");
+        }
+        if (facts.source() == DeedSource.NOMINATION && facts.nominatorKind() == null) {
+            throw new InvalidField("nominatorKind", "deed.nominator.required");
+        }
+        if (facts.occurredAt() == null) {
+            throw new InvalidField("occurredAt", "validation.required");
+        }
+        if (facts.occurredAt().isAfter(LocalDateTime.now(clock))) {
+            throw new InvalidField("occurredAt", "deed.occurred.future");
+        }
+        requireText("title", facts.title(), 120);
+        requireText("address", facts.address(), 200);
+        requireText("narrative", facts.narrative(), 20000);
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidField(field, "validation.required");
+        }
+        if (value.length() > max) {
+            throw new InvalidField(field, "validation.too-long");
+        }
+    }
+
+    private List<Participant> participants(NewDeed request) {
+        List<Participant> participants = new ArrayList<>();
+        boolean applicantWithId = false;
+        for (int i = 0; i < request.participants().size(); i++) {
+            NewDeed.NewParticipant person = request.participants().get(i);
+            if (person.isBlank()) {
+                continue;
+            }
+            String prefix = "participants[" + i + "].";
+            if (person.role() == null) {
+                throw new InvalidField(prefix + "role", "validation.required");
+            }
+            if (person.name() == null || person.name().isBlank()) {
+                throw new InvalidField(prefix + "name", "validation.required");
+            }
+            if (person.name().trim().length() > 60) {
+                throw new InvalidField(prefix + "name", "validation.too-long");
+            }
+            Participant.ProtectedId id = null;
+            if (person.residentId() != null && !person.residentId().isBlank()) {
+                ResidentId parsed;
+                try {
+                    parsed = ResidentId.parse(person.residentId(), LocalDate.now(clock));
+                } catch (InvalidField invalid) {
+                    throw new InvalidField(prefix + "residentId", invalid.messageKey(), invalid.arguments());
+                }
+                id = new Participant.ProtectedId(cipher.encrypt(parsed.value()), cipher.blindIndex(parsed.value()),
+                        parsed.masked());
+                applicantWithId |= person.role() == ParticipantRole.APPLICANT;
+            }
+            String phone = person.phone() == null || person.phone().isBlank() ? null : person.phone().trim();
+            if (phone != null && phone.length() > 40) {
+                throw new InvalidField(prefix + "phone", "validation.too-long");
+            }
+            participants.add(new Participant(person.role(), person.name().trim(), id, phone, person.harm(), null));
+        }
+        if (participants.isEmpty()) {
+            throw new InvalidField("participants", "deed.participants.required");
+        }
+        if (request.facts().source() != null && request.facts().source().isApplication() && !applicantWithId) {
+            throw new InvalidField("participants", "deed.applicant.identity-required");
+        }
+        return participants;
+    }
+
+    /** Deeds in the same region within a day either side that share a person by ID number or name. */
+    private List<String> possibleDuplicates(String regionCode, LocalDateTime occurredAt, List<Participant> people) {
+        Set<String> indexes = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Participant person : people) {
+            names.add(person.getName());
+            if (person.getResidentIdIndex() != null) {
+                indexes.add(person.getResidentIdIndex());
+            }
+        }
+        LocalDate day = occurredAt.toLocalDate();
+        return jdbc.sql("""
+                select distinct d.number from deed d join deed_participant p on p.deed_id = d.id
+                where d.region_code = :region and d.occurred_at >= :from and d.occurred_at < :to
+                  and (p.name in (:names) or p.resident_id_index in (:indexes))
+                order by d.number""")
+                .param("region", regionCode)
+                .param("from", day.minusDays(1).atStartOfDay())
+                .param("to", day.plusDays(2).atStartOfDay())
+                .param("names", names)
+                .param("indexes", indexes.isEmpty() ? Set.of("-") : indexes)
+                .query(String.class)
+                .list();
+    }
+}

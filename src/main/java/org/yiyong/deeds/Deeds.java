@@ -1,0 +1,11 @@
+package org.yiyong.deeds;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Deeds. Reads for people always go through the data scope. */
+public interface Deeds extends JpaRepository<Deed, Long> {
+
+    Optional<Deed> findByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
+}

@@ -1,0 +1,97 @@
+package org.yiyong.deeds;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A person in a deed's file. The resident ID number is kept encrypted, with a blind index for finding
+ * the same person in other deeds and a masked form for display.
+ */
+@Entity
+@Table(name = "deed_participant")
+public class Participant {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    private ParticipantRole role;
+
+    private String name;
+
+    private String residentId;
+
+    private String residentIdIndex;
+
+    private String residentIdMasked;
+
+    private String phone;
+
+    @Enumerated(EnumType.STRING)
+    private Harm harm = Harm.NONE;
+
+    private String note;
+
+    protected Participant() {
+    }
+
+    public Participant(ParticipantRole role, String name, ProtectedId residentId, String phone, Harm harm,
+            String note) {
+        this.role = role;
+        this.name = name;
+        if (residentId != null) {
+            this.residentId = residentId.encrypted();
+            this.residentIdIndex = residentId.blindIndex();
+            this.residentIdMasked = residentId.masked();
+        }
+        this.phone = phone;
+        this.harm = harm == null ? Harm.NONE : harm;
+        this.note = note;
+    }
+
+    /** A resident ID number as it is stored: encrypted, indexed and masked. */
+    public record ProtectedId(String encrypted, String blindIndex, String masked) {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ParticipantRole getRole() {
+        return role;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getResidentIdIndex() {
+        return residentIdIndex;
+    }
+
+    public String getResidentIdMasked() {
+        return residentIdMasked;
+    }
+
+    String getResidentIdEncrypted() {
+        return residentId;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Harm getHarm() {
+        return harm;
+    }
+
+    public String getNote() {
+        return note;
+    }
+}

@@ -1,0 +1,138 @@
+package org.yiyong.deeds.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiyong.deeds.Deadlines;
+import org.yiyong.deeds.Deed;
+import org.yiyong.deeds.DeedCategory;
+import org.yiyong.deeds.DeedFacts;
+import org.yiyong.deeds.DeedFilter;
+import org.yiyong.deeds.DeedIntake;
+import org.yiyong.deeds.DeedQueries;
+import org.yiyong.deeds.DeedSource;
+import org.yiyong.deeds.DeedStatus;
+import org.yiyong.deeds.DeedSummary;
+import org.yiyong.deeds.Harm;
+import org.yiyong.deeds.NewDeed;
+import org.yiyong.deeds.NominatorKind;
+import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+
+/** Deeds in the caller's data scope. */
+@RestController
+@RequestMapping(path = "/api/v1/deeds", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "deeds")
+class DeedApiController {
+
+    private final DeedIntake intake;
+    private final DeedQueries queries;
+    private final Deadlines deadlines;
+
+    DeedApiController(DeedIntake intake, DeedQueries queries, Deadlines deadlines) {
+        this.intake = intake;
+        this.queries = queries;
+        this.deadlines = deadlines;
+    }
+
+    @GetMapping
+    @Operation(summary = "Deeds in the caller's data scope, newest first, paginated")
+    PageResult<DeedSummary> list(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) DeedStatus status, @RequestParam(required = false) DeedCategory category,
+            @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return queries.search(me.scope(), new DeedFilter(q, status, category, regionCode), PageRequest.of(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One deed with its people (ID numbers masked) and timeline; 404 outside the data scope")
+    DeedView get(CurrentUser me, @PathVariable long id) {
+        return view(intake.get(me, id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a nomination, an application or a police referral; 409 lists possible duplicates")
+    ResponseEntity<DeedView> register(CurrentUser me, @Valid @RequestBody NewDeedRequest request) {
+        Deed deed = intake.register(me, request.toNewDeed());
+        return ResponseEntity.created(URI.create("/api/v1/deeds/" + deed.getId())).body(view(deed));
+    }
+
+    @PostMapping(path = "/{id}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Accept (受理): starts the decision clock; a late filing needs a recorded approval")
+    DeedView accept(CurrentUser me, @PathVariable long id, @RequestBody AcceptRequest request) {
+        return view(intake.accept(me, id, request.acceptedOn(), request.lateFilingApproval()));
+    }
+
+    @PostMapping(path = "/{id}/refuse", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Refuse to accept (不予受理), with the reason")
+    DeedView refuse(CurrentUser me, @PathVariable long id, @RequestBody RefuseRequest request) {
+        return view(intake.refuseToAccept(me, id, request.reason()));
+    }
+
+    private DeedView view(Deed deed) {
+        return new DeedView(deed.getId(), deed.getNumber(), deed.getRegionCode(), deed.getCategory(),
+                deed.getSource(), deed.getNominatorKind(), deed.getStatus(), deed.getOccurredAt(), deed.getAddress(),
+                deed.getTitle(), deed.getNarrative(), deed.getReceivedOn(), deed.getAcceptedOn(),
+                deed.decisionClock().flatMap(deadlines::dueDate).orElse(null),
+                deed.getParticipants().stream().map(p -> new DeedView.Person(p.getRole(), p.getName(),
+                        p.getResidentIdMasked(), p.getHarm())).toList(),
+                deed.getEvents().stream().map(e -> new DeedView.Step(e.getOccurredAt(), e.getActor(), e.getKind(),
+                        e.getDetail())).toList());
+    }
+
+    record DeedView(long id, String number, String regionCode, DeedCategory category, DeedSource source,
+            NominatorKind nominatorKind, DeedStatus status, LocalDateTime occurredAt, String address, String title,
+            String narrative, LocalDate receivedOn, LocalDate acceptedOn, LocalDate decisionDue,
+            List<Person> participants, List<Step> timeline) {
+
+        record Person(ParticipantRole role, String name, String residentIdMasked, Harm harm) {
+        }
+
+        record Step(Instant at, String actor, String kind, String detail) {
+        }
+    }
+
+    record NewDeedRequest(@NotBlank @Schema(description = "county-level region code, e.g. 350582") String regionCode,
+            @NotNull DeedCategory category, @NotNull DeedSource source, NominatorKind nominatorKind,
+            @NotNull LocalDateTime occurredAt, @NotBlank @Size(max = 200) String address,
+            @NotBlank @Size(max = 120) String title, @NotBlank String narrative,
+            @NotNull @Size(min = 1) List<@Valid PersonRequest> participants, LocalDate receivedOn,
+            @Schema(description = "true once possible duplicates were checked") boolean notADuplicate) {
+
+        NewDeed toNewDeed() {
+            return new NewDeed(regionCode, new DeedFacts(category, source, nominatorKind, occurredAt, address, title,
+                    narrative), participants.stream().map(p -> new NewDeed.NewParticipant(p.role(), p.name(),
+                            p.residentId(), p.phone(), p.harm())).toList(), receivedOn, notADuplicate);
+        }
+    }
+
+    record PersonRequest(@NotNull ParticipantRole role, @NotBlank @Size(max = 60) String name, String residentId,
+            String phone, Harm harm) {
+    }
+
+    record AcceptRequest(LocalDate acceptedOn, String lateFilingApproval) {
+    }
+
+    record RefuseRequest(String reason) {
+    }
+}

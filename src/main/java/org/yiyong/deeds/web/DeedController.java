@@ -1,0 +1,143 @@
+package org.yiyong.deeds.web;
+
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.deeds.Deadlines;
+import org.yiyong.deeds.Deed;
+import org.yiyong.deeds.DeedCategory;
+import org.yiyong.deeds.DeedFilter;
+import org.yiyong.deeds.DeedIntake;
+import org.yiyong.deeds.DeedQueries;
+import org.yiyong.deeds.DeedSource;
+import org.yiyong.deeds.DeedStatus;
+import org.yiyong.deeds.Harm;
+import org.yiyong.deeds.NominatorKind;
+import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.deeds.PossibleDuplicates;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PageRequest;
+
+/** Deed pages: the list, the intake form, the case file with its acceptance. */
+@Controller
+@RequestMapping("/deeds")
+class DeedController {
+
+    private static final String LIST_VIEW = "deeds/list";
+    private static final String FORM_VIEW = "deeds/form";
+    private static final String DETAIL_VIEW = "deeds/detail";
+
+    private final DeedIntake intake;
+    private final DeedQueries queries;
+    private final Deadlines deadlines;
+    private final Regions regions;
+
+    DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions) {
+        this.intake = intake;
+        this.queries = queries;
+        this.deadlines = deadlines;
+        this.regions = regions;
+    }
+
+    @GetMapping
+    String list(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) DeedStatus status, @RequestParam(required = false) DeedCategory category,
+            @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
+        DeedFilter filter = new DeedFilter(q, status, category, region);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", queries.search(me.scope(), filter, new PageRequest(page, 20)));
+        model.addAttribute("statuses", DeedStatus.values());
+        model.addAttribute("categories", DeedCategory.values());
+        model.addAttribute("regions", countyRegions(me));
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/new")
+    String initIntake(CurrentUser me, Model model) {
+        DeedForm form = new DeedForm();
+        form.setRegionCode(countyRegions(me).size() == 1 ? countyRegions(me).get(0).code() : null);
+        model.addAttribute("form", form);
+        return form(me, model);
+    }
+
+    @PostMapping("/new")
+    String processIntake(CurrentUser me, @ModelAttribute("form") DeedForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                Deed deed = intake.register(me, form.toNewDeed());
+                redirect.addFlashAttribute("success", "deed.registered");
+                return "redirect:/deeds/" + deed.getId();
+            } catch (InvalidField invalid) {
+                result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
+            } catch (PossibleDuplicates duplicates) {
+                model.addAttribute("duplicates", duplicates.numbers());
+            }
+        }
+        return form(me, model);
+    }
+
+    @GetMapping("/{id}")
+    String show(CurrentUser me, @PathVariable long id, Model model) {
+        Deed deed = intake.get(me, id);
+        model.addAttribute("deed", deed);
+        model.addAttribute("regionName", regions.nameOf(deed.getRegionCode()));
+        model.addAttribute("dueDate", deed.decisionClock().flatMap(deadlines::dueDate).orElse(null));
+        return DETAIL_VIEW;
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptedOn,
+            @RequestParam(required = false) String lateFilingApproval, RedirectAttributes redirect) {
+        try {
+            intake.accept(me, id, acceptedOn, lateFilingApproval);
+            redirect.addFlashAttribute("success", "deed.accepted");
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", invalid.messageKey());
+            redirect.addFlashAttribute("failureArgs", invalid.arguments());
+        }
+        return "redirect:/deeds/" + id;
+    }
+
+    @PostMapping("/{id}/refuse")
+    String refuse(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            intake.refuseToAccept(me, id, reason);
+            redirect.addFlashAttribute("success", "deed.not-accepted");
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", "deed.refuse.reason-required");
+        }
+        return "redirect:/deeds/" + id;
+    }
+
+    private String form(CurrentUser me, Model model) {
+        model.addAttribute("regions", countyRegions(me));
+        model.addAttribute("categories", DeedCategory.values());
+        model.addAttribute("sources", java.util.Arrays.stream(DeedSource.values())
+                .filter(source -> source != DeedSource.PUBLIC_LEAD).toList());
+        model.addAttribute("nominatorKinds", NominatorKind.values());
+        model.addAttribute("roles", ParticipantRole.values());
+        model.addAttribute("harms", Harm.values());
+        return FORM_VIEW;
+    }
+
+    private java.util.List<org.yiyong.organization.Region> countyRegions(CurrentUser me) {
+        return regions.within(me.scope()).stream()
+                .filter(r -> r.level() == RegionLevel.COUNTY || r.level() == RegionLevel.FUNCTIONAL_AREA)
+                .toList();
+    }
+}

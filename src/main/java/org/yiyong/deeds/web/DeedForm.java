@@ -1,0 +1,176 @@
+package org.yiyong.deeds.web;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.yiyong.deeds.DeedCategory;
+import org.yiyong.deeds.DeedFacts;
+import org.yiyong.deeds.DeedSource;
+import org.yiyong.deeds.Harm;
+import org.yiyong.deeds.NewDeed;
+import org.yiyong.deeds.NominatorKind;
+import org.yiyong.deeds.ParticipantRole;
+
+/** The intake form: the act and up to {@value #ROWS} people. A JavaBean so that indexed rows bind. */
+public class DeedForm {
+
+    static final int ROWS = 5;
+
+    private String regionCode;
+    private DeedCategory category;
+    private DeedSource source;
+    private NominatorKind nominatorKind;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+    private LocalDateTime occurredAt;
+    private String address;
+    private String title;
+    private String narrative;
+    private boolean notADuplicate;
+    private List<Person> participants = new ArrayList<>();
+
+    public DeedForm() {
+        for (int i = 0; i < ROWS; i++) {
+            participants.add(new Person());
+        }
+        participants.get(0).setRole(ParticipantRole.ACTOR);
+    }
+
+    NewDeed toNewDeed() {
+        return new NewDeed(regionCode, new DeedFacts(category, source, nominatorKind, occurredAt, address, title,
+                narrative), participants.stream().map(Person::toNewParticipant).toList(), null, notADuplicate);
+    }
+
+    /** One row of people. */
+    public static class Person {
+        private ParticipantRole role;
+        private String name;
+        private String residentId;
+        private String phone;
+        private Harm harm = Harm.NONE;
+
+        NewDeed.NewParticipant toNewParticipant() {
+            return new NewDeed.NewParticipant(role, name, residentId, phone, harm);
+        }
+
+        public ParticipantRole getRole() {
+            return role;
+        }
+
+        public void setRole(ParticipantRole role) {
+            this.role = role;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getResidentId() {
+            return residentId;
+        }
+
+        public void setResidentId(String residentId) {
+            this.residentId = residentId;
+        }
+
+        public String getPhone() {
+            return phone;
+        }
+
+        public void setPhone(String phone) {
+            this.phone = phone;
+        }
+
+        public Harm getHarm() {
+            return harm;
+        }
+
+        public void setHarm(Harm harm) {
+            this.harm = harm;
+        }
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public void setRegionCode(String regionCode) {
+        this.regionCode = regionCode;
+    }
+
+    public DeedCategory getCategory() {
+        return category;
+    }
+
+    public void setCategory(DeedCategory category) {
+        this.category = category;
+    }
+
+    public DeedSource getSource() {
+        return source;
+    }
+
+    public void setSource(DeedSource source) {
+        this.source = source;
+    }
+
+    public NominatorKind getNominatorKind() {
+        return nominatorKind;
+    }
+
+    public void setNominatorKind(NominatorKind nominatorKind) {
+        this.nominatorKind = nominatorKind;
+    }
+
+    public LocalDateTime getOccurredAt() {
+        return occurredAt;
+    }
+
+    public void setOccurredAt(LocalDateTime occurredAt) {
+        this.occurredAt = occurredAt;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getNarrative() {
+        return narrative;
+    }
+
+    public void setNarrative(String narrative) {
+        this.narrative = narrative;
+    }
+
+    public boolean isNotADuplicate() {
+        return notADuplicate;
+    }
+
+    public void setNotADuplicate(boolean notADuplicate) {
+        this.notADuplicate = notADuplicate;
+    }
+
+    public List<Person> getParticipants() {
+        return participants;
+    }
+
+    public void setParticipants(List<Person> participants) {
+        this.participants = participants;
+    }
+}
