@@ -72,6 +72,14 @@ public final class ResidentId {
         }
     }
 
+    /** The first 17 characters of a number with the check character the standard gives them. */
+    public static String withCheckDigit(String first17) {
+        if (first17 == null || !first17.matches("\\d{17}")) {
+            throw new IllegalArgumentException("seventeen digits expected");
+        }
+        return first17 + checkCharacterFor(first17 + "0");
+    }
+
     private static char checkCharacterFor(String candidate) {
         int sum = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {
