@@ -4,6 +4,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.yiyong.deeds.DeadlineWatch;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.identity.Users;
@@ -18,11 +19,14 @@ class WorkbenchController {
     private final OrganizationManagement organizations;
     private final Users users;
     private final Regions regions;
+    private final DeadlineWatch deadlines;
 
-    WorkbenchController(OrganizationManagement organizations, Users users, Regions regions) {
+    WorkbenchController(OrganizationManagement organizations, Users users, Regions regions,
+            DeadlineWatch deadlines) {
         this.organizations = organizations;
         this.users = users;
         this.regions = regions;
+        this.deadlines = deadlines;
     }
 
     @GetMapping("/")
@@ -33,6 +37,10 @@ class WorkbenchController {
         model.addAttribute("userCount", users.countIn(me.scope()));
         model.addAttribute("regionCount", regions.within(me.scope()).size());
         model.addAttribute("roles", me.roles().stream().sorted().map(Role::name).toList());
+        var due = deadlines.dueSoonOrOverdue(me.scope());
+        model.addAttribute("dueDeeds", due);
+        model.addAttribute("overdueCount", due.stream().filter(DeadlineWatch.DueDeed::overdue).count());
+        model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
         return "reporting/workbench";
     }
 }

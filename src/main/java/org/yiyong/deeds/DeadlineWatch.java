@@ -1,0 +1,78 @@
+package org.yiyong.deeds;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.shared.DataScope;
+
+/**
+ * Which accepted deeds are overdue or due soon, within a data scope: the list each county works from
+ * and the workbench shows. The due date follows the installation's rule and holiday calendar.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DeadlineWatch {
+
+    /** Deeds due within this many days count as due soon. */
+    public static final int DUE_SOON_DAYS = 7;
+
+    private static final List<String> CLOCK_RUNNING = List.of(DeedStatus.ACCEPTED.name(),
+            DeedStatus.INVESTIGATING.name(), DeedStatus.UNDER_REVIEW.name(), DeedStatus.IN_NOTICE.name(),
+            DeedStatus.HEARING.name());
+
+    private final JdbcClient jdbc;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, Clock clock) {
+        this.jdbc = jdbc;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** A deed whose decision is due: overdue when {@code daysLeft} is negative. */
+    public record DueDeed(long id, String number, String regionName, String title, DeedStatus status,
+            LocalDate dueDate, long daysLeft) {
+
+        public boolean overdue() {
+            return daysLeft < 0;
+        }
+    }
+
+    /** Overdue and due-soon deeds in the scope, the most urgent first. */
+    public List<DueDeed> dueSoonOrOverdue(DataScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        WorkingCalendar calendar = deadlines.calendar();
+        List<DueDeed> due = new ArrayList<>();
+        record Running(long id, String number, String regionName, String title, DeedStatus status,
+                LocalDate acceptedOn) {
+        }
+        List<Running> running = jdbc.sql("""
+                select d.id, d.number, r.name as region_name, d.title, d.status, d.accepted_on
+                from deed d join region r on r.code = d.region_code
+                where d.region_code in (:scope) and d.status in (:running) and d.accepted_on is not null""")
+                .param("scope", scope.regionCodes())
+                .param("running", CLOCK_RUNNING)
+                .query((rs, row) -> new Running(rs.getLong("id"), rs.getString("number"),
+                        rs.getString("region_name"), rs.getString("title"), DeedStatus.valueOf(rs.getString("status")),
+                        rs.getObject("accepted_on", LocalDate.class)))
+                .list();
+        for (Running deed : running) {
+            DecisionClock.startedOn(deed.acceptedOn()).dueDate(deadlines.rule(), calendar).ifPresent(dueDate -> {
+                long left = ChronoUnit.DAYS.between(today, dueDate);
+                if (left <= DUE_SOON_DAYS) {
+                    due.add(new DueDeed(deed.id(), deed.number(), deed.regionName(), deed.title(), deed.status(),
+                            dueDate, left));
+                }
+            });
+        }
+        due.sort(Comparator.comparing(DueDeed::dueDate).thenComparing(DueDeed::number));
+        return due;
+    }
+}
