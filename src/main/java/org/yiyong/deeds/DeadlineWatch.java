@@ -51,20 +51,32 @@ public class DeadlineWatch {
         WorkingCalendar calendar = deadlines.calendar();
         List<DueDeed> due = new ArrayList<>();
         record Running(long id, String number, String regionName, String title, DeedStatus status,
-                LocalDate acceptedOn) {
+                LocalDate acceptedOn, int extensionDays) {
         }
         List<Running> running = jdbc.sql("""
-                select d.id, d.number, r.name as region_name, d.title, d.status, d.accepted_on
+                select d.id, d.number, r.name as region_name, d.title, d.status, d.accepted_on, d.extension_days
                 from deed d join region r on r.code = d.region_code
                 where d.region_code in (:scope) and d.status in (:running) and d.accepted_on is not null""")
                 .param("scope", scope.regionCodes())
                 .param("running", CLOCK_RUNNING)
                 .query((rs, row) -> new Running(rs.getLong("id"), rs.getString("number"),
                         rs.getString("region_name"), rs.getString("title"), DeedStatus.valueOf(rs.getString("status")),
-                        rs.getObject("accepted_on", LocalDate.class)))
+                        rs.getObject("accepted_on", LocalDate.class), rs.getInt("extension_days")))
                 .list();
+        java.util.Map<Long, List<DecisionClock.Pause>> pauses = new java.util.HashMap<>();
+        if (!running.isEmpty()) {
+            jdbc.sql("select deed_id, paused_on, resumed_on from deed_pause where deed_id in (:ids) order by id")
+                    .param("ids", running.stream().map(Running::id).toList())
+                    .query((rs, row) -> java.util.Map.entry(rs.getLong("deed_id"), new DecisionClock.Pause(
+                            rs.getObject("paused_on", LocalDate.class),
+                            java.util.Optional.ofNullable(rs.getObject("resumed_on", LocalDate.class)))))
+                    .list()
+                    .forEach(entry -> pauses.computeIfAbsent(entry.getKey(), key -> new ArrayList<>())
+                            .add(entry.getValue()));
+        }
         for (Running deed : running) {
-            DecisionClock.startedOn(deed.acceptedOn()).dueDate(deadlines.rule(), calendar).ifPresent(dueDate -> {
+            DecisionClock.restore(deed.acceptedOn(), deed.extensionDays(), pauses.getOrDefault(deed.id(), List.of()))
+                    .dueDate(deadlines.rule(), calendar).ifPresent(dueDate -> {
                 long left = ChronoUnit.DAYS.between(today, dueDate);
                 if (left <= DUE_SOON_DAYS) {
                     due.add(new DueDeed(deed.id(), deed.number(), deed.regionName(), deed.title(), deed.status(),

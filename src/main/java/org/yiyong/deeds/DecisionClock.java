@@ -32,6 +32,11 @@ public final class DecisionClock {
         return new DecisionClock(acceptedOn, 0, List.of());
     }
 
+    /** A clock as it was recorded: its start, its extension (0 if none) and its pauses in order. */
+    public static DecisionClock restore(LocalDate acceptedOn, int extensionDays, List<Pause> pauses) {
+        return new DecisionClock(acceptedOn, extensionDays, pauses);
+    }
+
     /** A stretch of waiting for documents; {@code resumedOn} is empty while still waiting. */
     public record Pause(LocalDate pausedOn, Optional<LocalDate> resumedOn) {
 

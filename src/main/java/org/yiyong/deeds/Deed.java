@@ -70,6 +70,12 @@ public class Deed {
 
     private String notAcceptedReason;
 
+    private int extensionDays;
+
+    private String extensionReason;
+
+    private String extensionApprovedBy;
+
     @Column(updatable = false)
     private String createdBy;
 
@@ -93,6 +99,12 @@ public class Deed {
     @JoinColumn(name = "deed_id", nullable = false)
     @OrderBy("id")
     private List<DeedEvent> events = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<DocumentRequest> documentRequests = new ArrayList<>();
 
     protected Deed() {
     }
@@ -142,9 +154,53 @@ public class Deed {
         record(now, actor, "NOT_ACCEPTED", reason);
     }
 
-    /** The decision clock, started at acceptance; empty before. */
+    /**
+     * Extends the decision deadline once, by at most what the rule allows, with the reason and who
+     * approved it (the county bureau's head).
+     */
+    public void extendDeadline(int days, String reason, String approvedBy, DeadlineRule rule, String actor,
+            Instant now) {
+        requireClockRunning();
+        DecisionClock clock = decisionClock().orElseThrow();
+        clock.extendedBy(days, rule);
+        this.extensionDays = days;
+        this.extensionReason = reason;
+        this.extensionApprovedBy = approvedBy;
+        record(now, actor, "DEADLINE_EXTENDED", days + " · " + reason + " · " + approvedBy);
+    }
+
+    /** 补正: documents are asked of the applicant, and the clock stops from that day. */
+    public void requestDocuments(LocalDate on, String documents, String actor, Instant now) {
+        requireClockRunning();
+        decisionClock().orElseThrow().pausedOn(on);
+        documentRequests.add(new DocumentRequest(on, documents));
+        record(now, actor, "DOCUMENTS_REQUESTED", documents);
+    }
+
+    /** The requested documents arrived; the clock runs again from the next day. */
+    public void documentsArrived(LocalDate on, String actor, Instant now) {
+        requireClockRunning();
+        decisionClock().orElseThrow().resumedOn(on);
+        documentRequests.get(documentRequests.size() - 1).arrived(on);
+        record(now, actor, "DOCUMENTS_ARRIVED", null);
+    }
+
+    /** The decision clock, started at acceptance, with its extension and pauses; empty before acceptance. */
     public java.util.Optional<DecisionClock> decisionClock() {
-        return java.util.Optional.ofNullable(acceptedOn).map(DecisionClock::startedOn);
+        if (acceptedOn == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(DecisionClock.restore(acceptedOn, extensionDays, documentRequests.stream()
+                .map(request -> new DecisionClock.Pause(request.getPausedOn(),
+                        java.util.Optional.ofNullable(request.getResumedOn())))
+                .toList()));
+    }
+
+    private void requireClockRunning() {
+        if (status != DeedStatus.ACCEPTED && status != DeedStatus.INVESTIGATING && status != DeedStatus.UNDER_REVIEW
+                && status != DeedStatus.IN_NOTICE && status != DeedStatus.HEARING) {
+            throw new DeedNotInStatus(number, status);
+        }
     }
 
     public List<Participant> actors() {
@@ -249,5 +305,21 @@ public class Deed {
 
     public List<DeedEvent> getEvents() {
         return List.copyOf(events);
+    }
+
+    public List<DocumentRequest> getDocumentRequests() {
+        return List.copyOf(documentRequests);
+    }
+
+    public int getExtensionDays() {
+        return extensionDays;
+    }
+
+    public String getExtensionReason() {
+        return extensionReason;
+    }
+
+    public String getExtensionApprovedBy() {
+        return extensionApprovedBy;
     }
 }

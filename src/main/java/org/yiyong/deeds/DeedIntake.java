@@ -108,6 +108,44 @@ public class DeedIntake {
         return deed;
     }
 
+    @Transactional
+    @PreAuthorize(BUREAU)
+    public Deed extendDeadline(CurrentUser me, long id, Integer days, String reason, String approvedBy) {
+        if (days == null) {
+            throw new InvalidField("days", "validation.required");
+        }
+        requireText("reason", reason, 500);
+        requireText("approvedBy", approvedBy, 60);
+        Deed deed = inScope(me, id);
+        deed.extendDeadline(days, reason.trim(), approvedBy.trim(), rules.rule(), me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withChanges(Changes.between(java.util.Map.of("extensionDays", 0),
+                        java.util.Map.of("extensionDays", days)))
+                .withDetail("deadline extended: " + reason.trim() + " (approved by " + approvedBy.trim() + ")"));
+        return deed;
+    }
+
+    @Transactional
+    @PreAuthorize(BUREAU)
+    public Deed requestDocuments(CurrentUser me, long id, LocalDate on, String documents) {
+        requireText("documents", documents, 500);
+        Deed deed = inScope(me, id);
+        deed.requestDocuments(on == null ? LocalDate.now(clock) : on, documents.trim(), me.username(),
+                clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("documents requested: "
+                + documents.trim()));
+        return deed;
+    }
+
+    @Transactional
+    @PreAuthorize(BUREAU)
+    public Deed documentsArrived(CurrentUser me, long id, LocalDate on) {
+        Deed deed = inScope(me, id);
+        deed.documentsArrived(on == null ? LocalDate.now(clock) : on, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("requested documents arrived"));
+        return deed;
+    }
+
     /** A deed in the caller's scope; one outside it is not found, and the attempt is audited. */
     @Transactional(readOnly = true)
     public Deed get(CurrentUser me, long id) {

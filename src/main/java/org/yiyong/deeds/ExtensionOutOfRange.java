@@ -6,6 +6,6 @@ import org.yiyong.shared.InvalidField;
 public class ExtensionOutOfRange extends InvalidField {
 
     public ExtensionOutOfRange(int days, int max) {
-        super("extensionDays", "deed.deadline.extension-range", max, days);
+        super("days", "deed.deadline.extension-range", max, days);
     }
 }

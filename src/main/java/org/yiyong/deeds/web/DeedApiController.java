@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.deeds.Deadlines;
+import org.yiyong.deeds.DecisionClock;
 import org.yiyong.deeds.Deed;
 import org.yiyong.deeds.DeedCategory;
 import org.yiyong.deeds.DeedFacts;
@@ -83,6 +84,24 @@ class DeedApiController {
         return view(intake.accept(me, id, request.acceptedOn(), request.lateFilingApproval()));
     }
 
+    @PostMapping(path = "/{id}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Extend the decision deadline once, with the reason and the approver")
+    DeedView extend(CurrentUser me, @PathVariable long id, @RequestBody ExtensionRequest request) {
+        return view(intake.extendDeadline(me, id, request.days(), request.reason(), request.approvedBy()));
+    }
+
+    @PostMapping(path = "/{id}/document-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Ask the applicant for documents (补正): the decision clock stops")
+    DeedView requestDocuments(CurrentUser me, @PathVariable long id, @RequestBody DocumentsRequest request) {
+        return view(intake.requestDocuments(me, id, request.requestedOn(), request.documents()));
+    }
+
+    @PostMapping(path = "/{id}/document-requests/arrival", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The requested documents arrived: the decision clock runs again")
+    DeedView documentsArrived(CurrentUser me, @PathVariable long id, @RequestBody ArrivalRequest request) {
+        return view(intake.documentsArrived(me, id, request.arrivedOn()));
+    }
+
     @PostMapping(path = "/{id}/refuse", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refuse to accept (不予受理), with the reason")
     DeedView refuse(CurrentUser me, @PathVariable long id, @RequestBody RefuseRequest request) {
@@ -94,6 +113,7 @@ class DeedApiController {
                 deed.getSource(), deed.getNominatorKind(), deed.getStatus(), deed.getOccurredAt(), deed.getAddress(),
                 deed.getTitle(), deed.getNarrative(), deed.getReceivedOn(), deed.getAcceptedOn(),
                 deed.decisionClock().flatMap(deadlines::dueDate).orElse(null),
+                deed.decisionClock().map(DecisionClock::isPaused).orElse(false), deed.getExtensionDays(),
                 deed.getParticipants().stream().map(p -> new DeedView.Person(p.getRole(), p.getName(),
                         p.getResidentIdMasked(), p.getHarm())).toList(),
                 deed.getEvents().stream().map(e -> new DeedView.Step(e.getOccurredAt(), e.getActor(), e.getKind(),
@@ -102,7 +122,9 @@ class DeedApiController {
 
     record DeedView(long id, String number, String regionCode, DeedCategory category, DeedSource source,
             NominatorKind nominatorKind, DeedStatus status, LocalDateTime occurredAt, String address, String title,
-            String narrative, LocalDate receivedOn, LocalDate acceptedOn, LocalDate decisionDue,
+            String narrative, LocalDate receivedOn, LocalDate acceptedOn,
+            @Schema(description = "empty before acceptance and while documents are awaited") LocalDate decisionDue,
+            boolean clockPaused, int extensionDays,
             List<Person> participants, List<Step> timeline) {
 
         record Person(ParticipantRole role, String name, String residentIdMasked, Harm harm) {
@@ -134,5 +156,14 @@ class DeedApiController {
     }
 
     record RefuseRequest(String reason) {
+    }
+
+    record ExtensionRequest(Integer days, String reason, String approvedBy) {
+    }
+
+    record DocumentsRequest(LocalDate requestedOn, String documents) {
+    }
+
+    record ArrivalRequest(LocalDate arrivedOn) {
     }
 }

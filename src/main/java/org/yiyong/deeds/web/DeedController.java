@@ -95,6 +95,10 @@ class DeedController {
         model.addAttribute("deed", deed);
         model.addAttribute("regionName", regions.nameOf(deed.getRegionCode()));
         model.addAttribute("dueDate", deed.decisionClock().flatMap(deadlines::dueDate).orElse(null));
+        model.addAttribute("clockPaused", deed.decisionClock().map(c -> c.isPaused()).orElse(false));
+        model.addAttribute("clockRunning", java.util.EnumSet.of(DeedStatus.ACCEPTED, DeedStatus.INVESTIGATING,
+                DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.HEARING).contains(deed.getStatus()));
+        model.addAttribute("maxExtensionDays", deadlines.rule().maxExtensionDays());
         return DETAIL_VIEW;
     }
 
@@ -109,6 +113,42 @@ class DeedController {
             redirect.addFlashAttribute("failure", invalid.messageKey());
             redirect.addFlashAttribute("failureArgs", invalid.arguments());
         }
+        return "redirect:/deeds/" + id;
+    }
+
+    @PostMapping("/{id}/extension")
+    String extend(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer days,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String approvedBy,
+            RedirectAttributes redirect) {
+        try {
+            intake.extendDeadline(me, id, days, reason, approvedBy);
+            redirect.addFlashAttribute("success", "deed.extended");
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", invalid.messageKey());
+            redirect.addFlashAttribute("failureArgs", invalid.arguments());
+        }
+        return "redirect:/deeds/" + id;
+    }
+
+    @PostMapping("/{id}/document-requests")
+    String requestDocuments(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn,
+            @RequestParam(required = false) String documents, RedirectAttributes redirect) {
+        try {
+            intake.requestDocuments(me, id, requestedOn, documents);
+            redirect.addFlashAttribute("success", "deed.documents.requested");
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", "deed.documents.required");
+        }
+        return "redirect:/deeds/" + id;
+    }
+
+    @PostMapping("/{id}/document-requests/arrival")
+    String documentsArrived(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate arrivedOn,
+            RedirectAttributes redirect) {
+        intake.documentsArrived(me, id, arrivedOn);
+        redirect.addFlashAttribute("success", "deed.documents.arrived");
         return "redirect:/deeds/" + id;
     }
 
