@@ -160,6 +160,23 @@ class DeedIntakeTests extends FullStackTest {
     }
 
     @Test
+    void evidence_is_attached_to_the_deed_and_stays_within_its_scope() throws Exception {
+        long id = id(register("jinjiang-staff", "350582", daysAgo(6), unique("郑"), null, true));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1};
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "现场照片.jpg", "image/jpeg", jpeg))
+                        .param("ownerType", "Deed").param("ownerId", String.valueOf(id))
+                        .param("returnTo", "/deeds/" + id)
+                        .with(as("investigator-jinjiang")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/deeds/{id}", id).with(as("jinjiang-staff")))
+                .andExpect(content().string(containsString("现场照片.jpg")));
+        long file = jdbc.sql("select id from attachment where owner_type = 'Deed' and owner_id = :id")
+                .param("id", id).query(Long.class).single();
+        mvc.perform(get("/files/{id}", file).with(as("nanan-staff"))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void a_script_in_the_narrative_is_shown_as_text() throws Exception {
         long id = id(register("jinjiang-staff", "350582", daysAgo(1), "<script>alert(1)</script>", null, true));
         mvc.perform(get("/deeds/{id}", id).with(as("jinjiang-staff")))

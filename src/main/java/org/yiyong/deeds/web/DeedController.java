@@ -24,6 +24,7 @@ import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NominatorKind;
 import org.yiyong.deeds.ParticipantRole;
 import org.yiyong.deeds.PossibleDuplicates;
+import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
@@ -43,12 +44,15 @@ class DeedController {
     private final DeedQueries queries;
     private final Deadlines deadlines;
     private final Regions regions;
+    private final Attachments attachments;
 
-    DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions) {
+    DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions,
+            Attachments attachments) {
         this.intake = intake;
         this.queries = queries;
         this.deadlines = deadlines;
         this.regions = regions;
+        this.attachments = attachments;
     }
 
     @GetMapping
@@ -99,6 +103,7 @@ class DeedController {
         model.addAttribute("clockRunning", java.util.EnumSet.of(DeedStatus.ACCEPTED, DeedStatus.INVESTIGATING,
                 DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.HEARING).contains(deed.getStatus()));
         model.addAttribute("maxExtensionDays", deadlines.rule().maxExtensionDays());
+        model.addAttribute("attachments", attachments.list(me, "Deed", id));
         return DETAIL_VIEW;
     }
 
