@@ -76,6 +76,20 @@ public class Deed {
 
     private String extensionApprovedBy;
 
+    private Long investigatingOrganizationId;
+
+    private String investigators;
+
+    private String reportSummary;
+
+    private LocalDate reportedOn;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<InvestigationRecord> investigationRecords = new ArrayList<>();
+
     @Column(updatable = false)
     private String createdBy;
 
@@ -152,6 +166,50 @@ public class Deed {
         this.notAcceptedReason = reason;
         this.status = DeedStatus.NOT_ACCEPTED;
         record(now, actor, "NOT_ACCEPTED", reason);
+    }
+
+    /** 调查核实 starts: a police station or association is assigned, with the people who will do it. */
+    public void assignInvestigation(long organizationId, String investigatorNames, String actor, Instant now) {
+        requireStatus(DeedStatus.ACCEPTED);
+        this.investigatingOrganizationId = organizationId;
+        this.investigators = investigatorNames;
+        this.status = DeedStatus.INVESTIGATING;
+        record(now, actor, "INVESTIGATION_ASSIGNED", investigatorNames);
+    }
+
+    public void recordInvestigation(InvestigationRecord.Kind kind, LocalDate on, String summary, String actor,
+            Instant now) {
+        requireStatus(DeedStatus.INVESTIGATING);
+        investigationRecords.add(new InvestigationRecord(kind, on, summary, actor));
+        record(now, actor, "INVESTIGATION_RECORDED", kind.name());
+    }
+
+    /**
+     * The investigation report: a summary and a recommendation for every actor (a refusal with its
+     * reason). The deed goes to review.
+     */
+    public void submitReport(String summary, Map<Long, Recommendation> recommendations, Map<Long, String> reasons,
+            LocalDate on, String actor, Instant now) {
+        requireStatus(DeedStatus.INVESTIGATING);
+        for (Participant person : actors()) {
+            Recommendation recommendation = recommendations.get(person.getId());
+            if (recommendation == null) {
+                throw new ActorWithoutRecommendation("deed.report.recommendation-missing", person.getName());
+            }
+            String reason = reasons.get(person.getId());
+            if (recommendation == Recommendation.REFUSE && (reason == null || reason.isBlank())) {
+                throw new ActorWithoutRecommendation("deed.report.reason-missing", person.getName());
+            }
+        }
+        for (Participant person : actors()) {
+            String reason = reasons.get(person.getId());
+            person.recommend(recommendations.get(person.getId()), reason == null || reason.isBlank() ? null
+                    : reason.trim());
+        }
+        this.reportSummary = summary;
+        this.reportedOn = on;
+        this.status = DeedStatus.UNDER_REVIEW;
+        record(now, actor, "INVESTIGATION_REPORTED", null);
     }
 
     /**
@@ -309,6 +367,26 @@ public class Deed {
 
     public List<DocumentRequest> getDocumentRequests() {
         return List.copyOf(documentRequests);
+    }
+
+    public Long getInvestigatingOrganizationId() {
+        return investigatingOrganizationId;
+    }
+
+    public String getInvestigators() {
+        return investigators;
+    }
+
+    public String getReportSummary() {
+        return reportSummary;
+    }
+
+    public LocalDate getReportedOn() {
+        return reportedOn;
+    }
+
+    public List<InvestigationRecord> getInvestigationRecords() {
+        return List.copyOf(investigationRecords);
     }
 
     public int getExtensionDays() {

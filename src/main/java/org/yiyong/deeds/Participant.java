@@ -38,6 +38,11 @@ public class Participant {
 
     private String note;
 
+    @Enumerated(EnumType.STRING)
+    private Recommendation recommendation;
+
+    private String recommendationReason;
+
     protected Participant() {
     }
 
@@ -93,5 +98,18 @@ public class Participant {
 
     public String getNote() {
         return note;
+    }
+
+    void recommend(Recommendation recommendation, String reason) {
+        this.recommendation = recommendation;
+        this.recommendationReason = reason;
+    }
+
+    public Recommendation getRecommendation() {
+        return recommendation;
+    }
+
+    public String getRecommendationReason() {
+        return recommendationReason;
     }
 }

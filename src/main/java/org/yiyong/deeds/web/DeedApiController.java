@@ -28,6 +28,9 @@ import org.yiyong.deeds.DeedCategory;
 import org.yiyong.deeds.DeedFacts;
 import org.yiyong.deeds.DeedFilter;
 import org.yiyong.deeds.DeedIntake;
+import org.yiyong.deeds.DeedInvestigation;
+import org.yiyong.deeds.InvestigationRecord;
+import org.yiyong.deeds.Recommendation;
 import org.yiyong.deeds.DeedQueries;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.DeedStatus;
@@ -47,11 +50,13 @@ import org.yiyong.shared.PageResult;
 class DeedApiController {
 
     private final DeedIntake intake;
+    private final DeedInvestigation investigation;
     private final DeedQueries queries;
     private final Deadlines deadlines;
 
-    DeedApiController(DeedIntake intake, DeedQueries queries, Deadlines deadlines) {
+    DeedApiController(DeedIntake intake, DeedInvestigation investigation, DeedQueries queries, Deadlines deadlines) {
         this.intake = intake;
+        this.investigation = investigation;
         this.queries = queries;
         this.deadlines = deadlines;
     }
@@ -102,6 +107,24 @@ class DeedApiController {
         return view(intake.documentsArrived(me, id, request.arrivedOn()));
     }
 
+    @PostMapping(path = "/{id}/investigation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Assign the investigation to a police station, bureau or association")
+    DeedView assignInvestigation(CurrentUser me, @PathVariable long id, @RequestBody AssignRequest request) {
+        return view(investigation.assign(me, id, request.organizationId(), request.investigators()));
+    }
+
+    @PostMapping(path = "/{id}/investigation/records", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record an interview, statement, police report, medical record or scene evidence")
+    DeedView recordInvestigation(CurrentUser me, @PathVariable long id, @RequestBody RecordRequest request) {
+        return view(investigation.record(me, id, request.kind(), request.recordedOn(), request.summary()));
+    }
+
+    @PostMapping(path = "/{id}/investigation/report", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The investigation report with a recommendation per actor; the deed goes to review")
+    DeedView report(CurrentUser me, @PathVariable long id, @RequestBody ReportRequest request) {
+        return view(investigation.report(me, id, request.summary(), request.recommendations()));
+    }
+
     @PostMapping(path = "/{id}/refuse", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refuse to accept (不予受理), with the reason")
     DeedView refuse(CurrentUser me, @PathVariable long id, @RequestBody RefuseRequest request) {
@@ -114,8 +137,8 @@ class DeedApiController {
                 deed.getTitle(), deed.getNarrative(), deed.getReceivedOn(), deed.getAcceptedOn(),
                 deed.decisionClock().flatMap(deadlines::dueDate).orElse(null),
                 deed.decisionClock().map(DecisionClock::isPaused).orElse(false), deed.getExtensionDays(),
-                deed.getParticipants().stream().map(p -> new DeedView.Person(p.getRole(), p.getName(),
-                        p.getResidentIdMasked(), p.getHarm())).toList(),
+                deed.getParticipants().stream().map(p -> new DeedView.Person(p.getId(), p.getRole(), p.getName(),
+                        p.getResidentIdMasked(), p.getHarm(), p.getRecommendation())).toList(),
                 deed.getEvents().stream().map(e -> new DeedView.Step(e.getOccurredAt(), e.getActor(), e.getKind(),
                         e.getDetail())).toList());
     }
@@ -127,7 +150,8 @@ class DeedApiController {
             boolean clockPaused, int extensionDays,
             List<Person> participants, List<Step> timeline) {
 
-        record Person(ParticipantRole role, String name, String residentIdMasked, Harm harm) {
+        record Person(long id, ParticipantRole role, String name, String residentIdMasked, Harm harm,
+                Recommendation recommendation) {
         }
 
         record Step(Instant at, String actor, String kind, String detail) {
@@ -165,5 +189,14 @@ class DeedApiController {
     }
 
     record ArrivalRequest(LocalDate arrivedOn) {
+    }
+
+    record AssignRequest(Long organizationId, String investigators) {
+    }
+
+    record RecordRequest(InvestigationRecord.Kind kind, LocalDate recordedOn, String summary) {
+    }
+
+    record ReportRequest(String summary, List<DeedInvestigation.ActorRecommendation> recommendations) {
     }
 }

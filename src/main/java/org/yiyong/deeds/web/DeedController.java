@@ -25,7 +25,12 @@ import org.yiyong.deeds.NominatorKind;
 import org.yiyong.deeds.ParticipantRole;
 import org.yiyong.deeds.PossibleDuplicates;
 import org.yiyong.files.Attachments;
+import org.yiyong.deeds.DeedInvestigation;
+import org.yiyong.deeds.InvestigationRecord;
+import org.yiyong.deeds.Recommendation;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.InvalidField;
@@ -45,9 +50,13 @@ class DeedController {
     private final Deadlines deadlines;
     private final Regions regions;
     private final Attachments attachments;
+    private final DeedInvestigation investigation;
+    private final OrganizationManagement organizations;
 
     DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions,
-            Attachments attachments) {
+            Attachments attachments, DeedInvestigation investigation, OrganizationManagement organizations) {
+        this.investigation = investigation;
+        this.organizations = organizations;
         this.intake = intake;
         this.queries = queries;
         this.deadlines = deadlines;
@@ -104,6 +113,19 @@ class DeedController {
                 DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.HEARING).contains(deed.getStatus()));
         model.addAttribute("maxExtensionDays", deadlines.rule().maxExtensionDays());
         model.addAttribute("attachments", attachments.list(me, "Deed", id));
+        model.addAttribute("recordKinds", InvestigationRecord.Kind.values());
+        model.addAttribute("recommendations", Recommendation.values());
+        if (deed.getStatus() == DeedStatus.ACCEPTED) {
+            model.addAttribute("investigatingOrganizations", organizations.parentChoices(me.scope()).stream()
+                    .filter(o -> DeedInvestigation.INVESTIGATING_TYPES.contains(o.type()))
+                    .filter(o -> o.regionCode().equals(deed.getRegionCode()) || o.type() == OrgType.ASSOCIATION)
+                    .toList());
+        }
+        if (deed.getInvestigatingOrganizationId() != null) {
+            model.addAttribute("investigatingOrganization", organizations.parentChoices(me.scope()).stream()
+                    .filter(o -> o.id() == deed.getInvestigatingOrganizationId()).map(o -> o.name()).findFirst()
+                    .orElse(null));
+        }
         return DETAIL_VIEW;
     }
 
@@ -154,6 +176,53 @@ class DeedController {
             RedirectAttributes redirect) {
         intake.documentsArrived(me, id, arrivedOn);
         redirect.addFlashAttribute("success", "deed.documents.arrived");
+        return "redirect:/deeds/" + id;
+    }
+
+    @PostMapping("/{id}/investigation")
+    String assignInvestigation(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String investigators,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.investigation.assigned",
+                () -> investigation.assign(me, id, organizationId, investigators));
+    }
+
+    @PostMapping("/{id}/investigation/records")
+    String recordInvestigation(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) InvestigationRecord.Kind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate recordedOn,
+            @RequestParam(required = false) String summary, RedirectAttributes redirect) {
+        return step(redirect, id, "deed.investigation.recorded",
+                () -> investigation.record(me, id, kind, recordedOn, summary));
+    }
+
+    @PostMapping("/{id}/investigation/report")
+    String report(CurrentUser me, @PathVariable long id, @RequestParam java.util.Map<String, String> params,
+            RedirectAttributes redirect) {
+        java.util.List<DeedInvestigation.ActorRecommendation> recommendations = new java.util.ArrayList<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("outcome_") && !value.isBlank()) {
+                String participant = name.substring("outcome_".length());
+                try {
+                    recommendations.add(new DeedInvestigation.ActorRecommendation(Long.valueOf(participant),
+                            Recommendation.valueOf(value), params.get("reason_" + participant)));
+                } catch (IllegalArgumentException ignored) {
+                    // a tampered field name or value: the actor then counts as without recommendation
+                }
+            }
+        });
+        return step(redirect, id, "deed.investigation.reported",
+                () -> investigation.report(me, id, params.get("summary"), recommendations));
+    }
+
+    private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", success);
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", invalid.messageKey());
+            redirect.addFlashAttribute("failureArgs", invalid.arguments());
+        }
         return "redirect:/deeds/" + id;
     }
 

@@ -1,0 +1,116 @@
+package org.yiyong.deeds;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationManagement;
+import org.yiyong.organization.OrganizationView;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * 调查核实: the bureau assigns a police station or association, the investigators record interviews,
+ * statements, police reports and medical records, and report with a recommendation per actor.
+ */
+@Service
+public class DeedInvestigation {
+
+    /** Who may investigate: police and the associations. */
+    public static final Set<OrgType> INVESTIGATING_TYPES = EnumSet.of(OrgType.POLICE_STATION, OrgType.POLICE_BUREAU,
+            OrgType.POLICE_SUB_BUREAU, OrgType.ASSOCIATION);
+
+    private final DeedIntake deeds;
+    private final OrganizationManagement organizations;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DeedInvestigation(DeedIntake deeds, OrganizationManagement organizations, AuditTrail audit, Clock clock) {
+        this.deeds = deeds;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Deed assign(CurrentUser me, long id, Long organizationId, String investigators) {
+        if (organizationId == null) {
+            throw new InvalidField("organizationId", "validation.required");
+        }
+        if (investigators == null || investigators.isBlank()) {
+            throw new InvalidField("investigators", "validation.required");
+        }
+        if (investigators.length() > 200) {
+            throw new InvalidField("investigators", "validation.too-long");
+        }
+        Deed deed = deeds.get(me, id);
+        OrganizationView organization;
+        try {
+            organization = organizations.view(me, organizationId);
+        } catch (RecordNotFound outsideScope) {
+            throw new InvalidField("organizationId", "deed.investigation.organization-invalid");
+        }
+        if (!organization.active() || !INVESTIGATING_TYPES.contains(organization.type())) {
+            throw new InvalidField("organizationId", "deed.investigation.organization-invalid");
+        }
+        deed.assignInvestigation(organizationId, investigators.trim(), me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
+                .withDetail("investigation assigned to " + organization.name() + ": " + investigators.trim()));
+        return deed;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'INVESTIGATOR', 'STATION_STAFF')")
+    public Deed record(CurrentUser me, long id, InvestigationRecord.Kind kind, LocalDate on, String summary) {
+        if (kind == null) {
+            throw new InvalidField("kind", "validation.required");
+        }
+        if (summary == null || summary.isBlank()) {
+            throw new InvalidField("summary", "validation.required");
+        }
+        Deed deed = deeds.get(me, id);
+        deed.recordInvestigation(kind, on == null ? LocalDate.now(clock) : on, summary.trim(), me.username(),
+                clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id).withDetail("investigation record: "
+                + kind));
+        return deed;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'INVESTIGATOR')")
+    public Deed report(CurrentUser me, long id, String summary, List<ActorRecommendation> recommendations) {
+        if (summary == null || summary.isBlank()) {
+            throw new InvalidField("summary", "validation.required");
+        }
+        Map<Long, Recommendation> outcomes = new HashMap<>();
+        Map<Long, String> reasons = new HashMap<>();
+        for (ActorRecommendation recommendation : recommendations == null ? List.<ActorRecommendation>of()
+                : recommendations) {
+            if (recommendation.participantId() != null && recommendation.outcome() != null) {
+                outcomes.put(recommendation.participantId(), recommendation.outcome());
+                reasons.put(recommendation.participantId(), recommendation.reason());
+            }
+        }
+        Deed deed = deeds.get(me, id);
+        deed.submitReport(summary.trim(), outcomes, reasons, LocalDate.now(clock), me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
+                .withDetail("investigation report: " + outcomes));
+        return deed;
+    }
+
+    /** The recommendation for one actor, by participant id. */
+    public record ActorRecommendation(Long participantId, Recommendation outcome, String reason) {
+    }
+}
