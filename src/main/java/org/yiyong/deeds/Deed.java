@@ -84,6 +84,14 @@ public class Deed {
 
     private LocalDate reportedOn;
 
+    private LocalDate proposedOn;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<ReviewOpinion> opinions = new ArrayList<>();
+
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
     @JoinColumn(name = "deed_id", nullable = false)
@@ -210,6 +218,49 @@ public class Deed {
         this.reportedOn = on;
         this.status = DeedStatus.UNDER_REVIEW;
         record(now, actor, "INVESTIGATION_REPORTED", null);
+    }
+
+    /** A reviewer's opinion, while the deed is under review. */
+    public void recordOpinion(String reviewer, String opinion, Instant now) {
+        requireStatus(DeedStatus.UNDER_REVIEW);
+        opinions.add(new ReviewOpinion(reviewer, opinion, now));
+        record(now, reviewer, "REVIEW_OPINION", null);
+    }
+
+    /**
+     * The outcome the review proposes for every actor (a refusal with its reason). Proposed
+     * confirmations go to public notice next; when every actor is to be refused, the applicant is heard
+     * first (陈述申辩).
+     */
+    public void proposeOutcomes(Map<Long, Recommendation> outcomes, Map<Long, String> reasons, LocalDate on,
+            String actor, Instant now) {
+        requireStatus(DeedStatus.UNDER_REVIEW);
+        for (Participant person : actors()) {
+            Recommendation outcome = outcomes.get(person.getId());
+            if (outcome == null) {
+                throw new ActorWithoutRecommendation("deed.review.outcome-missing", person.getName());
+            }
+            String reason = reasons.get(person.getId());
+            if (outcome == Recommendation.REFUSE && (reason == null || reason.isBlank())) {
+                throw new ActorWithoutRecommendation("deed.report.reason-missing", person.getName());
+            }
+        }
+        for (Participant person : actors()) {
+            String reason = reasons.get(person.getId());
+            person.propose(outcomes.get(person.getId()), reason == null || reason.isBlank() ? null : reason.trim());
+        }
+        this.proposedOn = on;
+        boolean anyConfirmation = actors().stream()
+                .anyMatch(person -> person.getProposedOutcome() == Recommendation.CONFIRM);
+        if (!anyConfirmation) {
+            this.status = DeedStatus.HEARING;
+        }
+        record(now, actor, "OUTCOMES_PROPOSED", null);
+    }
+
+    /** Whether outcomes were proposed and some confirmation awaits public notice. */
+    public boolean isReadyForNotice() {
+        return status == DeedStatus.UNDER_REVIEW && proposedOn != null;
     }
 
     /**
@@ -367,6 +418,14 @@ public class Deed {
 
     public List<DocumentRequest> getDocumentRequests() {
         return List.copyOf(documentRequests);
+    }
+
+    public LocalDate getProposedOn() {
+        return proposedOn;
+    }
+
+    public List<ReviewOpinion> getOpinions() {
+        return List.copyOf(opinions);
     }
 
     public Long getInvestigatingOrganizationId() {

@@ -43,6 +43,11 @@ public class Participant {
 
     private String recommendationReason;
 
+    @Enumerated(EnumType.STRING)
+    private Recommendation proposedOutcome;
+
+    private String proposedReason;
+
     protected Participant() {
     }
 
@@ -103,6 +108,19 @@ public class Participant {
     void recommend(Recommendation recommendation, String reason) {
         this.recommendation = recommendation;
         this.recommendationReason = reason;
+    }
+
+    void propose(Recommendation outcome, String reason) {
+        this.proposedOutcome = outcome;
+        this.proposedReason = reason;
+    }
+
+    public Recommendation getProposedOutcome() {
+        return proposedOutcome;
+    }
+
+    public String getProposedReason() {
+        return proposedReason;
     }
 
     public Recommendation getRecommendation() {

@@ -32,6 +32,7 @@ import org.yiyong.deeds.DeedInvestigation;
 import org.yiyong.deeds.InvestigationRecord;
 import org.yiyong.deeds.Recommendation;
 import org.yiyong.deeds.DeedQueries;
+import org.yiyong.deeds.DeedReview;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.DeedStatus;
 import org.yiyong.deeds.DeedSummary;
@@ -51,12 +52,15 @@ class DeedApiController {
 
     private final DeedIntake intake;
     private final DeedInvestigation investigation;
+    private final DeedReview review;
     private final DeedQueries queries;
     private final Deadlines deadlines;
 
-    DeedApiController(DeedIntake intake, DeedInvestigation investigation, DeedQueries queries, Deadlines deadlines) {
+    DeedApiController(DeedIntake intake, DeedInvestigation investigation, DeedReview review, DeedQueries queries,
+            Deadlines deadlines) {
         this.intake = intake;
         this.investigation = investigation;
+        this.review = review;
         this.queries = queries;
         this.deadlines = deadlines;
     }
@@ -125,6 +129,18 @@ class DeedApiController {
         return view(investigation.report(me, id, request.summary(), request.recommendations()));
     }
 
+    @PostMapping(path = "/{id}/review/opinions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A reviewer's opinion (committee member or bureau staff)")
+    DeedView recordOpinion(CurrentUser me, @PathVariable long id, @RequestBody OpinionRequest request) {
+        return view(review.recordOpinion(me, id, request.opinion()));
+    }
+
+    @PostMapping(path = "/{id}/review/proposal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Propose an outcome per actor; all refusals lead to a hearing first")
+    DeedView propose(CurrentUser me, @PathVariable long id, @RequestBody ProposalRequest request) {
+        return view(review.propose(me, id, request.proposals()));
+    }
+
     @PostMapping(path = "/{id}/refuse", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refuse to accept (不予受理), with the reason")
     DeedView refuse(CurrentUser me, @PathVariable long id, @RequestBody RefuseRequest request) {
@@ -138,7 +154,8 @@ class DeedApiController {
                 deed.decisionClock().flatMap(deadlines::dueDate).orElse(null),
                 deed.decisionClock().map(DecisionClock::isPaused).orElse(false), deed.getExtensionDays(),
                 deed.getParticipants().stream().map(p -> new DeedView.Person(p.getId(), p.getRole(), p.getName(),
-                        p.getResidentIdMasked(), p.getHarm(), p.getRecommendation())).toList(),
+                        p.getResidentIdMasked(), p.getHarm(), p.getRecommendation(), p.getProposedOutcome()))
+                        .toList(),
                 deed.getEvents().stream().map(e -> new DeedView.Step(e.getOccurredAt(), e.getActor(), e.getKind(),
                         e.getDetail())).toList());
     }
@@ -151,7 +168,7 @@ class DeedApiController {
             List<Person> participants, List<Step> timeline) {
 
         record Person(long id, ParticipantRole role, String name, String residentIdMasked, Harm harm,
-                Recommendation recommendation) {
+                Recommendation recommendation, Recommendation proposedOutcome) {
         }
 
         record Step(Instant at, String actor, String kind, String detail) {
@@ -192,6 +209,12 @@ class DeedApiController {
     }
 
     record AssignRequest(Long organizationId, String investigators) {
+    }
+
+    record OpinionRequest(String opinion) {
+    }
+
+    record ProposalRequest(List<DeedInvestigation.ActorRecommendation> proposals) {
     }
 
     record RecordRequest(InvestigationRecord.Kind kind, LocalDate recordedOn, String summary) {

@@ -26,6 +26,7 @@ import org.yiyong.deeds.ParticipantRole;
 import org.yiyong.deeds.PossibleDuplicates;
 import org.yiyong.files.Attachments;
 import org.yiyong.deeds.DeedInvestigation;
+import org.yiyong.deeds.DeedReview;
 import org.yiyong.deeds.InvestigationRecord;
 import org.yiyong.deeds.Recommendation;
 import org.yiyong.identity.CurrentUser;
@@ -51,11 +52,14 @@ class DeedController {
     private final Regions regions;
     private final Attachments attachments;
     private final DeedInvestigation investigation;
+    private final DeedReview review;
     private final OrganizationManagement organizations;
 
     DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions,
-            Attachments attachments, DeedInvestigation investigation, OrganizationManagement organizations) {
+            Attachments attachments, DeedInvestigation investigation, DeedReview review,
+            OrganizationManagement organizations) {
         this.investigation = investigation;
+        this.review = review;
         this.organizations = organizations;
         this.intake = intake;
         this.queries = queries;
@@ -196,9 +200,28 @@ class DeedController {
                 () -> investigation.record(me, id, kind, recordedOn, summary));
     }
 
+    @PostMapping("/{id}/review/opinions")
+    String recordOpinion(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String opinion,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.review.opinion-recorded", () -> review.recordOpinion(me, id, opinion));
+    }
+
+    @PostMapping("/{id}/review/proposal")
+    String propose(CurrentUser me, @PathVariable long id, @RequestParam java.util.Map<String, String> params,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.review.proposed", () -> review.propose(me, id, perActor(params)));
+    }
+
     @PostMapping("/{id}/investigation/report")
     String report(CurrentUser me, @PathVariable long id, @RequestParam java.util.Map<String, String> params,
             RedirectAttributes redirect) {
+        return step(redirect, id, "deed.investigation.reported",
+                () -> investigation.report(me, id, params.get("summary"), perActor(params)));
+    }
+
+    /** The outcome_{participant} and reason_{participant} fields of a per-actor form. */
+    private static java.util.List<DeedInvestigation.ActorRecommendation> perActor(
+            java.util.Map<String, String> params) {
         java.util.List<DeedInvestigation.ActorRecommendation> recommendations = new java.util.ArrayList<>();
         params.forEach((name, value) -> {
             if (name.startsWith("outcome_") && !value.isBlank()) {
@@ -211,8 +234,7 @@ class DeedController {
                 }
             }
         });
-        return step(redirect, id, "deed.investigation.reported",
-                () -> investigation.report(me, id, params.get("summary"), recommendations));
+        return recommendations;
     }
 
     private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
