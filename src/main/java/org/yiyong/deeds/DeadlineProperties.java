@@ -11,7 +11,7 @@ import org.yiyong.deeds.DeadlineRule.Counting;
 @ConfigurationProperties("yiyong.deeds.deadline")
 public record DeadlineProperties(@DefaultValue("CALENDAR_DAYS") Counting counting, @DefaultValue("30") int days,
         @DefaultValue("30") int maxExtensionDays, @DefaultValue("1") int filingYears,
-        @DefaultValue("2") int extendedFilingYears) {
+        @DefaultValue("2") int extendedFilingYears, @DefaultValue("7") int noticeDays) {
 
     public FilingWindow filingWindow() {
         return new FilingWindow(filingYears, extendedFilingYears);

@@ -23,7 +23,7 @@ public class DeadlineWatch {
     public static final int DUE_SOON_DAYS = 7;
 
     private static final List<String> CLOCK_RUNNING = List.of(DeedStatus.ACCEPTED.name(),
-            DeedStatus.INVESTIGATING.name(), DeedStatus.UNDER_REVIEW.name(), DeedStatus.IN_NOTICE.name(),
+            DeedStatus.INVESTIGATING.name(), DeedStatus.UNDER_REVIEW.name(), DeedStatus.IN_NOTICE.name(), DeedStatus.NOTICE_CLOSED.name(),
             DeedStatus.HEARING.name());
 
     private final JdbcClient jdbc;

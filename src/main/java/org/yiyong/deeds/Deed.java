@@ -86,6 +86,16 @@ public class Deed {
 
     private LocalDate proposedOn;
 
+    private LocalDate noticeStart;
+
+    private LocalDate noticeEnd;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<Objection> objections = new ArrayList<>();
+
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
     @JoinColumn(name = "deed_id", nullable = false)
@@ -263,6 +273,56 @@ public class Deed {
         return status == DeedStatus.UNDER_REVIEW && proposedOn != null;
     }
 
+    /** 公示 starts: the proposed confirmations are shown on the public portal for the given days. */
+    public void startNotice(LocalDate start, int days, String actor, Instant now) {
+        if (!isReadyForNotice()) {
+            throw new DeedNotInStatus(number, status);
+        }
+        if (actors().stream().noneMatch(person -> person.getProposedOutcome() == Recommendation.CONFIRM)) {
+            throw new DeedNotInStatus(number, status);
+        }
+        this.noticeStart = start;
+        this.noticeEnd = start.plusDays(days - 1L);
+        this.status = DeedStatus.IN_NOTICE;
+        record(now, actor, "NOTICE_STARTED", start + " – " + noticeEnd);
+    }
+
+    /** An objection from the public, accepted while the notice runs. */
+    public Objection object(LocalDate today, String submitter, String contact, String content, Instant now) {
+        if (status != DeedStatus.IN_NOTICE || today.isBefore(noticeStart) || today.isAfter(noticeEnd)) {
+            throw new NoticeNotOpen(number);
+        }
+        Objection objection = new Objection(now, submitter, contact, content);
+        objections.add(objection);
+        record(now, "public", "OBJECTION_RECEIVED", null);
+        return objection;
+    }
+
+    public void resolveObjection(long objectionId, String resolution, String actor, Instant now) {
+        Objection objection = objections.stream().filter(o -> o.getId() == objectionId).findFirst()
+                .orElseThrow(() -> new org.yiyong.shared.RecordNotFound("Objection", objectionId));
+        objection.resolve(resolution, actor, now);
+        record(now, actor, "OBJECTION_RESOLVED", resolution);
+    }
+
+    /**
+     * The notice ends once its period is over and every objection is resolved. With a proposed refusal
+     * left, the applicant is heard next; otherwise the decision can be issued.
+     */
+    public void closeNotice(LocalDate today, String actor, Instant now) {
+        requireStatus(DeedStatus.IN_NOTICE);
+        if (!today.isAfter(noticeEnd)) {
+            throw new NoticeStillRunning(number, noticeEnd);
+        }
+        if (objections.stream().anyMatch(objection -> !objection.isResolved())) {
+            throw new ObjectionsUnresolved(number);
+        }
+        boolean anyRefusal = actors().stream()
+                .anyMatch(person -> person.getProposedOutcome() == Recommendation.REFUSE);
+        this.status = anyRefusal ? DeedStatus.HEARING : DeedStatus.NOTICE_CLOSED;
+        record(now, actor, "NOTICE_CLOSED", null);
+    }
+
     /**
      * Extends the decision deadline once, by at most what the rule allows, with the reason and who
      * approved it (the county bureau's head).
@@ -307,7 +367,8 @@ public class Deed {
 
     private void requireClockRunning() {
         if (status != DeedStatus.ACCEPTED && status != DeedStatus.INVESTIGATING && status != DeedStatus.UNDER_REVIEW
-                && status != DeedStatus.IN_NOTICE && status != DeedStatus.HEARING) {
+                && status != DeedStatus.IN_NOTICE && status != DeedStatus.NOTICE_CLOSED
+                && status != DeedStatus.HEARING) {
             throw new DeedNotInStatus(number, status);
         }
     }
@@ -418,6 +479,18 @@ public class Deed {
 
     public List<DocumentRequest> getDocumentRequests() {
         return List.copyOf(documentRequests);
+    }
+
+    public LocalDate getNoticeStart() {
+        return noticeStart;
+    }
+
+    public LocalDate getNoticeEnd() {
+        return noticeEnd;
+    }
+
+    public List<Objection> getObjections() {
+        return List.copyOf(objections);
     }
 
     public LocalDate getProposedOn() {

@@ -14,6 +14,8 @@ public enum DeedStatus {
     UNDER_REVIEW,
     /** 公示中 */
     IN_NOTICE,
+    /** 公示期满: objections resolved, the decision can be issued */
+    NOTICE_CLOSED,
     /** 陈述申辩: the applicant is heard before a refusal */
     HEARING,
     /** 已决定 */

@@ -8,4 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Deeds extends JpaRepository<Deed, Long> {
 
     Optional<Deed> findByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
+
+    Optional<Deed> findByNumber(String number);
+
+    java.util.List<Deed> findByStatusOrderByNoticeStartDesc(DeedStatus status);
 }

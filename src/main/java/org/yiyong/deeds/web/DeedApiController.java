@@ -31,6 +31,7 @@ import org.yiyong.deeds.DeedIntake;
 import org.yiyong.deeds.DeedInvestigation;
 import org.yiyong.deeds.InvestigationRecord;
 import org.yiyong.deeds.Recommendation;
+import org.yiyong.deeds.DeedNotice;
 import org.yiyong.deeds.DeedQueries;
 import org.yiyong.deeds.DeedReview;
 import org.yiyong.deeds.DeedSource;
@@ -53,11 +54,13 @@ class DeedApiController {
     private final DeedIntake intake;
     private final DeedInvestigation investigation;
     private final DeedReview review;
+    private final DeedNotice notice;
     private final DeedQueries queries;
     private final Deadlines deadlines;
 
-    DeedApiController(DeedIntake intake, DeedInvestigation investigation, DeedReview review, DeedQueries queries,
-            Deadlines deadlines) {
+    DeedApiController(DeedIntake intake, DeedInvestigation investigation, DeedReview review, DeedNotice notice,
+            DeedQueries queries, Deadlines deadlines) {
+        this.notice = notice;
         this.intake = intake;
         this.investigation = investigation;
         this.review = review;
@@ -141,6 +144,25 @@ class DeedApiController {
         return view(review.propose(me, id, request.proposals()));
     }
 
+    @PostMapping(path = "/{id}/notice", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Start the public notice of the proposed confirmations")
+    DeedView startNotice(CurrentUser me, @PathVariable long id, @RequestBody NoticeRequest request) {
+        return view(notice.start(me, id, request.start()));
+    }
+
+    @PostMapping(path = "/{id}/objections/{objectionId}/resolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record how an objection was resolved")
+    DeedView resolveObjection(CurrentUser me, @PathVariable long id, @PathVariable long objectionId,
+            @RequestBody ResolutionRequest request) {
+        return view(notice.resolve(me, id, objectionId, request.resolution()));
+    }
+
+    @PostMapping(path = "/{id}/notice/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Close the notice once its period is over and every objection is resolved")
+    DeedView closeNotice(CurrentUser me, @PathVariable long id) {
+        return view(notice.close(me, id));
+    }
+
     @PostMapping(path = "/{id}/refuse", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refuse to accept (不予受理), with the reason")
     DeedView refuse(CurrentUser me, @PathVariable long id, @RequestBody RefuseRequest request) {
@@ -212,6 +234,12 @@ class DeedApiController {
     }
 
     record OpinionRequest(String opinion) {
+    }
+
+    record NoticeRequest(LocalDate start) {
+    }
+
+    record ResolutionRequest(String resolution) {
     }
 
     record ProposalRequest(List<DeedInvestigation.ActorRecommendation> proposals) {

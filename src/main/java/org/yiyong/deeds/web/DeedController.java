@@ -26,6 +26,7 @@ import org.yiyong.deeds.ParticipantRole;
 import org.yiyong.deeds.PossibleDuplicates;
 import org.yiyong.files.Attachments;
 import org.yiyong.deeds.DeedInvestigation;
+import org.yiyong.deeds.DeedNotice;
 import org.yiyong.deeds.DeedReview;
 import org.yiyong.deeds.InvestigationRecord;
 import org.yiyong.deeds.Recommendation;
@@ -53,11 +54,13 @@ class DeedController {
     private final Attachments attachments;
     private final DeedInvestigation investigation;
     private final DeedReview review;
+    private final DeedNotice notice;
     private final OrganizationManagement organizations;
 
     DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions,
-            Attachments attachments, DeedInvestigation investigation, DeedReview review,
+            Attachments attachments, DeedInvestigation investigation, DeedReview review, DeedNotice notice,
             OrganizationManagement organizations) {
+        this.notice = notice;
         this.investigation = investigation;
         this.review = review;
         this.organizations = organizations;
@@ -114,7 +117,7 @@ class DeedController {
         model.addAttribute("dueDate", deed.decisionClock().flatMap(deadlines::dueDate).orElse(null));
         model.addAttribute("clockPaused", deed.decisionClock().map(c -> c.isPaused()).orElse(false));
         model.addAttribute("clockRunning", java.util.EnumSet.of(DeedStatus.ACCEPTED, DeedStatus.INVESTIGATING,
-                DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.HEARING).contains(deed.getStatus()));
+                DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.NOTICE_CLOSED, DeedStatus.HEARING).contains(deed.getStatus()));
         model.addAttribute("maxExtensionDays", deadlines.rule().maxExtensionDays());
         model.addAttribute("attachments", attachments.list(me, "Deed", id));
         model.addAttribute("recordKinds", InvestigationRecord.Kind.values());
@@ -198,6 +201,24 @@ class DeedController {
             @RequestParam(required = false) String summary, RedirectAttributes redirect) {
         return step(redirect, id, "deed.investigation.recorded",
                 () -> investigation.record(me, id, kind, recordedOn, summary));
+    }
+
+    @PostMapping("/{id}/notice")
+    String startNotice(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.notice.started", () -> notice.start(me, id, start));
+    }
+
+    @PostMapping("/{id}/objections/{objectionId}/resolution")
+    String resolveObjection(CurrentUser me, @PathVariable long id, @PathVariable long objectionId,
+            @RequestParam(required = false) String resolution, RedirectAttributes redirect) {
+        return step(redirect, id, "deed.objection.resolved", () -> notice.resolve(me, id, objectionId, resolution));
+    }
+
+    @PostMapping("/{id}/notice/close")
+    String closeNotice(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return step(redirect, id, "deed.notice.closed", () -> notice.close(me, id));
     }
 
     @PostMapping("/{id}/review/opinions")

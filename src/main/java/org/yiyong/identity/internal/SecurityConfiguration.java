@@ -53,7 +53,7 @@ class SecurityConfiguration {
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                        .requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())

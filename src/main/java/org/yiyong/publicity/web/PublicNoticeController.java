@@ -1,0 +1,41 @@
+package org.yiyong.publicity.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.deeds.DeedNotice;
+import org.yiyong.shared.InvalidField;
+
+/** The public notices of proposed confirmations, and the objection form; no sign-in needed. */
+@Controller
+class PublicNoticeController {
+
+    private final DeedNotice notices;
+
+    PublicNoticeController(DeedNotice notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping("/public/notices")
+    String list(Model model) {
+        model.addAttribute("notices", notices.current());
+        return "publicity/notices";
+    }
+
+    @PostMapping("/public/notices/{number}/objections")
+    String object(@PathVariable String number, @RequestParam(required = false) String submitter,
+            @RequestParam(required = false) String contact, @RequestParam(required = false) String content,
+            RedirectAttributes redirect) {
+        try {
+            notices.object(number, submitter, contact, content);
+            redirect.addFlashAttribute("success", "notice.objection.received");
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", "notice.objection.content-required");
+        }
+        return "redirect:/public/notices";
+    }
+}
