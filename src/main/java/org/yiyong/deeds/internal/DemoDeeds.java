@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -23,6 +24,9 @@ import org.yiyong.deeds.DeedNumbers;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.Deeds;
 import org.yiyong.deeds.Harm;
+import org.yiyong.deeds.InvestigationRecord;
+import org.yiyong.deeds.Recommendation;
+import org.yiyong.organization.Organizations;
 import org.yiyong.deeds.NominatorKind;
 import org.yiyong.deeds.Participant;
 import org.yiyong.deeds.ParticipantRole;
@@ -30,14 +34,16 @@ import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.ResidentId;
 
 /**
- * Cases a new installation opens with, dated relative to the day it first starts: received, accepted
- * (one already overdue), and one refused for being filed too late. The people are invented.
+ * Cases a new installation opens with, dated relative to the day it first starts: received, under
+ * investigation (overdue), in public notice, and one refused for being filed too late. The people are
+ * invented.
  */
 @Component
 @Order(30)
 class DemoDeeds implements ApplicationRunner {
 
     private final Deeds deeds;
+    private final Organizations organizations;
     private final DeedNumbers numbers;
     private final FieldCipher cipher;
     private final DeadlineProperties rules;
@@ -46,9 +52,11 @@ class DemoDeeds implements ApplicationRunner {
     private final DemoData demoData;
     private final Clock clock;
 
-    DemoDeeds(Deeds deeds, DeedNumbers numbers, FieldCipher cipher, DeadlineProperties rules, AuditTrail audit,
-            TransactionTemplate transactions, DemoData demoData, Clock clock) {
+    DemoDeeds(Deeds deeds, Organizations organizations, DeedNumbers numbers, FieldCipher cipher,
+            DeadlineProperties rules, AuditTrail audit, TransactionTemplate transactions, DemoData demoData,
+            Clock clock) {
         this.deeds = deeds;
+        this.organizations = organizations;
         this.numbers = numbers;
         this.cipher = cipher;
         this.rules = rules;
@@ -83,6 +91,12 @@ class DemoDeeds implements ApplicationRunner {
                 person(ParticipantRole.BENEFICIARY, "王秀兰", "35058219650923", Harm.NONE),
                 person(ParticipantRole.SUSPECT, "刘某", null, Harm.NONE));
         robbery.accept(today.minusDays(40), rules.filingWindow(), null, "jinjiang-staff", clock.instant());
+        robbery.assignInvestigation(organizations.findByCode("JJ-PS-AH").orElseThrow().getId(), "民警 黄志坚、辅警 蔡明",
+                "jinjiang-staff", clock.instant());
+        robbery.recordInvestigation(InvestigationRecord.Kind.INTERVIEW, today.minusDays(38),
+                "询问受害人王秀兰，陈述与举荐材料一致。", "investigator-jinjiang", clock.instant());
+        robbery.recordInvestigation(InvestigationRecord.Kind.MEDICAL_RECORD, today.minusDays(37),
+                "安海医院急诊病历：左手掌切割伤，清创缝合七针。", "investigator-jinjiang", clock.instant());
 
         deed("350583", today.minusDays(13).atTime(2, 15), DeedCategory.RESCUE, DeedSource.POLICE_REFERRAL, null,
                 "南安市水头镇朴里村", "深夜冲入火场救出被困老人",
@@ -98,6 +112,18 @@ class DemoDeeds implements ApplicationRunner {
                 person(ParticipantRole.ACTOR, "李文斌", "35058119900716", Harm.NONE),
                 person(ParticipantRole.APPLICANT, "李文斌", "35058119900716", Harm.NONE));
         theft.accept(today.minusDays(78), rules.filingWindow(), null, "city-staff", clock.instant());
+        deeds.saveAndFlush(theft);
+        Participant theftActor = theft.actors().get(0);
+        theft.assignInvestigation(organizations.findByCode("SS-PS-HB").orElseThrow().getId(), "民警 李建新",
+                "city-staff", clock.instant());
+        theft.recordInvestigation(InvestigationRecord.Kind.POLICE_REPORT, today.minusDays(75),
+                "湖滨派出所接警记录及抓获经过说明。", "city-staff", clock.instant());
+        theft.submitReport("事实清楚，证据确实充分。", Map.of(theftActor.getId(), Recommendation.CONFIRM), Map.of(),
+                today.minusDays(60), "city-staff", clock.instant());
+        theft.recordOpinion("committee-1", "同意确认李文斌同志见义勇为行为。", clock.instant());
+        theft.proposeOutcomes(Map.of(theftActor.getId(), Recommendation.CONFIRM), Map.of(), today.minusDays(5),
+                "city-staff", clock.instant());
+        theft.startNotice(today.minusDays(2), rules.noticeDays(), "city-staff", clock.instant());
 
         deed("350582", today.minusDays(3).atTime(16, 50), DeedCategory.RESCUE, DeedSource.NOMINATION,
                 NominatorKind.UNIT_AT_SCENE, "晋江市深沪镇海滨浴场", "合力救起被离岸流卷走的游客",
