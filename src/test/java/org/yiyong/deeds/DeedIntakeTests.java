@@ -193,7 +193,13 @@ class DeedIntakeTests extends FullStackTest {
                         .param("narrative", "经过").param("participants[0].role", "ACTOR")
                         .param("participants[0].name", "蔡某"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("此项必须填写。")));
+                .andExpect(content().string(containsString("此项必须填写。")))
+                .andExpect(content().string(containsString("有几处内容需要修改")));
+        mvc.perform(post("/deeds/new").with(as("jinjiang-staff")).with(csrf())
+                        .param("regionCode", "350582").param("occurredAt", "昨天傍晚")
+                        .param("participants[0].role", "HERO"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("有几处内容需要修改")));
         mvc.perform(get("/deeds").with(as("jinjiang-staff"))).andExpect(status().isOk());
         mvc.perform(get("/deeds/new").with(as("jinjiang-staff"))).andExpect(status().isOk());
     }
