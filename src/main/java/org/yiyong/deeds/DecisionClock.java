@@ -61,7 +61,7 @@ public final class DecisionClock {
         }
         if (day.isBefore(acceptedOn) || (!pauses.isEmpty() && day.isBefore(pauses.get(pauses.size() - 1)
                 .resumedOn().orElseThrow()))) {
-            throw new IllegalArgumentException("a pause cannot start before acceptance or the last resumption");
+            throw new org.yiyong.shared.InvalidField("requestedOn", "deed.deadline.pause-before");
         }
         List<Pause> next = new ArrayList<>(pauses);
         next.add(new Pause(day, Optional.empty()));
@@ -74,7 +74,7 @@ public final class DecisionClock {
         }
         Pause open = pauses.get(pauses.size() - 1);
         if (day.isBefore(open.pausedOn())) {
-            throw new IllegalArgumentException("documents cannot arrive before they were requested");
+            throw new org.yiyong.shared.InvalidField("arrivedOn", "deed.deadline.arrival-before");
         }
         List<Pause> next = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
         next.add(new Pause(open.pausedOn(), Optional.of(day)));

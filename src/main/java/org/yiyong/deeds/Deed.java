@@ -168,6 +168,9 @@ public class Deed {
      */
     public void accept(LocalDate on, FilingWindow window, String lateApproval, String actor, Instant now) {
         requireStatus(DeedStatus.RECEIVED);
+        if (on.isBefore(occurredAt.toLocalDate()) || on.isAfter(now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+            throw new org.yiyong.shared.InvalidField("acceptedOn", "deed.accept.date-range");
+        }
         if (actors().isEmpty()) {
             throw new DeedHasNoActor();
         }
@@ -301,6 +304,10 @@ public class Deed {
     public void resolveObjection(long objectionId, String resolution, String actor, Instant now) {
         Objection objection = objections.stream().filter(o -> o.getId() == objectionId).findFirst()
                 .orElseThrow(() -> new org.yiyong.shared.RecordNotFound("Objection", objectionId));
+        requireStatus(DeedStatus.IN_NOTICE);
+        if (objection.isResolved()) {
+            throw new ObjectionAlreadyResolved(number);
+        }
         objection.resolve(resolution, actor, now);
         record(now, actor, "OBJECTION_RESOLVED", resolution);
     }

@@ -98,7 +98,7 @@ public class DeedInvestigation {
         Map<Long, String> reasons = new HashMap<>();
         for (ActorRecommendation recommendation : recommendations == null ? List.<ActorRecommendation>of()
                 : recommendations) {
-            if (recommendation.participantId() != null && recommendation.outcome() != null) {
+            if (recommendation != null && recommendation.participantId() != null && recommendation.outcome() != null) {
                 outcomes.put(recommendation.participantId(), recommendation.outcome());
                 reasons.put(recommendation.participantId(), recommendation.reason());
             }

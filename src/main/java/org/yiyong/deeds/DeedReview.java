@@ -50,7 +50,7 @@ public class DeedReview {
         Map<Long, Recommendation> outcomes = new HashMap<>();
         Map<Long, String> reasons = new HashMap<>();
         for (ActorRecommendation proposal : proposals == null ? List.<ActorRecommendation>of() : proposals) {
-            if (proposal.participantId() != null && proposal.outcome() != null) {
+            if (proposal != null && proposal.participantId() != null && proposal.outcome() != null) {
                 outcomes.put(proposal.participantId(), proposal.outcome());
                 reasons.put(proposal.participantId(), proposal.reason());
             }

@@ -60,6 +60,9 @@ class DeadlineChangesTests extends FullStackTest {
                 .andExpect(jsonPath("$.decisionDue").doesNotExist());
         step(id, "document-requests", "{\"requestedOn\": \"2026-03-11\", \"documents\": \"再要一份\"}")
                 .andExpect(status().isConflict());
+        step(id, "document-requests/arrival", "{\"arrivedOn\": \"2026-03-01\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("arrivedOn"));
         // ten days stopped: April 21 becomes May 1, in the Labour Day holiday, so Wednesday May 6
         step(id, "document-requests/arrival", "{\"arrivedOn\": \"2026-03-20\"}")
                 .andExpect(status().isOk())

@@ -118,7 +118,8 @@ class DeedIntakeTests extends FullStackTest {
 
     @Test
     void acceptance_starts_the_thirty_day_clock() throws Exception {
-        long id = id(register("jinjiang-staff", "350582", daysAgo(20), unique("蔡"), null, true));
+        long id = id(register("jinjiang-staff", "350582", LocalDateTime.of(2026, 2, 20, 9, 0), unique("蔡"), null,
+                true));
         LocalDate on = LocalDate.of(2026, 3, 2);
         mvc.perform(post("/api/v1/deeds/{id}/accept", id).with(as("jinjiang-staff"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"acceptedOn\": \"" + on + "\"}"))
@@ -128,6 +129,19 @@ class DeedIntakeTests extends FullStackTest {
         mvc.perform(post("/api/v1/deeds/{id}/accept", id).with(as("jinjiang-staff"))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isConflict());
+    }
+
+    @Test
+    void an_acceptance_before_the_act_or_in_the_future_is_refused() throws Exception {
+        long id = id(register("jinjiang-staff", "350582", LocalDateTime.of(2026, 2, 20, 9, 0), unique("邱"), null,
+                true));
+        mvc.perform(post("/api/v1/deeds/{id}/accept", id).with(as("jinjiang-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"acceptedOn\": \"2026-02-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("acceptedOn"));
+        mvc.perform(post("/api/v1/deeds/{id}/accept", id).with(as("jinjiang-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"acceptedOn\": \"2999-01-01\"}"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -91,6 +91,8 @@ class DeedNoticeTests extends FullStackTest {
                 .query(Long.class).single();
         step("objections/" + objection + "/resolution", "{\"resolution\": \"经核实监控，当事人当天在现场，异议不成立。\"}")
                 .andExpect(status().isOk());
+        step("objections/" + objection + "/resolution", "{\"resolution\": \"改写\"}")
+                .andExpect(status().isConflict());
     }
 
     @Test

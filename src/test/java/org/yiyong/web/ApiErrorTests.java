@@ -61,6 +61,17 @@ class ApiErrorTests extends FullStackTest {
     }
 
     @Test
+    void a_null_person_in_a_deed_is_a_400_problem() throws Exception {
+        mvc.perform(post("/api/v1/deeds").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode": "350582", "category": "RESCUE", "source": "POLICE_REFERRAL",
+                                 "occurredAt": "2026-02-20T08:00:00", "address": "晋江", "title": "救人",
+                                 "narrative": "经过", "participants": [null]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void an_empty_body_is_a_400_problem() throws Exception {
         postOrganization("").andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

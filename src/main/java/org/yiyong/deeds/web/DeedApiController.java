@@ -201,7 +201,7 @@ class DeedApiController {
             @NotNull DeedCategory category, @NotNull DeedSource source, NominatorKind nominatorKind,
             @NotNull LocalDateTime occurredAt, @NotBlank @Size(max = 200) String address,
             @NotBlank @Size(max = 120) String title, @NotBlank String narrative,
-            @NotNull @Size(min = 1) List<@Valid PersonRequest> participants, LocalDate receivedOn,
+            @NotNull @Size(min = 1) List<@NotNull @Valid PersonRequest> participants, LocalDate receivedOn,
             @Schema(description = "true once possible duplicates were checked") boolean notADuplicate) {
 
         NewDeed toNewDeed() {
