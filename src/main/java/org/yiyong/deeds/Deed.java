@@ -397,6 +397,14 @@ public class Deed {
         return snapshot;
     }
 
+    /** A public lead about this same act joins the case; the timeline names it. */
+    public void mergeLead(String trackingCode, String actor, Instant now) {
+        if (status == DeedStatus.NOT_ACCEPTED || status == DeedStatus.CLOSED) {
+            throw new DeedNotInStatus(number, status);
+        }
+        record(now, actor, "LEAD_MERGED", trackingCode);
+    }
+
     private void requireStatus(DeedStatus expected) {
         if (status != expected) {
             throw new DeedNotInStatus(number, status);

@@ -146,6 +146,16 @@ public class DeedIntake {
         return deed;
     }
 
+    /** A public lead that reports an act already on file is merged into that deed's timeline. */
+    @Transactional
+    @PreAuthorize(STAFF)
+    public Deed mergeLead(CurrentUser me, long id, String trackingCode) {
+        Deed deed = inScope(me, id);
+        deed.mergeLead(trackingCode, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("lead merged: " + trackingCode));
+        return deed;
+    }
+
     /** A deed in the caller's scope; one outside it is not found, and the attempt is audited. */
     @Transactional(readOnly = true)
     public Deed get(CurrentUser me, long id) {
