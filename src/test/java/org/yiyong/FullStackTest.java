@@ -3,7 +3,9 @@ package org.yiyong;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestClock.Config.class)
 public abstract class FullStackTest {
 
     @Autowired
@@ -25,6 +28,14 @@ public abstract class FullStackTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    protected TestClock clock;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
 
     @Autowired
     private UserDetailsService accounts;

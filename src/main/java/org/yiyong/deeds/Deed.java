@@ -2,6 +2,7 @@ package org.yiyong.deeds;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.yiyong.shared.InvalidField;
 
 /**
  * The case file of a brave act, decided by the county bureau of the region where it happened. Each
@@ -89,6 +91,32 @@ public class Deed {
     private LocalDate noticeStart;
 
     private LocalDate noticeEnd;
+
+    @Embedded
+    private Hearing hearing;
+
+    private String decisionNumber;
+
+    private LocalDate decidedOn;
+
+    private String decidedBy;
+
+    private Long decisionLetterId;
+
+    private LocalDate deliveredOn;
+
+    @Enumerated(EnumType.STRING)
+    private DeliveryMethod deliveryMethod;
+
+    private String deliveredTo;
+
+    private LocalDate closedOn;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "deed_id", nullable = false)
+    @OrderBy("id")
+    private List<ReviewRequest> reviewRequests = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
@@ -331,6 +359,190 @@ public class Deed {
     }
 
     /**
+     * 陈述申辩 notice: the applicant is told the facts, reasons and legal basis of the intended refusal and
+     * may answer until {@code responseDue}. Follows a proposed refusal, or the notice when the bureau now
+     * means to refuse someone.
+     */
+    public void notifyHearing(LocalDate on, String grounds, String legalBasis, LocalDate responseDue, String actor,
+            Instant now) {
+        if (status != DeedStatus.HEARING && status != DeedStatus.NOTICE_CLOSED) {
+            throw new DeedNotInStatus(number, status);
+        }
+        if (hearing != null && hearing.getNotifiedOn() != null) {
+            throw new DeedRuleBroken("deed.hearing.already-notified", number);
+        }
+        requireNotBefore("notifiedOn", on, proposedOn);
+        requireNotBefore("notifiedOn", on, noticeEnd);
+        this.hearing = new Hearing(on, grounds, legalBasis, responseDue);
+        this.status = DeedStatus.HEARING;
+        record(now, actor, "HEARING_NOTIFIED", grounds);
+    }
+
+    /** The applicant's statement (陈述申辩意见) is on record, or that they waived it. */
+    public void answerHearing(LocalDate on, String statement, boolean waived, String actor, Instant now) {
+        requireStatus(DeedStatus.HEARING);
+        if (hearing == null || hearing.getNotifiedOn() == null) {
+            throw new DeedRuleBroken("deed.hearing.not-notified", number);
+        }
+        if (hearing.isAnswered()) {
+            throw new DeedRuleBroken("deed.hearing.already-answered", number);
+        }
+        requireNotBefore("answeredOn", on, hearing.getNotifiedOn());
+        hearing.answer(on, statement, waived);
+        record(now, actor, "HEARING_ANSWERED", waived ? null : statement);
+    }
+
+    /**
+     * 确认 / 不予确认, per actor. A confirmation needs the person to have been on the public notice; a
+     * refusal needs the hearing to be over. Nobody is confirmed twice for the same act.
+     */
+    public void decide(LocalDate on, Map<Long, Outcome> outcomes, Map<Long, String> reasons, String letterNumber,
+            String actor, Instant now) {
+        if (status != DeedStatus.NOTICE_CLOSED && status != DeedStatus.HEARING) {
+            throw new DeedNotInStatus(number, status);
+        }
+        requireNotBefore("decidedOn", on, noticeEnd == null ? proposedOn : noticeEnd.plusDays(1));
+        List<Participant> confirmed = new ArrayList<>();
+        for (Participant person : actors()) {
+            Outcome outcome = outcomes.get(person.getId());
+            if (outcome == null) {
+                throw new ActorWithoutRecommendation("deed.decision.outcome-missing", person.getName());
+            }
+            if (outcome == Outcome.REFUSED) {
+                String reason = reasons.get(person.getId());
+                if (reason == null || reason.isBlank()) {
+                    throw new ActorWithoutRecommendation("deed.report.reason-missing", person.getName());
+                }
+                if (hearing == null || hearing.getNotifiedOn() == null || !hearing.isOverOn(on)) {
+                    throw new DeedRuleBroken("deed.decision.hearing-first", person.getName());
+                }
+            } else {
+                if (person.getProposedOutcome() != Recommendation.CONFIRM || noticeEnd == null) {
+                    throw new DeedRuleBroken("deed.decision.notice-first", person.getName());
+                }
+                requireNotConfirmedTwice(person, confirmed);
+                confirmed.add(person);
+            }
+        }
+        for (Participant person : actors()) {
+            Outcome outcome = outcomes.get(person.getId());
+            String reason = reasons.get(person.getId());
+            person.decide(outcome, outcome == Outcome.REFUSED ? reason.trim() : null);
+        }
+        this.decisionNumber = letterNumber;
+        this.decidedOn = on;
+        this.decidedBy = actor;
+        this.status = DeedStatus.DECIDED;
+        record(now, actor, "DECIDED", letterNumber);
+    }
+
+    void attachDecisionLetter(long attachmentId) {
+        this.decisionLetterId = attachmentId;
+    }
+
+    /** 送达: the decision letter reached the applicant; the period to ask for a review starts. */
+    public void deliver(LocalDate on, DeliveryMethod method, String recipient, String actor, Instant now) {
+        requireStatus(DeedStatus.DECIDED);
+        requireNotBefore("deliveredOn", on, decidedOn);
+        this.deliveredOn = on;
+        this.deliveryMethod = method;
+        this.deliveredTo = recipient;
+        this.status = DeedStatus.DELIVERED;
+        record(now, actor, "DELIVERED", recipient);
+    }
+
+    /** The last day a 复核 may be asked for: the given number of days after delivery. */
+    public LocalDate reviewDeadline(int reviewDays) {
+        return deliveredOn == null ? null : deliveredOn.plusDays(reviewDays);
+    }
+
+    /**
+     * A 复核 (within {@code reviewDays} of delivery), 行政复议 or 行政诉讼 against the decision; one at a
+     * time. Reconsideration and lawsuits may also follow a closed case.
+     */
+    public ReviewRequest requestReview(ReviewRequest.Kind kind, LocalDate on, String requestedBy, String grounds,
+            int reviewDays, String actor, Instant now) {
+        boolean open = status == DeedStatus.DELIVERED
+                || status == DeedStatus.CLOSED && kind != ReviewRequest.Kind.REVIEW;
+        if (!open) {
+            throw new DeedNotInStatus(number, status);
+        }
+        requireNotBefore("requestedOn", on, deliveredOn);
+        if (kind == ReviewRequest.Kind.REVIEW && on.isAfter(reviewDeadline(reviewDays))) {
+            throw new DeedRuleBroken("deed.review.too-late", number, reviewDeadline(reviewDays).toString());
+        }
+        if (reviewRequests.stream().anyMatch(ReviewRequest::isOpen)) {
+            throw new DeedRuleBroken("deed.review.open-request", number);
+        }
+        ReviewRequest request = new ReviewRequest(kind, on, requestedBy, grounds, actor, now);
+        reviewRequests.add(request);
+        record(now, actor, "REVIEW_REQUESTED", kind.name());
+        return request;
+    }
+
+    /**
+     * The outcome of a review: upheld, or changed — the refused actors named in {@code nowConfirmed}
+     * become confirmed. Returns those newly confirmed.
+     */
+    public List<Participant> concludeReview(long requestId, ReviewRequest.Result result, LocalDate on, String note,
+            java.util.Set<Long> nowConfirmed, String actor, Instant now) {
+        ReviewRequest request = reviewRequests.stream().filter(r -> r.getId() == requestId).findFirst()
+                .orElseThrow(() -> new org.yiyong.shared.RecordNotFound("ReviewRequest", requestId));
+        if (!request.isOpen()) {
+            throw new DeedRuleBroken("deed.review.concluded", number);
+        }
+        requireNotBefore("outcomeOn", on, request.getRequestedOn());
+        if (result == ReviewRequest.Result.UPHELD && !nowConfirmed.isEmpty()) {
+            throw new InvalidField("nowConfirmed", "deed.review.upheld-changes-nothing");
+        }
+        List<Participant> confirmed = new ArrayList<>(actors().stream()
+                .filter(person -> person.getOutcome() == Outcome.CONFIRMED).toList());
+        List<Participant> changed = new ArrayList<>();
+        for (Long id : nowConfirmed) {
+            Participant person = actors().stream().filter(p -> p.getId().equals(id)).findFirst()
+                    .filter(p -> p.getOutcome() == Outcome.REFUSED)
+                    .orElseThrow(() -> new InvalidField("nowConfirmed", "deed.review.not-refused"));
+            requireNotConfirmedTwice(person, confirmed);
+            confirmed.add(person);
+            changed.add(person);
+        }
+        changed.forEach(person -> person.decide(Outcome.CONFIRMED, null));
+        request.conclude(result, on, note, actor);
+        record(now, actor, "REVIEW_CONCLUDED", result.name() + (note == null ? "" : " · " + note));
+        return changed;
+    }
+
+    /** 办结: delivered, the review period over and no challenge open. */
+    public void close(LocalDate today, int reviewDays, String actor, Instant now) {
+        requireStatus(DeedStatus.DELIVERED);
+        if (reviewRequests.stream().anyMatch(ReviewRequest::isOpen)) {
+            throw new DeedRuleBroken("deed.review.open-request", number);
+        }
+        if (reviewRequests.isEmpty() && !today.isAfter(reviewDeadline(reviewDays))) {
+            throw new DeedRuleBroken("deed.close.review-period", number, reviewDeadline(reviewDays).toString());
+        }
+        this.closedOn = today;
+        this.status = DeedStatus.CLOSED;
+        record(now, actor, "CLOSED", null);
+    }
+
+    public List<Participant> confirmedActors() {
+        return actors().stream().filter(person -> person.getOutcome() == Outcome.CONFIRMED).toList();
+    }
+
+    private void requireNotConfirmedTwice(Participant person, List<Participant> confirmed) {
+        if (confirmed.stream().anyMatch(other -> other != person && other.isSamePersonAs(person))) {
+            throw new DeedRuleBroken("deed.decision.confirmed-twice", person.getName());
+        }
+    }
+
+    private static void requireNotBefore(String field, LocalDate day, LocalDate earliest) {
+        if (earliest != null && day.isBefore(earliest)) {
+            throw new InvalidField(field, "deed.date.not-before", earliest.toString());
+        }
+    }
+
+    /**
      * Extends the decision deadline once, by at most what the rule allows, with the reason and who
      * approved it (the county bureau's head).
      */
@@ -546,5 +758,45 @@ public class Deed {
 
     public String getExtensionApprovedBy() {
         return extensionApprovedBy;
+    }
+
+    public Hearing getHearing() {
+        return hearing != null && hearing.getNotifiedOn() != null ? hearing : null;
+    }
+
+    public String getDecisionNumber() {
+        return decisionNumber;
+    }
+
+    public LocalDate getDecidedOn() {
+        return decidedOn;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Long getDecisionLetterId() {
+        return decisionLetterId;
+    }
+
+    public LocalDate getDeliveredOn() {
+        return deliveredOn;
+    }
+
+    public DeliveryMethod getDeliveryMethod() {
+        return deliveryMethod;
+    }
+
+    public String getDeliveredTo() {
+        return deliveredTo;
+    }
+
+    public LocalDate getClosedOn() {
+        return closedOn;
+    }
+
+    public List<ReviewRequest> getReviewRequests() {
+        return reviewRequests;
     }
 }

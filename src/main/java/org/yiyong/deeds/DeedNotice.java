@@ -41,9 +41,12 @@ public class DeedNotice {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Deed start(CurrentUser me, long id, LocalDate start) {
+        LocalDate today = LocalDate.now(clock);
+        if (start != null && start.isBefore(today)) {
+            throw new InvalidField("start", "deed.notice.start-past");
+        }
         Deed deed = deeds.get(me, id);
-        deed.startNotice(start == null ? LocalDate.now(clock) : start, rules.noticeDays(), me.username(),
-                clock.instant());
+        deed.startNotice(start == null ? today : start, rules.noticeDays(), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
                 .withDetail("public notice " + deed.getNoticeStart() + " – " + deed.getNoticeEnd()));
         return deed;

@@ -48,6 +48,11 @@ public class Participant {
 
     private String proposedReason;
 
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+
+    private String outcomeReason;
+
     protected Participant() {
     }
 
@@ -129,5 +134,26 @@ public class Participant {
 
     public String getRecommendationReason() {
         return recommendationReason;
+    }
+
+    void decide(Outcome outcome, String reason) {
+        this.outcome = outcome;
+        this.outcomeReason = reason;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getOutcomeReason() {
+        return outcomeReason;
+    }
+
+    /** The same person as another participant: the same ID number, or the same name when either has none. */
+    boolean isSamePersonAs(Participant other) {
+        if (residentIdIndex != null && other.residentIdIndex != null) {
+            return residentIdIndex.equals(other.residentIdIndex);
+        }
+        return name.equals(other.name);
     }
 }

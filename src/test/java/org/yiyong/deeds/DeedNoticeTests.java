@@ -68,6 +68,9 @@ class DeedNoticeTests extends FullStackTest {
     void the_public_sees_the_notice_without_id_numbers_and_objects_and_the_bureau_resolves_it() throws Exception {
         proposed(true);
         step("notice", "{\"start\": \"" + today().minusDays(3) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("start"));
+        step("notice", "{}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("IN_NOTICE"));
 
@@ -98,7 +101,9 @@ class DeedNoticeTests extends FullStackTest {
     @Test
     void a_notice_closes_after_its_period_and_a_proposed_refusal_leads_to_a_hearing() throws Exception {
         proposed(true);
-        step("notice", "{\"start\": \"" + today().minusDays(10) + "\"}").andExpect(status().isOk());
+        step("notice", "{\"start\": \"" + today() + "\"}").andExpect(status().isOk());
+        step("notice/close", "{}").andExpect(status().isConflict());
+        clock.advance(java.time.Duration.ofDays(7));
         mvc.perform(post("/public/notices/{number}/objections", number).with(csrf()).param("content", "晚了"))
                 .andExpect(status().isConflict());
         step("notice/close", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("HEARING"));
@@ -107,7 +112,8 @@ class DeedNoticeTests extends FullStackTest {
     @Test
     void with_only_confirmations_the_closed_notice_awaits_the_decision() throws Exception {
         proposed(false);
-        step("notice", "{\"start\": \"" + today().minusDays(8) + "\"}").andExpect(status().isOk());
+        step("notice", "{}").andExpect(status().isOk());
+        clock.advance(java.time.Duration.ofDays(7));
         step("notice/close", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NOTICE_CLOSED"));
     }
 }

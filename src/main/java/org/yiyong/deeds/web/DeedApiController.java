@@ -36,6 +36,14 @@ import org.yiyong.deeds.DeedQueries;
 import org.yiyong.deeds.DeedReview;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.DeedStatus;
+import org.yiyong.deeds.DeedDecisions;
+import org.yiyong.deeds.DeliveryMethod;
+import org.yiyong.deeds.Outcome;
+import org.yiyong.deeds.ReviewRequest;
+import org.yiyong.files.Attachments;
+import org.yiyong.shared.RecordNotFound;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.yiyong.deeds.DeedSummary;
 import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NewDeed;
@@ -57,9 +65,13 @@ class DeedApiController {
     private final DeedNotice notice;
     private final DeedQueries queries;
     private final Deadlines deadlines;
+    private final DeedDecisions decisions;
+    private final Attachments attachments;
 
     DeedApiController(DeedIntake intake, DeedInvestigation investigation, DeedReview review, DeedNotice notice,
-            DeedQueries queries, Deadlines deadlines) {
+            DeedQueries queries, Deadlines deadlines, DeedDecisions decisions, Attachments attachments) {
+        this.decisions = decisions;
+        this.attachments = attachments;
         this.notice = notice;
         this.intake = intake;
         this.investigation = investigation;
@@ -169,6 +181,67 @@ class DeedApiController {
         return view(intake.refuseToAccept(me, id, request.reason()));
     }
 
+    @PostMapping(path = "/{id}/hearing", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Tell the applicant the facts, reasons and legal basis of an intended refusal (陈述申辩)")
+    DeedView notifyHearing(CurrentUser me, @PathVariable long id, @RequestBody HearingRequest request) {
+        return view(decisions.notifyHearing(me, id, request.notifiedOn(), request.grounds(), request.legalBasis()));
+    }
+
+    @PostMapping(path = "/{id}/hearing/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the applicant's statement, or that they waived it")
+    DeedView answerHearing(CurrentUser me, @PathVariable long id, @RequestBody HearingAnswerRequest request) {
+        return view(decisions.answerHearing(me, id, request.answeredOn(), request.statement(),
+                Boolean.TRUE.equals(request.waived())));
+    }
+
+    @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Decide per actor (确认 / 不予确认); numbers and keeps the decision letter (PDF)")
+    DeedView decide(CurrentUser me, @PathVariable long id, @RequestBody DecisionRequest request) {
+        return view(decisions.decide(me, id, request.decidedOn(), request.outcomes()));
+    }
+
+    @GetMapping(path = "/{id}/decision-letter", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The decision letter as issued (PDF); 404 before the decision")
+    ResponseEntity<org.springframework.core.io.Resource> decisionLetter(CurrentUser me, @PathVariable long id) {
+        Deed deed = intake.get(me, id);
+        if (deed.getDecisionLetterId() == null) {
+            throw new RecordNotFound("DecisionLetter", id);
+        }
+        Attachments.StoredFile letter = attachments.open(me, deed.getDecisionLetterId());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(letter.downloadName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(letter.content());
+    }
+
+    @PostMapping(path = "/{id}/delivery", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record delivery (送达): date, method and recipient")
+    DeedView deliver(CurrentUser me, @PathVariable long id, @RequestBody DeliveryRequest request) {
+        return view(decisions.deliver(me, id, request.deliveredOn(), request.method(), request.recipient()));
+    }
+
+    @PostMapping(path = "/{id}/review-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a review (复核, within the set days of delivery), reconsideration or lawsuit")
+    DeedView requestReview(CurrentUser me, @PathVariable long id, @RequestBody ReviewRequestBody request) {
+        return view(decisions.requestReview(me, id, request.kind(), request.requestedOn(), request.requestedBy(),
+                request.grounds()));
+    }
+
+    @PostMapping(path = "/{id}/review-requests/{requestId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the outcome: upheld, or changed (refused actors now confirmed); a 复核 by city staff")
+    DeedView concludeReview(CurrentUser me, @PathVariable long id, @PathVariable long requestId,
+            @RequestBody ReviewOutcomeRequest request) {
+        return view(decisions.concludeReview(me, id, requestId, request.result(), request.outcomeOn(),
+                request.note(), request.nowConfirmed() == null ? java.util.Set.of()
+                        : new java.util.HashSet<>(request.nowConfirmed())));
+    }
+
+    @PostMapping(path = "/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Close the case (办结) once the review period is over and nothing is open")
+    DeedView close(CurrentUser me, @PathVariable long id) {
+        return view(decisions.close(me, id));
+    }
+
     private DeedView view(Deed deed) {
         return new DeedView(deed.getId(), deed.getNumber(), deed.getRegionCode(), deed.getCategory(),
                 deed.getSource(), deed.getNominatorKind(), deed.getStatus(), deed.getOccurredAt(), deed.getAddress(),
@@ -176,8 +249,18 @@ class DeedApiController {
                 deed.decisionClock().flatMap(deadlines::dueDate).orElse(null),
                 deed.decisionClock().map(DecisionClock::isPaused).orElse(false), deed.getExtensionDays(),
                 deed.getParticipants().stream().map(p -> new DeedView.Person(p.getId(), p.getRole(), p.getName(),
-                        p.getResidentIdMasked(), p.getHarm(), p.getRecommendation(), p.getProposedOutcome()))
+                        p.getResidentIdMasked(), p.getHarm(), p.getRecommendation(), p.getProposedOutcome(),
+                        p.getOutcome(), p.getOutcomeReason()))
                         .toList(),
+                deed.getHearing() == null ? null : new DeedView.HearingView(deed.getHearing().getNotifiedOn(),
+                        deed.getHearing().getGrounds(), deed.getHearing().getLegalBasis(),
+                        deed.getHearing().getResponseDue(), deed.getHearing().getAnsweredOn(),
+                        deed.getHearing().getStatement(), deed.getHearing().isWaived()),
+                deed.getDecisionNumber(), deed.getDecidedOn(), deed.getDeliveredOn(), deed.getDeliveryMethod(),
+                deed.getDeliveredTo(), decisions.reviewDeadline(deed),
+                deed.getReviewRequests().stream().map(r -> new DeedView.Challenge(r.getId(), r.getKind(),
+                        r.getRequestedOn(), r.getRequestedBy(), r.getGrounds(), r.getOutcome(), r.getOutcomeOn(),
+                        r.getOutcomeNote())).toList(),
                 deed.getEvents().stream().map(e -> new DeedView.Step(e.getOccurredAt(), e.getActor(), e.getKind(),
                         e.getDetail())).toList());
     }
@@ -187,10 +270,22 @@ class DeedApiController {
             String narrative, LocalDate receivedOn, LocalDate acceptedOn,
             @Schema(description = "empty before acceptance and while documents are awaited") LocalDate decisionDue,
             boolean clockPaused, int extensionDays,
-            List<Person> participants, List<Step> timeline) {
+            List<Person> participants, HearingView hearing, String decisionNumber, LocalDate decidedOn,
+            LocalDate deliveredOn, DeliveryMethod deliveryMethod, String deliveredTo,
+            @Schema(description = "last day to ask for a review (复核); empty before delivery") LocalDate reviewDeadline,
+            List<Challenge> reviewRequests, List<Step> timeline) {
 
         record Person(long id, ParticipantRole role, String name, String residentIdMasked, Harm harm,
-                Recommendation recommendation, Recommendation proposedOutcome) {
+                Recommendation recommendation, Recommendation proposedOutcome, Outcome outcome,
+                String outcomeReason) {
+        }
+
+        record HearingView(LocalDate notifiedOn, String grounds, String legalBasis, LocalDate responseDue,
+                LocalDate answeredOn, String statement, boolean waived) {
+        }
+
+        record Challenge(long id, ReviewRequest.Kind kind, LocalDate requestedOn, String requestedBy, String grounds,
+                ReviewRequest.Result outcome, LocalDate outcomeOn, String note) {
         }
 
         record Step(Instant at, String actor, String kind, String detail) {
@@ -249,5 +344,24 @@ class DeedApiController {
     }
 
     record ReportRequest(String summary, List<DeedInvestigation.ActorRecommendation> recommendations) {
+    }
+
+    record HearingRequest(LocalDate notifiedOn, String grounds, String legalBasis) {
+    }
+
+    record HearingAnswerRequest(LocalDate answeredOn, String statement, Boolean waived) {
+    }
+
+    record DecisionRequest(LocalDate decidedOn, List<DeedDecisions.ActorOutcome> outcomes) {
+    }
+
+    record DeliveryRequest(LocalDate deliveredOn, DeliveryMethod method, String recipient) {
+    }
+
+    record ReviewRequestBody(ReviewRequest.Kind kind, LocalDate requestedOn, String requestedBy, String grounds) {
+    }
+
+    record ReviewOutcomeRequest(ReviewRequest.Result result, LocalDate outcomeOn, String note,
+            List<Long> nowConfirmed) {
     }
 }

@@ -20,6 +20,10 @@ import org.yiyong.deeds.DeedIntake;
 import org.yiyong.deeds.DeedQueries;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.DeedStatus;
+import org.yiyong.deeds.DeedDecisions;
+import org.yiyong.deeds.DeliveryMethod;
+import org.yiyong.deeds.Outcome;
+import org.yiyong.deeds.ReviewRequest;
 import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NominatorKind;
 import org.yiyong.deeds.ParticipantRole;
@@ -35,6 +39,7 @@ import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
+import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 
@@ -56,10 +61,12 @@ class DeedController {
     private final DeedReview review;
     private final DeedNotice notice;
     private final OrganizationManagement organizations;
+    private final DeedDecisions decisions;
 
     DeedController(DeedIntake intake, DeedQueries queries, Deadlines deadlines, Regions regions,
             Attachments attachments, DeedInvestigation investigation, DeedReview review, DeedNotice notice,
-            OrganizationManagement organizations) {
+            OrganizationManagement organizations, DeedDecisions decisions) {
+        this.decisions = decisions;
         this.notice = notice;
         this.investigation = investigation;
         this.review = review;
@@ -122,6 +129,13 @@ class DeedController {
         model.addAttribute("attachments", attachments.list(me, "Deed", id));
         model.addAttribute("recordKinds", InvestigationRecord.Kind.values());
         model.addAttribute("recommendations", Recommendation.values());
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("deliveryMethods", DeliveryMethod.values());
+        model.addAttribute("challengeKinds", deed.getStatus() == DeedStatus.CLOSED
+                ? java.util.List.of(ReviewRequest.Kind.RECONSIDERATION, ReviewRequest.Kind.LITIGATION)
+                : java.util.List.of(ReviewRequest.Kind.values()));
+        model.addAttribute("reviewDeadline", decisions.reviewDeadline(deed));
+        model.addAttribute("hearingDays", decisions.hearingDays());
         if (deed.getStatus() == DeedStatus.ACCEPTED) {
             model.addAttribute("investigatingOrganizations", organizations.parentChoices(me.scope()).stream()
                     .filter(o -> DeedInvestigation.INVESTIGATING_TYPES.contains(o.type()))
@@ -240,6 +254,86 @@ class DeedController {
                 () -> investigation.report(me, id, params.get("summary"), perActor(params)));
     }
 
+    @PostMapping("/{id}/hearing")
+    String notifyHearing(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate notifiedOn,
+            @RequestParam(required = false) String grounds, @RequestParam(required = false) String legalBasis,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.hearing.notified",
+                () -> decisions.notifyHearing(me, id, notifiedOn, grounds, legalBasis));
+    }
+
+    @PostMapping("/{id}/hearing/answer")
+    String answerHearing(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate answeredOn,
+            @RequestParam(required = false) String statement, @RequestParam(defaultValue = "false") boolean waived,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.hearing.answered",
+                () -> decisions.answerHearing(me, id, answeredOn, statement, waived));
+    }
+
+    @PostMapping("/{id}/decision")
+    String decide(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+            @RequestParam java.util.Map<String, String> params, RedirectAttributes redirect) {
+        java.util.List<DeedDecisions.ActorOutcome> outcomes = new java.util.ArrayList<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("outcome_") && !value.isBlank()) {
+                String participant = name.substring("outcome_".length());
+                try {
+                    outcomes.add(new DeedDecisions.ActorOutcome(Long.valueOf(participant), Outcome.valueOf(value),
+                            params.get("reason_" + participant)));
+                } catch (IllegalArgumentException ignored) {
+                    // a tampered field: the actor then counts as without a decision
+                }
+            }
+        });
+        return step(redirect, id, "deed.decided", () -> decisions.decide(me, id, decidedOn, outcomes));
+    }
+
+    @PostMapping("/{id}/delivery")
+    String deliver(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deliveredOn,
+            @RequestParam(required = false) DeliveryMethod method, @RequestParam(required = false) String recipient,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.delivered", () -> decisions.deliver(me, id, deliveredOn, method, recipient));
+    }
+
+    @PostMapping("/{id}/review-requests")
+    String requestReview(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) ReviewRequest.Kind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate requestedOn,
+            @RequestParam(required = false) String requestedBy, @RequestParam(required = false) String grounds,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "deed.challenge.recorded",
+                () -> decisions.requestReview(me, id, kind, requestedOn, requestedBy, grounds));
+    }
+
+    @PostMapping("/{id}/review-requests/{requestId}/outcome")
+    String concludeReview(CurrentUser me, @PathVariable long id, @PathVariable long requestId,
+            @RequestParam(required = false) ReviewRequest.Result result,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate outcomeOn,
+            @RequestParam(required = false) String note, @RequestParam java.util.Map<String, String> params,
+            RedirectAttributes redirect) {
+        java.util.Set<Long> nowConfirmed = new java.util.HashSet<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith("confirm_") && "true".equals(value)) {
+                try {
+                    nowConfirmed.add(Long.valueOf(name.substring("confirm_".length())));
+                } catch (NumberFormatException ignored) {
+                    // a tampered field name is ignored
+                }
+            }
+        });
+        return step(redirect, id, "deed.challenge.concluded",
+                () -> decisions.concludeReview(me, id, requestId, result, outcomeOn, note, nowConfirmed));
+    }
+
+    @PostMapping("/{id}/close")
+    String close(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return step(redirect, id, "deed.closed", () -> decisions.close(me, id));
+    }
+
     /** The outcome_{participant} and reason_{participant} fields of a per-actor form. */
     private static java.util.List<DeedInvestigation.ActorRecommendation> perActor(
             java.util.Map<String, String> params) {
@@ -262,9 +356,12 @@ class DeedController {
         try {
             action.run();
             redirect.addFlashAttribute("success", success);
-        } catch (InvalidField invalid) {
-            redirect.addFlashAttribute("failure", invalid.messageKey());
-            redirect.addFlashAttribute("failureArgs", invalid.arguments());
+        } catch (DomainException refused) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("failure", refused.messageKey());
+            redirect.addFlashAttribute("failureArgs", refused.arguments());
         }
         return "redirect:/deeds/" + id;
     }

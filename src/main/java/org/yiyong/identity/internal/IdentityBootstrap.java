@@ -43,6 +43,8 @@ class IdentityBootstrap implements ApplicationRunner {
             new String[] {"secadmin", "林建国", "QZ-PSB", "SECURITY_ADMIN"},
             new String[] {"auditor", "黄秀英", "QZ-PSB", "AUDIT_ADMIN"},
             new String[] {"city-staff", "王丽华", "QZ-ASSOC", "CITY_STAFF"},
+            new String[] {"city-police", "郭建华", "QZ-PSB", "CITY_STAFF"},
+            new String[] {"jinjiang-police", "苏明辉", "JJ-PSB", "COUNTY_STAFF"},
             new String[] {"jinjiang-staff", "许志强", "JJ-ASSOC", "COUNTY_STAFF"},
             new String[] {"nanan-staff", "洪美玲", "NA-ASSOC", "COUNTY_STAFF"},
             new String[] {"investigator-jinjiang", "施文辉", "JJ-PS-QY", "INVESTIGATOR"},

@@ -1,0 +1,185 @@
+package org.yiyong.deeds;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.yiyong.files.Attachment;
+import org.yiyong.files.Attachments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationFilter;
+import org.yiyong.organization.OrganizationManagement;
+import org.yiyong.organization.Regions;
+import org.yiyong.shared.PageRequest;
+
+/**
+ * 决定书: the numbered decision letter of a deed, in the style of an official document — issuing bureau,
+ * title, number, addressee, facts, the decision per actor, the right to a review, seal line and date in
+ * Chinese numerals — rendered to PDF with an embedded Chinese font.
+ */
+@Component
+public class DecisionLetters {
+
+    static final String FONT_FAMILY = "Yiyong CJK";
+    private static final String FONT = "fonts/DroidSansFallbackFull.ttf";
+    private static final String DIGITS = "〇一二三四五六七八九";
+
+    static {
+        // the renderer logs every step at INFO through java.util.logging; keep its warnings only
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers().forEach(
+                logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
+    }
+
+    private final ITemplateEngine templates;
+    private final Regions regions;
+    private final OrganizationManagement organizations;
+    private final JdbcClient jdbc;
+    private final Attachments attachments;
+    private final DeadlineProperties rules;
+
+    DecisionLetters(ITemplateEngine templates, Regions regions, OrganizationManagement organizations,
+            JdbcClient jdbc, Attachments attachments, DeadlineProperties rules) {
+        this.templates = templates;
+        this.regions = regions;
+        this.organizations = organizations;
+        this.jdbc = jdbc;
+        this.attachments = attachments;
+        this.rules = rules;
+    }
+
+    /**
+     * Renders the letter of a decided deed and keeps it with the deed's files, as issued: later edits
+     * to the deed do not change it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Attachment issue(CurrentUser by, Deed deed) {
+        byte[] pdf = render(deed, rules.reviewDays());
+        Attachment letter = attachments.store(by, "Deed", deed.getId(), "决定书 " + deed.getDecisionNumber() + ".pdf",
+                new ByteArrayInputStream(pdf));
+        deed.attachDecisionLetter(letter.id());
+        return letter;
+    }
+
+    /** The next letter number of the region's bureau for the year, e.g. {@code 晋公见确〔2026〕3号}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String nextNumber(String regionCode, int year) {
+        int updated = jdbc.sql("""
+                update deed_decision_sequence set last_value = last_value + 1
+                where region_code = :region and decision_year = :year""")
+                .param("region", regionCode).param("year", year).update();
+        if (updated == 0) {
+            jdbc.sql("insert into deed_decision_sequence (region_code, decision_year, last_value) "
+                    + "values (:region, :year, 1)").param("region", regionCode).param("year", year).update();
+        }
+        int value = jdbc.sql("select last_value from deed_decision_sequence where region_code = :region "
+                + "and decision_year = :year").param("region", regionCode).param("year", year)
+                .query(Integer.class).single();
+        return abbreviation(regions.nameOf(regionCode)) + "公见确〔" + year + "〕" + value + "号";
+    }
+
+    /** The bureau that confirms deeds of the region: its police bureau (or district sub-bureau). */
+    String bureauOf(String regionCode) {
+        for (OrgType type : List.of(OrgType.POLICE_BUREAU, OrgType.POLICE_SUB_BUREAU)) {
+            var found = organizations.search(regions.scopeOf(regionCode),
+                    new OrganizationFilter(null, type, regionCode, true), PageRequest.of(1, 1)).items();
+            if (!found.isEmpty()) {
+                return found.get(0).name();
+            }
+        }
+        return regions.nameOf(regionCode) + "公安局";
+    }
+
+    /** Where a review (复核) is asked: the bureau of the city above the deed's county. */
+    String reviewBodyOf(String regionCode) {
+        return regions.find(regionCode).map(region -> region.parentCode())
+                .filter(parent -> parent != null)
+                .map(parent -> regions.nameOf(parent) + "公安局")
+                .orElse("上一级公安机关");
+    }
+
+    byte[] render(Deed deed, int reviewDays) {
+        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
+        context.setVariable("deed", deed);
+        context.setVariable("bureau", bureauOf(deed.getRegionCode()));
+        context.setVariable("reviewBody", reviewBodyOf(deed.getRegionCode()));
+        context.setVariable("reviewDays", chineseNumber(reviewDays));
+        context.setVariable("addressee", addressee(deed));
+        context.setVariable("occurredOn", chineseDate(deed.getOccurredAt().toLocalDate(), false));
+        context.setVariable("acceptedOn", deed.getAcceptedOn() == null ? null
+                : chineseDate(deed.getAcceptedOn(), false));
+        context.setVariable("noticeStart", deed.getNoticeStart() == null ? null
+                : chineseDate(deed.getNoticeStart(), false));
+        context.setVariable("noticeEnd", deed.getNoticeEnd() == null ? null
+                : chineseDate(deed.getNoticeEnd(), false));
+        context.setVariable("decidedOn", chineseDate(deed.getDecidedOn(), true));
+        context.setVariable("fontFamily", FONT_FAMILY);
+        String html = templates.process("deeds/decision-letter", context);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(() -> {
+                try {
+                    return new ClassPathResource(FONT).getInputStream();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, FONT_FAMILY);
+            builder.withHtmlContent(html, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("decision letter of " + deed.getNumber() + " could not be rendered", e);
+        }
+    }
+
+    private static String addressee(Deed deed) {
+        for (ParticipantRole role : List.of(ParticipantRole.APPLICANT, ParticipantRole.NOMINATOR)) {
+            var names = deed.getParticipants().stream().filter(p -> p.getRole() == role)
+                    .map(Participant::getName).toList();
+            if (!names.isEmpty()) {
+                return String.join("、", names);
+            }
+        }
+        return String.join("、", deed.actors().stream().map(Participant::getName).toList());
+    }
+
+    static String abbreviation(String regionName) {
+        String name = regionName.startsWith("泉州") && regionName.length() > 3 ? regionName.substring(2) : regionName;
+        return name.substring(0, 1);
+    }
+
+    /** 二〇二六年十一月二十八日 (official style), or 2026年11月28日 in running text. */
+    static String chineseDate(LocalDate day, boolean official) {
+        if (!official) {
+            return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+        }
+        StringBuilder year = new StringBuilder();
+        for (char c : String.valueOf(day.getYear()).toCharArray()) {
+            year.append(DIGITS.charAt(c - '0'));
+        }
+        return year + "年" + chineseNumber(day.getMonthValue()) + "月" + chineseNumber(day.getDayOfMonth()) + "日";
+    }
+
+    /** 1–99 in Chinese numerals: 七, 十五, 二十八. */
+    static String chineseNumber(int n) {
+        if (n < 10) {
+            return String.valueOf(DIGITS.charAt(n));
+        }
+        String tens = n / 10 == 1 ? "" : String.valueOf(DIGITS.charAt(n / 10));
+        String units = n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10));
+        return tens + "十" + units;
+    }
+}
