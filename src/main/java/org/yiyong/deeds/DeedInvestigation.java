@@ -17,7 +17,10 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.OrganizationView;
+import org.yiyong.identity.Role;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.NotAllowed;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -33,11 +36,14 @@ public class DeedInvestigation {
 
     private final DeedIntake deeds;
     private final OrganizationManagement organizations;
+    private final Regions regions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DeedInvestigation(DeedIntake deeds, OrganizationManagement organizations, AuditTrail audit, Clock clock) {
+    DeedInvestigation(DeedIntake deeds, OrganizationManagement organizations, Regions regions, AuditTrail audit,
+            Clock clock) {
         this.deeds = deeds;
+        this.regions = regions;
         this.organizations = organizations;
         this.audit = audit;
         this.clock = clock;
@@ -65,6 +71,13 @@ public class DeedInvestigation {
         if (!organization.active() || !INVESTIGATING_TYPES.contains(organization.type())) {
             throw new InvalidField("organizationId", "deed.investigation.organization-invalid");
         }
+        // police of the deed's own county, or an association whose area covers it
+        boolean local = organization.regionCode().equals(deed.getRegionCode())
+                || organization.type() == OrgType.ASSOCIATION
+                        && regions.scopeOf(organization.regionCode()).covers(deed.getRegionCode());
+        if (!local) {
+            throw new InvalidField("organizationId", "deed.investigation.organization-elsewhere");
+        }
         deed.assignInvestigation(organizationId, investigators.trim(), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
                 .withDetail("investigation assigned to " + organization.name() + ": " + investigators.trim()));
@@ -81,6 +94,7 @@ public class DeedInvestigation {
             throw new InvalidField("summary", "validation.required");
         }
         Deed deed = deeds.get(me, id);
+        requireAssigned(me, deed);
         deed.recordInvestigation(kind, on == null ? LocalDate.now(clock) : on, summary.trim(), me.username(),
                 clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id).withDetail("investigation record: "
@@ -104,10 +118,22 @@ public class DeedInvestigation {
             }
         }
         Deed deed = deeds.get(me, id);
+        requireAssigned(me, deed);
         deed.submitReport(summary.trim(), outcomes, reasons, LocalDate.now(clock), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
                 .withDetail("investigation report: " + outcomes));
         return deed;
+    }
+
+    /** Bureau staff work on any deed in their scope; investigators only on the ones their organization was given. */
+    private static void requireAssigned(CurrentUser me, Deed deed) {
+        if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF)) {
+            return;
+        }
+        Long assigned = deed.getInvestigatingOrganizationId();
+        if (assigned == null || assigned != me.organizationId()) {
+            throw new NotAllowed("deed.investigation.not-assigned", deed.getNumber());
+        }
     }
 
     /** The recommendation for one actor, by participant id. */

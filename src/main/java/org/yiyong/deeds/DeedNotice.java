@@ -12,6 +12,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Masking;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -110,8 +111,10 @@ public class DeedNotice {
     }
 
     private PublicNotice publicView(Deed deed) {
-        return new PublicNotice(deed.getNumber(), regions.nameOf(deed.getRegionCode()), deed.getTitle(),
-                deed.getNarrative(), deed.getOccurredAt().toLocalDate(), deed.getAddress(), deed.getNoticeStart(),
+        // written by staff for the case file: ID and phone numbers typed into it are masked for the public
+        return new PublicNotice(deed.getNumber(), regions.nameOf(deed.getRegionCode()),
+                Masking.freeText(deed.getTitle()), Masking.freeText(deed.getNarrative()),
+                deed.getOccurredAt().toLocalDate(), Masking.freeText(deed.getAddress()), deed.getNoticeStart(),
                 deed.getNoticeEnd(), deed.actors().stream()
                         .filter(person -> person.getProposedOutcome() == Recommendation.CONFIRM)
                         .map(Participant::getName).toList());

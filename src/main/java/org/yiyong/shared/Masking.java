@@ -3,7 +3,27 @@ package org.yiyong.shared;
 /** Hides most of a phone number, bank account or name for lists and exports; null stays null, blank becomes "". */
 public final class Masking {
 
+    private static final java.util.regex.Pattern RESIDENT_ID =
+            java.util.regex.Pattern.compile("(?<![0-9])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9])");
+    private static final java.util.regex.Pattern MOBILE =
+            java.util.regex.Pattern.compile("(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])");
+    private static final java.util.regex.Pattern LANDLINE =
+            java.util.regex.Pattern.compile("(?<![0-9])(0[0-9]{2,3}-?)[0-9]{3,4}([0-9]{4})(?![0-9])");
+
     private Masking() {
+    }
+
+    /**
+     * Text written by staff, made fit for the public: resident ID numbers, mobile and landline numbers
+     * in it are masked ({@code 350582********1234}, {@code 139****1234}, {@code 0595-****0110}).
+     */
+    public static String freeText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = RESIDENT_ID.matcher(text).replaceAll("$1********$2");
+        masked = MOBILE.matcher(masked).replaceAll("$1****$2");
+        return LANDLINE.matcher(masked).replaceAll("$1****$2");
     }
 
     /**

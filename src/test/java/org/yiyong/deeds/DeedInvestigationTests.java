@@ -1,6 +1,7 @@
 package org.yiyong.deeds;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -78,7 +79,7 @@ class DeedInvestigationTests extends FullStackTest {
     }
 
     @Test
-    void the_pages_lead_through_assignment_and_recording() throws Exception {
+    void the_pages_lead_through_assignment_and_only_the_assigned_organization_records() throws Exception {
         String body = mvc.perform(post("/api/v1/deeds").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"regionCode": "350582", "category": "OTHER", "source": "POLICE_REFERRAL",
@@ -98,11 +99,19 @@ class DeedInvestigationTests extends FullStackTest {
                         .param("organizationId", String.valueOf(organizationId("JJ-ASSOC")))
                         .param("investigators", "协会 许某"))
                 .andExpect(flash().attribute("success", "deed.investigation.assigned"));
+        // the association was assigned: a police station's investigator may read but not add to the file
         mvc.perform(post("/deeds/{id}/investigation/records", id).with(as("investigator-jinjiang")).with(csrf())
+                        .param("kind", "MEDICAL_RECORD").param("summary", "青阳派出所的记录"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/deeds/{id}", id).with(as("investigator-jinjiang")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("提交调查报告"))));
+        mvc.perform(post("/deeds/{id}/investigation/records", id).with(as("jinjiang-staff")).with(csrf())
                         .param("kind", "MEDICAL_RECORD").param("summary", "晋江市医院诊断证明"))
                 .andExpect(flash().attribute("success", "deed.investigation.recorded"));
-        mvc.perform(get("/deeds/{id}", id).with(as("investigator-jinjiang")))
+        mvc.perform(get("/deeds/{id}", id).with(as("jinjiang-staff")))
                 .andExpect(content().string(containsString("晋江市医院诊断证明")))
-                .andExpect(content().string(containsString("提交调查报告")));
+                .andExpect(content().string(containsString("提交调查报告")))
+                .andExpect(content().string(not(containsString("青阳派出所的记录"))));
     }
 }

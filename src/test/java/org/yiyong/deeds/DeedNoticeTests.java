@@ -39,7 +39,7 @@ class DeedNoticeTests extends FullStackTest {
                         .content("""
                                 {"regionCode": "350582", "category": "RESCUE", "source": "POLICE_REFERRAL",
                                  "occurredAt": "2026-02-25T15:00:00", "address": "晋江市金井镇围头湾", "title": "%s",
-                                 "narrative": "救起溺水者", "participants": [
+                                 "narrative": "救起溺水者，举荐人电话13905951234", "participants": [
                                   {"role": "ACTOR", "name": "%s", "residentId": "%s"},
                                   {"role": "ACTOR", "name": "%s"}], "notADuplicate": true}"""
                                 .formatted(unique("救起溺水者"), confirmedName,
@@ -79,6 +79,8 @@ class DeedNoticeTests extends FullStackTest {
                 .andExpect(content().string(containsString(confirmedName)))
                 .andExpect(content().string(containsString(number)))
                 .andExpect(content().string(not(containsString("********"))))
+                .andExpect(content().string(not(containsString("13905951234"))))
+                .andExpect(content().string(containsString("139****1234")))
                 .andExpect(content().string(not(containsString("未参与施救"))));
 
         mvc.perform(post("/public/notices/{number}/objections", number).with(csrf()).param("content", ""))

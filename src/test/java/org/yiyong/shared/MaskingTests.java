@@ -64,4 +64,14 @@ class MaskingTests {
         assertThat(Masking.bankAccount("")).isEmpty();
         assertThat(Masking.name(" ")).isEmpty();
     }
+
+    @Test
+    void free_text_for_the_public_has_its_id_and_phone_numbers_masked() {
+        String text = "施某（身份证350582197804121234，电话13905951234）在金井镇报警，派出所电话0595-85680110。"
+                + "案值12000元，编号350582-2026-0007。";
+        assertThat(Masking.freeText(text)).isEqualTo("施某（身份证350582********1234，电话139****1234）在金井镇报警，"
+                + "派出所电话0595-****0110。案值12000元，编号350582-2026-0007。");
+        assertThat(Masking.freeText("身份证号35058219780412123X")).isEqualTo("身份证号350582********123X");
+        assertThat(Masking.freeText(null)).isNull();
+    }
 }

@@ -82,21 +82,21 @@ class DemoDeeds implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
 
         Deed robbery = deed("350582", today.minusDays(47).atTime(19, 40), DeedCategory.OFFENCE_AGAINST_PERSONS,
-                DeedSource.NOMINATION, NominatorKind.BENEFICIARY_PERSON, "晋江市安海镇成功街菜市场东侧",
+                DeedSource.NOMINATION, NominatorKind.BENEFICIARY_PERSON, "晋江市青阳街道青华路菜市场东侧",
                 "徒手制服持刀抢劫嫌疑人",
                 "傍晚，一名男子持刀抢夺摊主王某的挎包。在附近经营五金店的施建成闻声追赶二百余米，徒手将其制服并"
-                        + "扭送至安海派出所，左手被划伤缝合七针。",
+                        + "扭送至青阳派出所，左手被划伤缝合七针。",
                 today.minusDays(45), "jinjiang-staff",
                 person(ParticipantRole.ACTOR, "施建成", "35058219780412", Harm.INJURED),
                 person(ParticipantRole.BENEFICIARY, "王秀兰", "35058219650923", Harm.NONE),
                 person(ParticipantRole.SUSPECT, "刘某", null, Harm.NONE));
         robbery.accept(today.minusDays(40), rules.filingWindow(), null, "jinjiang-staff", clock.instant());
-        robbery.assignInvestigation(organizations.findByCode("JJ-PS-AH").orElseThrow().getId(), "民警 黄志坚、辅警 蔡明",
+        robbery.assignInvestigation(organizations.findByCode("JJ-PS-QY").orElseThrow().getId(), "民警 黄志坚、辅警 蔡明",
                 "jinjiang-staff", clock.instant());
         robbery.recordInvestigation(InvestigationRecord.Kind.INTERVIEW, today.minusDays(38),
                 "询问受害人王秀兰，陈述与举荐材料一致。", "investigator-jinjiang", clock.instant());
         robbery.recordInvestigation(InvestigationRecord.Kind.MEDICAL_RECORD, today.minusDays(37),
-                "安海医院急诊病历：左手掌切割伤，清创缝合七针。", "investigator-jinjiang", clock.instant());
+                "晋江市医院急诊病历：左手掌切割伤，清创缝合七针。", "investigator-jinjiang", clock.instant());
 
         deed("350583", today.minusDays(13).atTime(2, 15), DeedCategory.RESCUE, DeedSource.POLICE_REFERRAL, null,
                 "南安市水头镇朴里村", "深夜冲入火场救出被困老人",
