@@ -18,9 +18,11 @@ import org.yiyong.shared.PageResult;
 public class DeedQueries {
 
     private final JdbcClient jdbc;
+    private final DeadlineWatch deadlines;
 
-    DeedQueries(JdbcClient jdbc) {
+    DeedQueries(JdbcClient jdbc, DeadlineWatch deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
 
     public PageResult<DeedSummary> search(DataScope scope, DeedFilter filter, PageRequest page) {
@@ -28,7 +30,8 @@ public class DeedQueries {
         Map<String, Object> params = new HashMap<>();
         params.put("scope", scope.regionCodes());
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.add("(lower(d.number) like :q or lower(d.title) like :q or lower(d.address) like :q)");
+            where.add("(lower(d.number) like :q or lower(d.title) like :q or lower(d.address) like :q"
+                    + " or exists (select 1 from deed_participant p where p.deed_id = d.id and lower(p.name) like :q))");
             params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%");
         }
         if (filter.status() != null) {
@@ -42,6 +45,21 @@ public class DeedQueries {
         if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
             where.add("d.region_code = :region");
             params.put("region", filter.regionCode().trim());
+        }
+        if (filter.occurredFrom() != null) {
+            where.add("d.occurred_at >= :from");
+            params.put("from", filter.occurredFrom().atStartOfDay());
+        }
+        if (filter.occurredTo() != null) {
+            where.add("d.occurred_at < :to");
+            params.put("to", filter.occurredTo().plusDays(1).atStartOfDay());
+        }
+        if (filter.overdue()) {
+            // the due date follows pauses, the extension and the holiday calendar: worked out in Java
+            List<Long> overdue = deadlines.dueSoonOrOverdue(scope).stream().filter(DeadlineWatch.DueDeed::overdue)
+                    .map(DeadlineWatch.DueDeed::id).toList();
+            where.add("d.id in (:overdue)");
+            params.put("overdue", overdue.isEmpty() ? List.of(-1L) : overdue);
         }
         String condition = " where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*) from deed d" + condition).params(params).query(Long.class).single();

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -84,9 +85,13 @@ class DeedApiController {
     @Operation(summary = "Deeds in the caller's data scope, newest first, paginated")
     PageResult<DeedSummary> list(CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) DeedStatus status, @RequestParam(required = false) DeedCategory category,
-            @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return queries.search(me.scope(), new DeedFilter(q, status, category, regionCode), PageRequest.of(page, size));
+        return queries.search(me.scope(), new DeedFilter(q, status, category, regionCode, occurredFrom, occurredTo,
+                overdue), PageRequest.of(page, size));
     }
 
     @GetMapping("/{id}")

@@ -81,8 +81,12 @@ class DeedController {
     @GetMapping
     String list(CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) DeedStatus status, @RequestParam(required = false) DeedCategory category,
-            @RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
-        DeedFilter filter = new DeedFilter(q, status, category, region);
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        DeedFilter filter = new DeedFilter(q, status, category, region, from, to, overdue);
         model.addAttribute("filter", filter);
         model.addAttribute("page", queries.search(me.scope(), filter, new PageRequest(page, 20)));
         model.addAttribute("statuses", DeedStatus.values());
