@@ -154,8 +154,9 @@ class DeedDecisionTests extends FullStackTest {
     @Test
     void nobody_is_confirmed_without_the_notice_or_refused_without_the_hearing() throws Exception {
         proposed("REFUSE");
-        // before the notice: the deed is still under review
-        step("decision", decision("CONFIRMED", "REFUSED")).andExpect(status().isConflict());
+        // before the notice: the deed is still under review, and the message says so in words
+        step("decision", decision("CONFIRMED", "REFUSED")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("审核中")));
         noticed();
         step("hearing", "{\"grounds\": \"围观\", \"legalBasis\": \"条例第三条\"}").andExpect(status().isOk());
         // the answer period (3 days) passes without an answer: the refusal may now be decided
