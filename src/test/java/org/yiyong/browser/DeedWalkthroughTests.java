@@ -1,0 +1,195 @@
+package org.yiyong.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.yiyong.TestClock;
+
+/**
+ * One case from start to finish in a real browser, each step by the demo user whose job it is: the
+ * county bureau registers and accepts it, a police station investigates, the committee reviews, the
+ * public objects during the notice, the bureau resolves the objection, confirms the actor, downloads
+ * the decision letter and records its delivery.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Config.class)
+class DeedWalkthroughTests {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        browser = Browser.launch();
+        Files.createDirectories(Browser.SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A new browser profile signed in as the given demo user. */
+    private Page signedIn(BrowserContext context, String username) {
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill("Yiyong@2024");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+        assertThat(page.locator("body")).not().containsText("用户名或密码不正确");
+        return page;
+    }
+
+    private void as(String username, String deedPath, java.util.function.Consumer<Page> work) {
+        try (BrowserContext context = browser.newContext(false)) {
+            Page page = signedIn(context, username);
+            page.navigate(url(deedPath));
+            work.accept(page);
+        }
+    }
+
+    @Test
+    void a_case_goes_from_intake_to_a_delivered_confirmation() throws Exception {
+        String actor = "龚" + Long.toString(System.nanoTime(), 36);
+        LocalDateTime when = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withHour(9).withMinute(15)
+                .withSecond(0).withNano(0);
+
+        // the county bureau registers the nomination
+        String[] deedPath = new String[1];
+        String[] number = new String[1];
+        as("jinjiang-police", "/deeds/new", page -> {
+            page.locator("#regionCode").selectOption("350582");
+            page.locator("#occurredAt").fill(when.toString());
+            page.locator("#category").selectOption("RESCUE");
+            page.locator("#source").selectOption("NOMINATION");
+            page.locator("#nominatorKind").selectOption("WITNESS");
+            page.getByLabel("详细地点").fill("晋江市磁灶镇大埔村池塘");
+            page.getByLabel("事由（一句话概括）").fill("跳入池塘救起落水儿童");
+            page.locator("#narrative").fill("三天前上午，一名儿童在池塘边玩耍时落水，村民" + actor + "跳入水中将其救起。");
+            page.locator("#participants0\\.name").fill(actor);
+            page.locator("#register").click();
+            assertThat(page.locator("#deed-status")).hasText("已登记");
+            deedPath[0] = page.url().substring(url("").length());
+            number[0] = page.locator("#deed-number").textContent().trim();
+
+            page.locator("#accept").click();
+            assertThat(page.locator("#deed-status")).hasText("已受理");
+            page.locator("#organizationId").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel("晋江市公安局青阳派出所"));
+            page.locator("#investigators").fill("民警 施文辉");
+            page.locator("#assign").click();
+            assertThat(page.locator("#deed-status")).hasText("调查核实中");
+        });
+
+        // the police station investigates and reports
+        as("investigator-jinjiang", deedPath[0], page -> {
+            page.locator("#kind").selectOption("INTERVIEW");
+            page.locator("#record-summary").fill("询问落水儿童家长，陈述与举荐材料一致。");
+            page.locator("#add-record").click();
+            assertThat(page.locator("#investigation-records")).containsText("询问落水儿童家长");
+            page.locator("#report").fill("事实清楚，证据充分，建议确认。");
+            page.locator("select[id^=outcome_]").first().selectOption("CONFIRM");
+            page.locator("#submit-report").click();
+            assertThat(page.locator("#deed-status")).hasText("审核中");
+        });
+
+        // the committee gives its opinion
+        as("committee-1", deedPath[0], page -> {
+            page.locator("#opinion").fill("同意确认。");
+            page.locator("#add-opinion").click();
+            assertThat(page.locator("#review-opinions")).containsText("同意确认。");
+        });
+
+        // the bureau proposes the outcome and publishes the notice
+        as("jinjiang-police", deedPath[0], page -> {
+            page.locator("select[id^=proposal_]").first().selectOption("CONFIRM");
+            page.locator("#propose").click();
+            page.locator("#start-notice").click();
+            assertThat(page.locator("#deed-status")).hasText("公示中");
+        });
+
+        // someone from the public objects
+        try (BrowserContext context = browser.newContext(true)) {
+            Page page = context.newPage();
+            page.navigate(url("/public/notices"));
+            assertThat(page.locator("body")).containsText(actor);
+            page.locator("[id='notice-" + number[0] + "'] summary").click();
+            page.locator("[id='notice-" + number[0] + "'] textarea[name=content]").fill("此人当天不在村里，请核实。");
+            page.locator("[id='notice-" + number[0] + "'] button[type=submit]").click();
+            assertThat(page.locator(".alert-success")).isVisible();
+        }
+
+        // the bureau resolves the objection; after the notice period it confirms and delivers
+        as("jinjiang-police", deedPath[0], page -> {
+            page.locator("input[name=resolution]").fill("经核实村委会及监控，当事人当天在场，异议不成立。");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("记录处理")).click();
+            assertThat(page.locator("body")).containsText("异议不成立");
+        });
+        clock.advance(Duration.ofDays(7));
+        as("jinjiang-police", deedPath[0], page -> {
+            page.locator("#close-notice").click();
+            assertThat(page.locator("#deed-status")).hasText("公示期满，待决定");
+            assertThat(page.locator("select[id^=decision_]").first()).hasValue("CONFIRMED");
+            page.locator("#decide").click();
+            assertThat(page.locator("#deed-status")).hasText("已决定");
+            assertThat(page.locator("#confirmed-people")).containsText(actor);
+            String decisionNumber = page.locator("#decision-number").textContent().trim();
+
+            APIResponse letter = page.request().get(url(page.locator("#decision-letter").getAttribute("href")));
+            assertThat(letter.ok()).isTrue();
+            assertThat(letter.headers().get("content-type")).startsWith("application/pdf");
+            try (PDDocument pdf = Loader.loadPDF(letter.body())) {
+                String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+                assertThat(text).contains(actor, number[0], decisionNumber);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+
+            page.locator("#delivery-method").selectOption("IN_PERSON");
+            page.locator("#recipient").fill(actor);
+            page.locator("#deliver").click();
+            assertThat(page.locator("#deed-status")).hasText("已送达");
+            assertThat(page.locator("#delivery")).containsText("直接送达");
+            assertThat(page.locator("#deed-decided-in-time")).containsText("在期限");
+            assertThat(page.locator("#deed-due")).hasCount(0);
+            assertThat(page.locator("#deed-timeline")).containsText("异议处理");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("deed-delivered.png"))
+                    .setFullPage(true));
+        });
+    }
+}
