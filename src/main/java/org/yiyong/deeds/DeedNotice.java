@@ -102,7 +102,9 @@ public class DeedNotice {
         if (contact != null && contact.length() > 100) {
             throw new InvalidField("contact", "validation.too-long");
         }
-        Deed deed = repository.findByNumber(number).orElseThrow(() -> new RecordNotFound("PublicNotice", number));
+        // a deed that was never on notice answers like an unknown number: the portal tells nothing about it
+        Deed deed = repository.findByNumber(number).filter(found -> found.getNoticeStart() != null)
+                .orElseThrow(() -> new RecordNotFound("PublicNotice", number));
         Objection objection = deed.object(LocalDate.now(clock), blankToNull(submitter), blankToNull(contact),
                 content.trim(), clock.instant());
         repository.flush();

@@ -114,6 +114,11 @@ class DeedNoticeTests extends FullStackTest {
     @Test
     void with_only_confirmations_the_closed_notice_awaits_the_decision() throws Exception {
         proposed(false);
+        // before its notice, the deed's number answers like an unknown one
+        mvc.perform(post("/public/notices/{number}/objections", number).with(csrf()).param("content", "异议"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/public/notices/{number}/objections", "350582-2026-9999").with(csrf()).param("content", "异议"))
+                .andExpect(status().isNotFound());
         step("notice", "{}").andExpect(status().isOk());
         clock.advance(java.time.Duration.ofDays(7));
         step("notice/close", "{}").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("NOTICE_CLOSED"));
