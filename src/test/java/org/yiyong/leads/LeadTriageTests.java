@@ -273,6 +273,20 @@ class LeadTriageTests extends LeadTestSupport {
     }
 
     @Test
+    void the_workbench_counts_the_leads_awaiting_a_decision_in_scope() throws Exception {
+        newJinjiangLead("工作台计数用的线索");
+        long awaiting = jdbc.sql("select count(*) from lead where region_code = '350582'"
+                + " and status in ('NEW', 'IN_TRIAGE')").query(Long.class).single();
+        mvc.perform(get("/").with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<div class=\"yy-count text-danger\" id=\"count-leads\">"
+                        + awaiting + "</div>")));
+        mvc.perform(get("/").with(as("sysadmin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"count-leads\""))));
+    }
+
+    @Test
     void the_demo_has_leads_in_every_status() {
         assertThat(jdbc.sql("select distinct status from lead").query(String.class).list())
                 .contains("NEW", "IN_TRIAGE", "ACCEPTED", "MERGED", "REJECTED");
