@@ -1,5 +1,6 @@
 package org.yiyong.publicity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,15 +10,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.deeds.DeedNotice;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.web.PublicThrottle;
 
-/** The public notices of proposed confirmations, and the objection form; no sign-in needed. */
+/**
+ * The public notices of proposed confirmations, and the objection form; no sign-in needed. Objections
+ * are throttled per client address.
+ */
 @Controller
 class PublicNoticeController {
 
     private final DeedNotice notices;
+    private final PublicThrottle throttle;
 
-    PublicNoticeController(DeedNotice notices) {
+    PublicNoticeController(DeedNotice notices, PublicThrottle throttle) {
         this.notices = notices;
+        this.throttle = throttle;
     }
 
     @GetMapping("/public/notices")
@@ -29,7 +36,8 @@ class PublicNoticeController {
     @PostMapping("/public/notices/{number}/objections")
     String object(@PathVariable String number, @RequestParam(required = false) String submitter,
             @RequestParam(required = false) String contact, @RequestParam(required = false) String content,
-            RedirectAttributes redirect) {
+            HttpServletRequest request, RedirectAttributes redirect) {
+        throttle.check(PublicThrottle.Action.OBJECTION, request);
         try {
             notices.object(number, submitter, contact, content);
             redirect.addFlashAttribute("success", "notice.objection.received");

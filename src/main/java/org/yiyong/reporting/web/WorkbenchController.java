@@ -8,6 +8,7 @@ import org.yiyong.deeds.DeadlineWatch;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.identity.Users;
+import org.yiyong.leads.LeadQueries;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.Regions;
@@ -20,9 +21,11 @@ class WorkbenchController {
     private final Users users;
     private final Regions regions;
     private final DeadlineWatch deadlines;
+    private final LeadQueries leads;
 
     WorkbenchController(OrganizationManagement organizations, Users users, Regions regions,
-            DeadlineWatch deadlines) {
+            DeadlineWatch deadlines, LeadQueries leads) {
+        this.leads = leads;
         this.organizations = organizations;
         this.users = users;
         this.regions = regions;
@@ -41,6 +44,9 @@ class WorkbenchController {
         model.addAttribute("dueDeeds", due);
         model.addAttribute("overdueCount", due.stream().filter(DeadlineWatch.DueDeed::overdue).count());
         model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
+        if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
+            model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
+        }
         return "reporting/workbench";
     }
 }

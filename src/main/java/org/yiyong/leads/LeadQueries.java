@@ -1,0 +1,84 @@
+package org.yiyong.leads;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.shared.DataScope;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+
+/** Lists and counts of leads, filtered and paginated in SQL within the caller's data scope. */
+@Service
+@Transactional(readOnly = true)
+public class LeadQueries {
+
+    static final int EXCERPT = 60;
+
+    private final JdbcClient jdbc;
+
+    LeadQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first. */
+    @PreAuthorize(LeadTriage.READERS)
+    public PageResult<LeadSummary> search(DataScope scope, LeadFilter filter, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("l.region_code in (:scope)"));
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", scope.regionCodes());
+        if (filter.q() != null && !filter.q().isBlank()) {
+            where.add("(lower(l.tracking_code) like :q or lower(l.narrative) like :q or lower(l.address) like :q"
+                    + " or lower(l.people_involved) like :q or lower(l.deed_number) like :q)");
+            params.put("q", "%" + filter.q().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (filter.status() != null) {
+            where.add("l.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
+            where.add("l.region_code = :region");
+            params.put("region", filter.regionCode().strip());
+        }
+        String condition = " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from lead l" + condition).params(params).query(Long.class).single();
+        List<LeadSummary> items = jdbc.sql("""
+                select l.id, l.tracking_code, l.status, l.region_code, r.name as region_name, l.occurred_on,
+                       l.address, substring(l.narrative from 1 for %d) as excerpt, l.received_at, l.deed_number
+                from lead l join region r on r.code = l.region_code""".formatted(EXCERPT + 1) + condition
+                        + " order by l.received_at desc, l.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, row) -> new LeadSummary(rs.getLong("id"), rs.getString("tracking_code"),
+                        LeadStatus.valueOf(rs.getString("status")), rs.getString("region_code"),
+                        rs.getString("region_name"), rs.getObject("occurred_on", LocalDate.class),
+                        rs.getString("address"), excerpt(rs.getString("excerpt")),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("deed_number")))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** Leads new or being checked, which staff still have to decide on. */
+    public long awaitingTriage(DataScope scope) {
+        return jdbc.sql("select count(*) from lead where region_code in (:scope) and status in ('NEW', 'IN_TRIAGE')")
+                .param("scope", scope.regionCodes())
+                .query(Long.class)
+                .single();
+    }
+
+    private static String excerpt(String start) {
+        if (start == null) {
+            return "";
+        }
+        return start.length() > EXCERPT ? start.substring(0, EXCERPT) + "…" : start;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Leads: tips about a brave act that anyone may send through the public portal without signing in,
+ * with a tracking code to follow them, and their triage by staff — taken up as a new deed, merged into
+ * a deed already on file, or not taken up, with the reason the reporter is told.
+ */
+package org.yiyong.leads;

@@ -1,0 +1,123 @@
+package org.yiyong.leads.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.files.SubmittedFiles;
+import org.yiyong.leads.Lead;
+import org.yiyong.leads.PublicLeads;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.web.PublicThrottle;
+
+/**
+ * The public lead form and the status lookup by tracking code; no sign-in needed. Both are throttled
+ * per client address.
+ */
+@Controller
+@RequestMapping(PublicLeadController.PATH)
+class PublicLeadController {
+
+    static final String PATH = "/public/leads";
+    static final String NEW_PATH = PATH + "/new";
+    private static final String FORM_VIEW = "leads/public-form";
+    private static final String RECEIVED_VIEW = "leads/public-received";
+    private static final String STATUS_VIEW = "leads/public-status";
+    private static final Logger log = LoggerFactory.getLogger(PublicLeadController.class);
+
+    private final PublicLeads leads;
+    private final SubmittedFiles files;
+    private final PublicThrottle throttle;
+    private final Clock clock;
+
+    private final String maxTotal;
+
+    PublicLeadController(PublicLeads leads, SubmittedFiles files, PublicThrottle throttle, Clock clock,
+            @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
+        this.maxTotal = String.valueOf(maxRequestSize.toMegabytes());
+        this.leads = leads;
+        this.files = files;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    /** {@code too-large}: sent back by {@link PublicLeadUploadGuard} when the files were above the limit. */
+    @GetMapping("/new")
+    String initSubmission(@RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
+        model.addAttribute("form", new LeadForm());
+        model.addAttribute("tooLarge", tooLarge != null);
+        return form(model);
+    }
+
+    /**
+     * {@code website} is the honeypot: a field hidden from people, which programs that fill in every
+     * field fill in too. Such a form is answered like a success, without a code, and not saved.
+     */
+    @PostMapping("/new")
+    String processSubmission(@Valid @ModelAttribute("form") LeadForm form, BindingResult result,
+            @RequestParam(name = "website", required = false) String website, HttpServletRequest request,
+            Model model, RedirectAttributes redirect) {
+        throttle.check(PublicThrottle.Action.LEAD_SUBMISSION, request);
+        if (website != null && !website.isBlank()) {
+            leads.refuseAutomatedSubmission();
+            return RECEIVED_VIEW;
+        }
+        if (!result.hasErrors()) {
+            try {
+                Lead lead = leads.submit(form.toNewLead(), form.incomingFiles());
+                redirect.addFlashAttribute("trackingCode", lead.getTrackingCode());
+                return "redirect:" + PATH + "/received";
+            } catch (InvalidField invalid) {
+                result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
+            } catch (UncheckedIOException failed) {
+                log.error("Could not store the files of a public lead", failed);
+                result.rejectValue("files", "file.storage-failed");
+            }
+        }
+        model.addAttribute("filesChosen", !form.incomingFiles().isEmpty());
+        return form(model);
+    }
+
+    /** Shows the tracking code once, right after sending; afterwards the status page is the way in. */
+    @GetMapping("/received")
+    String received(Model model) {
+        if (!model.containsAttribute("trackingCode")) {
+            return "redirect:" + PATH + "/status";
+        }
+        return RECEIVED_VIEW;
+    }
+
+    @GetMapping("/status")
+    String status(@RequestParam(required = false) String code, HttpServletRequest request, Model model) {
+        if (code != null && !code.isBlank()) {
+            throttle.check(PublicThrottle.Action.LEAD_LOOKUP, request);
+            model.addAttribute("code", code.strip());
+            model.addAttribute("lead", leads.status(code).orElse(null));
+            model.addAttribute("looked", true);
+        }
+        return STATUS_VIEW;
+    }
+
+    private String form(Model model) {
+        model.addAttribute("regions", leads.regionChoices());
+        model.addAttribute("maxFiles", PublicLeads.MAX_FILES);
+        model.addAttribute("maxSize", files.maxSizeInMegabytes());
+        model.addAttribute("maxTotal", maxTotal);
+        model.addAttribute("today", LocalDate.now(clock));
+        return FORM_VIEW;
+    }
+}
