@@ -25,10 +25,10 @@ import org.springframework.context.annotation.Import;
 import org.yiyong.TestClock;
 
 /**
- * One case from start to finish in a real browser, each step by the demo user whose job it is: the
- * county bureau registers and accepts it, a police station investigates, the committee reviews, the
- * public objects during the notice, the bureau resolves the objection, confirms the actor, downloads
- * the decision letter and records its delivery.
+ * One case from start to finish in a real browser, each step by the demo user whose job it is: a
+ * witness sends a lead, the county association takes it up as a deed, the county bureau accepts it, a
+ * police station investigates, the committee reviews, the public objects during the notice, the bureau
+ * resolves the objection, confirms the actor, downloads the decision letter and records its delivery.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClock.Config.class)
@@ -84,29 +84,46 @@ class DeedWalkthroughTests {
     }
 
     @Test
-    void a_case_goes_from_intake_to_a_delivered_confirmation() throws Exception {
+    void a_public_lead_becomes_a_delivered_confirmation() throws Exception {
         String actor = "龚" + Long.toString(System.nanoTime(), 36);
         LocalDateTime when = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withHour(9).withMinute(15)
                 .withSecond(0).withNano(0);
 
-        // the county bureau registers the nomination
+        // a witness sends a lead through the public portal, from a phone
+        String code;
+        try (BrowserContext phone = browser.newContext(true)) {
+            Page page = phone.newPage();
+            page.navigate(url("/public/leads/new"));
+            page.getByLabel("发生了什么（必填）").fill("池塘边一个孩子落水，村民" + actor + "跳下去把孩子救了上来。");
+            page.getByLabel("发生日期（必填）").fill(when.toLocalDate().toString());
+            page.locator("#regionCode").selectOption("350582");
+            page.getByLabel("具体地点（必填）").fill("晋江市磁灶镇大埔村池塘");
+            page.locator("#submit-lead").click();
+            code = page.locator("#tracking-code").textContent().strip();
+        }
+
+        // the county association takes it up as a new deed
         String[] deedPath = new String[1];
         String[] number = new String[1];
-        as("jinjiang-police", "/deeds/new", page -> {
-            page.locator("#regionCode").selectOption("350582");
-            page.locator("#occurredAt").fill(when.toString());
+        as("jinjiang-staff", "/leads?q=" + code, page -> {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+            page.locator("#take-up").click();
+            page.locator("#accept").click();
             page.locator("#category").selectOption("RESCUE");
-            page.locator("#source").selectOption("NOMINATION");
-            page.locator("#nominatorKind").selectOption("WITNESS");
-            page.getByLabel("详细地点").fill("晋江市磁灶镇大埔村池塘");
-            page.getByLabel("事由（一句话概括）").fill("跳入池塘救起落水儿童");
-            page.locator("#narrative").fill("三天前上午，一名儿童在池塘边玩耍时落水，村民" + actor + "跳入水中将其救起。");
+            page.locator("#occurredAt").fill(when.toString());
+            page.locator("#title").fill("跳入池塘救起落水儿童");
+            page.locator("#participants0\\.role").selectOption("ACTOR");
             page.locator("#participants0\\.name").fill(actor);
             page.locator("#register").click();
+            assertThat(page.locator("#lead-status")).hasText("已受理立案");
+            page.locator("#lead-deed").click();
             assertThat(page.locator("#deed-status")).hasText("已登记");
             deedPath[0] = page.url().substring(url("").length());
             number[0] = page.locator("#deed-number").textContent().trim();
+        });
 
+        // the county bureau accepts it and assigns the investigation
+        as("jinjiang-police", deedPath[0], page -> {
             page.locator("#accept").click();
             assertThat(page.locator("#deed-status")).hasText("已受理");
             page.locator("#organizationId").selectOption(new com.microsoft.playwright.options.SelectOption()
@@ -191,5 +208,14 @@ class DeedWalkthroughTests {
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("deed-delivered.png"))
                     .setFullPage(true));
         });
+
+        // the witness sees through the tracking code that the lead was taken up
+        try (BrowserContext phone = browser.newContext(true)) {
+            Page page = phone.newPage();
+            page.navigate(url("/public/leads/status"));
+            page.getByLabel("线索查询码").fill(code);
+            page.locator("#look-up").click();
+            assertThat(page.locator("#lead-status")).hasText("已受理立案");
+        }
     }
 }
