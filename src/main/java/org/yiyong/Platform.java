@@ -4,11 +4,13 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.yiyong.shared.FieldCipher;
 
 /** Beans every module uses: the clock, the field cipher and the demo-data switch. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class Platform {
 
     @Bean

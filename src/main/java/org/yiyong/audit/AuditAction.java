@@ -29,5 +29,7 @@ public enum AuditAction {
     /** a file was uploaded */
     FILE_UPLOADED,
     /** a file was downloaded */
-    FILE_DOWNLOADED
+    FILE_DOWNLOADED,
+    /** a protected number (resident ID, bank account) was shown unmasked, with the reason given */
+    SENSITIVE_VIEWED
 }

@@ -1,0 +1,323 @@
+package org.yiyong.samaritans;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.deeds.DeedConfirmed;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
+import org.yiyong.shared.DataScope;
+import org.yiyong.shared.FieldCipher;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Masking;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.RecordNotFound;
+import org.yiyong.shared.ResidentId;
+
+/**
+ * The registry of samaritans: people registered when a deed confirms them, or by hand from earlier
+ * records; their contact details, bank account, lost contact and tracing. Resident ID and bank account
+ * numbers are kept encrypted and shown masked; showing one in full takes a reason and is audited.
+ */
+@Service
+public class SamaritanRegistry {
+
+    static final String ENTITY = "Samaritan";
+    static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
+    static final String READ = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')";
+
+    private final Samaritans samaritans;
+    private final SamaritanNumbers numbers;
+    private final Regions regions;
+    private final FieldCipher cipher;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    SamaritanRegistry(Samaritans samaritans, SamaritanNumbers numbers, Regions regions, FieldCipher cipher,
+            JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.samaritans = samaritans;
+        this.numbers = numbers;
+        this.regions = regions;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Enters a person from the records kept before Yiyong, with the document the entry rests on. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Samaritan register(CurrentUser me, NewSamaritan request) {
+        requireRegion(me, request.regionCode());
+        String name = text("name", request.name(), 60, true);
+        ResidentId id = residentId("residentId", request.residentId(), true);
+        String document = text("sourceDocument", request.sourceDocument(), 500, true);
+        Protected protectedId = protect(id);
+        samaritans.findByResidentIdIndex(protectedId.blindIndex()).ifPresent(existing -> {
+            throw new AlreadyRegistered(existing.getNumber());
+        });
+        Instant now = clock.instant();
+        Samaritan samaritan = new Samaritan(numbers.next(request.regionCode()), request.regionCode(), name,
+                protectedId, id.isMale() ? Gender.MALE : Gender.FEMALE, id.birthDate(), SamaritanSource.HISTORICAL,
+                document, me.username(), now);
+        samaritan.contact(text("phone", request.phone(), 40, false), text("address", request.address(), 200, false),
+                text("householdRegistration", request.householdRegistration(), 200, false),
+                text("employer", request.employer(), 200, false), me.username(), now);
+        samaritans.saveAndFlush(samaritan);
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, samaritan.getId())
+                .withChanges(Changes.created(samaritan.snapshot())));
+        return samaritan;
+    }
+
+    /**
+     * A confirmed actor joins the registry: the person's record when the ID number is already there
+     * (or when this participant was registered before), a new record in the deed's county otherwise.
+     */
+    @Transactional
+    public Samaritan registerConfirmed(DeedConfirmed confirmed) {
+        Instant now = clock.instant();
+        Samaritan samaritan = null;
+        if (confirmed.residentIdIndex() != null) {
+            samaritan = samaritans.findByResidentIdIndex(confirmed.residentIdIndex()).orElse(null);
+        }
+        if (samaritan != null && samaritan.hasParticipant(confirmed.participantId())) {
+            return samaritan;
+        }
+        if (samaritan == null) {
+            Gender gender = null;
+            LocalDate birthDate = null;
+            Protected id = null;
+            if (confirmed.residentIdEncrypted() != null) {
+                ResidentId parsed = ResidentId.parse(cipher.decrypt(confirmed.residentIdEncrypted()));
+                gender = parsed.isMale() ? Gender.MALE : Gender.FEMALE;
+                birthDate = parsed.birthDate();
+                id = protect(parsed);
+            }
+            samaritan = new Samaritan(numbers.next(confirmed.regionCode()), confirmed.regionCode(), confirmed.name(),
+                    id, gender, birthDate, SamaritanSource.DEED, null, "system", now);
+        }
+        samaritan.confirmedBy(new ConfirmedDeed(confirmed.deedId(), confirmed.participantId(), confirmed.deedNumber(),
+                confirmed.regionCode(), confirmed.category().name(), confirmed.occurredOn(), confirmed.harm().name(),
+                confirmed.confirmedOn(), confirmed.decisionNumber()), "system", now);
+        boolean isNew = samaritan.getId() == null;
+        samaritans.saveAndFlush(samaritan);
+        audit.record(AuditRecord.of(isNew ? AuditAction.CREATE : AuditAction.UPDATE, ENTITY, samaritan.getId())
+                .withDetail("confirmed by " + confirmed.deedNumber()).byActor("system"));
+        return samaritan;
+    }
+
+    /** A record in the caller's scope; one outside it is not found, and the attempt is audited. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public Samaritan get(CurrentUser me, long id) {
+        return inScope(me, id);
+    }
+
+    Samaritan inScope(CurrentUser me, long id) {
+        return samaritans.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (samaritans.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
+            }
+            return new RecordNotFound(ENTITY, id);
+        });
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Samaritan updateContact(CurrentUser me, long id, String phone, String address,
+            String householdRegistration, String employer) {
+        Samaritan samaritan = inScope(me, id);
+        var before = samaritan.snapshot();
+        samaritan.contact(text("phone", phone, 40, false), text("address", address, 200, false),
+                text("householdRegistration", householdRegistration, 200, false), text("employer", employer, 200, false),
+                me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                samaritan.snapshot())).withDetail("contact details"));
+        return samaritan;
+    }
+
+    /** The account pensions and grants are paid to; digits only, kept encrypted, shown as 6222 **** **** 0123. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Samaritan updateBankAccount(CurrentUser me, long id, String bankName, String accountNumber) {
+        String digits = accountNumber == null ? "" : accountNumber.replaceAll("\\s+", "");
+        if (!digits.matches("\\d{12,30}")) {
+            throw new InvalidField("bankAccount", "samaritan.bank-account.invalid");
+        }
+        String bank = text("bankName", bankName, 100, true);
+        Samaritan samaritan = inScope(me, id);
+        var before = samaritan.snapshot();
+        samaritan.bankAccount(bank, new Protected(cipher.encrypt(digits), cipher.blindIndex(digits),
+                Masking.bankAccount(digits)), me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                samaritan.snapshot())).withDetail("bank account"));
+        return samaritan;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Samaritan loseContact(CurrentUser me, long id, String note) {
+        String why = text("note", note, 500, true);
+        Samaritan samaritan = inScope(me, id);
+        samaritan.loseContact(why, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("contact lost: " + why));
+        return samaritan;
+    }
+
+    /** 寻找失联: one attempt, and whether it found them (which clears the lost-contact flag). */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Samaritan trace(CurrentUser me, long id, LocalDate on, String note, boolean found) {
+        String what = text("note", note, 1000, true);
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField("tracedOn", "samaritan.date.future");
+        }
+        Samaritan samaritan = inScope(me, id);
+        samaritan.trace(day, what, found, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail((found ? "found: " : "traced: ") + what));
+        return samaritan;
+    }
+
+    /** Which protected number may be shown in full. */
+    public enum SensitiveField {
+        RESIDENT_ID,
+        BANK_ACCOUNT
+    }
+
+    /** A protected number in full, for a stated reason, written to the audit trail. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public String unmask(CurrentUser me, long id, SensitiveField field, String reason) {
+        if (field == null) {
+            throw new InvalidField("field", "validation.required");
+        }
+        String why = text("reason", reason, 200, true);
+        if (why.length() < 4) {
+            throw new InvalidField("reason", "samaritan.unmask.reason-short");
+        }
+        Samaritan samaritan = inScope(me, id);
+        String stored = field == SensitiveField.RESIDENT_ID ? samaritan.getResidentIdEncrypted()
+                : samaritan.getBankAccountEncrypted();
+        if (stored == null) {
+            throw new RecordNotFound(field.name(), id);
+        }
+        audit.record(AuditRecord.of(AuditAction.SENSITIVE_VIEWED, ENTITY, id).withDetail(field + ": " + why));
+        return cipher.decrypt(stored);
+    }
+
+    /** The people with this exact resident ID number, within the scope (found through the blind index). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public List<Samaritan> findByResidentId(CurrentUser me, String residentId) {
+        ResidentId id = residentId("residentId", residentId, true);
+        return samaritans.findByResidentIdIndexAndRegionCodeIn(cipher.blindIndex(id.value()),
+                me.scope().regionCodes());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<SamaritanSummary> search(DataScope scope, SamaritanFilter filter, PageRequest page) {
+        List<String> where = new ArrayList<>(List.of("s.region_code in (:scope)"));
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", scope.regionCodes());
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().trim();
+            if (ResidentId.isValid(q)) {
+                where.add("s.resident_id_index = :index");
+                params.put("index", cipher.blindIndex(ResidentId.parse(q).value()));
+            } else {
+                where.add("(lower(s.name) like :q or lower(s.number) like :q)");
+                params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
+            }
+        }
+        if (filter.status() != null) {
+            where.add("s.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
+            where.add("s.region_code = :region");
+            params.put("region", filter.regionCode().trim());
+        }
+        if (filter.lostContact() != null) {
+            where.add("s.lost_contact = :lost");
+            params.put("lost", filter.lostContact());
+        }
+        String condition = " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from samaritan s" + condition).params(params).query(Long.class).single();
+        List<SamaritanSummary> items = jdbc.sql("""
+                select s.id, s.number, s.name, s.resident_id_masked, s.region_code, r.name as region_name, s.status,
+                       s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
+                from samaritan s join region r on r.code = s.region_code""" + condition
+                        + " order by s.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, row) -> new SamaritanSummary(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+                        rs.getString("resident_id_masked"), rs.getString("region_code"), rs.getString("region_name"),
+                        SamaritanStatus.valueOf(rs.getString("status")), rs.getBoolean("lost_contact"),
+                        rs.getInt("deeds")))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    Protected protect(ResidentId id) {
+        return new Protected(cipher.encrypt(id.value()), cipher.blindIndex(id.value()), id.masked());
+    }
+
+    ResidentId residentId(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidField(field, "validation.required");
+            }
+            return null;
+        }
+        try {
+            return ResidentId.parse(value, LocalDate.now(clock));
+        } catch (InvalidField invalid) {
+            throw new InvalidField(field, invalid.messageKey(), invalid.arguments());
+        }
+    }
+
+    private void requireRegion(CurrentUser me, String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) {
+            throw new InvalidField("regionCode", "validation.required");
+        }
+        var region = regions.find(regionCode)
+                .orElseThrow(() -> new InvalidField("regionCode", "organization.region.unknown"));
+        if (region.level() != RegionLevel.COUNTY && region.level() != RegionLevel.FUNCTIONAL_AREA) {
+            throw new InvalidField("regionCode", "deed.region.county-level");
+        }
+        if (!me.scope().covers(regionCode)) {
+            throw new InvalidField("regionCode", "organization.region.outside-scope");
+        }
+    }
+
+    static String text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new InvalidField(field, "validation.required");
+            }
+            return null;
+        }
+        if (value.trim().length() > max) {
+            throw new InvalidField(field, "validation.too-long");
+        }
+        return value.trim();
+    }
+}
