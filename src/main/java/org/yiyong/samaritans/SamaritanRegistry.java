@@ -232,6 +232,7 @@ public class SamaritanRegistry {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize(READ)
     public PageResult<SamaritanSummary> search(DataScope scope, SamaritanFilter filter, PageRequest page) {
         List<String> where = new ArrayList<>(List.of("s.region_code in (:scope)"));
         Map<String, Object> params = new HashMap<>();
