@@ -75,14 +75,13 @@ public class DecisionLetters {
     /** The next letter number of the region's bureau for the year, e.g. {@code 晋公见确〔2026〕3号}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String nextNumber(String regionCode, int year) {
-        int updated = jdbc.sql("""
+        jdbc.sql("insert into deed_decision_sequence (region_code, decision_year, last_value) "
+                + "values (:region, :year, 0) on conflict do nothing").param("region", regionCode).param("year", year)
+                .update();
+        jdbc.sql("""
                 update deed_decision_sequence set last_value = last_value + 1
                 where region_code = :region and decision_year = :year""")
                 .param("region", regionCode).param("year", year).update();
-        if (updated == 0) {
-            jdbc.sql("insert into deed_decision_sequence (region_code, decision_year, last_value) "
-                    + "values (:region, :year, 1)").param("region", regionCode).param("year", year).update();
-        }
         int value = jdbc.sql("select last_value from deed_decision_sequence where region_code = :region "
                 + "and decision_year = :year").param("region", regionCode).param("year", year)
                 .query(Integer.class).single();

@@ -11,7 +11,7 @@ public record DeedConfirmed(long deedId, String deedNumber, String regionCode, D
         LocalDate occurredOn, long participantId, String name, String residentIdEncrypted, String residentIdIndex,
         String residentIdMasked, Harm harm, LocalDate confirmedOn, String decisionNumber) {
 
-    static DeedConfirmed of(Deed deed, Participant person, LocalDate confirmedOn) {
+    public static DeedConfirmed of(Deed deed, Participant person, LocalDate confirmedOn) {
         return new DeedConfirmed(deed.getId(), deed.getNumber(), deed.getRegionCode(), deed.getCategory(),
                 deed.getOccurredAt().toLocalDate(), person.getId(), person.getName(),
                 person.getResidentIdEncrypted(), person.getResidentIdIndex(), person.getResidentIdMasked(),

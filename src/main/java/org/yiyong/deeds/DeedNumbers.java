@@ -20,14 +20,13 @@ public class DeedNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String regionCode, int year) {
-        int updated = jdbc.sql("""
+        // a second node creating the same counter at once waits for the first, then finds it there
+        jdbc.sql("insert into deed_number_sequence (region_code, deed_year, last_value) values (:region, :year, 0) "
+                + "on conflict do nothing").param("region", regionCode).param("year", year).update();
+        jdbc.sql("""
                 update deed_number_sequence set last_value = last_value + 1
                 where region_code = :region and deed_year = :year""")
                 .param("region", regionCode).param("year", year).update();
-        if (updated == 0) {
-            jdbc.sql("insert into deed_number_sequence (region_code, deed_year, last_value) values (:region, :year, 1)")
-                    .param("region", regionCode).param("year", year).update();
-        }
         int value = jdbc.sql("select last_value from deed_number_sequence where region_code = :region and deed_year = :year")
                 .param("region", regionCode).param("year", year).query(Integer.class).single();
         return format(regionCode, year, value);

@@ -17,12 +17,11 @@ class SamaritanNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String regionCode) {
-        int updated = jdbc.sql("update samaritan_number_sequence set last_value = last_value + 1 where region_code = :region")
+        // a second node creating the same counter at once waits for the first, then finds it there
+        jdbc.sql("insert into samaritan_number_sequence (region_code, last_value) values (:region, 0) on conflict do nothing")
                 .param("region", regionCode).update();
-        if (updated == 0) {
-            jdbc.sql("insert into samaritan_number_sequence (region_code, last_value) values (:region, 1)")
-                    .param("region", regionCode).update();
-        }
+        jdbc.sql("update samaritan_number_sequence set last_value = last_value + 1 where region_code = :region")
+                .param("region", regionCode).update();
         int value = jdbc.sql("select last_value from samaritan_number_sequence where region_code = :region")
                 .param("region", regionCode).query(Integer.class).single();
         return String.format("%s-S%04d", regionCode, value);

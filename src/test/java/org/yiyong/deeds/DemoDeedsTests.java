@@ -33,4 +33,17 @@ class DemoDeedsTests extends FullStackTest {
         assertThat(jdbc.sql("select count(*) from deed where decision_number like '晋公见确〔%'").query(Long.class)
                 .single()).isPositive();
     }
+
+    @Test
+    void the_people_the_demo_deeds_confirmed_are_in_the_registry() throws Exception {
+        awaitEvents();
+        List<String> unregistered = jdbc.sql("""
+                select p.name from deed_participant p join deed d on d.id = p.deed_id
+                where p.outcome = 'CONFIRMED'
+                  and cast(d.id as varchar(20)) in (select entity_id from audit_entry
+                                                    where entity_type = 'Deed' and detail = 'demo deed')
+                  and not exists (select 1 from samaritan_deed s where s.participant_id = p.id)""")
+                .query(String.class).list();
+        assertThat(unregistered).isEmpty();
+    }
 }

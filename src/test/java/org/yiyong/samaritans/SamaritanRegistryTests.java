@@ -152,6 +152,7 @@ class SamaritanRegistryTests extends FullStackTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"outcomes\": [{\"participantId\": " + actors.get(0) + ", \"outcome\": \"CONFIRMED\"}]}"))
                 .andExpect(status().isOk());
+        awaitEvents();
 
         String found = mvc.perform(get("/api/v1/samaritans").param("q", number).with(as("jinjiang-staff")))
                 .andExpect(jsonPath("$.total").value(1))

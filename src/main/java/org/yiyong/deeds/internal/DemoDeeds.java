@@ -16,7 +16,9 @@ import org.yiyong.Platform.DemoData;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.springframework.context.ApplicationEventPublisher;
 import org.yiyong.deeds.DeadlineProperties;
+import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.deeds.DecisionLetters;
 import org.yiyong.deeds.DeliveryMethod;
 import org.yiyong.deeds.Outcome;
@@ -60,11 +62,13 @@ class DemoDeeds implements ApplicationRunner {
     private final DemoData demoData;
     private final DecisionLetters letters;
     private final Regions regions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DemoDeeds(Deeds deeds, Organizations organizations, DeedNumbers numbers, FieldCipher cipher,
             DeadlineProperties rules, AuditTrail audit, TransactionTemplate transactions, DemoData demoData,
-            DecisionLetters letters, Regions regions, Clock clock) {
+            DecisionLetters letters, Regions regions, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.letters = letters;
         this.regions = regions;
         this.deeds = deeds;
@@ -266,6 +270,8 @@ class DemoDeeds implements ApplicationRunner {
         CurrentUser clerk = new CurrentUser(0L, "city-staff", "王丽华", organization.getId(), organization.getName(),
                 "350500", regions.nameOf("350500"), regions.scopeOf("350500"), Set.of(Role.CITY_STAFF));
         letters.issue(clerk, deed);
+        // the registry of samaritans takes the confirmed people in once this commits
+        deed.confirmedActors().forEach(person -> events.publishEvent(DeedConfirmed.of(deed, person, decidedOn)));
         return deed;
     }
 
