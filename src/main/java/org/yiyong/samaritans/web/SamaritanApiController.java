@@ -24,6 +24,7 @@ import org.yiyong.samaritans.EntitlementKind;
 import org.yiyong.samaritans.Family;
 import org.yiyong.samaritans.NewRelative;
 import org.yiyong.samaritans.NewSamaritan;
+import org.yiyong.samaritans.RegistryExport;
 import org.yiyong.samaritans.Relation;
 import org.yiyong.samaritans.Relative;
 import org.yiyong.samaritans.Samaritan;
@@ -43,8 +44,10 @@ class SamaritanApiController {
 
     private final SamaritanRegistry registry;
     private final Family family;
+    private final RegistryExport export;
 
-    SamaritanApiController(SamaritanRegistry registry, Family family) {
+    SamaritanApiController(SamaritanRegistry registry, Family family, RegistryExport export) {
+        this.export = export;
         this.registry = registry;
         this.family = family;
     }
@@ -57,6 +60,26 @@ class SamaritanApiController {
             @RequestParam(required = false) Integer size) {
         return registry.search(me.scope(), new SamaritanFilter(q, status, regionCode, lostContact),
                 PageRequest.of(page, size));
+    }
+
+    @GetMapping(path = "/export", produces = {"text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @Operation(summary = "The registry in the caller's scope as XLSX or CSV, numbers and phones masked")
+    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) SamaritanStatus status, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Boolean lostContact,
+            @RequestParam(defaultValue = "XLSX") RegistryExport.Format format) {
+        return SamaritanController.file(format, export.export(me, new SamaritanFilter(q, status, regionCode,
+                lostContact), format, false, null));
+    }
+
+    @PostMapping(path = "/export", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {"text/csv",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "The registry with numbers in full, for a stated reason (audited)")
+    ResponseEntity<byte[]> exportUnmasked(CurrentUser me, @RequestBody UnmaskedExportRequest request) {
+        RegistryExport.Format format = request.format() == null ? RegistryExport.Format.XLSX : request.format();
+        return SamaritanController.file(format, export.export(me, new SamaritanFilter(request.q(), request.status(),
+                request.regionCode(), request.lostContact()), format, true, request.reason()));
     }
 
     @GetMapping("/{id}")
@@ -195,6 +218,10 @@ class SamaritanApiController {
 
         record Step(Instant at, String actor, String kind, String detail) {
         }
+    }
+
+    record UnmaskedExportRequest(String q, SamaritanStatus status, String regionCode, Boolean lostContact,
+            RegistryExport.Format format, String reason) {
     }
 
     record ContactRequest(String phone, String address, String householdRegistration, String employer) {

@@ -18,7 +18,13 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.yiyong.samaritans.AlreadyRegistered;
+import org.yiyong.samaritans.RegistryExport;
 import org.yiyong.samaritans.EndCondition;
 import org.yiyong.samaritans.EntitlementKind;
 import org.yiyong.samaritans.Family;
@@ -43,8 +49,10 @@ class SamaritanController {
     private final SamaritanRegistry registry;
     private final Family family;
     private final Regions regions;
+    private final RegistryExport export;
 
-    SamaritanController(SamaritanRegistry registry, Family family, Regions regions) {
+    SamaritanController(SamaritanRegistry registry, Family family, Regions regions, RegistryExport export) {
+        this.export = export;
         this.registry = registry;
         this.family = family;
         this.regions = regions;
@@ -61,6 +69,42 @@ class SamaritanController {
         model.addAttribute("statuses", SamaritanStatus.values());
         model.addAttribute("regions", countyRegions(me));
         return "samaritans/list";
+    }
+
+    /** The list as a spreadsheet, numbers masked. */
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) SamaritanStatus status, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Boolean lostContact,
+            @RequestParam(defaultValue = "XLSX") RegistryExport.Format format) {
+        return file(format, export.export(me, new SamaritanFilter(q, status, region, lostContact), format, false,
+                null));
+    }
+
+    /** The list with numbers in full, for a reason that goes on the audit trail. */
+    @PostMapping("/export")
+    Object exportUnmasked(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) SamaritanStatus status, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Boolean lostContact,
+            @RequestParam(defaultValue = "XLSX") RegistryExport.Format format,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            return file(format, export.export(me, new SamaritanFilter(q, status, region, lostContact), format, true,
+                    reason));
+        } catch (InvalidField invalid) {
+            redirect.addFlashAttribute("failure", invalid.messageKey());
+            return "redirect:/samaritans";
+        }
+    }
+
+    static ResponseEntity<byte[]> file(RegistryExport.Format format, byte[] content) {
+        String name = "见义勇为人员." + format.name().toLowerCase(java.util.Locale.ROOT);
+        return ResponseEntity.ok()
+                .contentType(format == RegistryExport.Format.CSV ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(content);
     }
 
     @GetMapping("/new")
