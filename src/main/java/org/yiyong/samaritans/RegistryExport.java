@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -28,7 +27,6 @@ import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
 import org.yiyong.shared.NotAllowed;
-import org.yiyong.shared.ResidentId;
 
 /**
  * The registry as a spreadsheet (XLSX) or CSV, for the records in the caller's scope that match the
@@ -49,9 +47,11 @@ public class RegistryExport {
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
+    private final SamaritanRegistry registry;
     private final AuditTrail audit;
 
-    RegistryExport(JdbcClient jdbc, FieldCipher cipher, AuditTrail audit) {
+    RegistryExport(JdbcClient jdbc, FieldCipher cipher, SamaritanRegistry registry, AuditTrail audit) {
+        this.registry = registry;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
@@ -78,36 +78,13 @@ public class RegistryExport {
     }
 
     private List<List<String>> rows(CurrentUser me, SamaritanFilter filter, boolean unmasked) {
-        List<String> where = new ArrayList<>(List.of("s.region_code in (:scope)"));
         Map<String, Object> params = new HashMap<>();
-        params.put("scope", me.scope().regionCodes());
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String q = filter.q().trim();
-            if (ResidentId.isValid(q)) {
-                where.add("s.resident_id_index = :index");
-                params.put("index", cipher.blindIndex(ResidentId.parse(q).value()));
-            } else {
-                where.add("(lower(s.name) like :q or lower(s.number) like :q)");
-                params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
-            }
-        }
-        if (filter.status() != null) {
-            where.add("s.status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.regionCode() != null && !filter.regionCode().isBlank()) {
-            where.add("s.region_code = :region");
-            params.put("region", filter.regionCode().trim());
-        }
-        if (filter.lostContact() != null) {
-            where.add("s.lost_contact = :lost");
-            params.put("lost", filter.lostContact());
-        }
+        String condition = registry.condition(me.scope(), filter, params);
         return jdbc.sql("""
                 select s.number, s.name, s.gender, s.birth_date, s.resident_id, s.resident_id_masked, r.name as region,
                        s.status, s.lost_contact, s.phone, s.address, s.bank_name, s.bank_account, s.bank_account_masked,
                        (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
-                from samaritan s join region r on r.code = s.region_code""" + " where " + String.join(" and ", where)
+                from samaritan s join region r on r.code = s.region_code""" + " where " + condition
                         + " order by s.region_code, s.number")
                 .params(params)
                 .query((rs, n) -> {

@@ -234,14 +234,41 @@ public class SamaritanRegistry {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public PageResult<SamaritanSummary> search(DataScope scope, SamaritanFilter filter, PageRequest page) {
-        List<String> where = new ArrayList<>(List.of("s.region_code in (:scope)"));
         Map<String, Object> params = new HashMap<>();
+        String condition = " where " + condition(scope, filter, params);
+        long total = jdbc.sql("select count(*) from samaritan s" + condition).params(params).query(Long.class).single();
+        List<SamaritanSummary> items = jdbc.sql("""
+                select s.id, s.number, s.name, s.resident_id_masked, s.region_code, r.name as region_name, s.status,
+                       s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
+                from samaritan s join region r on r.code = s.region_code""" + condition
+                        + " order by s.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, row) -> new SamaritanSummary(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+                        rs.getString("resident_id_masked"), rs.getString("region_code"), rs.getString("region_name"),
+                        SamaritanStatus.valueOf(rs.getString("status")), rs.getBoolean("lost_contact"),
+                        rs.getInt("deeds")))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /**
+     * The SQL condition (on alias {@code s}) for a filter within a scope, filling in its parameters. A
+     * whole resident ID number, or 12–30 digits of a bank account, is matched through its blind index.
+     */
+    String condition(DataScope scope, SamaritanFilter filter, Map<String, Object> params) {
+        List<String> where = new ArrayList<>(List.of("s.region_code in (:scope)"));
         params.put("scope", scope.regionCodes());
         if (filter.q() != null && !filter.q().isBlank()) {
             String q = filter.q().trim();
+            String digits = q.replaceAll("\\s+", "");
             if (ResidentId.isValid(q)) {
                 where.add("s.resident_id_index = :index");
                 params.put("index", cipher.blindIndex(ResidentId.parse(q).value()));
+            } else if (digits.matches("\\d{12,30}")) {
+                where.add("s.bank_account_index = :account");
+                params.put("account", cipher.blindIndex(digits));
             } else {
                 where.add("(lower(s.name) like :q or lower(s.number) like :q)");
                 params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
@@ -259,22 +286,7 @@ public class SamaritanRegistry {
             where.add("s.lost_contact = :lost");
             params.put("lost", filter.lostContact());
         }
-        String condition = " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from samaritan s" + condition).params(params).query(Long.class).single();
-        List<SamaritanSummary> items = jdbc.sql("""
-                select s.id, s.number, s.name, s.resident_id_masked, s.region_code, r.name as region_name, s.status,
-                       s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
-                from samaritan s join region r on r.code = s.region_code""" + condition
-                        + " order by s.id desc limit :limit offset :offset")
-                .params(params)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, row) -> new SamaritanSummary(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-                        rs.getString("resident_id_masked"), rs.getString("region_code"), rs.getString("region_name"),
-                        SamaritanStatus.valueOf(rs.getString("status")), rs.getBoolean("lost_contact"),
-                        rs.getInt("deeds")))
-                .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return String.join(" and ", where);
     }
 
     Protected protect(ResidentId id) {

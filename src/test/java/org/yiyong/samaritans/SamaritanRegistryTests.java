@@ -101,6 +101,9 @@ class SamaritanRegistryTests extends FullStackTest {
                 .andExpect(jsonPath("$.bankAccountMasked").value("6222 **** **** 5678"));
         assertThat(jdbc.sql("select bank_account from samaritan where id = :id").param("id", id).query(String.class)
                 .single()).doesNotContain("62220214000123");
+        mvc.perform(get("/api/v1/samaritans").param("q", "6222021400012345678").with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(id));
     }
 
     @Test
