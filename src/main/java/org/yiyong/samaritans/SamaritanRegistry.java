@@ -253,6 +253,20 @@ public class SamaritanRegistry {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /** How many people the registry holds in a scope, and how many of them are lost contact. */
+    @Transactional(readOnly = true)
+    public Counts counts(DataScope scope) {
+        return jdbc.sql("select count(*) as total, coalesce(sum(case when lost_contact then 1 else 0 end), 0) as lost "
+                        + "from samaritan where region_code in (:scope)")
+                .param("scope", scope.regionCodes())
+                .query((rs, row) -> new Counts(rs.getLong("total"), rs.getLong("lost")))
+                .single();
+    }
+
+    /** The registry's size in a scope. */
+    public record Counts(long total, long lostContact) {
+    }
+
     /**
      * The SQL condition (on alias {@code s}) for a filter within a scope, filling in its parameters. A
      * whole resident ID number, or 12–30 digits of a bank account, is matched through its blind index.

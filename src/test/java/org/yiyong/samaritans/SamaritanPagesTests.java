@@ -45,6 +45,10 @@ class SamaritanPagesTests extends FullStackTest {
         mvc.perform(get("/samaritans").param("q", name).with(as("jinjiang-staff")))
                 .andExpect(content().string(containsString(name)));
         mvc.perform(get("/samaritans").with(as("investigator-jinjiang"))).andExpect(status().isForbidden());
+        mvc.perform(get("/").with(as("jinjiang-staff")))
+                .andExpect(content().string(containsString("id=\"count-samaritans\"")));
+        mvc.perform(get("/").with(as("investigator-jinjiang")))
+                .andExpect(content().string(not(containsString("id=\"count-samaritans\""))));
         mvc.perform(get(location).with(as("nanan-staff"))).andExpect(status().isNotFound());
     }
 }

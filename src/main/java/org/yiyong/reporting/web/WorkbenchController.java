@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.yiyong.deeds.DeadlineWatch;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.identity.Role;
 import org.yiyong.identity.Users;
 import org.yiyong.leads.LeadQueries;
@@ -22,9 +23,11 @@ class WorkbenchController {
     private final Regions regions;
     private final DeadlineWatch deadlines;
     private final LeadQueries leads;
+    private final SamaritanRegistry samaritans;
 
     WorkbenchController(OrganizationManagement organizations, Users users, Regions regions,
-            DeadlineWatch deadlines, LeadQueries leads) {
+            DeadlineWatch deadlines, LeadQueries leads, SamaritanRegistry samaritans) {
+        this.samaritans = samaritans;
         this.leads = leads;
         this.organizations = organizations;
         this.users = users;
@@ -46,6 +49,9 @@ class WorkbenchController {
         model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
             model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
+        }
+        if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.STATION_STAFF, Role.LEADER)) {
+            model.addAttribute("registry", samaritans.counts(me.scope()));
         }
         return "reporting/workbench";
     }
