@@ -1,20 +1,15 @@
 package org.yiyong.deeds;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.core.io.ClassPathResource;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
+import org.yiyong.documents.PdfDocuments;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
@@ -32,26 +27,16 @@ import org.yiyong.shared.PageRequest;
 @Component
 public class DecisionLetters {
 
-    static final String FONT_FAMILY = "Yiyong CJK";
-    private static final String FONT = "fonts/DroidSansFallbackFull.ttf";
-    private static final String DIGITS = "〇一二三四五六七八九";
-
-    static {
-        // the renderer logs every step at INFO through java.util.logging; keep its warnings only
-        com.openhtmltopdf.util.XRLog.listRegisteredLoggers().forEach(
-                logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
-    }
-
-    private final ITemplateEngine templates;
+    private final PdfDocuments documents;
     private final Regions regions;
     private final OrganizationManagement organizations;
     private final JdbcClient jdbc;
     private final Attachments attachments;
     private final DeadlineProperties rules;
 
-    DecisionLetters(ITemplateEngine templates, Regions regions, OrganizationManagement organizations,
+    DecisionLetters(PdfDocuments documents, Regions regions, OrganizationManagement organizations,
             JdbcClient jdbc, Attachments attachments, DeadlineProperties rules) {
-        this.templates = templates;
+        this.documents = documents;
         this.regions = regions;
         this.organizations = organizations;
         this.jdbc = jdbc;
@@ -109,39 +94,18 @@ public class DecisionLetters {
     }
 
     byte[] render(Deed deed, int reviewDays) {
-        Context context = new Context(Locale.SIMPLIFIED_CHINESE);
-        context.setVariable("deed", deed);
-        context.setVariable("bureau", bureauOf(deed.getRegionCode()));
-        context.setVariable("reviewBody", reviewBodyOf(deed.getRegionCode()));
-        context.setVariable("reviewDays", chineseNumber(reviewDays));
-        context.setVariable("addressee", addressee(deed));
-        context.setVariable("occurredOn", chineseDate(deed.getOccurredAt().toLocalDate(), false));
-        context.setVariable("acceptedOn", deed.getAcceptedOn() == null ? null
-                : chineseDate(deed.getAcceptedOn(), false));
-        context.setVariable("noticeStart", deed.getNoticeStart() == null ? null
-                : chineseDate(deed.getNoticeStart(), false));
-        context.setVariable("noticeEnd", deed.getNoticeEnd() == null ? null
-                : chineseDate(deed.getNoticeEnd(), false));
-        context.setVariable("decidedOn", chineseDate(deed.getDecidedOn(), true));
-        context.setVariable("fontFamily", FONT_FAMILY);
-        String html = templates.process("deeds/decision-letter", context);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> {
-                try {
-                    return new ClassPathResource(FONT).getInputStream();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, FONT_FAMILY);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("decision letter of " + deed.getNumber() + " could not be rendered", e);
-        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("deed", deed);
+        variables.put("bureau", bureauOf(deed.getRegionCode()));
+        variables.put("reviewBody", reviewBodyOf(deed.getRegionCode()));
+        variables.put("reviewDays", PdfDocuments.chineseNumber(reviewDays));
+        variables.put("addressee", addressee(deed));
+        variables.put("occurredOn", chineseDate(deed.getOccurredAt().toLocalDate(), false));
+        variables.put("acceptedOn", deed.getAcceptedOn() == null ? null : chineseDate(deed.getAcceptedOn(), false));
+        variables.put("noticeStart", deed.getNoticeStart() == null ? null : chineseDate(deed.getNoticeStart(), false));
+        variables.put("noticeEnd", deed.getNoticeEnd() == null ? null : chineseDate(deed.getNoticeEnd(), false));
+        variables.put("decidedOn", chineseDate(deed.getDecidedOn(), true));
+        return documents.render("deeds/decision-letter", variables);
     }
 
     private static String addressee(Deed deed) {
@@ -162,23 +126,9 @@ public class DecisionLetters {
 
     /** 二〇二六年十一月二十八日 (official style), or 2026年11月28日 in running text. */
     static String chineseDate(LocalDate day, boolean official) {
-        if (!official) {
-            return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+        if (official) {
+            return PdfDocuments.officialDate(day);
         }
-        StringBuilder year = new StringBuilder();
-        for (char c : String.valueOf(day.getYear()).toCharArray()) {
-            year.append(DIGITS.charAt(c - '0'));
-        }
-        return year + "年" + chineseNumber(day.getMonthValue()) + "月" + chineseNumber(day.getDayOfMonth()) + "日";
-    }
-
-    /** 1–99 in Chinese numerals: 七, 十五, 二十八. */
-    static String chineseNumber(int n) {
-        if (n < 10) {
-            return String.valueOf(DIGITS.charAt(n));
-        }
-        String tens = n / 10 == 1 ? "" : String.valueOf(DIGITS.charAt(n / 10));
-        String units = n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10));
-        return tens + "十" + units;
+        return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
     }
 }
