@@ -235,6 +235,16 @@ public class Samaritan {
         return ended;
     }
 
+    /** 评残: the province approved a disability grade; a person who has died keeps that status. */
+    void disabled(int grade, LocalDate approvedOn, String approvedBy, String certificateNumber, String actor,
+            Instant now) {
+        if (status != SamaritanStatus.DECEASED) {
+            this.status = SamaritanStatus.DISABLED;
+        }
+        record(now, actor, "DISABILITY_APPROVED", grade + "级 · " + approvedBy + " " + approvedOn + " · "
+                + certificateNumber);
+    }
+
     private void record(Instant now, String actor, String kind, String detail) {
         this.updatedAt = now;
         events.add(new SamaritanEvent(now, actor, kind, detail));

@@ -37,6 +37,18 @@ class SamaritanRegistryTests extends FullStackTest {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    /** The registry hears of a confirmation after the decision has committed, on another thread. */
+    private void awaitRegistration(int participantId) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            long registered = jdbc.sql("select count(*) from samaritan_deed where participant_id = :participant")
+                    .param("participant", participantId).query(Long.class).single();
+            if (registered > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     @Test
     void bad_id_numbers_are_told_apart() throws Exception {
         String valid = ResidentId.withCheckDigit("35058219800101" + "731");
@@ -157,6 +169,7 @@ class SamaritanRegistryTests extends FullStackTest {
                 .andExpect(status().isOk());
         awaitEvents();
 
+        awaitRegistration(actors.get(0));
         String found = mvc.perform(get("/api/v1/samaritans").param("q", number).with(as("jinjiang-staff")))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].status").value("INJURED"))
