@@ -212,6 +212,14 @@ public class Samaritan {
         record(now, actor, kind, detail);
     }
 
+    /** The death is on record: the person is deceased, as a martyr, on duty, otherwise, or (null) pending 评烈. */
+    void deathDetermined(DeathKind kind, LocalDate on, String actor, Instant now) {
+        this.status = SamaritanStatus.DECEASED;
+        this.deathKind = kind;
+        this.diedOn = on;
+        record(now, actor, "DEATH_DETERMINED", (kind == null ? "PENDING" : kind.name()) + " · " + on);
+    }
+
     /**
      * Ends every entitlement whose condition is met on or before {@code today}, on the day it was met,
      * and says so on the timeline. Returns what it ended.
