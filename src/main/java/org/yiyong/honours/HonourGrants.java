@@ -234,6 +234,24 @@ public class HonourGrants {
             String certificateNumber, LocalDate revokedOn) {
     }
 
+    /**
+     * The honours of a samaritan as their profile lists them; the caller has already opened the
+     * profile within their scope.
+     */
+    @Transactional(readOnly = true)
+    public List<HeldHonour> heldBy(long samaritanId) {
+        return honours.findBySamaritanIdOrderByIdDesc(samaritanId).stream().map(honour -> new HeldHonour(honour.getId(),
+                catalogue.title(honour.getTitleId()).getName(), honour.getDeedNumber(), honour.getStatus(),
+                honour.getProposedBy(), honour.getRefusalReason(), honour.getRevocationReason(), honour.getRewardAmount(),
+                honour.getCertificateNumber(), honour.getDecidedOn())).toList();
+    }
+
+    /** One line of a samaritan's honours. */
+    public record HeldHonour(long id, String titleName, String deedNumber, HonourStatus status, String proposedBy,
+            String refusalReason, String revocationReason, BigDecimal rewardAmount, String certificateNumber,
+            LocalDate decidedOn) {
+    }
+
     @Transactional(readOnly = true)
     public List<RewardRequest> rewardsOf(long honourId) {
         return rewards.findByHonourId(honourId);
