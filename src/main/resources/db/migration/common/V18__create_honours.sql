@@ -128,3 +128,11 @@ create table guarantee_resolution (
     constraint guarantee_resolution_once unique (kind, subject),
     constraint guarantee_resolution_kind_check check (kind in ('MISSED', 'LATE', 'WRONG_AMOUNT', 'DOUBLE'))
 );
+
+-- numbers of certificates issued on request (中考加分证明…), per kind and year
+create table document_number_sequence (
+    kind       varchar(20) not null,
+    doc_year   integer     not null,
+    last_value integer     not null,
+    primary key (kind, doc_year)
+);

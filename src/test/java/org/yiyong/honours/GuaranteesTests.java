@@ -3,7 +3,6 @@ package org.yiyong.honours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,17 +10,9 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-import org.yiyong.FullStackTest;
-import org.yiyong.shared.ResidentId;
 
 /** Missed, late and wrong awards are found in a county, and nothing is listed when all is in order. */
-class GuaranteesTests extends FullStackTest {
-
-    private ResultActions call(String user, String path, String body) throws Exception {
-        return mvc.perform(post(path).with(as(user)).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
+class GuaranteesTests extends HonoursTestBase {
 
     private List<String> kinds() throws Exception {
         String body = mvc.perform(get("/api/v1/guarantees").with(as("nanan-staff"))).andExpect(status().isOk())
@@ -29,43 +20,12 @@ class GuaranteesTests extends FullStackTest {
         return JsonPath.read(body, "$[*].kind");
     }
 
-    /** A 南安 deed confirmed today, through the API; returns the registry id and the deed id. */
-    private long[] confirmedInNanan() throws Exception {
-        String body = call("nanan-staff", "/api/v1/deeds", """
-                {"regionCode": "350583", "category": "RESCUE", "source": "POLICE_REFERRAL",
-                 "occurredAt": "2026-06-01T10:00:00", "address": "南安市官桥镇", "title": "%s", "narrative": "救人",
-                 "participants": [{"role": "ACTOR", "name": "%s", "residentId": "%s"}], "notADuplicate": true}"""
-                .formatted(unique("救人"), unique("洪"), ResidentId.withCheckDigit("35058319880101" + "556")))
-                .andReturn().getResponse().getContentAsString();
-        long deed = ((Number) JsonPath.read(body, "$.id")).longValue();
-        int actor = JsonPath.read(body, "$.participants[0].id");
-        String[][] steps = {
-            {"accept", "{\"acceptedOn\": \"2026-06-02\"}"},
-            {"investigation", "{\"organizationId\": " + organizationId("NA-PS-ST") + ", \"investigators\": \"民警\"}"},
-            {"investigation/report", "{\"summary\": \"查实\", \"recommendations\": [{\"participantId\": " + actor
-                    + ", \"outcome\": \"CONFIRM\"}]}"},
-            {"review/proposal", "{\"proposals\": [{\"participantId\": " + actor + ", \"outcome\": \"CONFIRM\"}]}"},
-            {"notice", "{}"}};
-        for (String[] step : steps) {
-            call("nanan-staff", "/api/v1/deeds/" + deed + "/" + step[0], step[1]).andExpect(status().isOk());
-        }
-        clock.advance(Duration.ofDays(7));
-        call("nanan-staff", "/api/v1/deeds/" + deed + "/notice/close", "{}").andExpect(status().isOk());
-        call("nanan-staff", "/api/v1/deeds/" + deed + "/decision",
-                "{\"outcomes\": [{\"participantId\": " + actor + ", \"outcome\": \"CONFIRMED\"}]}")
-                .andExpect(status().isOk());
-        awaitEvents();
-        long samaritan = jdbc.sql("select samaritan_id from samaritan_deed where participant_id = :p")
-                .param("p", actor).query(Long.class).single();
-        return new long[] {samaritan, deed};
-    }
-
     @Test
     void missed_late_and_wrong_awards_are_found_and_leave_when_fixed_or_put_aside() throws Exception {
         assertThat(kinds()).as("南安 starts with everything in order").isEmpty();
         mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("全部正常")));
 
-        long[] confirmed = confirmedInNanan();
+        long[] confirmed = confirmed("nanan-staff", "350583", "NA-PS-ST");
         assertThat(kinds()).isEmpty();
         clock.advance(Duration.ofDays(61));
         assertThat(kinds()).containsExactly("MISSED");

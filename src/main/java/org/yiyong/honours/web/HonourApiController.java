@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiyong.honours.ExamBonus;
 import org.yiyong.honours.Honour;
 import org.yiyong.honours.HonourGrants;
 import org.yiyong.honours.HonourMode;
@@ -34,8 +35,10 @@ class HonourApiController {
 
     private final HonourGrants grants;
     private final TitleCatalogue catalogue;
+    private final ExamBonus examBonus;
 
-    HonourApiController(HonourGrants grants, TitleCatalogue catalogue) {
+    HonourApiController(HonourGrants grants, TitleCatalogue catalogue, ExamBonus examBonus) {
+        this.examBonus = examBonus;
         this.grants = grants;
         this.catalogue = catalogue;
     }
@@ -104,6 +107,14 @@ class HonourApiController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("荣誉证书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
                 .body(pdf);
+    }
+
+    @GetMapping(path = "/api/v1/samaritans/{id}/family/{relativeId}/exam-bonus-certificate",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "中考加分证明 for a child: the points of the parent's highest granted honour")
+    ResponseEntity<byte[]> examBonus(CurrentUser me, @PathVariable long id, @PathVariable long relativeId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .body(examBonus.certificate(me, id, relativeId));
     }
 
     private TitleView view(Title title) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.honours.ExamBonus;
 import org.yiyong.honours.Honour;
 import org.yiyong.honours.HonourGrants;
 import org.yiyong.identity.CurrentUser;
@@ -26,9 +27,20 @@ import org.yiyong.shared.DomainException;
 class HonourController {
 
     private final HonourGrants grants;
+    private final ExamBonus examBonus;
 
-    HonourController(HonourGrants grants) {
+    HonourController(HonourGrants grants, ExamBonus examBonus) {
         this.grants = grants;
+        this.examBonus = examBonus;
+    }
+
+    /** 中考加分证明 for a child of an honoured samaritan. */
+    @GetMapping("/exam-bonus")
+    ResponseEntity<byte[]> examBonus(CurrentUser me, @RequestParam long samaritanId, @RequestParam long relativeId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("中考加分证明.pdf", StandardCharsets.UTF_8).build().toString())
+                .body(examBonus.certificate(me, samaritanId, relativeId));
     }
 
     @PostMapping
