@@ -40,5 +40,13 @@ class ExamBonusTests extends HonoursTestBase {
             assertThat(text).contains(child, "加2分", "见义勇为嘉奖（县级）", "中考加分证明");
         }
         mvc.perform(get(certificate).with(as("nanan-staff"))).andExpect(status().isNotFound());
+
+        byte[] confirmation = mvc.perform(get("/api/v1/samaritans/{id}/deeds/{deed}/confirmation-certificate",
+                        confirmed[0], confirmed[1]).with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(confirmation)) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", ""))
+                    .contains("见义勇为确认证书", "确认为见义勇为行为", "晋公见确");
+        }
     }
 }

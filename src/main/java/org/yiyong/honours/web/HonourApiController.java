@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiyong.honours.ConfirmationCertificates;
 import org.yiyong.honours.ExamBonus;
 import org.yiyong.honours.Honour;
 import org.yiyong.honours.HonourGrants;
@@ -36,8 +37,11 @@ class HonourApiController {
     private final HonourGrants grants;
     private final TitleCatalogue catalogue;
     private final ExamBonus examBonus;
+    private final ConfirmationCertificates confirmations;
 
-    HonourApiController(HonourGrants grants, TitleCatalogue catalogue, ExamBonus examBonus) {
+    HonourApiController(HonourGrants grants, TitleCatalogue catalogue, ExamBonus examBonus,
+            ConfirmationCertificates confirmations) {
+        this.confirmations = confirmations;
         this.examBonus = examBonus;
         this.grants = grants;
         this.catalogue = catalogue;
@@ -115,6 +119,13 @@ class HonourApiController {
     ResponseEntity<byte[]> examBonus(CurrentUser me, @PathVariable long id, @PathVariable long relativeId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .body(examBonus.certificate(me, id, relativeId));
+    }
+
+    @GetMapping(path = "/api/v1/samaritans/{id}/deeds/{deedId}/confirmation-certificate",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "见义勇为确认证书 for a confirmed person and deed")
+    ResponseEntity<byte[]> confirmationCertificate(CurrentUser me, @PathVariable long id, @PathVariable long deedId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(confirmations.render(me, id, deedId));
     }
 
     private TitleView view(Title title) {

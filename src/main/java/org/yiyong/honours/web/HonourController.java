@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.honours.ConfirmationCertificates;
 import org.yiyong.honours.ExamBonus;
 import org.yiyong.honours.Honour;
 import org.yiyong.honours.HonourGrants;
@@ -28,10 +29,21 @@ class HonourController {
 
     private final HonourGrants grants;
     private final ExamBonus examBonus;
+    private final ConfirmationCertificates confirmations;
 
-    HonourController(HonourGrants grants, ExamBonus examBonus) {
+    HonourController(HonourGrants grants, ExamBonus examBonus, ConfirmationCertificates confirmations) {
+        this.confirmations = confirmations;
         this.grants = grants;
         this.examBonus = examBonus;
+    }
+
+    /** 见义勇为确认证书 for a confirmed person and deed. */
+    @GetMapping("/confirmation-certificate")
+    ResponseEntity<byte[]> confirmation(CurrentUser me, @RequestParam long samaritanId, @RequestParam long deedId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("见义勇为确认证书.pdf", StandardCharsets.UTF_8).build().toString())
+                .body(confirmations.render(me, samaritanId, deedId));
     }
 
     /** 中考加分证明 for a child of an honoured samaritan. */
