@@ -47,4 +47,22 @@ class HonourPagesTests extends FullStackTest {
         mvc.perform(get("/honours/{id}/certificate", id).with(as("city-staff")))
                 .andExpect(header().string("Content-Type", "application/pdf"));
     }
+
+    @Test
+    void the_title_page_shows_the_standards_over_time_and_city_staff_add_one() throws Exception {
+        mvc.perform(get("/titles").with(as("jinjiang-staff")))
+                .andExpect(content().string(containsString("泉州市见义勇为先进个人")))
+                .andExpect(content().string(containsString("¥20,000.00")))
+                .andExpect(content().string(containsString("¥10,000.00")));
+        long id = jdbc.sql("select id from title where code = 'PROVINCIAL_ADVANCED'").query(Long.class).single();
+        mvc.perform(post("/titles/{id}/standards", id).with(as("city-staff")).with(csrf())
+                        .param("effectiveFrom", "2025-01-01").param("amount", "abc"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is4xxClientError());
+        mvc.perform(post("/titles/{id}/standards", id).with(as("city-staff")).with(csrf())
+                        .param("effectiveFrom", "2025-01-01").param("amount", "30000").param("note", "省工委会 2025 年标准"))
+                .andExpect(flash().attribute("success", "honour.standard.added"));
+        mvc.perform(post("/titles/{id}/standards", id).with(as("jinjiang-staff")).with(csrf())
+                        .param("effectiveFrom", "2025-06-01").param("amount", "1"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
 }
