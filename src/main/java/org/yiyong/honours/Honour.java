@@ -127,6 +127,16 @@ public class Honour {
         this.status = HonourStatus.GRANTED;
     }
 
+    /** Granted at the end of an honour round, approved by the round's granting body with its document. */
+    void grantedInRound(String approver, LocalDate on, String document, String certificate, String code,
+            BigDecimal reward) {
+        requireStatus(HonourStatus.PROPOSED);
+        this.approvedBy = approver;
+        this.approvedOn = on;
+        this.status = HonourStatus.APPROVED;
+        grant(on, document, certificate, code, reward);
+    }
+
     /** 撤销: an honour obtained by fraud, revoked by the body that granted it. */
     void revoke(LocalDate on, String why, String document) {
         requireStatus(HonourStatus.GRANTED);

@@ -174,6 +174,26 @@ public class HonourGrants {
         return honour;
     }
 
+    /** The honour of a round's candidate, granted by the round's approval; its reward becomes a payment request. */
+    Honour grantInRound(CurrentUser me, RoundCandidate candidate, Title title, String document, LocalDate on) {
+        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(candidate.getSamaritanId(), title.getId(),
+                candidate.getDeedId())) {
+            throw new HonourRuleBroken("honour.already", candidate.getName(), title.getName(), candidate.getDeedNumber());
+        }
+        Honour honour = new Honour(title.getId(), candidate.getSamaritanId(), candidate.getDeedId(),
+                candidate.getDeedNumber(), candidate.getRegionCode(), HonourMode.ROUND, "集中表彰", me.username(), on);
+        BigDecimal reward = catalogue.rewardOn(title, on);
+        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+                reward);
+        honours.saveAndFlush(honour);
+        if (reward.signum() > 0) {
+            rewards.save(new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, reward, LocalDate.now(clock)));
+        }
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
+                .withChanges(Changes.created(honour.snapshot())).withDetail("granted in round"));
+        return honour;
+    }
+
     /** 撤销 by the granting body: with the reason and the document; the reward is cancelled or clawed back. */
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")
