@@ -253,6 +253,12 @@ public class SamaritanRegistry {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /** A person's name, for documents and public checks that show nothing else (a certificate's holder). */
+    @Transactional(readOnly = true)
+    public String nameOf(long id) {
+        return samaritans.findById(id).map(Samaritan::getName).orElseThrow(() -> new RecordNotFound(ENTITY, id));
+    }
+
     /** How many people the registry holds in a scope, and how many of them are lost contact. */
     @Transactional(readOnly = true)
     public Counts counts(DataScope scope) {

@@ -49,6 +49,7 @@ class IdentityBootstrap implements ApplicationRunner {
             new String[] {"nanan-staff", "洪美玲", "NA-ASSOC", "COUNTY_STAFF"},
             new String[] {"investigator-jinjiang", "施文辉", "JJ-PS-QY", "INVESTIGATOR"},
             new String[] {"committee-1", "吴振东", "QZ-COMMITTEE", "COMMITTEE_MEMBER"},
+            new String[] {"committee-2", "陈淑贞", "QZ-COMMITTEE", "COMMITTEE_MEMBER"},
             new String[] {"finance-reviewer", "郑淑芬", "QZ-ASSOC", "FINANCE_REVIEWER"},
             new String[] {"cashier", "蔡雅琴", "QZ-ASSOC", "CASHIER"},
             new String[] {"leader", "李正明", "QZ-ASSOC", "LEADER"});

@@ -1,0 +1,102 @@
+package org.yiyong.honours;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.documents.PdfDocuments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.Relation;
+import org.yiyong.samaritans.Relative;
+import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.InvalidField;
+
+/**
+ * 中考加分证明: the certificate a child of an honoured samaritan takes to the exam office, with the
+ * points of the parent's highest honour in force (by default: provincial or national +5, city +3,
+ * county +2). Each certificate issued is numbered and audited.
+ */
+@Service
+public class ExamBonus {
+
+    private final Honours honours;
+    private final TitleCatalogue catalogue;
+    private final SamaritanRegistry samaritans;
+    private final PdfDocuments documents;
+    private final HonourProperties properties;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ExamBonus(Honours honours, TitleCatalogue catalogue, SamaritanRegistry samaritans, PdfDocuments documents,
+            HonourProperties properties, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.honours = honours;
+        this.catalogue = catalogue;
+        this.samaritans = samaritans;
+        this.documents = documents;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The highest granted, unrevoked honour of a samaritan, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Title> highestTitle(long samaritanId) {
+        return honours.findBySamaritanIdOrderByIdDesc(samaritanId).stream()
+                .filter(honour -> honour.getStatus() == HonourStatus.GRANTED)
+                .map(honour -> catalogue.title(honour.getTitleId()))
+                .min(Comparator.comparing(Title::getLevel).thenComparing(Title::getSortOrder));
+    }
+
+    /** The points a child of this samaritan gets; 0 without a granted honour. */
+    @Transactional(readOnly = true)
+    public int points(long samaritanId) {
+        return highestTitle(samaritanId).map(title -> properties.examBonus().getOrDefault(title.getLevel(), 0))
+                .orElse(0);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public byte[] certificate(CurrentUser me, long samaritanId, long relativeId) {
+        Samaritan samaritan = samaritans.get(me, samaritanId);
+        Relative child = samaritan.getFamily().stream().filter(r -> r.getId() == relativeId).findFirst()
+                .orElseThrow(() -> new InvalidField("relativeId", "honour.exam-bonus.not-a-child"));
+        if (child.getRelation() != Relation.CHILD) {
+            throw new InvalidField("relativeId", "honour.exam-bonus.not-a-child");
+        }
+        Title title = highestTitle(samaritanId)
+                .orElseThrow(() -> new InvalidField("samaritanId", "honour.exam-bonus.no-honour"));
+        int points = properties.examBonus().getOrDefault(title.getLevel(), 0);
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("insert into document_number_sequence (kind, doc_year, last_value) values ('EXAM_BONUS', :year, 0) "
+                + "on conflict do nothing").param("year", today.getYear()).update();
+        jdbc.sql("update document_number_sequence set last_value = last_value + 1 "
+                + "where kind = 'EXAM_BONUS' and doc_year = :year").param("year", today.getYear()).update();
+        int sequence = jdbc.sql("select last_value from document_number_sequence "
+                + "where kind = 'EXAM_BONUS' and doc_year = :year").param("year", today.getYear())
+                .query(Integer.class).single();
+        String number = String.format("泉见加〔%d〕%04d号", today.getYear(), sequence);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("child", child.getName());
+        variables.put("parent", samaritan.getName());
+        variables.put("title", title);
+        variables.put("points", points);
+        variables.put("number", number);
+        variables.put("issuedOn", PdfDocuments.officialDate(today));
+        byte[] pdf = documents.render("honours/exam-bonus", variables);
+        audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, "ExamBonusCertificate", number)
+                .withDetail(child.getName() + " +" + points + " (" + title.getName() + ")"));
+        return pdf;
+    }
+}

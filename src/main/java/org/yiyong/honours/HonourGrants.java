@@ -1,0 +1,297 @@
+package org.yiyong.honours;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.ConfirmedDeed;
+import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * Honours from proposal to grant: 即时表彰 ("一案一奖、一事一奖") for a confirmed deed of a registered
+ * samaritan — proposed by county or city staff, approved by another person of the city, granted with
+ * the reward of the standard in force on the decision date, which becomes a payment request — and
+ * revocation, which turns an unpaid reward into nothing and a paid one into a clawback.
+ */
+@Service
+public class HonourGrants {
+
+    static final String ENTITY = "Honour";
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    private final Honours honours;
+    private final TitleCatalogue catalogue;
+    private final RewardRequests rewards;
+    private final SamaritanRegistry samaritans;
+    private final Certificates certificates;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
+            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.honours = honours;
+        this.catalogue = catalogue;
+        this.rewards = rewards;
+        this.samaritans = samaritans;
+        this.certificates = certificates;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Proposes an instant commendation of a registered samaritan for one of their confirmed deeds. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Honour proposeInstant(CurrentUser me, long samaritanId, Long deedId, String titleCode, String reason) {
+        if (deedId == null) {
+            throw new InvalidField("deedId", "validation.required");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "validation.required");
+        }
+        if (reason.length() > 1000) {
+            throw new InvalidField("reason", "validation.too-long");
+        }
+        Title title = catalogue.title(titleCode == null ? "" : titleCode);
+        if (!title.isInstant()) {
+            throw new InvalidField("titleCode", "honour.title.not-instant");
+        }
+        Samaritan samaritan = samaritans.get(me, samaritanId);
+        ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
+                .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
+        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), deedId)) {
+            throw new HonourRuleBroken("honour.already", samaritan.getName(), title.getName(), deed.getDeedNumber());
+        }
+        Honour honour = new Honour(title.getId(), samaritanId, deedId, deed.getDeedNumber(),
+                samaritan.getRegionCode(), HonourMode.INSTANT, reason.trim(), me.username(), LocalDate.now(clock));
+        try {
+            honours.saveAndFlush(honour);
+        } catch (DataIntegrityViolationException twoAtOnce) {
+            // another request proposed the same title for the same person and deed a moment earlier
+            throw new HonourRuleBroken("honour.already", samaritan.getName(), title.getName(), deed.getDeedNumber());
+        }
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
+                .withChanges(Changes.created(honour.snapshot())));
+        return honour;
+    }
+
+    /** A honour in the caller's scope; one outside it is not found, and the attempt is audited. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public Honour get(CurrentUser me, long id) {
+        return inScope(me, id);
+    }
+
+    private Honour inScope(CurrentUser me, long id) {
+        return honours.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (honours.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
+            }
+            return new RecordNotFound(ENTITY, id);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
+    public List<Honour> of(CurrentUser me, long samaritanId) {
+        samaritans.get(me, samaritanId);
+        return honours.findBySamaritanIdOrderByIdDesc(samaritanId);
+    }
+
+    /** Approval by city staff other than the proposer. */
+    @Transactional
+    @PreAuthorize("hasRole('CITY_STAFF')")
+    public Honour approve(CurrentUser me, long id) {
+        Honour honour = inScope(me, id);
+        var before = honour.snapshot();
+        honour.approve(me.username(), LocalDate.now(clock));
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                honour.snapshot())).withDetail("approved"));
+        return honour;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CITY_STAFF')")
+    public Honour refuse(CurrentUser me, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "validation.required");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidField("reason", "validation.too-long");
+        }
+        Honour honour = inScope(me, id);
+        honour.refuse(me.username(), LocalDate.now(clock), reason.trim());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("refused: " + reason.trim()));
+        return honour;
+    }
+
+    /**
+     * Grants the honour by the decision of the given day (the document that decided it): the reward is
+     * the title's standard in force on that day, and becomes a payment request.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CITY_STAFF')")
+    public Honour grant(CurrentUser me, long id, LocalDate decidedOn, String documentNumber) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = decidedOn == null ? today : decidedOn;
+        if (on.isAfter(today)) {
+            throw new InvalidField("decidedOn", "honour.date.future");
+        }
+        if (documentNumber == null || documentNumber.isBlank()) {
+            throw new InvalidField("documentNumber", "validation.required");
+        }
+        if (documentNumber.length() > 100) {
+            throw new InvalidField("documentNumber", "validation.too-long");
+        }
+        Honour honour = inScope(me, id);
+        Title title = catalogue.title(honour.getTitleId());
+        BigDecimal reward = catalogue.rewardOn(title, on);
+        var before = honour.snapshot();
+        honour.grant(on, documentNumber.trim(), nextCertificateNumber(on.getYear()), verificationCode(), reward);
+        honours.flush();
+        if (reward.signum() > 0) {
+            rewards.save(new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, reward, today));
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                honour.snapshot())).withDetail("granted " + title.getName() + ", reward " + reward));
+        return honour;
+    }
+
+    /** The honour of a round's candidate, granted by the round's approval; its reward becomes a payment request. */
+    Honour grantInRound(CurrentUser me, RoundCandidate candidate, Title title, String document, LocalDate on) {
+        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(candidate.getSamaritanId(), title.getId(),
+                candidate.getDeedId())) {
+            throw new HonourRuleBroken("honour.already", candidate.getName(), title.getName(), candidate.getDeedNumber());
+        }
+        Honour honour = new Honour(title.getId(), candidate.getSamaritanId(), candidate.getDeedId(),
+                candidate.getDeedNumber(), candidate.getRegionCode(), HonourMode.ROUND, "集中表彰", me.username(), on);
+        BigDecimal reward = catalogue.rewardOn(title, on);
+        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+                reward);
+        honours.saveAndFlush(honour);
+        if (reward.signum() > 0) {
+            rewards.save(new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, reward, LocalDate.now(clock)));
+        }
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
+                .withChanges(Changes.created(honour.snapshot())).withDetail("granted in round"));
+        return honour;
+    }
+
+    /** 撤销 by the granting body: with the reason and the document; the reward is cancelled or clawed back. */
+    @Transactional
+    @PreAuthorize("hasRole('CITY_STAFF')")
+    public Honour revoke(CurrentUser me, long id, String reason, String document) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "validation.required");
+        }
+        if (document == null || document.isBlank()) {
+            throw new InvalidField("document", "validation.required");
+        }
+        if (reason.length() > 500 || document.length() > 100) {
+            throw new InvalidField(reason.length() > 500 ? "reason" : "document", "validation.too-long");
+        }
+        Honour honour = inScope(me, id);
+        LocalDate today = LocalDate.now(clock);
+        honour.revoke(today, reason.trim(), document.trim());
+        Optional<RewardRequest> payment = rewards.findByHonourIdAndKind(id, RewardRequest.Kind.PAYMENT);
+        payment.ifPresent(request -> {
+            if (request.getStatus() == RewardRequest.Status.SETTLED) {
+                rewards.save(new RewardRequest(id, RewardRequest.Kind.CLAWBACK, request.getAmount(), today));
+            } else if (request.getStatus() == RewardRequest.Status.REQUESTED) {
+                request.cancel(today);
+            }
+        });
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withDetail("revoked (" + document.trim() + "): " + reason.trim()));
+        return honour;
+    }
+
+    /** The certificate PDF of a granted (or revoked) honour. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public byte[] certificate(CurrentUser me, long id) {
+        Honour honour = inScope(me, id);
+        if (honour.getCertificateNumber() == null) {
+            throw new HonourRuleBroken("honour.certificate.not-granted");
+        }
+        return certificates.render(honour, catalogue.title(honour.getTitleId()),
+                samaritans.nameOf(honour.getSamaritanId()));
+    }
+
+    /** What the public sees for a certificate's code: genuine or revoked, holder, title, body and date. */
+    @Transactional(readOnly = true)
+    public Optional<Verification> verify(String code) {
+        if (code == null || !code.matches("[2-9A-Z]{10}")) {
+            return Optional.empty();
+        }
+        return honours.findByVerificationCode(code).map(honour -> {
+            Title title = catalogue.title(honour.getTitleId());
+            return new Verification(honour.getStatus() != HonourStatus.REVOKED, samaritans.nameOf(honour.getSamaritanId()),
+                    title.getName(), title.getGrantingBody(), honour.getDecidedOn(), honour.getCertificateNumber(),
+                    honour.getRevokedOn());
+        });
+    }
+
+    /** A certificate as the public verification page shows it. */
+    public record Verification(boolean genuine, String holder, String title, String grantingBody, LocalDate decidedOn,
+            String certificateNumber, LocalDate revokedOn) {
+    }
+
+    /**
+     * The honours of a samaritan as their profile lists them; the caller has already opened the
+     * profile within their scope.
+     */
+    @Transactional(readOnly = true)
+    public List<HeldHonour> heldBy(long samaritanId) {
+        return honours.findBySamaritanIdOrderByIdDesc(samaritanId).stream().map(honour -> new HeldHonour(honour.getId(),
+                catalogue.title(honour.getTitleId()).getName(), honour.getDeedNumber(), honour.getStatus(),
+                honour.getProposedBy(), honour.getRefusalReason(), honour.getRevocationReason(), honour.getRewardAmount(),
+                honour.getCertificateNumber(), honour.getDecidedOn())).toList();
+    }
+
+    /** One line of a samaritan's honours. */
+    public record HeldHonour(long id, String titleName, String deedNumber, HonourStatus status, String proposedBy,
+            String refusalReason, String revocationReason, BigDecimal rewardAmount, String certificateNumber,
+            LocalDate decidedOn) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<RewardRequest> rewardsOf(long honourId) {
+        return rewards.findByHonourId(honourId);
+    }
+
+    private String nextCertificateNumber(int year) {
+        jdbc.sql("insert into honour_number_sequence (honour_year, last_value) values (:year, 0) on conflict do nothing")
+                .param("year", year).update();
+        jdbc.sql("update honour_number_sequence set last_value = last_value + 1 where honour_year = :year")
+                .param("year", year).update();
+        int value = jdbc.sql("select last_value from honour_number_sequence where honour_year = :year")
+                .param("year", year).query(Integer.class).single();
+        return String.format("泉见证〔%d〕%04d号", year, value);
+    }
+
+    private String verificationCode() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,161 @@
+package org.yiyong.honours;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
+
+/** A confirmed actor in a round: their conflicts declared, their scores, score, rank and title. */
+@Entity
+@Table(name = "round_candidate")
+public class RoundCandidate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private long samaritanId;
+
+    private long deedId;
+
+    private String deedNumber;
+
+    private String name;
+
+    private String regionCode;
+
+    private Long titleId;
+
+    private BigDecimal score;
+
+    @Column(name = "rank_position")
+    private Integer rankPosition;
+
+    private Long honourId;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "candidate_id", nullable = false)
+    @OrderBy("id")
+    private List<RoundConflict> conflicts = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SELECT)
+    @JoinColumn(name = "candidate_id", nullable = false)
+    @OrderBy("id")
+    private List<RoundScore> scores = new ArrayList<>();
+
+    protected RoundCandidate() {
+    }
+
+    RoundCandidate(long samaritanId, long deedId, String deedNumber, String name, String regionCode) {
+        this.samaritanId = samaritanId;
+        this.deedId = deedId;
+        this.deedNumber = deedNumber;
+        this.name = name;
+        this.regionCode = regionCode;
+    }
+
+    void recuse(String member, String reason) {
+        if (isRecused(member)) {
+            return;
+        }
+        scores.removeIf(score -> score.getUsername().equals(member));
+        conflicts.add(new RoundConflict(member, reason));
+    }
+
+    boolean isRecused(String member) {
+        return conflicts.stream().anyMatch(c -> c.getUsername().equals(member));
+    }
+
+    void scoreBy(String member, Map<Long, Integer> byCriterion) {
+        scores.removeIf(score -> score.getUsername().equals(member));
+        byCriterion.forEach((criterion, value) -> scores.add(new RoundScore(criterion, member, value)));
+    }
+
+    boolean hasScoresOf(String member, int criteria) {
+        return scores.stream().filter(s -> s.getUsername().equals(member)).count() == criteria;
+    }
+
+    int scoreOf(String member, long criterionId) {
+        return scores.stream().filter(s -> s.getUsername().equals(member) && s.getCriterionId() == criterionId)
+                .findFirst().map(RoundScore::getScore).orElse(0);
+    }
+
+    void ranked(BigDecimal value) {
+        this.score = value;
+    }
+
+    void placed(int position) {
+        this.rankPosition = position;
+    }
+
+    void titled(Long title) {
+        this.titleId = title;
+    }
+
+    void honoured(long honour) {
+        this.honourId = honour;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getSamaritanId() {
+        return samaritanId;
+    }
+
+    public long getDeedId() {
+        return deedId;
+    }
+
+    public String getDeedNumber() {
+        return deedNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public Long getTitleId() {
+        return titleId;
+    }
+
+    public BigDecimal getScore() {
+        return score;
+    }
+
+    public Integer getRankPosition() {
+        return rankPosition;
+    }
+
+    public Long getHonourId() {
+        return honourId;
+    }
+
+    public List<RoundConflict> getConflicts() {
+        return conflicts;
+    }
+
+    public List<RoundScore> getScores() {
+        return scores;
+    }
+}

@@ -1,0 +1,181 @@
+package org.yiyong.honours.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiyong.honours.ConfirmationCertificates;
+import org.yiyong.honours.ExamBonus;
+import org.yiyong.honours.Honour;
+import org.yiyong.honours.HonourGrants;
+import org.yiyong.honours.HonourMode;
+import org.yiyong.honours.HonourStatus;
+import org.yiyong.honours.RewardRequest;
+import org.yiyong.honours.RewardStandard;
+import org.yiyong.honours.Title;
+import org.yiyong.honours.TitleCatalogue;
+import org.yiyong.honours.TitleLevel;
+import org.yiyong.identity.CurrentUser;
+
+/** Titles with their reward standards, and honours from proposal to grant and revocation. */
+@RestController
+@Tag(name = "honours")
+class HonourApiController {
+
+    private final HonourGrants grants;
+    private final TitleCatalogue catalogue;
+    private final ExamBonus examBonus;
+    private final ConfirmationCertificates confirmations;
+
+    HonourApiController(HonourGrants grants, TitleCatalogue catalogue, ExamBonus examBonus,
+            ConfirmationCertificates confirmations) {
+        this.confirmations = confirmations;
+        this.examBonus = examBonus;
+        this.grants = grants;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping(path = "/api/v1/titles", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The catalogue of titles, each with its reward standards by effective date (newest first)")
+    List<TitleView> titles() {
+        return catalogue.titles().stream().map(this::view).toList();
+    }
+
+    @PostMapping(path = "/api/v1/titles/{id}/standards", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A new reward standard from a day on (city staff); earlier standards are kept")
+    ResponseEntity<TitleView> addStandard(CurrentUser me, @PathVariable long id, @RequestBody StandardRequest request) {
+        catalogue.addStandard(me, id, request.effectiveFrom(), request.amount(), request.note());
+        return ResponseEntity.status(201).body(view(catalogue.title(id)));
+    }
+
+    @PostMapping(path = "/api/v1/honours", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Propose an instant commendation (即时表彰) of a samaritan for a confirmed deed")
+    ResponseEntity<HonourView> propose(CurrentUser me, @RequestBody ProposalRequest request) {
+        Honour honour = grants.proposeInstant(me, request.samaritanId() == null ? -1 : request.samaritanId(),
+                request.deedId(), request.titleCode(), request.reason());
+        return ResponseEntity.created(URI.create("/api/v1/honours/" + honour.getId())).body(view(honour));
+    }
+
+    @GetMapping(path = "/api/v1/honours/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One honour with its reward requests; 404 outside the data scope")
+    HonourView get(CurrentUser me, @PathVariable long id) {
+        return view(grants.get(me, id));
+    }
+
+    @PostMapping(path = "/api/v1/honours/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Approve (city staff other than the proposer)")
+    HonourView approve(CurrentUser me, @PathVariable long id) {
+        return view(grants.approve(me, id));
+    }
+
+    @PostMapping(path = "/api/v1/honours/{id}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Refuse the proposal, with the reason")
+    HonourView refuse(CurrentUser me, @PathVariable long id, @RequestBody ReasonRequest request) {
+        return view(grants.refuse(me, id, request.reason()));
+    }
+
+    @PostMapping(path = "/api/v1/honours/{id}/grant", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Grant by a decision of a day: the reward of the standard in force then becomes a payment request")
+    HonourView grant(CurrentUser me, @PathVariable long id, @RequestBody GrantRequest request) {
+        return view(grants.grant(me, id, request.decidedOn(), request.documentNumber()));
+    }
+
+    @PostMapping(path = "/api/v1/honours/{id}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Revoke an honour obtained by fraud; an unpaid reward is cancelled, a paid one clawed back")
+    HonourView revoke(CurrentUser me, @PathVariable long id, @RequestBody RevocationRequest request) {
+        return view(grants.revoke(me, id, request.reason(), request.document()));
+    }
+
+    @GetMapping(path = "/api/v1/honours/{id}/certificate", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The certificate as PDF, with the QR code of its public verification page")
+    ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
+        byte[] pdf = grants.certificate(me, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("荣誉证书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
+    @GetMapping(path = "/api/v1/samaritans/{id}/family/{relativeId}/exam-bonus-certificate",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "中考加分证明 for a child: the points of the parent's highest granted honour")
+    ResponseEntity<byte[]> examBonus(CurrentUser me, @PathVariable long id, @PathVariable long relativeId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .body(examBonus.certificate(me, id, relativeId));
+    }
+
+    @GetMapping(path = "/api/v1/samaritans/{id}/deeds/{deedId}/confirmation-certificate",
+            produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "见义勇为确认证书 for a confirmed person and deed")
+    ResponseEntity<byte[]> confirmationCertificate(CurrentUser me, @PathVariable long id, @PathVariable long deedId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(confirmations.render(me, id, deedId));
+    }
+
+    private TitleView view(Title title) {
+        return new TitleView(title.getId(), title.getCode(), title.getName(), title.getLevel(), title.getGrantingBody(),
+                title.getRecipient().name(), title.isInstant(), catalogue.standards(title.getId()).stream()
+                        .map(s -> new TitleView.Standard(s.getEffectiveFrom(), s.getAmount(), s.getNote(),
+                                s.getRecordedBy()))
+                        .toList());
+    }
+
+    private HonourView view(Honour honour) {
+        return new HonourView(honour.getId(), catalogue.title(honour.getTitleId()).getCode(), honour.getSamaritanId(),
+                honour.getDeedId(), honour.getDeedNumber(), honour.getMode(), honour.getStatus(), honour.getReason(),
+                honour.getProposedBy(), honour.getProposedOn(), honour.getApprovedBy(), honour.getApprovedOn(),
+                honour.getRefusalReason(), honour.getDecidedOn(), honour.getDocumentNumber(),
+                honour.getCertificateNumber(), honour.getVerificationCode(), honour.getRewardAmount(),
+                honour.getRevokedOn(), honour.getRevocationReason(),
+                grants.rewardsOf(honour.getId()).stream().map(r -> new HonourView.Reward(r.getKind(), r.getAmount(),
+                        r.getStatus(), r.getRequestedOn())).toList());
+    }
+
+    record TitleView(long id, String code, String name, TitleLevel level, String grantingBody, String recipient,
+            boolean instant, List<Standard> standards) {
+
+        record Standard(LocalDate effectiveFrom, BigDecimal amount, String note, String recordedBy) {
+        }
+    }
+
+    record HonourView(long id, String titleCode, long samaritanId, Long deedId, String deedNumber, HonourMode mode,
+            HonourStatus status, String reason, String proposedBy, LocalDate proposedOn, String approvedBy,
+            LocalDate approvedOn, String refusalReason, LocalDate decidedOn, String documentNumber,
+            String certificateNumber, String verificationCode, BigDecimal rewardAmount, LocalDate revokedOn,
+            String revocationReason, List<Reward> rewards) {
+
+        record Reward(RewardRequest.Kind kind, BigDecimal amount, RewardRequest.Status status, LocalDate requestedOn) {
+        }
+    }
+
+    record StandardRequest(LocalDate effectiveFrom, BigDecimal amount, String note) {
+    }
+
+    record ProposalRequest(Long samaritanId, Long deedId, String titleCode, String reason) {
+    }
+
+    record ReasonRequest(String reason) {
+    }
+
+    record GrantRequest(LocalDate decidedOn, String documentNumber) {
+    }
+
+    record RevocationRequest(String reason, String document) {
+    }
+}

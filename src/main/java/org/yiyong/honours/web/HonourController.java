@@ -1,0 +1,110 @@
+package org.yiyong.honours.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.honours.ConfirmationCertificates;
+import org.yiyong.honours.ExamBonus;
+import org.yiyong.honours.Honour;
+import org.yiyong.honours.HonourGrants;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.DomainException;
+
+/** Honour steps from the samaritan's profile; each returns to the profile with what happened. */
+@Controller
+@RequestMapping("/honours")
+class HonourController {
+
+    private final HonourGrants grants;
+    private final ExamBonus examBonus;
+    private final ConfirmationCertificates confirmations;
+
+    HonourController(HonourGrants grants, ExamBonus examBonus, ConfirmationCertificates confirmations) {
+        this.confirmations = confirmations;
+        this.grants = grants;
+        this.examBonus = examBonus;
+    }
+
+    /** 见义勇为确认证书 for a confirmed person and deed. */
+    @GetMapping("/confirmation-certificate")
+    ResponseEntity<byte[]> confirmation(CurrentUser me, @RequestParam long samaritanId, @RequestParam long deedId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("见义勇为确认证书.pdf", StandardCharsets.UTF_8).build().toString())
+                .body(confirmations.render(me, samaritanId, deedId));
+    }
+
+    /** 中考加分证明 for a child of an honoured samaritan. */
+    @GetMapping("/exam-bonus")
+    ResponseEntity<byte[]> examBonus(CurrentUser me, @RequestParam long samaritanId, @RequestParam long relativeId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("中考加分证明.pdf", StandardCharsets.UTF_8).build().toString())
+                .body(examBonus.certificate(me, samaritanId, relativeId));
+    }
+
+    @PostMapping
+    String propose(CurrentUser me, @RequestParam(required = false) Long samaritanId,
+            @RequestParam(required = false) Long deedId, @RequestParam(required = false) String titleCode,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        long samaritan = samaritanId == null ? -1 : samaritanId;
+        return step(redirect, samaritan, "honour.proposed",
+                () -> grants.proposeInstant(me, samaritan, deedId, titleCode, reason));
+    }
+
+    @PostMapping("/{id}/approval")
+    String approve(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return step(redirect, grants.get(me, id).getSamaritanId(), "honour.approved", () -> grants.approve(me, id));
+    }
+
+    @PostMapping("/{id}/grant")
+    String grant(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+            @RequestParam(required = false) String documentNumber, RedirectAttributes redirect) {
+        return step(redirect, grants.get(me, id).getSamaritanId(), "honour.granted",
+                () -> grants.grant(me, id, decidedOn, documentNumber));
+    }
+
+    @PostMapping("/{id}/revocation")
+    String revoke(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String document, RedirectAttributes redirect) {
+        return step(redirect, grants.get(me, id).getSamaritanId(), "honour.revoked",
+                () -> grants.revoke(me, id, reason, document));
+    }
+
+    @GetMapping("/{id}/certificate")
+    ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
+        Honour honour = grants.get(me, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("荣誉证书 " + honour.getCertificateNumber() + ".pdf", StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(grants.certificate(me, id));
+    }
+
+    private String step(RedirectAttributes redirect, long samaritanId, String success, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("success", success);
+        } catch (DomainException refused) {
+            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("failure", refused.messageKey());
+            redirect.addFlashAttribute("failureArgs", refused.arguments());
+        }
+        return "redirect:/samaritans/" + samaritanId;
+    }
+}

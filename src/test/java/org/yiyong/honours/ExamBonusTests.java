@@ -1,0 +1,52 @@
+package org.yiyong.honours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** 中考加分证明: the child's name and the points of the parent's highest honour. */
+class ExamBonusTests extends HonoursTestBase {
+
+    @Test
+    void a_child_of_a_samaritan_with_only_a_county_honour_gets_two_points() throws Exception {
+        long[] confirmed = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
+        String child = unique("洪小雅");
+        String family = call("jinjiang-staff", "/api/v1/samaritans/" + confirmed[0] + "/family",
+                "{\"relation\": \"CHILD\", \"name\": \"" + child + "\", \"birthDate\": \"2011-09-01\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        List<Integer> ids = JsonPath.read(family, "$.family[*].id");
+        String certificate = "/api/v1/samaritans/" + confirmed[0] + "/family/" + ids.get(0) + "/exam-bonus-certificate";
+        mvc.perform(get(certificate).with(as("jinjiang-staff"))).andExpect(status().isBadRequest());
+
+        String body = call("jinjiang-staff", "/api/v1/honours", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "COUNTY_COMMENDATION", "reason": "一事一奖"}"""
+                .formatted(confirmed[0], confirmed[1])).andReturn().getResponse().getContentAsString();
+        long honour = ((Number) JsonPath.read(body, "$.id")).longValue();
+        call("city-staff", "/api/v1/honours/" + honour + "/approval", "{}").andExpect(status().isOk());
+        call("city-staff", "/api/v1/honours/" + honour + "/grant", "{\"documentNumber\": \"晋见协〔2026〕9号\"}")
+                .andExpect(status().isOk());
+
+        byte[] pdf = mvc.perform(get(certificate).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertThat(text).contains(child, "加2分", "见义勇为嘉奖（县级）", "中考加分证明");
+        }
+        mvc.perform(get(certificate).with(as("nanan-staff"))).andExpect(status().isNotFound());
+
+        byte[] confirmation = mvc.perform(get("/api/v1/samaritans/{id}/deeds/{deed}/confirmation-certificate",
+                        confirmed[0], confirmed[1]).with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(confirmation)) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", ""))
+                    .contains("见义勇为确认证书", "确认为见义勇为行为", "晋公见确");
+        }
+    }
+}

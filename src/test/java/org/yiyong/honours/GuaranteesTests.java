@@ -1,0 +1,71 @@
+package org.yiyong.honours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Missed, late and wrong awards are found in a county, and nothing is listed when all is in order. */
+class GuaranteesTests extends HonoursTestBase {
+
+    private List<String> kinds() throws Exception {
+        String body = mvc.perform(get("/api/v1/guarantees").with(as("nanan-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$[*].kind");
+    }
+
+    @Test
+    void missed_late_and_wrong_awards_are_found_and_leave_when_fixed_or_put_aside() throws Exception {
+        assertThat(kinds()).as("南安 starts with everything in order").isEmpty();
+        mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("全部正常")));
+
+        long[] confirmed = confirmed("nanan-staff", "350583", "NA-PS-ST");
+        assertThat(kinds()).isEmpty();
+        clock.advance(Duration.ofDays(61));
+        assertThat(kinds()).containsExactly("MISSED");
+
+        String body = call("nanan-staff", "/api/v1/honours", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "CITY_ACTIVIST", "reason": "一案一奖"}"""
+                .formatted(confirmed[0], confirmed[1])).andReturn().getResponse().getContentAsString();
+        long honour = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(kinds()).as("a proposal is not a decision yet").containsExactly("MISSED");
+        call("city-staff", "/api/v1/honours/" + honour + "/approval", "{}").andExpect(status().isOk());
+        call("city-staff", "/api/v1/honours/" + honour + "/grant", "{\"documentNumber\": \"泉见协〔2026〕40号\"}")
+                .andExpect(status().isOk());
+        assertThat(kinds()).isEmpty();
+
+        clock.advance(Duration.ofDays(31));
+        assertThat(kinds()).containsExactly("LATE");
+        mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("迟奖")));
+        call("nanan-staff", "/api/v1/guarantees/resolutions", """
+                {"kind": "LATE", "subject": "honour-%d", "reason": ""}""".formatted(honour))
+                .andExpect(status().isBadRequest());
+        call("nanan-staff", "/api/v1/guarantees/resolutions", """
+                {"kind": "LATE", "subject": "honour-%d", "reason": "本人委托慈善基金会代领，已线下发放"}""".formatted(honour))
+                .andExpect(status().isNoContent());
+        assertThat(kinds()).isEmpty();
+
+        jdbc.sql("update honour set reward_amount = 4000 where id = :id").param("id", honour).update();
+        assertThat(kinds()).containsExactly("WRONG_AMOUNT");
+        jdbc.sql("update honour set reward_amount = 5000 where id = :id").param("id", honour).update();
+        assertThat(kinds()).isEmpty();
+
+        long model = jdbc.sql("select id from title where code = 'CITY_MODEL'").query(Long.class).single();
+        jdbc.sql("""
+                insert into honour (title_id, samaritan_id, deed_id, deed_number, region_code, mode, status, reason,
+                                    proposed_by, proposed_on, decided_on, reward_amount)
+                select :title, samaritan_id, deed_id, deed_number, region_code, 'ROUND', 'GRANTED', '年度表彰',
+                       'city-staff', decided_on, decided_on, 30000 from honour where id = :id""")
+                .param("title", model).param("id", honour).update();
+        assertThat(kinds()).contains("DOUBLE");
+        call("city-staff", "/api/v1/guarantees/resolutions", """
+                {"kind": "MISSED", "subject": "confirmation-0", "reason": "不存在"}""")
+                .andExpect(status().isNotFound());
+    }
+}

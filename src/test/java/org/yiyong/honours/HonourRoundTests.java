@@ -1,0 +1,93 @@
+package org.yiyong.honours;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An honour round: two reviewers, one recused for a conflict, through ranking to granted honours. */
+class HonourRoundTests extends HonoursTestBase {
+
+    @Test
+    void a_round_runs_from_candidates_to_granted_honours_with_a_recused_reviewer() throws Exception {
+        // far from the other tests' confirmations, so the window holds only this test's
+        clock.advance(Duration.ofDays(1000));
+        LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1000);
+        long[] first = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
+        long[] second = confirmed("nanan-staff", "350583", "NA-PS-ST");
+
+        call("city-staff", "/api/v1/honour-rounds", """
+                {"name": "第二十五次表彰", "windowFrom": "%s", "windowTo": "%s",
+                 "criteria": {"危险程度": 50, "社会影响": 30}, "members": ["committee-1", "committee-2"]}"""
+                .formatted(from, from.plusDays(30))).andExpect(status().isBadRequest());
+        call("city-staff", "/api/v1/honour-rounds", """
+                {"name": "第二十五次表彰", "windowFrom": "%s", "windowTo": "%s",
+                 "criteria": {"危险程度": 50, "社会影响": 50}, "members": ["committee-1", "jinjiang-staff"]}"""
+                .formatted(from, from.plusDays(30))).andExpect(status().isBadRequest());
+        String opened = call("city-staff", "/api/v1/honour-rounds", """
+                {"name": "泉州市第二十五次见义勇为模范表彰大会", "windowFrom": "%s", "windowTo": "%s",
+                 "criteria": {"危险程度": 50, "社会影响": 30, "行为后果": 20}, "members": ["committee-1", "committee-2"]}"""
+                .formatted(from, from.plusDays(30))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long round = ((Number) JsonPath.read(opened, "$.id")).longValue();
+        List<Integer> criteria = JsonPath.read(opened, "$.criteria[*].id");
+        String base = "/api/v1/honour-rounds/" + round;
+
+        call("city-staff", base + "/review", "{}").andExpect(status().isConflict());
+        String drawn = call("city-staff", base + "/candidates", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidates", hasSize(2))).andReturn().getResponse().getContentAsString();
+        long a = ((Number) ((List<?>) JsonPath.read(drawn, "$.candidates[?(@.samaritanId == %d)].id"
+                .formatted(first[0]))).get(0)).longValue();
+        long b = ((Number) ((List<?>) JsonPath.read(drawn, "$.candidates[?(@.samaritanId == %d)].id"
+                .formatted(second[0]))).get(0)).longValue();
+        call("city-staff", base + "/review", "{}").andExpect(status().isOk());
+
+        String scores = "{\"%d\": %%d, \"%d\": %%d, \"%d\": %%d}".formatted(criteria.get(0), criteria.get(1),
+                criteria.get(2));
+        call("committee-2", base + "/candidates/" + b + "/conflict", "{\"reason\": \"系本人表弟\"}")
+                .andExpect(status().isOk());
+        call("committee-2", base + "/candidates/" + b + "/scores", scores.formatted(90, 90, 90))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("利益冲突")));
+        call("jinjiang-staff", base + "/candidates/" + a + "/scores", scores.formatted(90, 90, 90))
+                .andExpect(status().isForbidden());
+        call("committee-1", base + "/candidates/" + a + "/scores", scores.formatted(101, 80, 80))
+                .andExpect(status().isBadRequest());
+        call("committee-1", base + "/candidates/" + a + "/scores", scores.formatted(80, 70, 60)).andExpect(status().isOk());
+        call("city-staff", base + "/ranking", "{}").andExpect(status().isConflict());
+        call("committee-2", base + "/candidates/" + a + "/scores", scores.formatted(90, 80, 70)).andExpect(status().isOk());
+        call("committee-1", base + "/candidates/" + b + "/scores", scores.formatted(95, 90, 90)).andExpect(status().isOk());
+
+        // a: (80·50 + 70·30 + 60·20)/100 = 73, (90·50 + 80·30 + 70·20)/100 = 83 → 78.00; b: only committee-1, (95·50 + 90·30 + 90·20)/100 = 92.50
+        call("city-staff", base + "/ranking", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RANKED"))
+                .andExpect(jsonPath("$.candidates[0].id").value(b))
+                .andExpect(jsonPath("$.candidates[0].score").value(92.50))
+                .andExpect(jsonPath("$.candidates[1].score").value(78.00))
+                .andExpect(jsonPath("$.candidates[0].recused[0]").value("committee-2"));
+
+        call("city-staff", base + "/candidates/" + b + "/title", "{\"titleCode\": \"CITY_ACTIVIST\"}")
+                .andExpect(status().isBadRequest());
+        call("city-staff", base + "/candidates/" + b + "/title", "{\"titleCode\": \"CITY_MODEL\"}").andExpect(status().isOk());
+        call("city-staff", base + "/candidates/" + a + "/title", "{\"titleCode\": \"CITY_ADVANCED\"}").andExpect(status().isOk());
+        call("city-staff", base + "/approval", "{\"documentNumber\": \"泉政文〔2029〕8号\"}").andExpect(status().isOk());
+        String granted = call("city-staff", base + "/grant", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("GRANTED"))
+                .andReturn().getResponse().getContentAsString();
+        long honour = ((Number) JsonPath.read(granted, "$.candidates[1].honourId")).longValue();
+        mvc.perform(get("/api/v1/honours/{id}", honour).with(as("city-staff")))
+                .andExpect(jsonPath("$.status").value("GRANTED"))
+                .andExpect(jsonPath("$.mode").value("ROUND"))
+                .andExpect(jsonPath("$.rewardAmount").value(20000.00))
+                .andExpect(jsonPath("$.certificateNumber").value(matchesPattern("泉见证〔\\d{4}〕\\d{4}号")));
+        call("city-staff", base + "/grant", "{}").andExpect(status().isConflict());
+    }
+}
