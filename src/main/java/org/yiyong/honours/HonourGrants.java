@@ -194,6 +194,41 @@ public class HonourGrants {
         return honour;
     }
 
+    /**
+     * An honour granted before Yiyong, entered from the records (the decision document): granted on its
+     * date with its reward, which was paid then.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Honour recordHistorical(CurrentUser me, long samaritanId, String titleCode, LocalDate decidedOn,
+            String document, BigDecimal reward) {
+        if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField("decidedOn", decidedOn == null ? "validation.required" : "honour.date.future");
+        }
+        if (document == null || document.isBlank()) {
+            throw new InvalidField("documentNumber", "validation.required");
+        }
+        Title title = catalogue.title(titleCode == null ? "" : titleCode);
+        Samaritan samaritan = samaritans.get(me, samaritanId);
+        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), null)) {
+            throw new HonourRuleBroken("honour.already", samaritan.getName(), title.getName(), "—");
+        }
+        BigDecimal amount = reward != null ? reward.setScale(2) : catalogue.rewardOn(title, decidedOn);
+        Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.getRegionCode(),
+                HonourMode.HISTORICAL, "历史表彰：" + document.trim(), me.username(), decidedOn);
+        honour.grantedInRound(me.username(), decidedOn, document.trim(), nextCertificateNumber(decidedOn.getYear()),
+                verificationCode(), amount);
+        honours.saveAndFlush(honour);
+        if (amount.signum() > 0) {
+            RewardRequest paid = new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, amount, decidedOn);
+            paid.settle(decidedOn);
+            rewards.save(paid);
+        }
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
+                .withChanges(Changes.created(honour.snapshot())).withDetail("entered from the records"));
+        return honour;
+    }
+
     /** 撤销 by the granting body: with the reason and the document; the reward is cancelled or clawed back. */
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")

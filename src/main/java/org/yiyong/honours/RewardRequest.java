@@ -60,6 +60,12 @@ public class RewardRequest {
         this.status = Status.REQUESTED;
     }
 
+    /** Paid — before Yiyong, for an honour entered from the records; later by the funds module. */
+    void settle(LocalDate on) {
+        this.status = Status.SETTLED;
+        this.settledOn = on;
+    }
+
     void cancel(LocalDate on) {
         this.status = Status.CANCELLED;
         this.settledOn = on;

@@ -1,0 +1,90 @@
+package org.yiyong.honours.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiyong.Platform.DemoData;
+import org.yiyong.honours.HonourGrants;
+import org.yiyong.identity.SignedIn;
+
+/**
+ * The honours the demo registry's earlier records name in their source documents, entered from those
+ * records with their rewards paid at the time, so that profiles, certificates and the exam bonus show
+ * something from the first start. Runs after the demo registry.
+ */
+@Component
+@Order(60)
+class DemoHonours implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoHonours.class);
+
+    private record Entry(String name, String titleCode, LocalDate decidedOn, String document, String user) {
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("蔡文龙", "CITY_MODEL", LocalDate.of(2019, 12, 20), "泉政文〔2019〕116号", "jinjiang-staff"),
+            new Entry("黄清水", "CITY_MODEL", LocalDate.of(2016, 12, 16), "泉政文〔2016〕87号", "nanan-staff"),
+            new Entry("郑丽华", "CITY_ADVANCED", LocalDate.of(2018, 12, 21), "泉政文〔2018〕45号", "city-staff"));
+
+    private final HonourGrants grants;
+    private final JdbcClient jdbc;
+    private final UserDetailsService accounts;
+    private final TransactionTemplate transactions;
+    private final DemoData demoData;
+
+    DemoHonours(HonourGrants grants, JdbcClient jdbc, UserDetailsService accounts, TransactionTemplate transactions,
+            DemoData demoData) {
+        this.grants = grants;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.demoData = demoData;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demoData.enabled() || jdbc.sql("select count(*) from honour").query(Long.class).single() > 0) {
+            return;
+        }
+        for (Entry entry : ENTRIES) {
+            List<Long> found = jdbc.sql("select id from samaritan where name = :name and source = 'HISTORICAL' order by id")
+                    .param("name", entry.name()).query(Long.class).list();
+            if (found.isEmpty()) {
+                continue;
+            }
+            long samaritan = found.get(0);
+            try {
+                transactions.executeWithoutResult(status -> as(entry.user(), () -> grants.recordHistorical(
+                        SignedIn.user().orElseThrow(), samaritan, entry.titleCode(), entry.decidedOn(),
+                        entry.document(), (BigDecimal) null)));
+            } catch (RuntimeException anotherNodeWasFaster) {
+                log.debug("Demo honour of {} not entered: {}", entry.name(), anotherNodeWasFaster.getMessage());
+            }
+        }
+    }
+
+    private void as(String username, Runnable steps) {
+        UserDetails user = accounts.loadUserByUsername(username);
+        var previous = SecurityContextHolder.getContext();
+        try {
+            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            steps.run();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
