@@ -229,6 +229,33 @@ public class HonourGrants {
         return honour;
     }
 
+    /**
+     * An honour granted above (province, nation) on a recommendation: on record at its level, its reward
+     * (when the standard is known) paid by the body above, so no payment request here.
+     */
+    Honour recordUpward(CurrentUser me, Recommendation recommendation, Title title, LocalDate on, String document) {
+        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(recommendation.getSamaritanId(), title.getId(),
+                recommendation.getDeedId())) {
+            throw new HonourRuleBroken("honour.already", samaritans.nameOf(recommendation.getSamaritanId()),
+                    title.getName(), recommendation.getDeedNumber());
+        }
+        BigDecimal reward;
+        try {
+            reward = catalogue.rewardOn(title, on);
+        } catch (InvalidField unknownStandard) {
+            reward = null;
+        }
+        Honour honour = new Honour(title.getId(), recommendation.getSamaritanId(), recommendation.getDeedId(),
+                recommendation.getDeedNumber(), recommendation.getRegionCode(), HonourMode.UPWARD,
+                "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);
+        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+                reward);
+        honours.saveAndFlush(honour);
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
+                .withChanges(Changes.created(honour.snapshot())).withDetail("granted above on a recommendation"));
+        return honour;
+    }
+
     /** 撤销 by the granting body: with the reason and the document; the reward is cancelled or clawed back. */
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")

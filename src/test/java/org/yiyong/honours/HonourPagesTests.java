@@ -31,8 +31,9 @@ class HonourPagesTests extends FullStackTest {
                         .param("titleCode", "CITY_ACTIVIST").param("reason", "协助抓获入室盗窃嫌疑人"))
                 .andExpect(flash().attribute("success", "honour.proposed"))
                 .andExpect(header().string("Location", profile));
-        long id = jdbc.sql("select id from honour where samaritan_id = :s").param("s", who.get("samaritan"))
-                .query(Long.class).single();
+        long id = jdbc.sql("select h.id from honour h join title t on t.id = h.title_id "
+                        + "where h.samaritan_id = :s and t.code = 'CITY_ACTIVIST'")
+                .param("s", who.get("samaritan")).query(Long.class).single();
         mvc.perform(get(profile).with(as("city-staff")))
                 .andExpect(content().string(containsString("泉州市见义勇为积极分子")))
                 .andExpect(content().string(containsString("已提出")));

@@ -1,0 +1,187 @@
+package org.yiyong.honours;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.documents.PdfDocuments;
+import org.yiyong.files.Attachment;
+import org.yiyong.files.Attachments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.ConfirmedDeed;
+import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * 向上推荐: recommending a samaritan to the province or the nation — the package (a summary PDF and the
+ * deed's evidence in one zip), and the outcome, which when granted is recorded as an honour of that level.
+ */
+@Service
+public class Recommending {
+
+    private static final String ENTITY = "Recommendation";
+
+    private final Recommendations recommendations;
+    private final TitleCatalogue catalogue;
+    private final HonourGrants grants;
+    private final SamaritanRegistry samaritans;
+    private final Attachments attachments;
+    private final PdfDocuments documents;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Recommending(Recommendations recommendations, TitleCatalogue catalogue, HonourGrants grants,
+            SamaritanRegistry samaritans, Attachments attachments, PdfDocuments documents, AuditTrail audit,
+            Clock clock) {
+        this.recommendations = recommendations;
+        this.catalogue = catalogue;
+        this.grants = grants;
+        this.samaritans = samaritans;
+        this.attachments = attachments;
+        this.documents = documents;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Recommendation recommend(CurrentUser me, long samaritanId, Long deedId, String titleCode,
+            String recommendedTo, String reason) {
+        if (deedId == null) {
+            throw new InvalidField("deedId", "validation.required");
+        }
+        Title title = catalogue.title(titleCode == null ? "" : titleCode);
+        if (title.getLevel() != TitleLevel.PROVINCIAL && title.getLevel() != TitleLevel.NATIONAL) {
+            throw new InvalidField("titleCode", "recommendation.level");
+        }
+        if (recommendedTo == null || recommendedTo.isBlank() || recommendedTo.length() > 100) {
+            throw new InvalidField("recommendedTo", recommendedTo == null || recommendedTo.isBlank()
+                    ? "validation.required" : "validation.too-long");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new InvalidField("reason", reason == null || reason.isBlank() ? "validation.required"
+                    : "validation.too-long");
+        }
+        Samaritan samaritan = samaritans.get(me, samaritanId);
+        ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
+                .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
+        if (recommendations.existsBySamaritanIdAndDeedIdAndTitleId(samaritanId, deedId, title.getId())) {
+            throw new HonourRuleBroken("recommendation.already", samaritan.getName(), title.getName());
+        }
+        Recommendation recommendation = new Recommendation(samaritanId, deedId, deed.getDeedNumber(),
+                samaritan.getRegionCode(), title.getId(), LocalDate.now(clock), recommendedTo.trim(), reason.trim(),
+                me.username());
+        try {
+            recommendations.saveAndFlush(recommendation);
+        } catch (DataIntegrityViolationException twoAtOnce) {
+            throw new HonourRuleBroken("recommendation.already", samaritan.getName(), title.getName());
+        }
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, recommendation.getId())
+                .withDetail(title.getName() + " → " + recommendedTo.trim()));
+        return recommendation;
+    }
+
+    /** A samaritan's recommendations, as the profile lists them (the profile was opened within the scope). */
+    @Transactional(readOnly = true)
+    public java.util.List<Recommendation> of(long samaritanId) {
+        return recommendations.findBySamaritanIdOrderByIdDesc(samaritanId);
+    }
+
+    public String titleName(long titleId) {
+        return catalogue.title(titleId).getName();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public Recommendation get(CurrentUser me, long id) {
+        return recommendations.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (recommendations.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
+            }
+            return new RecordNotFound(ENTITY, id);
+        });
+    }
+
+    /** The package for the body above: the summary PDF and every evidence file of the deed, in one zip. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public byte[] packageOf(CurrentUser me, long id) {
+        Recommendation recommendation = get(me, id);
+        Samaritan samaritan = samaritans.get(me, recommendation.getSamaritanId());
+        Title title = catalogue.title(recommendation.getTitleId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("recommendation", recommendation);
+        variables.put("samaritan", samaritan);
+        variables.put("title", title);
+        variables.put("deed", samaritan.getDeeds().stream()
+                .filter(d -> d.getDeedId() == recommendation.getDeedId()).findFirst().orElse(null));
+        variables.put("honours", grants.heldBy(samaritan.getId()));
+        variables.put("recommendedOn", PdfDocuments.officialDate(recommendation.getRecommendedOn()));
+        byte[] summary = documents.render("honours/recommendation", variables);
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("推荐材料-" + samaritan.getName() + ".pdf"));
+            zip.write(summary);
+            zip.closeEntry();
+            Set<String> names = new HashSet<>();
+            for (Attachment evidence : attachments.list(me, "Deed", recommendation.getDeedId())) {
+                String name = evidence.fileName();
+                for (int n = 2; !names.add(name); n++) {
+                    name = n + "-" + evidence.fileName();
+                }
+                zip.putNextEntry(new ZipEntry("证据材料/" + name));
+                try (InputStream in = attachments.open(me, evidence.id()).content().getInputStream()) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+            zip.finish();
+            audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, ENTITY, id).withDetail("recommendation package"));
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The outcome above; a granted one is recorded as an honour of the recommended title. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Recommendation conclude(CurrentUser me, long id, boolean granted, LocalDate decidedOn, String document,
+            String note) {
+        LocalDate on = decidedOn == null ? LocalDate.now(clock) : decidedOn;
+        if (on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField("outcomeOn", "honour.date.future");
+        }
+        if (granted && (document == null || document.isBlank())) {
+            throw new InvalidField("documentNumber", "validation.required");
+        }
+        if (note != null && note.length() > 500) {
+            throw new InvalidField("note", "validation.too-long");
+        }
+        Recommendation recommendation = get(me, id);
+        Long honour = null;
+        if (granted) {
+            honour = grants.recordUpward(me, recommendation, catalogue.title(recommendation.getTitleId()), on,
+                    document.trim()).getId();
+        }
+        recommendation.concluded(granted, on, note == null || note.isBlank() ? null : note.trim(), honour);
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(granted ? "granted above" : "not granted"));
+        return recommendation;
+    }
+}

@@ -1,0 +1,66 @@
+package org.yiyong.honours;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
+
+/** Recommending upward: the package with the summary and the evidence, and a granted outcome as an honour. */
+class RecommendationTests extends HonoursTestBase {
+
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I',
+            'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+
+    @Test
+    void a_recommendation_packs_the_evidence_and_a_granted_outcome_becomes_a_provincial_honour() throws Exception {
+        long[] confirmed = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
+        mvc.perform(multipart("/files").file(new MockMultipartFile("file", "现场照片.jpg", "image/jpeg", JPEG))
+                .param("ownerType", "Deed").param("ownerId", String.valueOf(confirmed[1]))
+                .param("returnTo", "/deeds/" + confirmed[1]).with(as("jinjiang-staff")).with(csrf()));
+        call("jinjiang-staff", "/api/v1/recommendations", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "CITY_MODEL", "recommendedTo": "省", "reason": "事迹突出"}"""
+                .formatted(confirmed[0], confirmed[1])).andExpect(status().isBadRequest());
+        String body = call("jinjiang-staff", "/api/v1/recommendations", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "PROVINCIAL_ADVANCED", "recommendedTo": "福建省见义勇为基金会",
+                 "reason": "只身跳入深水救起落水儿童，事迹突出"}""".formatted(confirmed[0], confirmed[1]))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+        byte[] zip = mvc.perform(get("/api/v1/recommendations/{id}/package", id).with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.add(entry.getName());
+            }
+        }
+        assertThat(entries).anyMatch(name -> name.startsWith("推荐材料-") && name.endsWith(".pdf"));
+        assertThat(entries).contains("证据材料/现场照片.jpg");
+
+        call("jinjiang-staff", "/api/v1/recommendations/" + id + "/outcome", "{\"granted\": true}")
+                .andExpect(status().isBadRequest());
+        String concluded = call("jinjiang-staff", "/api/v1/recommendations/" + id + "/outcome",
+                        "{\"granted\": true, \"documentNumber\": \"闽见工委〔2026〕12号\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("GRANTED"))
+                .andReturn().getResponse().getContentAsString();
+        long honour = ((Number) JsonPath.read(concluded, "$.honourId")).longValue();
+        mvc.perform(get("/api/v1/honours/{id}", honour).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.mode").value("UPWARD"))
+                .andExpect(jsonPath("$.titleCode").value("PROVINCIAL_ADVANCED"))
+                .andExpect(jsonPath("$.status").value("GRANTED"));
+        call("jinjiang-staff", "/api/v1/recommendations/" + id + "/outcome", "{\"granted\": false}")
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/recommendations/{id}", id).with(as("nanan-staff"))).andExpect(status().isNotFound());
+    }
+}
