@@ -76,7 +76,8 @@ class FamilyTests extends FullStackTest {
                 .andExpect(jsonPath("$.family[0].entitlements[0].endReason").value("AGE_18"))
                 .andExpect(jsonPath("$.timeline[?(@.kind == 'ENTITLEMENT_ENDED')]").isNotEmpty());
         mvc.perform(get("/samaritans/{id}", samaritan).with(as("jinjiang-staff")))
-                .andExpect(content().string(containsString("已终止：年满18周岁")));
+                .andExpect(content().string(containsString("已终止：年满18周岁")))
+                .andExpect(content().string(containsString("遗属抚恤</span><span> · </span><span>年满18周岁")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.yiyong.deeds.DeadlineWatch;
+import org.yiyong.honours.Guarantees;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.identity.Role;
@@ -24,10 +25,12 @@ class WorkbenchController {
     private final DeadlineWatch deadlines;
     private final LeadQueries leads;
     private final SamaritanRegistry samaritans;
+    private final Guarantees guarantees;
 
     WorkbenchController(OrganizationManagement organizations, Users users, Regions regions,
-            DeadlineWatch deadlines, LeadQueries leads, SamaritanRegistry samaritans) {
+            DeadlineWatch deadlines, LeadQueries leads, SamaritanRegistry samaritans, Guarantees guarantees) {
         this.samaritans = samaritans;
+        this.guarantees = guarantees;
         this.leads = leads;
         this.organizations = organizations;
         this.users = users;
@@ -49,6 +52,7 @@ class WorkbenchController {
         model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
             model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
+            model.addAttribute("awardIssues", guarantees.items(me).size());
         }
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.STATION_STAFF, Role.LEADER)) {
             model.addAttribute("registry", samaritans.counts(me.scope()));
