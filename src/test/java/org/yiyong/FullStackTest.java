@@ -78,6 +78,14 @@ public abstract class FullStackTest {
         throw new AssertionError("events still unhandled after 10 seconds");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A valid resident ID number with the given first 14 digits that no other test of this run uses. */
+    protected static String uniqueResidentId(String first14) {
+        return org.yiyong.shared.ResidentId.withCheckDigit(first14 + String.format("%03d",
+                SEQUENCE.incrementAndGet() % 1000));
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);
     }

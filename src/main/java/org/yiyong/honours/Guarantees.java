@@ -17,7 +17,6 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DataScope;
-import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.RecordNotFound;
 
@@ -25,7 +24,8 @@ import org.yiyong.shared.RecordNotFound;
  * 不迟奖、不漏奖、不错奖 made checkable, for a county or the city: confirmed actors with no honour
  * decision after the set days (missed), granted rewards not paid within the set days (late), and
  * anomalies — an amount other than the standard in force on the decision date, or two honours of
- * the same level for the same deed and person (wrong). An item leaves the list when its cause is fixed,
+ * the same level for the same deed and person (wrong). Honours granted above are paid above, so their
+ * amounts are not checked here. An item leaves the list when its cause is fixed,
  * or when staff put it aside with a recorded reason.
  */
 @Service
@@ -104,7 +104,7 @@ public class Guarantees {
         List<Granted> granted = jdbc.sql("""
                 select h.id, h.samaritan_id, s.name, h.deed_number, h.title_id, h.decided_on, h.reward_amount
                 from honour h join samaritan s on s.id = h.samaritan_id
-                where h.region_code in (:scope) and h.status = 'GRANTED'""")
+                where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD'""")
                 .param("scope", scope.regionCodes())
                 .query((rs, row) -> new Granted(rs.getLong("id"), rs.getLong("samaritan_id"), rs.getString("name"),
                         rs.getString("deed_number"), rs.getLong("title_id"), rs.getObject("decided_on", LocalDate.class),
@@ -112,12 +112,7 @@ public class Guarantees {
                 .list();
         for (Granted honour : granted) {
             Title title = catalogue.title(honour.titleId());
-            String standard;
-            try {
-                standard = catalogue.rewardOn(title, honour.decidedOn()).toPlainString();
-            } catch (DomainException noStandard) {
-                standard = null;
-            }
+            String standard = catalogue.amountOn(title, honour.decidedOn()).map(BigDecimal::toPlainString).orElse(null);
             String paid = honour.amount() == null ? null : honour.amount().toPlainString();
             if (standard == null || paid == null || new BigDecimal(standard).compareTo(honour.amount()) != 0) {
                 items.add(new Item(Kind.WRONG_AMOUNT, "honour-" + honour.id(), honour.samaritanId(), honour.name(),

@@ -239,12 +239,7 @@ public class HonourGrants {
             throw new HonourRuleBroken("honour.already", samaritans.nameOf(recommendation.getSamaritanId()),
                     title.getName(), recommendation.getDeedNumber());
         }
-        BigDecimal reward;
-        try {
-            reward = catalogue.rewardOn(title, on);
-        } catch (InvalidField unknownStandard) {
-            reward = null;
-        }
+        BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
         Honour honour = new Honour(title.getId(), recommendation.getSamaritanId(), recommendation.getDeedId(),
                 recommendation.getDeedNumber(), recommendation.getRegionCode(), HonourMode.UPWARD,
                 "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);

@@ -56,6 +56,13 @@ public class TitleCatalogue {
         return standards.findByTitleIdOrderByEffectiveFromDesc(titleId);
     }
 
+    /** The amount of the standard in force on a day; empty when there is none or its amount is not known. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<BigDecimal> amountOn(Title title, LocalDate day) {
+        return standards.findFirstByTitleIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(title.getId(), day)
+                .map(RewardStandard::getAmount);
+    }
+
     /** The reward of a title on a day, from the standard in force then. */
     @Transactional(readOnly = true)
     public BigDecimal rewardOn(Title title, LocalDate day) {

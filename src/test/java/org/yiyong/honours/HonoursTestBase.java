@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
-import org.yiyong.shared.ResidentId;
 
 /** Honours need confirmed people: this walks a fresh deed to its confirmation through the API. */
 abstract class HonoursTestBase extends FullStackTest {
@@ -26,8 +25,7 @@ abstract class HonoursTestBase extends FullStackTest {
                 {"regionCode": "%s", "category": "RESCUE", "source": "POLICE_REFERRAL",
                  "occurredAt": "2026-06-01T10:00:00", "address": "官桥镇", "title": "%s", "narrative": "救人",
                  "participants": [{"role": "ACTOR", "name": "%s", "residentId": "%s"}], "notADuplicate": true}"""
-                .formatted(region, unique("救人"), unique("洪"), ResidentId.withCheckDigit(region + "19880101"
-                        + String.format("%03d", (int) (System.nanoTime() % 1000)))))
+                .formatted(region, unique("救人"), unique("洪"), uniqueResidentId(region + "19880101")))
                 .andReturn().getResponse().getContentAsString();
         long deed = ((Number) JsonPath.read(body, "$.id")).longValue();
         int actor = JsonPath.read(body, "$.participants[0].id");

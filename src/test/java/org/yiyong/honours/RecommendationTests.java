@@ -61,6 +61,9 @@ class RecommendationTests extends HonoursTestBase {
                 .andExpect(jsonPath("$.status").value("GRANTED"));
         call("jinjiang-staff", "/api/v1/recommendations/" + id + "/outcome", "{\"granted\": false}")
                 .andExpect(status().isConflict());
+        String issues = mvc.perform(get("/api/v1/guarantees").with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(issues).as("an honour granted above is not a wrong amount here").doesNotContain("honour-" + honour + "\"");
         mvc.perform(get("/api/v1/recommendations/{id}", id).with(as("nanan-staff"))).andExpect(status().isNotFound());
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
-import org.yiyong.shared.ResidentId;
 
 /** Family entitlements end when their condition is met: the 18th birthday, the end of schooling, remarriage. */
 class FamilyTests extends FullStackTest {
@@ -39,8 +38,7 @@ class FamilyTests extends FullStackTest {
     private void registered() throws Exception {
         String body = call(post("/api/v1/samaritans"), """
                 {"regionCode": "350582", "name": "%s", "residentId": "%s", "sourceDocument": "2012 年泉州市表彰决定"}"""
-                .formatted(unique("施"), ResidentId.withCheckDigit("35058219720606" + String.format("%03d",
-                        (int) (System.nanoTime() % 1000)))))
+                .formatted(unique("施"), uniqueResidentId("35058219720606")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         samaritan = ((Number) JsonPath.read(body, "$.id")).longValue();
     }

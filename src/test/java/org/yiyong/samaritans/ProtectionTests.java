@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
-import org.yiyong.shared.ResidentId;
 
 /** Death determinations and compensation, hospital stays and the living allowance, the benefits register. */
 class ProtectionTests extends FullStackTest {
@@ -32,8 +31,7 @@ class ProtectionTests extends FullStackTest {
     private long registered() throws Exception {
         String body = call("jinjiang-staff", "/api/v1/samaritans", """
                 {"regionCode": "350582", "name": "%s", "residentId": "%s", "sourceDocument": "2010 年表彰名册"}"""
-                .formatted(unique("陈"), ResidentId.withCheckDigit("35058219650505" + String.format("%03d",
-                        (int) (System.nanoTime() % 1000)))))
+                .formatted(unique("陈"), uniqueResidentId("35058219650505")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
