@@ -32,11 +32,12 @@ class Certificates {
         this.properties = properties;
     }
 
-    byte[] render(Honour honour, Title title, String holder) {
+    byte[] render(Honour honour, Title title, String holder, java.util.List<String> members) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("honour", honour);
         variables.put("title", title);
         variables.put("holder", holder);
+        variables.put("members", members);
         variables.put("decidedOn", PdfDocuments.officialDate(honour.getDecidedOn()));
         variables.put("verificationUrl", properties.verificationUrl(honour.getVerificationCode()));
         variables.put("qr", qrDataUri(properties.verificationUrl(honour.getVerificationCode())));

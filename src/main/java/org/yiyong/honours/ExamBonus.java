@@ -53,7 +53,7 @@ public class ExamBonus {
     /** The highest granted, unrevoked honour of a samaritan, if any. */
     @Transactional(readOnly = true)
     public Optional<Title> highestTitle(long samaritanId) {
-        return honours.findBySamaritanIdOrderByIdDesc(samaritanId).stream()
+        return honours.heldBy(samaritanId).stream()
                 .filter(honour -> honour.getStatus() == HonourStatus.GRANTED)
                 .map(honour -> catalogue.title(honour.getTitleId()))
                 .min(Comparator.comparing(Title::getLevel).thenComparing(Title::getSortOrder));

@@ -44,7 +44,7 @@ public class Guarantees {
     }
 
     /** One item: what, who, which deed, since when, and the figures that make it an item. */
-    public record Item(Kind kind, String subject, long samaritanId, String name, String deedNumber, String detail,
+    public record Item(Kind kind, String subject, Long samaritanId, String name, String deedNumber, String detail,
             LocalDate since) {
     }
 
@@ -77,8 +77,10 @@ public class Guarantees {
                 select sd.id, s.id as samaritan_id, s.name, sd.deed_number, sd.confirmed_on
                 from samaritan_deed sd join samaritan s on s.id = sd.samaritan_id
                 where s.region_code in (:scope) and sd.confirmed_on <= :cutoff
-                  and not exists (select 1 from honour h where h.samaritan_id = s.id and h.deed_id = sd.deed_id
-                                  and h.status in ('GRANTED', 'REFUSED', 'REVOKED'))""")
+                  and not exists (select 1 from honour h where h.deed_id = sd.deed_id
+                                  and h.status in ('GRANTED', 'REFUSED', 'REVOKED')
+                                  and (h.samaritan_id = s.id or exists (select 1 from honour_member m
+                                       where m.honour_id = h.id and m.samaritan_id = s.id)))""")
                 .param("scope", scope.regionCodes())
                 .param("cutoff", today.minusDays(properties.missedAfterDays()))
                 .query((rs, row) -> new Item(Kind.MISSED, "confirmation-" + rs.getLong("id"), rs.getLong("samaritan_id"),
@@ -86,27 +88,32 @@ public class Guarantees {
                         rs.getObject("confirmed_on", LocalDate.class)))
                 .list());
         items.addAll(jdbc.sql("""
-                select h.id, s.id as samaritan_id, s.name, h.deed_number, t.name as title, h.decided_on, r.amount
+                select h.id, h.recipient, s.id as samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number,
+                       t.name as title, h.decided_on, r.amount
                 from reward_payment_request r join honour h on h.id = r.honour_id
-                join samaritan s on s.id = h.samaritan_id join title t on t.id = h.title_id
+                left join samaritan s on s.id = r.samaritan_id join title t on t.id = h.title_id
                 where h.region_code in (:scope) and r.kind = 'PAYMENT' and r.status = 'REQUESTED'
                   and h.status = 'GRANTED' and h.decided_on <= :cutoff""")
                 .param("scope", scope.regionCodes())
                 .param("cutoff", today.minusDays(properties.lateAfterDays()))
-                .query((rs, row) -> new Item(Kind.LATE, "honour-" + rs.getLong("id"), rs.getLong("samaritan_id"),
+                // a group's reward is one item per member's share
+                .query((rs, row) -> new Item(Kind.LATE, "honour-" + rs.getLong("id")
+                        + ("GROUP".equals(rs.getString("recipient")) ? "-" + rs.getLong("samaritan_id") : ""),
+                        rs.getObject("samaritan_id", Long.class),
                         rs.getString("name"), rs.getString("deed_number"), rs.getString("title") + " ¥"
                                 + rs.getBigDecimal("amount").toPlainString(),
                         rs.getObject("decided_on", LocalDate.class)))
                 .list());
-        record Granted(long id, long samaritanId, String name, String deedNumber, long titleId, LocalDate decidedOn,
+        record Granted(long id, Long samaritanId, String name, String deedNumber, long titleId, LocalDate decidedOn,
                 BigDecimal amount) {
         }
         List<Granted> granted = jdbc.sql("""
-                select h.id, h.samaritan_id, s.name, h.deed_number, h.title_id, h.decided_on, h.reward_amount
-                from honour h join samaritan s on s.id = h.samaritan_id
+                select h.id, h.samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number, h.title_id,
+                       h.decided_on, h.reward_amount
+                from honour h left join samaritan s on s.id = h.samaritan_id
                 where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD'""")
                 .param("scope", scope.regionCodes())
-                .query((rs, row) -> new Granted(rs.getLong("id"), rs.getLong("samaritan_id"), rs.getString("name"),
+                .query((rs, row) -> new Granted(rs.getLong("id"), rs.getObject("samaritan_id", Long.class), rs.getString("name"),
                         rs.getString("deed_number"), rs.getLong("title_id"), rs.getObject("decided_on", LocalDate.class),
                         rs.getBigDecimal("reward_amount")))
                 .list();

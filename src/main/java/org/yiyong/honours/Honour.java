@@ -1,21 +1,28 @@
 package org.yiyong.honours;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A title for a registered samaritan, for a deed: proposed, approved and granted with the reward of
+ * A title for a registered samaritan for a deed — or for the group of a deed's actors, an association
+ * or a work station: proposed, approved and granted with the reward of
  * the standard in force on the decision date, a certificate number and a code the public can check;
  * or refused; or, after fraud, revoked.
  */
@@ -30,8 +37,28 @@ public class Honour {
     @Column(updatable = false)
     private long titleId;
 
+    @Enumerated(EnumType.STRING)
     @Column(updatable = false)
-    private long samaritanId;
+    private Recipient recipient = Recipient.PERSON;
+
+    @Column(updatable = false)
+    private Long samaritanId;
+
+    /** the group's, unit's or station's name as the certificate shows it */
+    @Column(updatable = false)
+    private String recipientName;
+
+    @Column(updatable = false)
+    private Long organizationId;
+
+    @Column(updatable = false)
+    private Long roundId;
+
+    /** the members of a group */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "honour_member", joinColumns = @JoinColumn(name = "honour_id"))
+    @Column(name = "samaritan_id")
+    private Set<Long> memberIds = new LinkedHashSet<>();
 
     @Column(updatable = false)
     private Long deedId;
@@ -80,7 +107,7 @@ public class Honour {
     protected Honour() {
     }
 
-    Honour(long titleId, long samaritanId, Long deedId, String deedNumber, String regionCode, HonourMode mode,
+    Honour(long titleId, Long samaritanId, Long deedId, String deedNumber, String regionCode, HonourMode mode,
             String reason, String proposedBy, LocalDate proposedOn) {
         this.titleId = titleId;
         this.samaritanId = samaritanId;
@@ -92,6 +119,33 @@ public class Honour {
         this.proposedBy = proposedBy;
         this.proposedOn = proposedOn;
         this.status = HonourStatus.PROPOSED;
+    }
+
+    /** The honour of the group of a deed's actors, proposed in a round. */
+    static Honour group(long titleId, long roundId, long deedId, String deedNumber, String name,
+            java.util.Collection<Long> members, String regionCode, String proposedBy, LocalDate on) {
+        Honour honour = new Honour(titleId, null, deedId, deedNumber, regionCode, HonourMode.ROUND, "集中表彰",
+                proposedBy, on);
+        honour.recipient = Recipient.GROUP;
+        honour.recipientName = name;
+        honour.roundId = roundId;
+        honour.memberIds.addAll(members);
+        return honour;
+    }
+
+    /** The honour of an association (UNIT) or a work station (STATION), proposed in a round. */
+    static Honour organization(long titleId, long roundId, Recipient kind, long organizationId, String name,
+            String regionCode, String proposedBy, LocalDate on) {
+        Honour honour = new Honour(titleId, null, null, null, regionCode, HonourMode.ROUND, "集中表彰", proposedBy, on);
+        honour.recipient = kind;
+        honour.recipientName = name;
+        honour.organizationId = organizationId;
+        honour.roundId = roundId;
+        return honour;
+    }
+
+    void inRound(long round) {
+        this.roundId = round;
     }
 
     /** Approved by someone other than the one who proposed it. */
@@ -156,7 +210,10 @@ public class Honour {
     public Map<String, Object> snapshot() {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("titleId", titleId);
+        snapshot.put("recipient", recipient);
         snapshot.put("samaritanId", samaritanId);
+        snapshot.put("recipientName", recipientName);
+        snapshot.put("organizationId", organizationId);
         snapshot.put("deedNumber", deedNumber);
         snapshot.put("status", status);
         snapshot.put("decidedOn", decidedOn);
@@ -173,8 +230,28 @@ public class Honour {
         return titleId;
     }
 
-    public long getSamaritanId() {
+    public Recipient getRecipient() {
+        return recipient;
+    }
+
+    public Long getSamaritanId() {
         return samaritanId;
+    }
+
+    public String getRecipientName() {
+        return recipientName;
+    }
+
+    public Long getOrganizationId() {
+        return organizationId;
+    }
+
+    public Long getRoundId() {
+        return roundId;
+    }
+
+    public Set<Long> getMemberIds() {
+        return memberIds;
     }
 
     public Long getDeedId() {

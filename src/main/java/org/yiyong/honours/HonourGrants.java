@@ -167,31 +167,78 @@ public class HonourGrants {
         honour.grant(on, documentNumber.trim(), nextCertificateNumber(on.getYear()), verificationCode(), reward);
         honours.flush();
         if (reward.signum() > 0) {
-            rewards.save(new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, reward, today));
+            rewards.save(new RewardRequest(honour.getId(), honour.getSamaritanId(), null, RewardRequest.Kind.PAYMENT,
+                    reward, today));
         }
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 honour.snapshot())).withDetail("granted " + title.getName() + ", reward " + reward));
         return honour;
     }
 
-    /** The honour of a round's candidate, granted by the round's approval; its reward becomes a payment request. */
-    Honour grantInRound(CurrentUser me, RoundCandidate candidate, Title title, String document, LocalDate on) {
-        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(candidate.getSamaritanId(), title.getId(),
-                candidate.getDeedId())) {
-            throw new HonourRuleBroken("honour.already", candidate.getName(), title.getName(), candidate.getDeedNumber());
-        }
-        Honour honour = new Honour(title.getId(), candidate.getSamaritanId(), candidate.getDeedId(),
-                candidate.getDeedNumber(), candidate.getRegionCode(), HonourMode.ROUND, "集中表彰", me.username(), on);
-        BigDecimal reward = catalogue.rewardOn(title, on);
+    /**
+     * The honour of a round's candidate, granted by the round's approval. Its reward becomes a payment
+     * request: to the person; shared equally among a group's members (the odd cents to the first); or to
+     * the unit, when its title carries money.
+     */
+    Honour grantInRound(CurrentUser me, long roundId, RoundCandidate candidate, Title title, String document,
+            LocalDate on) {
+        Honour honour = switch (candidate.getRecipient()) {
+            case PERSON -> {
+                if (honours.existsBySamaritanIdAndTitleIdAndDeedId(candidate.getSamaritanId(), title.getId(),
+                        candidate.getDeedId())) {
+                    throw new HonourRuleBroken("honour.already", candidate.getName(), title.getName(),
+                            candidate.getDeedNumber());
+                }
+                Honour person = new Honour(title.getId(), candidate.getSamaritanId(), candidate.getDeedId(),
+                        candidate.getDeedNumber(), candidate.getRegionCode(), HonourMode.ROUND, "集中表彰",
+                        me.username(), on);
+                person.inRound(roundId);
+                yield person;
+            }
+            case GROUP -> Honour.group(title.getId(), roundId, candidate.getDeedId(), candidate.getDeedNumber(),
+                    candidate.getName(), groupMembers(candidate.getDeedId()), candidate.getRegionCode(),
+                    me.username(), on);
+            case UNIT, STATION -> Honour.organization(title.getId(), roundId, candidate.getRecipient(),
+                    candidate.getOrganizationId(), candidate.getName(), candidate.getRegionCode(), me.username(), on);
+        };
+        BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
         honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
                 reward);
         honours.saveAndFlush(honour);
-        if (reward.signum() > 0) {
-            rewards.save(new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, reward, LocalDate.now(clock)));
+        LocalDate today = LocalDate.now(clock);
+        if (reward != null && reward.signum() > 0) {
+            if (honour.getRecipient() == Recipient.GROUP) {
+                List<Long> members = List.copyOf(honour.getMemberIds());
+                List<BigDecimal> shares = shares(reward, members.size());
+                for (int i = 0; i < members.size(); i++) {
+                    rewards.save(new RewardRequest(honour.getId(), members.get(i), null, RewardRequest.Kind.PAYMENT,
+                            shares.get(i), today));
+                }
+            } else {
+                rewards.save(new RewardRequest(honour.getId(), honour.getSamaritanId(), honour.getOrganizationId(),
+                        RewardRequest.Kind.PAYMENT, reward, today));
+            }
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
-                .withChanges(Changes.created(honour.snapshot())).withDetail("granted in round"));
+                .withChanges(Changes.created(honour.snapshot())).withDetail("granted in round " + roundId));
         return honour;
+    }
+
+    /** The registered samaritans confirmed for a deed, in the order they were registered. */
+    List<Long> groupMembers(long deedId) {
+        return jdbc.sql("select samaritan_id from samaritan_deed where deed_id = :deed order by samaritan_id")
+                .param("deed", deedId).query(Long.class).list();
+    }
+
+    /** An amount in equal shares to the cent, the odd cents going to the first share, so they sum to it exactly. */
+    static List<BigDecimal> shares(BigDecimal amount, int count) {
+        BigDecimal each = amount.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.DOWN);
+        BigDecimal rest = amount.subtract(each.multiply(BigDecimal.valueOf(count)));
+        List<BigDecimal> shares = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            shares.add(i == 0 ? each.add(rest) : each);
+        }
+        return shares;
     }
 
     /**
@@ -220,7 +267,8 @@ public class HonourGrants {
                 verificationCode(), amount);
         honours.saveAndFlush(honour);
         if (amount.signum() > 0) {
-            RewardRequest paid = new RewardRequest(honour.getId(), RewardRequest.Kind.PAYMENT, amount, decidedOn);
+            RewardRequest paid = new RewardRequest(honour.getId(), samaritanId, null, RewardRequest.Kind.PAYMENT, amount,
+                    decidedOn);
             paid.settle(decidedOn);
             rewards.save(paid);
         }
@@ -267,10 +315,10 @@ public class HonourGrants {
         Honour honour = inScope(me, id);
         LocalDate today = LocalDate.now(clock);
         honour.revoke(today, reason.trim(), document.trim());
-        Optional<RewardRequest> payment = rewards.findByHonourIdAndKind(id, RewardRequest.Kind.PAYMENT);
-        payment.ifPresent(request -> {
+        rewards.findByHonourIdAndKind(id, RewardRequest.Kind.PAYMENT).forEach(request -> {
             if (request.getStatus() == RewardRequest.Status.SETTLED) {
-                rewards.save(new RewardRequest(id, RewardRequest.Kind.CLAWBACK, request.getAmount(), today));
+                rewards.save(new RewardRequest(id, request.getSamaritanId(), request.getOrganizationId(),
+                        RewardRequest.Kind.CLAWBACK, request.getAmount(), today));
             } else if (request.getStatus() == RewardRequest.Status.REQUESTED) {
                 request.cancel(today);
             }
@@ -288,8 +336,8 @@ public class HonourGrants {
         if (honour.getCertificateNumber() == null) {
             throw new HonourRuleBroken("honour.certificate.not-granted");
         }
-        return certificates.render(honour, catalogue.title(honour.getTitleId()),
-                samaritans.nameOf(honour.getSamaritanId()));
+        List<String> members = honour.getMemberIds().stream().map(samaritans::nameOf).toList();
+        return certificates.render(honour, catalogue.title(honour.getTitleId()), holderOf(honour), members);
     }
 
     /** What the public sees for a certificate's code: genuine or revoked, holder, title, body and date. */
@@ -300,7 +348,7 @@ public class HonourGrants {
         }
         return honours.findByVerificationCode(code).map(honour -> {
             Title title = catalogue.title(honour.getTitleId());
-            return new Verification(honour.getStatus() != HonourStatus.REVOKED, samaritans.nameOf(honour.getSamaritanId()),
+            return new Verification(honour.getStatus() != HonourStatus.REVOKED, holderOf(honour),
                     title.getName(), title.getGrantingBody(), honour.getDecidedOn(), honour.getCertificateNumber(),
                     honour.getRevokedOn());
         });
@@ -317,16 +365,21 @@ public class HonourGrants {
      */
     @Transactional(readOnly = true)
     public List<HeldHonour> heldBy(long samaritanId) {
-        return honours.findBySamaritanIdOrderByIdDesc(samaritanId).stream().map(honour -> new HeldHonour(honour.getId(),
-                catalogue.title(honour.getTitleId()).getName(), honour.getDeedNumber(), honour.getStatus(),
+        return honours.heldBy(samaritanId).stream().map(honour -> new HeldHonour(honour.getId(),
+                catalogue.title(honour.getTitleId()).getName(), honour.getRecipientName(), honour.getDeedNumber(), honour.getStatus(),
                 honour.getProposedBy(), honour.getRefusalReason(), honour.getRevocationReason(), honour.getRewardAmount(),
                 honour.getCertificateNumber(), honour.getDecidedOn())).toList();
     }
 
     /** One line of a samaritan's honours. */
-    public record HeldHonour(long id, String titleName, String deedNumber, HonourStatus status, String proposedBy,
+    public record HeldHonour(long id, String titleName, String groupName, String deedNumber, HonourStatus status, String proposedBy,
             String refusalReason, String revocationReason, BigDecimal rewardAmount, String certificateNumber,
             LocalDate decidedOn) {
+    }
+
+    /** Whom a certificate names: the person, or the group, unit or station. */
+    String holderOf(Honour honour) {
+        return honour.getSamaritanId() != null ? samaritans.nameOf(honour.getSamaritanId()) : honour.getRecipientName();
     }
 
     @Transactional(readOnly = true)

@@ -110,12 +110,12 @@ public class HonourRound {
         this.createdAt = now;
     }
 
-    /** Adds a confirmed actor of the window, once. */
-    boolean addCandidate(long samaritanId, long deedId, String deedNumber, String candidateName, String regionCode) {
+    /** Adds a candidate (an actor or group of the window, a nominated unit or station), once. */
+    boolean addCandidate(RoundCandidate candidate) {
         requireStatus(Status.OPEN);
-        boolean known = candidates.stream().anyMatch(c -> c.getSamaritanId() == samaritanId && c.getDeedId() == deedId);
+        boolean known = candidates.stream().anyMatch(c -> c.getRecipientKey().equals(candidate.getRecipientKey()));
         if (!known) {
-            candidates.add(new RoundCandidate(samaritanId, deedId, deedNumber, candidateName, regionCode));
+            candidates.add(candidate);
         }
         return !known;
     }

@@ -37,6 +37,11 @@ public class RewardRequest {
 
     private long honourId;
 
+    /** the payee: the honoured person or one member of a group; or else the unit */
+    private Long samaritanId;
+
+    private Long organizationId;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
 
@@ -52,8 +57,11 @@ public class RewardRequest {
     protected RewardRequest() {
     }
 
-    RewardRequest(long honourId, Kind kind, BigDecimal amount, LocalDate requestedOn) {
+    RewardRequest(long honourId, Long samaritanId, Long organizationId, Kind kind, BigDecimal amount,
+            LocalDate requestedOn) {
         this.honourId = honourId;
+        this.samaritanId = samaritanId;
+        this.organizationId = organizationId;
         this.kind = kind;
         this.amount = amount;
         this.requestedOn = requestedOn;
@@ -77,6 +85,14 @@ public class RewardRequest {
 
     public long getHonourId() {
         return honourId;
+    }
+
+    public Long getSamaritanId() {
+        return samaritanId;
+    }
+
+    public Long getOrganizationId() {
+        return organizationId;
     }
 
     public Kind getKind() {

@@ -3,6 +3,8 @@ package org.yiyong.honours;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,7 +20,10 @@ import java.util.Map;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
-/** A confirmed actor in a round: their conflicts declared, their scores, score, rank and title. */
+/**
+ * A candidate in a round — a confirmed actor for a deed, the group of a deed's actors, an association
+ * (先进单位) or a work station (先进工作站) — with the conflicts declared, the scores, score, rank and title.
+ */
 @Entity
 @Table(name = "round_candidate")
 public class RoundCandidate {
@@ -27,9 +32,17 @@ public class RoundCandidate {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    private long samaritanId;
+    @Enumerated(EnumType.STRING)
+    private Recipient recipient;
 
-    private long deedId;
+    /** what makes a candidate unique in its round: PERSON:samaritan:deed, GROUP:deed, UNIT:organization… */
+    private String recipientKey;
+
+    private Long samaritanId;
+
+    private Long deedId;
+
+    private Long organizationId;
 
     private String deedNumber;
 
@@ -61,12 +74,32 @@ public class RoundCandidate {
     protected RoundCandidate() {
     }
 
-    RoundCandidate(long samaritanId, long deedId, String deedNumber, String name, String regionCode) {
+    private RoundCandidate(Recipient recipient, String recipientKey, Long samaritanId, Long deedId,
+            Long organizationId, String deedNumber, String name, String regionCode) {
+        this.recipient = recipient;
+        this.recipientKey = recipientKey;
         this.samaritanId = samaritanId;
         this.deedId = deedId;
+        this.organizationId = organizationId;
         this.deedNumber = deedNumber;
         this.name = name;
         this.regionCode = regionCode;
+    }
+
+    static RoundCandidate person(long samaritanId, long deedId, String deedNumber, String name, String regionCode) {
+        return new RoundCandidate(Recipient.PERSON, "PERSON:" + samaritanId + ":" + deedId, samaritanId, deedId, null,
+                deedNumber, name, regionCode);
+    }
+
+    /** The group of the actors confirmed for one deed, named after them. */
+    static RoundCandidate group(long deedId, String deedNumber, String name, String regionCode) {
+        return new RoundCandidate(Recipient.GROUP, "GROUP:" + deedId, null, deedId, null, deedNumber, name, regionCode);
+    }
+
+    /** An association (UNIT) or a work station (STATION). */
+    static RoundCandidate organization(Recipient recipient, long organizationId, String name, String regionCode) {
+        return new RoundCandidate(recipient, recipient.name() + ":" + organizationId, null, null, organizationId, null,
+                name, regionCode);
     }
 
     void recuse(String member, String reason) {
@@ -115,12 +148,24 @@ public class RoundCandidate {
         return id;
     }
 
-    public long getSamaritanId() {
+    public Recipient getRecipient() {
+        return recipient;
+    }
+
+    public String getRecipientKey() {
+        return recipientKey;
+    }
+
+    public Long getSamaritanId() {
         return samaritanId;
     }
 
-    public long getDeedId() {
+    public Long getDeedId() {
         return deedId;
+    }
+
+    public Long getOrganizationId() {
+        return organizationId;
     }
 
     public String getDeedNumber() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,10 @@ public class RoundManagement {
         return rounds.findAllByOrderByIdDesc();
     }
 
-    /** Draws the actors confirmed in the window (anywhere in the city) as candidates; returns how many were new. */
+    /**
+     * Draws the actors confirmed in the window (anywhere in the city) as candidates, and for every deed
+     * with two or more confirmed actors, their group; returns how many were new.
+     */
     @Transactional
     @PreAuthorize(CITY)
     public int draw(CurrentUser me, long id) {
@@ -103,13 +107,64 @@ public class RoundManagement {
                         rs.getString("deed_number"), rs.getString("name"), rs.getString("region_code")))
                 .list();
         int added = 0;
+        Map<Long, List<Confirmed>> byDeed = new LinkedHashMap<>();
         for (Confirmed c : confirmed) {
-            if (round.addCandidate(c.samaritanId(), c.deedId(), c.deedNumber(), c.name(), c.regionCode())) {
+            if (round.addCandidate(RoundCandidate.person(c.samaritanId(), c.deedId(), c.deedNumber(), c.name(),
+                    c.regionCode()))) {
                 added++;
+            }
+            byDeed.computeIfAbsent(c.deedId(), deed -> new java.util.ArrayList<>()).add(c);
+        }
+        for (List<Confirmed> actors : byDeed.values()) {
+            if (actors.size() > 1) {
+                Confirmed first = actors.get(0);
+                String name = actors.size() > 3
+                        ? actors.stream().limit(3).map(Confirmed::name).collect(Collectors.joining("、")) + "等"
+                                + actors.size() + "人群体"
+                        : actors.stream().map(Confirmed::name).collect(Collectors.joining("、")) + "群体";
+                if (round.addCandidate(RoundCandidate.group(first.deedId(), first.deedNumber(), name,
+                        first.regionCode()))) {
+                    added++;
+                }
             }
         }
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(added + " candidates drawn"));
         return added;
+    }
+
+    /** The associations (for 先进单位) and work stations (for 先进工作站) that can be nominated. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
+    public List<Nominee> nominees() {
+        return jdbc.sql("""
+                select id, name, type, region_code from organization
+                where active and type in ('ASSOCIATION', 'WORK_STATION') order by type, region_code, name""")
+                .query((rs, row) -> new Nominee(rs.getLong("id"), rs.getString("name"),
+                        "ASSOCIATION".equals(rs.getString("type")) ? Recipient.UNIT : Recipient.STATION,
+                        rs.getString("region_code")))
+                .list();
+    }
+
+    /** An association or work station that can stand in a round. */
+    public record Nominee(long id, String name, Recipient recipient, String regionCode) {
+    }
+
+    /** Nominates an association (先进单位) or a work station (先进工作站) as a candidate of an open round. */
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound nominate(CurrentUser me, long id, Long organizationId) {
+        if (organizationId == null) {
+            throw new InvalidField("organizationId", "validation.required");
+        }
+        Nominee nominee = nominees().stream().filter(n -> n.id() == organizationId).findFirst()
+                .orElseThrow(() -> new InvalidField("organizationId", "round.nominee.invalid"));
+        HonourRound round = get(id);
+        if (!round.addCandidate(RoundCandidate.organization(nominee.recipient(), nominee.id(), nominee.name(),
+                nominee.regionCode()))) {
+            throw new HonourRuleBroken("round.nominee.already", nominee.name());
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("nominated " + nominee.name()));
+        return round;
     }
 
     @Transactional
@@ -160,11 +215,15 @@ public class RoundManagement {
     @PreAuthorize(CITY)
     public HonourRound assignTitle(CurrentUser me, long id, long candidateId, String titleCode) {
         HonourRound round = get(id);
+        round.candidate(candidateId);
         Long titleId = null;
         if (titleCode != null && !titleCode.isBlank()) {
             Title title = catalogue.title(titleCode);
-            if (title.isInstant() || title.getRecipient() != Recipient.PERSON) {
+            if (title.isInstant()) {
                 throw new InvalidField("titleCode", "round.title.not-for-rounds");
+            }
+            if (title.getRecipient() != round.candidate(candidateId).getRecipient()) {
+                throw new InvalidField("titleCode", "round.title.wrong-recipient");
             }
             titleId = title.getId();
         }
@@ -199,7 +258,7 @@ public class RoundManagement {
         round.granted(on);
         for (RoundCandidate candidate : round.ranking()) {
             if (candidate.getTitleId() != null) {
-                Honour honour = grants.grantInRound(me, candidate, catalogue.title(candidate.getTitleId()),
+                Honour honour = grants.grantInRound(me, id, candidate, catalogue.title(candidate.getTitleId()),
                         round.getDocumentNumber(), on);
                 candidate.honoured(honour.getId());
             }

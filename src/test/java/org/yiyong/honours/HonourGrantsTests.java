@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -61,6 +62,22 @@ class HonourGrantsTests extends FullStackTest {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    /** The QR code on the first page, as a phone would read it: tried at a few resolutions, as a phone tries angles. */
+    static String readQr(PDDocument document) throws Exception {
+        Exception last = null;
+        for (int dpi : new int[] {200, 300, 150}) {
+            var image = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+            try {
+                return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                        .getText();
+            } catch (com.google.zxing.ReaderException unreadable) {
+                last = unreadable;
+            }
+        }
+        throw last;
+    }
+
     @Test
     void an_instant_commendation_is_proposed_approved_by_another_and_granted_with_a_certificate_that_checks_out()
             throws Exception {
@@ -87,9 +104,7 @@ class HonourGrantsTests extends FullStackTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains("丁国梁", "泉州市见义勇为积极分子", "荣誉证书");
-            var image = new PDFRenderer(document).renderImageWithDPI(0, 200);
-            qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
-                    .getText();
+            qr = readQr(document);
         }
         assertThat(qr).endsWith("/public/certificates/" + code);
 

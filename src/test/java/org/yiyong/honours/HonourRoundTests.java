@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,5 +90,108 @@ class HonourRoundTests extends HonoursTestBase {
                 .andExpect(jsonPath("$.rewardAmount").value(20000.00))
                 .andExpect(jsonPath("$.certificateNumber").value(matchesPattern("泉见证〔\\d{4}〕\\d{4}号")));
         call("city-staff", base + "/grant", "{}").andExpect(status().isConflict());
+    }
+
+    @Test
+    void a_round_honours_a_group_with_shared_reward_and_a_nominated_unit_and_station() throws Exception {
+        clock.advance(Duration.ofDays(2000));
+        LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2000);
+        long[] together = confirmedTogether("jinjiang-police", "350582", "JJ-PS-QY", 3);
+        long deed = together[3];
+
+        String opened = call("city-staff", "/api/v1/honour-rounds", """
+                {"name": "泉州市第二十六次见义勇为模范表彰大会", "windowFrom": "%s", "windowTo": "%s",
+                 "criteria": {"综合评价": 100}, "members": ["committee-1", "committee-2"]}"""
+                .formatted(from, from.plusDays(30))).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long round = ((Number) JsonPath.read(opened, "$.id")).longValue();
+        int criterion = JsonPath.read(opened, "$.criteria[0].id");
+        String base = "/api/v1/honour-rounds/" + round;
+
+        // three persons and their group
+        String drawn = call("city-staff", base + "/candidates", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidates", hasSize(4)))
+                .andExpect(jsonPath("$.candidates[?(@.recipient == 'GROUP')].name").value(
+                        org.hamcrest.Matchers.contains(org.hamcrest.Matchers.endsWith("群体"))))
+                .andReturn().getResponse().getContentAsString();
+        call("city-staff", base + "/candidates", "{}").andExpect(jsonPath("$.candidates", hasSize(4)));
+        long group = ((Number) ((List<?>) JsonPath.read(drawn, "$.candidates[?(@.recipient == 'GROUP')].id")).get(0))
+                .longValue();
+
+        long association = organizationId("JJ-ASSOC");
+        long station = organizationId("JJ-WS-QY");
+        call("city-staff", base + "/nominations", "{\"organizationId\": " + organizationId("JJ-PS-QY") + "}")
+                .andExpect(status().isBadRequest());
+        call("city-staff", base + "/nominations", "{}").andExpect(status().isBadRequest());
+        call("city-staff", base + "/nominations", "{\"organizationId\": " + association + "}").andExpect(status().isOk());
+        call("city-staff", base + "/nominations", "{\"organizationId\": " + association + "}")
+                .andExpect(status().isConflict());
+        String nominated = call("city-staff", base + "/nominations", "{\"organizationId\": " + station + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.candidates", hasSize(6)))
+                .andReturn().getResponse().getContentAsString();
+        long unit = ((Number) ((List<?>) JsonPath.read(nominated, "$.candidates[?(@.organizationId == %d)].id"
+                .formatted(association))).get(0)).longValue();
+        long ws = ((Number) ((List<?>) JsonPath.read(nominated, "$.candidates[?(@.organizationId == %d)].id"
+                .formatted(station))).get(0)).longValue();
+        List<Integer> all = JsonPath.read(nominated, "$.candidates[*].id");
+
+        call("city-staff", base + "/review", "{}").andExpect(status().isOk());
+        for (Integer candidate : all) {
+            for (String member : List.of("committee-1", "committee-2")) {
+                call(member, base + "/candidates/" + candidate + "/scores", "{\"%d\": 80}".formatted(criterion))
+                        .andExpect(status().isOk());
+            }
+        }
+        call("city-staff", base + "/ranking", "{}").andExpect(status().isOk());
+        // a person's title is not a group's, nor a unit's
+        call("city-staff", base + "/candidates/" + group + "/title", "{\"titleCode\": \"CITY_ADVANCED\"}")
+                .andExpect(status().isBadRequest());
+        call("city-staff", base + "/candidates/" + unit + "/title", "{\"titleCode\": \"CITY_ADVANCED_STATION\"}")
+                .andExpect(status().isBadRequest());
+        call("city-staff", base + "/candidates/" + group + "/title", "{\"titleCode\": \"CITY_ADVANCED_GROUP\"}")
+                .andExpect(status().isOk());
+        call("city-staff", base + "/candidates/" + unit + "/title", "{\"titleCode\": \"CITY_ADVANCED_UNIT\"}")
+                .andExpect(status().isOk());
+        call("city-staff", base + "/candidates/" + ws + "/title", "{\"titleCode\": \"CITY_ADVANCED_STATION\"}")
+                .andExpect(status().isOk());
+        call("city-staff", base + "/approval", "{\"documentNumber\": \"泉见工委〔2031〕3号\"}").andExpect(status().isOk());
+        String granted = call("city-staff", base + "/grant", "{}").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        long groupHonour = ((Number) ((List<?>) JsonPath.read(granted, "$.candidates[?(@.id == %d)].honourId"
+                .formatted(group))).get(0)).longValue();
+        long unitHonour = ((Number) ((List<?>) JsonPath.read(granted, "$.candidates[?(@.id == %d)].honourId"
+                .formatted(unit))).get(0)).longValue();
+
+        // the group's ¥20,000 shared by three to the cent: 6,666.68 + 6,666.66 + 6,666.66
+        mvc.perform(get("/api/v1/honours/{id}", groupHonour).with(as("city-staff")))
+                .andExpect(jsonPath("$.recipient").value("GROUP"))
+                .andExpect(jsonPath("$.samaritanId").doesNotExist())
+                .andExpect(jsonPath("$.memberIds", hasSize(3)))
+                .andExpect(jsonPath("$.rewardAmount").value(20000.00))
+                .andExpect(jsonPath("$.rewards", hasSize(3)))
+                .andExpect(jsonPath("$.rewards[0].amount").value(6666.68))
+                .andExpect(jsonPath("$.rewards[1].amount").value(6666.66))
+                .andExpect(jsonPath("$.rewards[2].amount").value(6666.66));
+        // a unit's title carries no money
+        mvc.perform(get("/api/v1/honours/{id}", unitHonour).with(as("city-staff")))
+                .andExpect(jsonPath("$.recipient").value("UNIT"))
+                .andExpect(jsonPath("$.recipientName").value("晋江市见义勇为协会"))
+                .andExpect(jsonPath("$.rewards", hasSize(0)));
+        // each member's profile lists the group honour; the group's certificate names the group and its members
+        mvc.perform(get("/samaritans/{id}", together[1]).with(as("city-staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("泉州市见义勇为先进群体")));
+        byte[] pdf = mvc.perform(get("/honours/{id}/certificate", groupHonour).with(as("city-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf);
+        String firstName = jdbc.sql("select name from samaritan where id = :id").param("id", together[0])
+                .query(String.class).single();
+        org.assertj.core.api.Assertions.assertThat(text).contains("泉州市见义勇为先进群体").contains(firstName)
+                .contains("群体");
+        // no member of the deed is missed any more
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                select count(*) from honour_member m join honour h on h.id = m.honour_id
+                where h.deed_id = :deed and h.status = 'GRANTED'""").param("deed", deed).query(Long.class).single())
+                .isEqualTo(3);
     }
 }

@@ -22,6 +22,7 @@ import org.yiyong.honours.Honour;
 import org.yiyong.honours.HonourGrants;
 import org.yiyong.honours.HonourMode;
 import org.yiyong.honours.HonourStatus;
+import org.yiyong.honours.Recipient;
 import org.yiyong.honours.RewardRequest;
 import org.yiyong.honours.RewardStandard;
 import org.yiyong.honours.Title;
@@ -137,14 +138,16 @@ class HonourApiController {
     }
 
     private HonourView view(Honour honour) {
-        return new HonourView(honour.getId(), catalogue.title(honour.getTitleId()).getCode(), honour.getSamaritanId(),
+        return new HonourView(honour.getId(), catalogue.title(honour.getTitleId()).getCode(), honour.getRecipient(),
+                honour.getSamaritanId(), honour.getRecipientName(), honour.getOrganizationId(),
+                List.copyOf(honour.getMemberIds()), honour.getRoundId(),
                 honour.getDeedId(), honour.getDeedNumber(), honour.getMode(), honour.getStatus(), honour.getReason(),
                 honour.getProposedBy(), honour.getProposedOn(), honour.getApprovedBy(), honour.getApprovedOn(),
                 honour.getRefusalReason(), honour.getDecidedOn(), honour.getDocumentNumber(),
                 honour.getCertificateNumber(), honour.getVerificationCode(), honour.getRewardAmount(),
                 honour.getRevokedOn(), honour.getRevocationReason(),
-                grants.rewardsOf(honour.getId()).stream().map(r -> new HonourView.Reward(r.getKind(), r.getAmount(),
-                        r.getStatus(), r.getRequestedOn())).toList());
+                grants.rewardsOf(honour.getId()).stream().map(r -> new HonourView.Reward(r.getKind(), r.getSamaritanId(),
+                        r.getOrganizationId(), r.getAmount(), r.getStatus(), r.getRequestedOn())).toList());
     }
 
     record TitleView(long id, String code, String name, TitleLevel level, String grantingBody, String recipient,
@@ -154,13 +157,14 @@ class HonourApiController {
         }
     }
 
-    record HonourView(long id, String titleCode, long samaritanId, Long deedId, String deedNumber, HonourMode mode,
+    record HonourView(long id, String titleCode, Recipient recipient, Long samaritanId, String recipientName,
+            Long organizationId, List<Long> memberIds, Long roundId, Long deedId, String deedNumber, HonourMode mode,
             HonourStatus status, String reason, String proposedBy, LocalDate proposedOn, String approvedBy,
             LocalDate approvedOn, String refusalReason, LocalDate decidedOn, String documentNumber,
             String certificateNumber, String verificationCode, BigDecimal rewardAmount, LocalDate revokedOn,
             String revocationReason, List<Reward> rewards) {
 
-        record Reward(RewardRequest.Kind kind, BigDecimal amount, RewardRequest.Status status, LocalDate requestedOn) {
+        record Reward(RewardRequest.Kind kind, Long payeeSamaritanId, Long payeeOrganizationId, BigDecimal amount, RewardRequest.Status status, LocalDate requestedOn) {
         }
     }
 

@@ -60,27 +60,27 @@ class HonourController {
             @RequestParam(required = false) Long deedId, @RequestParam(required = false) String titleCode,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         long samaritan = samaritanId == null ? -1 : samaritanId;
-        return step(redirect, samaritan, "honour.proposed",
+        return step(redirect, "/samaritans/" + samaritan, "honour.proposed",
                 () -> grants.proposeInstant(me, samaritan, deedId, titleCode, reason));
     }
 
     @PostMapping("/{id}/approval")
     String approve(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        return step(redirect, grants.get(me, id).getSamaritanId(), "honour.approved", () -> grants.approve(me, id));
+        return step(redirect, pageOf(grants.get(me, id)), "honour.approved", () -> grants.approve(me, id));
     }
 
     @PostMapping("/{id}/grant")
     String grant(CurrentUser me, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
             @RequestParam(required = false) String documentNumber, RedirectAttributes redirect) {
-        return step(redirect, grants.get(me, id).getSamaritanId(), "honour.granted",
+        return step(redirect, pageOf(grants.get(me, id)), "honour.granted",
                 () -> grants.grant(me, id, decidedOn, documentNumber));
     }
 
     @PostMapping("/{id}/revocation")
     String revoke(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String document, RedirectAttributes redirect) {
-        return step(redirect, grants.get(me, id).getSamaritanId(), "honour.revoked",
+        return step(redirect, pageOf(grants.get(me, id)), "honour.revoked",
                 () -> grants.revoke(me, id, reason, document));
     }
 
@@ -94,7 +94,13 @@ class HonourController {
                 .body(grants.certificate(me, id));
     }
 
-    private String step(RedirectAttributes redirect, long samaritanId, String success, Supplier<?> action) {
+    /** Where an honour is seen: the person's profile, or the round that granted a group, unit or station. */
+    private static String pageOf(Honour honour) {
+        return honour.getSamaritanId() != null ? "/samaritans/" + honour.getSamaritanId()
+                : "/honour-rounds/" + honour.getRoundId();
+    }
+
+    private String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
         try {
             action.get();
             redirect.addFlashAttribute("success", success);
@@ -105,6 +111,6 @@ class HonourController {
             redirect.addFlashAttribute("failure", refused.messageKey());
             redirect.addFlashAttribute("failureArgs", refused.arguments());
         }
-        return "redirect:/samaritans/" + samaritanId;
+        return "redirect:" + page;
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.honours.HonourRound;
+import org.yiyong.honours.Recipient;
 import org.yiyong.honours.RoundManagement;
 import org.yiyong.identity.CurrentUser;
 
@@ -56,6 +57,18 @@ class RoundApiController {
     RoundView draw(CurrentUser me, @PathVariable long id) {
         rounds.draw(me, id);
         return view(rounds.get(id));
+    }
+
+    @GetMapping("/nominees")
+    @Operation(summary = "The associations (先进单位) and work stations (先进工作站) that can be nominated")
+    List<RoundManagement.Nominee> nominees() {
+        return rounds.nominees();
+    }
+
+    @PostMapping(path = "/{id}/nominations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Nominate an association or a work station as a candidate of an open round")
+    RoundView nominate(CurrentUser me, @PathVariable long id, @RequestBody NominationRequest request) {
+        return view(rounds.nominate(me, id, request.organizationId()));
     }
 
     @PostMapping("/{id}/review")
@@ -109,7 +122,8 @@ class RoundApiController {
                 round.getCriteria().stream().map(c -> new RoundView.Criterion(c.getId(), c.getName(), c.getWeight()))
                         .toList(),
                 round.getMembers().stream().map(m -> m.getUsername()).toList(),
-                round.ranking().stream().map(c -> new RoundView.Candidate(c.getId(), c.getSamaritanId(), c.getName(),
+                round.ranking().stream().map(c -> new RoundView.Candidate(c.getId(), c.getRecipient(),
+                        c.getSamaritanId(), c.getOrganizationId(), c.getName(),
                         c.getDeedNumber(), c.getScore(), c.getRankPosition(), c.getTitleId(), c.getHonourId(),
                         c.getConflicts().stream().map(x -> x.getUsername()).toList())).toList());
     }
@@ -121,13 +135,16 @@ class RoundApiController {
         record Criterion(long id, String name, int weight) {
         }
 
-        record Candidate(long id, long samaritanId, String name, String deedNumber, BigDecimal score, Integer rank,
+        record Candidate(long id, Recipient recipient, Long samaritanId, Long organizationId, String name, String deedNumber, BigDecimal score, Integer rank,
                 Long titleId, Long honourId, List<String> recused) {
         }
     }
 
     record OpenRequest(String name, LocalDate windowFrom, LocalDate windowTo, Map<String, Integer> criteria,
             List<String> members) {
+    }
+
+    record NominationRequest(Long organizationId) {
     }
 
     record ConflictRequest(String reason) {

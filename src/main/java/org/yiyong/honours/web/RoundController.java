@@ -78,8 +78,10 @@ class RoundController {
         HonourRound round = rounds.get(id);
         model.addAttribute("round", round);
         model.addAttribute("member", round.getMembers().stream().anyMatch(m -> m.getUsername().equals(me.username())));
-        model.addAttribute("titles", catalogue.titles().stream()
-                .filter(t -> !t.isInstant() && t.getRecipient() == Recipient.PERSON).toList());
+        model.addAttribute("titles", catalogue.titles().stream().filter(t -> !t.isInstant()).toList());
+        if (round.getStatus() == HonourRound.Status.OPEN && me.hasRole("CITY_STAFF")) {
+            model.addAttribute("nominees", rounds.nominees());
+        }
         java.util.Set<Long> recused = new java.util.HashSet<>();
         Map<String, Integer> myScores = new HashMap<>();
         for (var candidate : round.getCandidates()) {
@@ -100,6 +102,12 @@ class RoundController {
     @PostMapping("/{id}/candidates")
     String draw(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         return step(redirect, id, "round.drawn", () -> rounds.draw(me, id));
+    }
+
+    @PostMapping("/{id}/nominations")
+    String nominate(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long organizationId,
+            RedirectAttributes redirect) {
+        return step(redirect, id, "round.nominated", () -> rounds.nominate(me, id, organizationId));
     }
 
     @PostMapping("/{id}/review")
