@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,11 @@ import org.yiyong.samaritans.ConfirmedDeed;
 import org.yiyong.samaritans.Samaritan;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PaymentPurpose;
+import org.yiyong.shared.PaymentRequested;
+import org.yiyong.shared.PaymentReturned;
+import org.yiyong.shared.PaymentSettled;
+import org.yiyong.shared.PaymentWithdrawn;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -32,6 +38,9 @@ import org.yiyong.shared.RecordNotFound;
 public class HonourGrants {
 
     static final String ENTITY = "Honour";
+    /** how the funds know the requests of this module */
+    static final String SOURCE = "HONOURS";
+    static final String REWARD_REF = "reward-";
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final Honours honours;
@@ -42,10 +51,12 @@ public class HonourGrants {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
-            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.honours = honours;
         this.catalogue = catalogue;
         this.rewards = rewards;
@@ -167,8 +178,8 @@ public class HonourGrants {
         honour.grant(on, documentNumber.trim(), nextCertificateNumber(on.getYear()), verificationCode(), reward);
         honours.flush();
         if (reward.signum() > 0) {
-            rewards.save(new RewardRequest(honour.getId(), honour.getSamaritanId(), null, RewardRequest.Kind.PAYMENT,
-                    reward, today));
+            requestPayment(me, honour, title, new RewardRequest(honour.getId(), honour.getSamaritanId(), null,
+                    RewardRequest.Kind.PAYMENT, reward, today));
         }
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 honour.snapshot())).withDetail("granted " + title.getName() + ", reward " + reward));
@@ -211,17 +222,68 @@ public class HonourGrants {
                 List<Long> members = List.copyOf(honour.getMemberIds());
                 List<BigDecimal> shares = shares(reward, members.size());
                 for (int i = 0; i < members.size(); i++) {
-                    rewards.save(new RewardRequest(honour.getId(), members.get(i), null, RewardRequest.Kind.PAYMENT,
-                            shares.get(i), today));
+                    requestPayment(me, honour, title, new RewardRequest(honour.getId(), members.get(i), null,
+                            RewardRequest.Kind.PAYMENT, shares.get(i), today));
                 }
             } else {
-                rewards.save(new RewardRequest(honour.getId(), honour.getSamaritanId(), honour.getOrganizationId(),
-                        RewardRequest.Kind.PAYMENT, reward, today));
+                requestPayment(me, honour, title, new RewardRequest(honour.getId(), honour.getSamaritanId(),
+                        honour.getOrganizationId(), RewardRequest.Kind.PAYMENT, reward, today));
             }
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
                 .withChanges(Changes.created(honour.snapshot())).withDetail("granted in round " + roundId));
         return honour;
+    }
+
+    /**
+     * Keeps the reward request and asks the funds to pay it: a county's commendation from the county
+     * association's fund, every other title from the city's.
+     */
+    private void requestPayment(CurrentUser me, Honour honour, Title title, RewardRequest request) {
+        rewards.saveAndFlush(request);
+        String payee = request.getSamaritanId() != null ? samaritans.nameOf(request.getSamaritanId())
+                : honour.getRecipientName();
+        events.publishEvent(new PaymentRequested(SOURCE, REWARD_REF + request.getId(),
+                title.getLevel() == TitleLevel.COUNTY ? honour.getRegionCode() : null, PaymentPurpose.REWARD,
+                request.getSamaritanId(), request.getOrganizationId(), payee, request.getAmount(),
+                title.getName() + "奖励金", honour.getDocumentNumber(), me.username(), request.getRequestedOn()));
+    }
+
+    /** The funds paid a reward: settled; if the honour was revoked meanwhile, the money is to be clawed back. */
+    @Transactional
+    public void rewardPaid(PaymentSettled paid) {
+        rewardOf(paid.sourceRef()).ifPresent(request -> {
+            RewardRequest.Status was = request.getStatus();
+            if (was == RewardRequest.Status.SETTLED) {
+                return;
+            }
+            request.settle(paid.paidOn());
+            if (was == RewardRequest.Status.CANCELLED) {
+                rewards.save(new RewardRequest(request.getHonourId(), request.getSamaritanId(),
+                        request.getOrganizationId(), RewardRequest.Kind.CLAWBACK, request.getAmount(),
+                        LocalDate.now(clock)));
+            }
+            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, request.getHonourId()).byActor(AuditTrail.SYSTEM_ACTOR)
+                    .withDetail("reward paid by " + paid.orderNumber() + " on " + paid.paidOn()));
+        });
+    }
+
+    /** The bank returned a reward: it is due again. */
+    @Transactional
+    public void rewardReturned(PaymentReturned returned) {
+        rewardOf(returned.sourceRef()).filter(request -> request.getStatus() == RewardRequest.Status.SETTLED)
+                .ifPresent(request -> {
+                    request.reopen();
+                    audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, request.getHonourId())
+                            .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("reward returned: " + returned.reason()));
+                });
+    }
+
+    private Optional<RewardRequest> rewardOf(String sourceRef) {
+        if (sourceRef == null || !sourceRef.startsWith(REWARD_REF)) {
+            return Optional.empty();
+        }
+        return rewards.findById(Long.valueOf(sourceRef.substring(REWARD_REF.length())));
     }
 
     /** The registered samaritans confirmed for a deed, in the order they were registered. */
@@ -321,6 +383,8 @@ public class HonourGrants {
                         RewardRequest.Kind.CLAWBACK, request.getAmount(), today));
             } else if (request.getStatus() == RewardRequest.Status.REQUESTED) {
                 request.cancel(today);
+                events.publishEvent(new PaymentWithdrawn(SOURCE, REWARD_REF + request.getId(),
+                        "表彰已撤销（" + document.trim() + "）"));
             }
         });
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
@@ -365,15 +429,24 @@ public class HonourGrants {
      */
     @Transactional(readOnly = true)
     public List<HeldHonour> heldBy(long samaritanId) {
-        return honours.heldBy(samaritanId).stream().map(honour -> new HeldHonour(honour.getId(),
-                catalogue.title(honour.getTitleId()).getName(), honour.getRecipientName(), honour.getDeedNumber(), honour.getStatus(),
-                honour.getProposedBy(), honour.getRefusalReason(), honour.getRevocationReason(), honour.getRewardAmount(),
-                honour.getCertificateNumber(), honour.getDecidedOn())).toList();
+        return honours.heldBy(samaritanId).stream().map(honour -> {
+            List<RewardRequest> payments = rewards.findByHonourIdAndKind(honour.getId(), RewardRequest.Kind.PAYMENT);
+            RewardRequest.Status reward = payments.isEmpty() ? null
+                    : payments.stream().anyMatch(r -> r.getStatus() == RewardRequest.Status.REQUESTED)
+                            ? RewardRequest.Status.REQUESTED
+                            : payments.stream().allMatch(r -> r.getStatus() == RewardRequest.Status.CANCELLED)
+                                    ? RewardRequest.Status.CANCELLED : RewardRequest.Status.SETTLED;
+            return new HeldHonour(honour.getId(), catalogue.title(honour.getTitleId()).getName(),
+                    honour.getRecipientName(), honour.getDeedNumber(), honour.getStatus(), honour.getProposedBy(),
+                    honour.getRefusalReason(), honour.getRevocationReason(), honour.getRewardAmount(), reward,
+                    honour.getCertificateNumber(), honour.getDecidedOn());
+        }).toList();
     }
 
     /** One line of a samaritan's honours. */
     public record HeldHonour(long id, String titleName, String groupName, String deedNumber, HonourStatus status, String proposedBy,
-            String refusalReason, String revocationReason, BigDecimal rewardAmount, String certificateNumber,
+            String refusalReason, String revocationReason, BigDecimal rewardAmount, RewardRequest.Status reward,
+            String certificateNumber,
             LocalDate decidedOn) {
     }
 

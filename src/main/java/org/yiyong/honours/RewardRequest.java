@@ -74,6 +74,12 @@ public class RewardRequest {
         this.settledOn = on;
     }
 
+    /** The bank returned the money: due again. */
+    void reopen() {
+        this.status = Status.REQUESTED;
+        this.settledOn = null;
+    }
+
     void cancel(LocalDate on) {
         this.status = Status.CANCELLED;
         this.settledOn = on;

@@ -253,6 +253,20 @@ public class SamaritanRegistry {
         return new PageResult<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * The bank account a payment to this person goes to, in full, for a cashier's bank file. The caller
+     * writes the view to the audit trail with its reason (the batch it pays).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<BankAccount> bankAccountForPayment(long id) {
+        return samaritans.findById(id).filter(s -> s.getBankAccountEncrypted() != null)
+                .map(s -> new BankAccount(s.getBankName(), cipher.decrypt(s.getBankAccountEncrypted()), s.getName()));
+    }
+
+    /** Where money for a person goes: the bank, the account number and the holder's name. */
+    public record BankAccount(String bankName, String accountNumber, String holder) {
+    }
+
     /** A person's name, for documents and public checks that show nothing else (a certificate's holder). */
     @Transactional(readOnly = true)
     public String nameOf(long id) {

@@ -2,13 +2,13 @@ package org.yiyong.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.DateTimeException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,7 +49,7 @@ class PageExceptionHandler {
         return page(status, "error/refused", ex.messageKey(), ex.arguments());
     }
 
-    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    @ExceptionHandler(ConcurrencyFailureException.class)
     ModelAndView stale() {
         return page(HttpStatus.CONFLICT, "error/refused", "error.stale", new Object[0]);
     }

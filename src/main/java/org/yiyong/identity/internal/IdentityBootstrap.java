@@ -52,6 +52,8 @@ class IdentityBootstrap implements ApplicationRunner {
             new String[] {"committee-2", "陈淑贞", "QZ-COMMITTEE", "COMMITTEE_MEMBER"},
             new String[] {"finance-reviewer", "郑淑芬", "QZ-ASSOC", "FINANCE_REVIEWER"},
             new String[] {"cashier", "蔡雅琴", "QZ-ASSOC", "CASHIER"},
+            new String[] {"jinjiang-finance", "施丽娟", "JJ-ASSOC", "FINANCE_REVIEWER"},
+            new String[] {"jinjiang-cashier", "蔡志明", "JJ-ASSOC", "CASHIER"},
             new String[] {"leader", "李正明", "QZ-ASSOC", "LEADER"});
 
     private final UserAccounts accounts;

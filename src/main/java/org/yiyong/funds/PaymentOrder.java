@@ -1,0 +1,368 @@
+package org.yiyong.funds;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.yiyong.shared.PaymentPurpose;
+
+/**
+ * A payment order (支付单): money out of a fund to a payee, for a purpose, caused by a decision of
+ * another module or justified by hand. Requested, approved by a finance reviewer who is not the
+ * requester, put in a cashier's batch, then paid (once) or failed and re-issued; the payee's
+ * acknowledgement is recorded. Cancelled with a reason while unpaid.
+ */
+@Entity
+@Table(name = "payment_order")
+public class PaymentOrder {
+
+    /** Stored by name. */
+    public enum Status {
+        REQUESTED, APPROVED, IN_BATCH, PAID, FAILED, CANCELLED
+    }
+
+    /** Where an order came from. Stored by name. */
+    public enum Source {
+        HONOURS, CARE, MANUAL
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String number;
+
+    private long fundId;
+
+    private String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    private PaymentPurpose purpose;
+
+    private String payeeName;
+
+    private Long payeeSamaritanId;
+
+    private Long payeeOrganizationId;
+
+    private BigDecimal amount;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private Source source;
+
+    private String sourceRef;
+
+    private String decisionDocument;
+
+    private String justification;
+
+    private String idempotencyKey;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private String requestedBy;
+
+    private LocalDate requestedOn;
+
+    private String approvedBy;
+
+    private Instant approvedAt;
+
+    private Long batchId;
+
+    private LocalDate paidOn;
+
+    private String bankReference;
+
+    private String failureReason;
+
+    private int failures;
+
+    private LocalDate acknowledgedOn;
+
+    private String acknowledgedBy;
+
+    private String acknowledgementNote;
+
+    private String cancelledBy;
+
+    private String cancelReason;
+
+    @Version
+    private long version;
+
+    protected PaymentOrder() {
+    }
+
+    PaymentOrder(String number, Fund fund, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
+            Long payeeOrganizationId, BigDecimal amount, String description, Source source, String sourceRef,
+            String decisionDocument, String justification, String idempotencyKey, String requestedBy,
+            LocalDate requestedOn) {
+        this.number = number;
+        this.fundId = fund.getId();
+        this.regionCode = fund.getRegionCode();
+        this.purpose = purpose;
+        this.payeeName = payeeName;
+        this.payeeSamaritanId = payeeSamaritanId;
+        this.payeeOrganizationId = payeeOrganizationId;
+        this.amount = amount;
+        this.description = description;
+        this.source = source;
+        this.sourceRef = sourceRef;
+        this.decisionDocument = decisionDocument;
+        this.justification = justification;
+        this.idempotencyKey = idempotencyKey;
+        this.requestedBy = requestedBy;
+        this.requestedOn = requestedOn;
+        this.status = Status.REQUESTED;
+    }
+
+    /** Four eyes: approved by a finance reviewer who did not request it, to be paid from the given fund. */
+    void approve(String reviewer, Fund fund, Instant at) {
+        requireStatus(Status.REQUESTED);
+        if (reviewer.equals(requestedBy)) {
+            throw new FundRuleBroken("payment.approve.own-request.refused");
+        }
+        this.fundId = fund.getId();
+        this.approvedBy = reviewer;
+        this.approvedAt = at;
+        this.status = Status.APPROVED;
+    }
+
+    void batched(long batch) {
+        if (status == Status.REQUESTED) {
+            throw new FundRuleBroken("payment.not-approved", number);
+        }
+        requireStatus(Status.APPROVED);
+        this.batchId = batch;
+        this.status = Status.IN_BATCH;
+    }
+
+    void paid(LocalDate on, String reference) {
+        if (status == Status.PAID) {
+            throw new FundRuleBroken("payment.already-paid", number);
+        }
+        if (status == Status.REQUESTED || status == Status.APPROVED) {
+            throw new FundRuleBroken("payment.not-in-batch", number);
+        }
+        requireStatus(Status.IN_BATCH);
+        this.paidOn = on;
+        this.bankReference = reference;
+        this.failureReason = null;
+        this.status = Status.PAID;
+    }
+
+    void failed(String reason) {
+        requireStatus(Status.IN_BATCH);
+        this.failureReason = reason;
+        this.failures++;
+        this.status = Status.FAILED;
+    }
+
+    /** The bank returned a payment already posted as paid: the entry is reversed and the order can be re-issued. */
+    void returned(String reason) {
+        requireStatus(Status.PAID);
+        if (acknowledgedOn != null) {
+            throw new FundRuleBroken("payment.acknowledged-already", number);
+        }
+        this.paidOn = null;
+        this.bankReference = null;
+        this.failureReason = reason;
+        this.failures++;
+        this.status = Status.FAILED;
+    }
+
+    /** A failed order goes back to the cashier for another batch (after the payee's account was corrected). */
+    void reissue() {
+        requireStatus(Status.FAILED);
+        this.batchId = null;
+        this.status = Status.APPROVED;
+    }
+
+    void acknowledge(LocalDate on, String receivedBy, String note) {
+        requireStatus(Status.PAID);
+        if (acknowledgedOn != null) {
+            throw new FundRuleBroken("payment.acknowledged-already", number);
+        }
+        if (on.isBefore(paidOn)) {
+            throw new org.yiyong.shared.InvalidField("acknowledgedOn", "payment.acknowledged.before-paid",
+                    paidOn.toString());
+        }
+        this.acknowledgedOn = on;
+        this.acknowledgedBy = receivedBy;
+        this.acknowledgementNote = note;
+    }
+
+    void cancel(String by, String reason) {
+        if (status != Status.REQUESTED && status != Status.APPROVED && status != Status.FAILED) {
+            throw wrongStatus();
+        }
+        this.cancelledBy = by;
+        this.cancelReason = reason;
+        this.status = Status.CANCELLED;
+    }
+
+    private void requireStatus(Status expected) {
+        if (status != expected) {
+            throw wrongStatus();
+        }
+    }
+
+    private FundRuleBroken wrongStatus() {
+        return new FundRuleBroken("payment.status.wrong", number, new DefaultMessageSourceResolvable(
+                new String[] {"payment.status." + status.name()}, status.name()));
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("number", number);
+        snapshot.put("fundId", fundId);
+        snapshot.put("purpose", purpose);
+        snapshot.put("payee", payeeName);
+        snapshot.put("amount", amount);
+        snapshot.put("status", status);
+        snapshot.put("approvedBy", approvedBy);
+        snapshot.put("batchId", batchId);
+        snapshot.put("paidOn", paidOn);
+        snapshot.put("bankReference", bankReference);
+        snapshot.put("acknowledgedOn", acknowledgedOn);
+        return snapshot;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public long getFundId() {
+        return fundId;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public PaymentPurpose getPurpose() {
+        return purpose;
+    }
+
+    public String getPayeeName() {
+        return payeeName;
+    }
+
+    public Long getPayeeSamaritanId() {
+        return payeeSamaritanId;
+    }
+
+    public Long getPayeeOrganizationId() {
+        return payeeOrganizationId;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Source getSource() {
+        return source;
+    }
+
+    public String getSourceRef() {
+        return sourceRef;
+    }
+
+    public String getDecisionDocument() {
+        return decisionDocument;
+    }
+
+    public String getJustification() {
+        return justification;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getRequestedBy() {
+        return requestedBy;
+    }
+
+    public LocalDate getRequestedOn() {
+        return requestedOn;
+    }
+
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    public Instant getApprovedAt() {
+        return approvedAt;
+    }
+
+    public Long getBatchId() {
+        return batchId;
+    }
+
+    public LocalDate getPaidOn() {
+        return paidOn;
+    }
+
+    public String getBankReference() {
+        return bankReference;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public int getFailures() {
+        return failures;
+    }
+
+    public LocalDate getAcknowledgedOn() {
+        return acknowledgedOn;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public String getAcknowledgementNote() {
+        return acknowledgementNote;
+    }
+
+    public String getCancelledBy() {
+        return cancelledBy;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

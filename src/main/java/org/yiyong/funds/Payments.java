@@ -1,0 +1,393 @@
+package org.yiyong.funds;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.PaymentPurpose;
+import org.yiyong.shared.PaymentRequested;
+import org.yiyong.shared.PaymentReturned;
+import org.yiyong.shared.PaymentSettled;
+import org.yiyong.shared.PaymentWithdrawn;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * Money out, four eyes and exactly once: an order is requested (by another module's decision or by
+ * hand with a justification), approved by a finance reviewer who did not request it, put in a
+ * cashier's batch, then paid — posted to the journal once, checked against the fund's balance under
+ * the fund's lock — or failed and re-issued; the payee's acknowledgement is recorded last.
+ */
+@Service
+public class Payments {
+
+    static final String ENTITY = "PaymentOrder";
+    private static final String STAFF = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
+    private static final String CASHIER = "hasRole('CASHIER')";
+
+    private final PaymentOrders orders;
+    private final DisbursementBatches batches;
+    private final FundRegister register;
+    private final Journal journal;
+    private final FundNumbers numbers;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Payments(PaymentOrders orders, DisbursementBatches batches, FundRegister register, Journal journal,
+            FundNumbers numbers, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.orders = orders;
+        this.batches = batches;
+        this.register = register;
+        this.journal = journal;
+        this.numbers = numbers;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Another module's request becomes one order, paid from the general fund of the association named. */
+    @Transactional
+    public PaymentOrder fromRequest(PaymentRequested request) {
+        PaymentOrder.Source source = PaymentOrder.Source.valueOf(request.source());
+        Optional<PaymentOrder> known = orders.findBySourceAndSourceRef(source, request.sourceRef());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Fund fund = register.generalFundOf(request.payingRegion());
+        PaymentOrder order = orders.saveAndFlush(new PaymentOrder(numbers.order(request.requestedOn().getYear()), fund,
+                request.purpose(), request.payeeName(), request.payeeSamaritanId(), request.payeeOrganizationId(),
+                request.amount().setScale(2), request.description(), source, request.sourceRef(),
+                request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, order.getId()).byActor(request.requestedBy())
+                .withChanges(Changes.created(order.snapshot())).withDetail("requested by " + source + " "
+                        + request.sourceRef()));
+        return order;
+    }
+
+    /** What caused a request no longer stands: the order is cancelled unless the money has gone. */
+    @Transactional
+    public void withdraw(PaymentWithdrawn withdrawn) {
+        orders.findBySourceAndSourceRef(PaymentOrder.Source.valueOf(withdrawn.source()), withdrawn.sourceRef())
+                .filter(order -> order.getStatus() == PaymentOrder.Status.REQUESTED
+                        || order.getStatus() == PaymentOrder.Status.APPROVED
+                        || order.getStatus() == PaymentOrder.Status.FAILED)
+                .ifPresent(order -> {
+                    order.cancel(AuditTrail.SYSTEM_ACTOR, withdrawn.reason());
+                    audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId())
+                            .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("cancelled: " + withdrawn.reason()));
+                });
+    }
+
+    /** An order by hand: for a purpose, to a payee, with the justification the reviewer will read. */
+    public record ManualOrder(long fundId, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
+            BigDecimal amount, String description, String justification, String decisionDocument,
+            String idempotencyKey) {
+    }
+
+    @Transactional
+    @PreAuthorize(STAFF)
+    public PaymentOrder requestManually(CurrentUser me, ManualOrder request) {
+        String key = FundRegister.text("idempotencyKey", request.idempotencyKey(), 80, false);
+        if (key != null) {
+            Optional<PaymentOrder> earlier = orders.findByIdempotencyKey(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        if (request.purpose() == null) {
+            throw new InvalidField("purpose", "validation.required");
+        }
+        BigDecimal amount = FundRegister.amount("amount", request.amount());
+        String description = FundRegister.text("description", request.description(), 300, true);
+        String justification = FundRegister.text("justification", request.justification(), 1000, true);
+        String document = FundRegister.text("decisionDocument", request.decisionDocument(), 200, false);
+        String payee;
+        if (request.payeeSamaritanId() != null) {
+            payee = jdbc.sql("select name from samaritan where id = :id and region_code in (:scope)")
+                    .param("id", request.payeeSamaritanId()).param("scope", me.scope().regionCodes())
+                    .query(String.class).optional()
+                    .orElseThrow(() -> new InvalidField("payeeSamaritanId", "payment.payee.unknown"));
+        } else {
+            payee = FundRegister.text("payeeName", request.payeeName(), 120, true);
+        }
+        Fund fund = register.inScope(me, request.fundId());
+        requireAccepts(fund, request.purpose(), request.payeeSamaritanId());
+        PaymentOrder order = new PaymentOrder(numbers.order(LocalDate.now(clock).getYear()), fund, request.purpose(),
+                payee, request.payeeSamaritanId(), null, amount, description, PaymentOrder.Source.MANUAL, null,
+                document, justification, key, me.username(), LocalDate.now(clock));
+        try {
+            orders.saveAndFlush(order);
+        } catch (DataIntegrityViolationException sameKeyAtOnce) {
+            throw new FundRuleBroken("payment.duplicate");
+        }
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, order.getId())
+                .withChanges(Changes.created(order.snapshot())).withDetail("by hand: " + justification));
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public PaymentOrder get(CurrentUser me, long id) {
+        return inScope(me, id);
+    }
+
+    private PaymentOrder inScope(CurrentUser me, long id) {
+        return orders.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (orders.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
+            }
+            return new RecordNotFound(ENTITY, id);
+        });
+    }
+
+    /** Orders in the caller's scope, newest first, optionally of one status or matching a payee or number. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public PageResult<PaymentOrder> list(CurrentUser me, PaymentOrder.Status status, String q, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where region_code in (:scope)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", me.scope().regionCodes());
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status.name());
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (payee_name like :q or number like :q)");
+            params.put("q", "%" + q.trim() + "%");
+        }
+        long total = jdbc.sql("select count(*) from payment_order" + where).params(params).query(Long.class).single();
+        List<Long> ids = jdbc.sql("select id from payment_order" + where + " order by id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
+        Map<Long, PaymentOrder> found = new HashMap<>();
+        orders.findAllById(ids).forEach(order -> found.put(order.getId(), order));
+        return new PageResult<>(ids.stream().map(found::get).toList(), page.page(), page.size(), total);
+    }
+
+    /** How many orders of each status the caller's scope holds. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public Map<PaymentOrder.Status, Long> counts(CurrentUser me) {
+        Map<PaymentOrder.Status, Long> counts = new java.util.EnumMap<>(PaymentOrder.Status.class);
+        jdbc.sql("select status, count(*) as n from payment_order where region_code in (:scope) group by status")
+                .param("scope", me.scope().regionCodes())
+                .query((rs, row) -> counts.put(PaymentOrder.Status.valueOf(rs.getString("status")), rs.getLong("n")))
+                .list();
+        return counts;
+    }
+
+    /** Approval by a finance reviewer who did not request the order, from its fund or another of the same association. */
+    @Transactional
+    @PreAuthorize("hasRole('FINANCE_REVIEWER')")
+    public PaymentOrder approve(CurrentUser me, long id, Long fundId) {
+        PaymentOrder order = inScope(me, id);
+        Fund fund = register.inScope(me, fundId == null ? order.getFundId() : fundId);
+        if (!fund.getRegionCode().equals(order.getRegionCode())) {
+            throw new InvalidField("fundId", "payment.fund.other-association");
+        }
+        requireAccepts(fund, order.getPurpose(), order.getPayeeSamaritanId());
+        var before = order.snapshot();
+        order.approve(me.username(), fund, clock.instant());
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                order.snapshot())).withDetail("approved"));
+        return order;
+    }
+
+    private void requireAccepts(Fund fund, PaymentPurpose purpose, Long payeeSamaritanId) {
+        String payeeRegion = payeeSamaritanId == null ? null : jdbc.sql("select region_code from samaritan where id = :id")
+                .param("id", payeeSamaritanId).query(String.class).optional().orElse(null);
+        if (!fund.accepts(purpose, payeeRegion, payeeSamaritanId)) {
+            throw new InvalidField("fundId", "fund.restricted.off-purpose", fund.getName());
+        }
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'FINANCE_REVIEWER')")
+    public PaymentOrder cancel(CurrentUser me, long id, String reason) {
+        String why = FundRegister.text("reason", reason, 300, true);
+        PaymentOrder order = inScope(me, id);
+        order.cancel(me.username(), why);
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("cancelled: " + why));
+        return order;
+    }
+
+    /** A cashier's batch of approved orders of one association. */
+    @Transactional
+    @PreAuthorize(CASHIER)
+    public DisbursementBatch batch(CurrentUser me, List<Long> orderIds) {
+        if (orderIds == null || orderIds.isEmpty() || orderIds.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidField("orderIds", "batch.orders.required");
+        }
+        List<PaymentOrder> chosen = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(orderIds)) {
+            chosen.add(inScope(me, id));
+        }
+        String region = chosen.get(0).getRegionCode();
+        if (chosen.stream().anyMatch(order -> !order.getRegionCode().equals(region))) {
+            throw new InvalidField("orderIds", "batch.orders.one-association");
+        }
+        DisbursementBatch batch = batches.saveAndFlush(new DisbursementBatch(numbers.batch(LocalDate.now(clock).getYear()),
+                region, me.username(), clock.instant()));
+        for (PaymentOrder order : chosen) {
+            order.batched(batch.getId());
+        }
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.CREATE, "DisbursementBatch", batch.getId())
+                .withDetail(batch.getNumber() + ": " + chosen.stream().map(PaymentOrder::getNumber).toList()));
+        return batch;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public DisbursementBatch batchOf(CurrentUser me, long batchId) {
+        return batches.findByIdAndRegionCodeIn(batchId, me.scope().regionCodes())
+                .orElseThrow(() -> new RecordNotFound("DisbursementBatch", batchId));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public List<DisbursementBatch> batches(CurrentUser me) {
+        return batches.findTop50ByRegionCodeInOrderByIdDesc(me.scope().regionCodes());
+    }
+
+    /** The orders of a batch: those in it now and those that were paid or failed in it. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public List<PaymentOrder> ordersOf(CurrentUser me, long batchId) {
+        batchOf(me, batchId);
+        return orders.findByBatchIdOrderById(batchId);
+    }
+
+    /**
+     * Paid, once: the order must be in a batch; the fund is locked, its balance must cover the amount,
+     * the payment is posted (a second posting of the same order is refused by the database) and the
+     * requesting module is told. A retry with the same bank reference answers with the order as paid.
+     */
+    @Transactional
+    @PreAuthorize(CASHIER)
+    public PaymentOrder markPaid(CurrentUser me, long id, LocalDate paidOn, String bankReference) {
+        String reference = FundRegister.text("bankReference", bankReference, 80, true);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = paidOn == null ? today : paidOn;
+        if (on.isAfter(today)) {
+            throw new InvalidField("paidOn", "payment.paid.future");
+        }
+        PaymentOrder order = inScope(me, id);
+        if (order.getStatus() == PaymentOrder.Status.PAID && reference.equals(order.getBankReference())) {
+            return order;
+        }
+        if (order.getApprovedAt() != null && on.isBefore(order.getApprovedAt().atZone(ZoneId.of("Asia/Shanghai"))
+                .toLocalDate())) {
+            throw new InvalidField("paidOn", "payment.paid.before-approval");
+        }
+        var before = order.snapshot();
+        order.paid(on, reference);
+        journal.lock(order.getFundId());
+        BigDecimal balance = journal.balance(order.getFundId());
+        if (balance.compareTo(order.getAmount()) < 0) {
+            throw new FundRuleBroken("fund.insufficient", order.getNumber(), balance.toPlainString());
+        }
+        Account expense = Account.expenseFor(order.getPurpose());
+        journal.post(order.getRegionCode(), on, "支付：" + order.getPayeeName() + " " + order.getDescription() + " "
+                + order.getNumber(), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
+                        Posting.debit(order.getFundId(), expense, order.getAmount()),
+                        Posting.credit(order.getFundId(), Account.BANK, order.getAmount())), me.username());
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                order.snapshot())).withDetail("paid, bank reference " + reference));
+        if (order.getSource() != PaymentOrder.Source.MANUAL) {
+            events.publishEvent(new PaymentSettled(order.getSource().name(), order.getSourceRef(), order.getId(),
+                    order.getNumber(), on, reference));
+        }
+        return order;
+    }
+
+    @Transactional
+    @PreAuthorize(CASHIER)
+    public PaymentOrder markFailed(CurrentUser me, long id, String reason) {
+        String why = FundRegister.text("reason", reason, 300, true);
+        PaymentOrder order = inScope(me, id);
+        order.failed(why);
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("failed: " + why));
+        return order;
+    }
+
+    @Transactional
+    @PreAuthorize(CASHIER)
+    public PaymentOrder reissue(CurrentUser me, long id) {
+        PaymentOrder order = inScope(me, id);
+        order.reissue();
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("re-issued for another batch"));
+        return order;
+    }
+
+    /**
+     * The bank sent a payment back after it was posted as paid: the payment entry is reversed, the order
+     * can be re-issued, and the requesting module learns the money is due again.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CASHIER', 'FINANCE_REVIEWER')")
+    public PaymentOrder returned(CurrentUser me, long id, String reason) {
+        String why = FundRegister.text("reason", reason, 300, true);
+        PaymentOrder order = inScope(me, id);
+        order.returned(why);
+        JournalEntry payment = journal.entryFor(JournalEntry.SourceKind.PAYMENT, id)
+                .orElseThrow(() -> new IllegalStateException("paid order " + id + " has no entry"));
+        journal.lock(order.getFundId());
+        journal.reverse(payment, LocalDate.now(clock), "退回冲销：" + why, me.username());
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("returned by the bank: " + why));
+        if (order.getSource() != PaymentOrder.Source.MANUAL) {
+            events.publishEvent(new PaymentReturned(order.getSource().name(), order.getSourceRef(), why));
+        }
+        return order;
+    }
+
+    /** 签收: the payee confirmed receipt — who signed, on which day. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'CASHIER')")
+    public PaymentOrder acknowledge(CurrentUser me, long id, LocalDate on, String receivedBy, String note) {
+        String who = FundRegister.text("acknowledgedBy", receivedBy, 120, true);
+        String remark = FundRegister.text("acknowledgementNote", note, 300, false);
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField("acknowledgedOn", "payment.acknowledged.future");
+        }
+        PaymentOrder order = inScope(me, id);
+        order.acknowledge(day, who, remark);
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("acknowledged by " + who + " on " + day));
+        return order;
+    }
+
+    /** The orders paying a person, for their profile. */
+    @Transactional(readOnly = true)
+    public List<PaymentOrder> ofPayee(long samaritanId) {
+        return orders.findByPayeeSamaritanIdOrderByIdDesc(samaritanId);
+    }
+}

@@ -1,0 +1,176 @@
+package org.yiyong.funds.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiyong.Platform.DemoData;
+import org.yiyong.funds.DisbursementBatch;
+import org.yiyong.funds.Donation;
+import org.yiyong.funds.Donor;
+import org.yiyong.funds.Fund;
+import org.yiyong.funds.FundRegister;
+import org.yiyong.funds.PaymentOrder;
+import org.yiyong.funds.Payments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.SignedIn;
+import org.yiyong.shared.PaymentPurpose;
+
+/**
+ * A lived-in ledger for the demo: opening balances of the city's and the counties' funds, a year of
+ * donations from local enterprises and people (one earmarked for student aid), and payment orders in
+ * every state from requested to acknowledged. Runs after the demo registry and honours.
+ */
+@Component
+@Order(70)
+class DemoFunds implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoFunds.class);
+
+    private static final Map<String, String> OPENING = Map.of(
+            "FUND-350500", "3560000.00", "FUND-350582", "826500.00", "FUND-350583", "463200.00",
+            "FUND-350581", "385000.00", "FUND-350502", "212800.00", "FUND-350503", "236400.00",
+            "FUND-350521", "198000.00", "FUND-350524", "175600.00");
+
+    private final FundRegister register;
+    private final Payments payments;
+    private final JdbcClient jdbc;
+    private final UserDetailsService accounts;
+    private final TransactionTemplate transactions;
+    private final DemoData demoData;
+    private final Clock clock;
+
+    DemoFunds(FundRegister register, Payments payments, JdbcClient jdbc, UserDetailsService accounts,
+            TransactionTemplate transactions, DemoData demoData, Clock clock) {
+        this.register = register;
+        this.payments = payments;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.demoData = demoData;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demoData.enabled() || jdbc.sql("select count(*) from journal_entry").query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> seed());
+        } catch (RuntimeException anotherNodeWasFaster) {
+            log.warn("Demo funds not seeded", anotherNodeWasFaster);
+        }
+    }
+
+    private void seed() {
+        LocalDate today = LocalDate.now(clock);
+        as("finance-reviewer", me -> {
+            OPENING.forEach((code, amount) -> register.openingBalance(me, fund(code), new BigDecimal(amount)));
+            return null;
+        });
+        long city = fund("FUND-350500");
+        long jinjiang = fund("FUND-350582");
+        long studentAid = as("city-staff", me -> register.createSubFund(me, city, "恒达助学专项基金",
+                Fund.Restriction.PURPOSE, PaymentPurpose.STUDENT_AID, null, null,
+                "泉州恒达纺织有限公司指定用于见义勇为人员子女助学", today.minusDays(160))).getId();
+        as("city-staff", me -> {
+            donation(me, Donor.Kind.ENTERPRISE, "泉州鸿达鞋业有限公司", city, "1000000.00", today.minusDays(300),
+                    Donation.Channel.BANK_TRANSFER, "2026年见义勇为基金定向认捐");
+            donation(me, Donor.Kind.ENTERPRISE, "福建闽南建设集团有限公司", city, "800000.00", today.minusDays(210),
+                    Donation.Channel.BANK_TRANSFER, null);
+            donation(me, Donor.Kind.ENTERPRISE, "泉州恒达纺织有限公司", studentAid, "500000.00", today.minusDays(150),
+                    Donation.Channel.BANK_TRANSFER, "指定用于见义勇为人员子女助学");
+            donation(me, Donor.Kind.INDIVIDUAL, "陈国良", city, "20000.00", today.minusDays(90),
+                    Donation.Channel.BANK_TRANSFER, null);
+            donation(me, Donor.Kind.ANONYMOUS, null, city, "5000.00", today.minusDays(30), Donation.Channel.CASH,
+                    "“5·20”见义勇为宣传日现场捐款");
+            return null;
+        });
+        as("jinjiang-staff", me -> {
+            donation(me, Donor.Kind.ENTERPRISE, "晋江市安海镇商会", jinjiang, "300000.00", today.minusDays(120),
+                    Donation.Channel.BANK_TRANSFER, null);
+            donation(me, Donor.Kind.INDIVIDUAL, "林淑敏", jinjiang, "10000.00", today.minusDays(45),
+                    Donation.Channel.ONLINE, null);
+            return null;
+        });
+
+        Long cai = samaritan("蔡文龙");
+        Long zheng = samaritan("郑丽华");
+        Long wu = samaritan("吴建国");
+        PaymentOrder acknowledged = order("city-staff", city, PaymentPurpose.CONDOLENCE, "郑丽华", zheng, "5000.00",
+                "2026年中秋节慰问金", "泉见协〔2026〕21号");
+        PaymentOrder paid = order("city-staff", city, PaymentPurpose.MEDICAL, "蔡文龙", cai, "8000.00",
+                "伤残复查医疗补助", "泉见协〔2026〕25号");
+        PaymentOrder failed = order("city-staff", studentAid, PaymentPurpose.STUDENT_AID, "郑丽华", zheng, "3000.00",
+                "2026年秋季学期助学金", "泉见协〔2026〕27号");
+        PaymentOrder approved = order("city-staff", city, PaymentPurpose.HARDSHIP, "蔡文龙", cai, "10000.00",
+                "家庭困难临时救助", "泉见协〔2026〕30号");
+        order("jinjiang-staff", jinjiang, PaymentPurpose.CONDOLENCE, "蔡文龙", cai, "2000.00", "晋江市协会走访慰问金",
+                null);
+        PaymentOrder cancelled = order("city-staff", city, PaymentPurpose.CONDOLENCE, "吴建国", wu, "3000.00",
+                "2026年中秋节慰问金", "泉见协〔2026〕21号");
+        for (PaymentOrder order : List.of(acknowledged, paid, failed, approved)) {
+            as("finance-reviewer", me -> payments.approve(me, order.getId(), null));
+        }
+        as("city-staff", me -> payments.cancel(me, cancelled.getId(), "本人已失联，待寻访核实近况后再发放"));
+        DisbursementBatch batch = as("cashier", me -> payments.batch(me, List.of(acknowledged.getId(), paid.getId(),
+                failed.getId())));
+        as("cashier", me -> {
+            payments.markPaid(me, acknowledged.getId(), today, "JS" + today.toString().replace("-", "") + "0001");
+            payments.markPaid(me, paid.getId(), today, "JS" + today.toString().replace("-", "") + "0002");
+            payments.markFailed(me, failed.getId(), "收款账户户名与身份证不符，待核实");
+            return null;
+        });
+        as("city-staff", me -> payments.acknowledge(me, acknowledged.getId(), today, "郑丽华", "本人签收"));
+        log.info("Demo funds seeded: batch {}", batch.getNumber());
+    }
+
+    private void donation(CurrentUser me, Donor.Kind kind, String name, long fund, String amount, LocalDate on,
+            Donation.Channel channel, String note) {
+        register.receive(me, new FundRegister.NewDonation(null, kind, name, null, fund, new BigDecimal(amount), on,
+                channel, note, null));
+    }
+
+    private PaymentOrder order(String user, long fund, PaymentPurpose purpose, String payee, Long samaritan,
+            String amount, String description, String document) {
+        return as(user, me -> payments.requestManually(me, new Payments.ManualOrder(fund, purpose, payee, samaritan,
+                new BigDecimal(amount), description, document == null ? "协会走访发现家庭困难，经会长办公会研究同意"
+                        : "依据" + document + "发放", document, null)));
+    }
+
+    private long fund(String code) {
+        return jdbc.sql("select id from fund where code = :code").param("code", code).query(Long.class).single();
+    }
+
+    private Long samaritan(String name) {
+        return jdbc.sql("select id from samaritan where name = :name order by id").param("name", name).query(Long.class)
+                .list().stream().findFirst().orElse(null);
+    }
+
+    private <T> T as(String username, java.util.function.Function<CurrentUser, T> steps) {
+        UserDetails user = accounts.loadUserByUsername(username);
+        var previous = SecurityContextHolder.getContext();
+        try {
+            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            return steps.apply(SignedIn.user().orElseThrow());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

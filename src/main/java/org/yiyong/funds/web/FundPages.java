@@ -1,0 +1,316 @@
+package org.yiyong.funds.web;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.funds.BankFiles;
+import org.yiyong.funds.DisbursementBatch;
+import org.yiyong.funds.Donation;
+import org.yiyong.funds.Donor;
+import org.yiyong.funds.Fund;
+import org.yiyong.funds.FundRegister;
+import org.yiyong.funds.Journal;
+import org.yiyong.funds.PaymentOrder;
+import org.yiyong.funds.Payments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.DomainException;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PaymentPurpose;
+
+/**
+ * The funds pages: funds and balances, donations and receipts, payment orders from request to
+ * acknowledgement, the cashier's batches, and the journal. Every form carries a one-time key, so a
+ * double click records once.
+ */
+@Controller
+class FundPages {
+
+    private final FundRegister register;
+    private final Payments payments;
+    private final BankFiles bankFiles;
+    private final Journal journal;
+
+    FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal) {
+        this.register = register;
+        this.payments = payments;
+        this.bankFiles = bankFiles;
+        this.journal = journal;
+    }
+
+    // ---------------------------------------------------------------- funds and journal
+
+    @GetMapping("/funds")
+    String funds(CurrentUser me, Model model) {
+        List<FundRegister.FundBalance> funds = register.funds(me);
+        model.addAttribute("funds", funds);
+        model.addAttribute("generalFunds", funds.stream().map(FundRegister.FundBalance::fund)
+                .filter(f -> !f.isRestricted()).toList());
+        model.addAttribute("names", fundNames(funds));
+        model.addAttribute("purposes", PaymentPurpose.values());
+        model.addAttribute("restrictions", List.of(Fund.Restriction.PURPOSE, Fund.Restriction.REGION,
+                Fund.Restriction.PERSON));
+        model.addAttribute("regions", register.regions(me));
+        return "funds/funds";
+    }
+
+    @PostMapping("/funds")
+    String createSubFund(CurrentUser me, @RequestParam(required = false) Long parentId,
+            @RequestParam(required = false) String name, @RequestParam(required = false) Fund.Restriction restriction,
+            @RequestParam(required = false) PaymentPurpose restrictedPurpose,
+            @RequestParam(required = false) String restrictedRegion,
+            @RequestParam(required = false) Long restrictedSamaritanId,
+            @RequestParam(required = false) String restrictionNote,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
+            RedirectAttributes redirect) {
+        return step(redirect, "/funds", "fund.created", () -> register.createSubFund(me, parentId == null ? -1 : parentId,
+                name, restriction, restrictedPurpose, blankToNull(restrictedRegion), restrictedSamaritanId,
+                restrictionNote, openedOn));
+    }
+
+    @PostMapping("/funds/{id}/opening-balance")
+    String opening(CurrentUser me, @PathVariable long id, @RequestParam(required = false) BigDecimal amount,
+            RedirectAttributes redirect) {
+        return step(redirect, "/funds", "fund.opening-posted", () -> register.openingBalance(me, id, amount));
+    }
+
+    @GetMapping("/funds/journal")
+    String journal(CurrentUser me, @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("entries", journal.entries(me, PageRequest.of(page, 30)));
+        model.addAttribute("names", fundNames(register.funds(me)));
+        return "funds/journal";
+    }
+
+    // ---------------------------------------------------------------- donations
+
+    @GetMapping("/donations")
+    String donations(CurrentUser me, @RequestParam(required = false) Integer page, Model model) {
+        List<FundRegister.FundBalance> funds = register.funds(me);
+        model.addAttribute("donations", register.donations(me, PageRequest.of(page, 30)));
+        model.addAttribute("funds", funds);
+        model.addAttribute("names", fundNames(funds));
+        model.addAttribute("donors", register.donors(me));
+        model.addAttribute("channels", Donation.Channel.values());
+        model.addAttribute("kinds", Donor.Kind.values());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        model.addAttribute("today", LocalDate.now());
+        return "funds/donations";
+    }
+
+    @PostMapping("/donations")
+    String receive(CurrentUser me, @RequestParam(required = false) Long donorId,
+            @RequestParam(required = false) Donor.Kind donorKind, @RequestParam(required = false) String donorName,
+            @RequestParam(required = false) String donorContact, @RequestParam(required = false) Long fundId,
+            @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+            @RequestParam(required = false) Donation.Channel channel, @RequestParam(required = false) String note,
+            @RequestParam(required = false) String formKey, RedirectAttributes redirect) {
+        return step(redirect, "/donations", "donation.recorded", () -> register.receive(me, new FundRegister.NewDonation(
+                donorId, donorKind, donorName, donorContact, fundId == null ? -1 : fundId, amount, receivedOn, channel,
+                note, formKey)));
+    }
+
+    @GetMapping("/donations/{id}/receipt")
+    ResponseEntity<byte[]> receipt(CurrentUser me, @PathVariable long id) {
+        Donation donation = register.donation(me, id);
+        return FundApiController.pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
+    }
+
+    @PostMapping("/donations/{id}/reversal")
+    String reverseDonation(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/donations", "donation.reversed", () -> register.reverseDonation(me, id, reason));
+    }
+
+    // ---------------------------------------------------------------- payment orders
+
+    @GetMapping("/payment-orders")
+    String orders(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+        List<FundRegister.FundBalance> funds = register.funds(me);
+        model.addAttribute("orders", payments.list(me, status, q, PageRequest.of(page, 30)));
+        model.addAttribute("counts", payments.counts(me));
+        model.addAttribute("statuses", PaymentOrder.Status.values());
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("funds", funds);
+        model.addAttribute("purposes", PaymentPurpose.values());
+        model.addAttribute("formKey", UUID.randomUUID().toString());
+        return "funds/orders";
+    }
+
+    @PostMapping("/payment-orders")
+    String requestManually(CurrentUser me, @RequestParam(required = false) Long fundId,
+            @RequestParam(required = false) PaymentPurpose purpose, @RequestParam(required = false) String payeeName,
+            @RequestParam(required = false) Long payeeSamaritanId, @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) String description, @RequestParam(required = false) String justification,
+            @RequestParam(required = false) String decisionDocument, @RequestParam(required = false) String formKey,
+            RedirectAttributes redirect) {
+        try {
+            PaymentOrder order = payments.requestManually(me, new Payments.ManualOrder(fundId == null ? -1 : fundId,
+                    purpose, payeeName, payeeSamaritanId, amount, description, justification, decisionDocument,
+                    formKey));
+            redirect.addFlashAttribute("success", "payment.requested.done");
+            return "redirect:/payment-orders/" + order.getId();
+        } catch (DomainException refused) {
+            return refused(redirect, refused, "/payment-orders");
+        }
+    }
+
+    @GetMapping("/payment-orders/{id}")
+    String order(CurrentUser me, @PathVariable long id, Model model) {
+        PaymentOrder order = payments.get(me, id);
+        List<FundRegister.FundBalance> funds = register.funds(me);
+        model.addAttribute("order", order);
+        model.addAttribute("names", fundNames(funds));
+        model.addAttribute("sameAssociation", funds.stream().map(FundRegister.FundBalance::fund)
+                .filter(f -> f.getRegionCode().equals(order.getRegionCode())).toList());
+        model.addAttribute("batch", order.getBatchId() == null ? null : payments.batchOf(me, order.getBatchId()));
+        model.addAttribute("today", LocalDate.now());
+        return "funds/order";
+    }
+
+    @PostMapping("/payment-orders/{id}/approval")
+    String approve(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long fundId,
+            RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.approved", () -> payments.approve(me, id, fundId));
+    }
+
+    @PostMapping("/payment-orders/{id}/cancellation")
+    String cancel(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.cancelled", () -> payments.cancel(me, id, reason));
+    }
+
+    @PostMapping("/payment-orders/{id}/payment")
+    String paid(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            @RequestParam(required = false) String bankReference, @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
+        return step(redirect, back(back, id), "payment.paid", () -> payments.markPaid(me, id, paidOn, bankReference));
+    }
+
+    @PostMapping("/payment-orders/{id}/failure")
+    String failed(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        return step(redirect, back(back, id), "payment.failed", () -> payments.markFailed(me, id, reason));
+    }
+
+    @PostMapping("/payment-orders/{id}/reissue")
+    String reissue(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.reissued", () -> payments.reissue(me, id));
+    }
+
+    @PostMapping("/payment-orders/{id}/return")
+    String returned(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.returned", () -> payments.returned(me, id, reason));
+    }
+
+    @PostMapping("/payment-orders/{id}/acknowledgement")
+    String acknowledge(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acknowledgedOn,
+            @RequestParam(required = false) String acknowledgedBy, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.acknowledged.done",
+                () -> payments.acknowledge(me, id, acknowledgedOn, acknowledgedBy, note));
+    }
+
+    // ---------------------------------------------------------------- batches
+
+    @GetMapping("/payment-orders/batches")
+    String batches(CurrentUser me, Model model) {
+        model.addAttribute("approved", payments.list(me, PaymentOrder.Status.APPROVED, null, new PageRequest(0, 200))
+                .items());
+        model.addAttribute("batches", payments.batches(me));
+        model.addAttribute("names", fundNames(register.funds(me)));
+        return "funds/batches";
+    }
+
+    @PostMapping("/payment-orders/batches")
+    String batch(CurrentUser me, @RequestParam(required = false) List<Long> orderIds, RedirectAttributes redirect) {
+        try {
+            DisbursementBatch batch = payments.batch(me, orderIds);
+            redirect.addFlashAttribute("success", "batch.created");
+            return "redirect:/payment-orders/batches/" + batch.getId();
+        } catch (DomainException refused) {
+            return refused(redirect, refused, "/payment-orders/batches");
+        }
+    }
+
+    @GetMapping("/payment-orders/batches/{id}")
+    String batch(CurrentUser me, @PathVariable long id, Model model) {
+        model.addAttribute("batch", payments.batchOf(me, id));
+        List<PaymentOrder> orders = payments.ordersOf(me, id);
+        model.addAttribute("orders", orders);
+        model.addAttribute("total", orders.stream().map(PaymentOrder::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("today", LocalDate.now());
+        return "funds/batch";
+    }
+
+    @GetMapping("/payment-orders/batches/{id}/bank-file")
+    ResponseEntity<byte[]> bankFile(CurrentUser me, @PathVariable long id,
+            @RequestParam(defaultValue = "CSV") BankFiles.Format format) {
+        DisbursementBatch batch = payments.batchOf(me, id);
+        boolean csv = format == BankFiles.Format.CSV;
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("代发文件 " + batch.getNumber() + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(bankFiles.of(me, id, format));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Map<Long, String> fundNames(List<FundRegister.FundBalance> funds) {
+        Map<Long, String> names = new HashMap<>();
+        funds.forEach(line -> names.put(line.fund().getId(), line.fund().getName()));
+        return names;
+    }
+
+    /** Back to the batch page when the form came from it, else to the order. */
+    private static String back(String back, long id) {
+        return back != null && back.matches("/payment-orders/batches/\\d+") ? back : "/payment-orders/" + id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("success", success);
+            return "redirect:" + page;
+        } catch (DomainException refused) {
+            return refused(redirect, refused, page);
+        }
+    }
+
+    private static String refused(RedirectAttributes redirect, DomainException refused, String page) {
+        if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
+            throw refused;
+        }
+        redirect.addFlashAttribute("failure", refused.messageKey());
+        redirect.addFlashAttribute("failureArgs", refused.arguments());
+        return "redirect:" + page;
+    }
+}

@@ -1,0 +1,65 @@
+package org.yiyong.funds;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.yiyong.FullStackTest;
+
+/** Funds tests work in a restricted sub-fund of their own, so that balances are theirs alone. */
+abstract class FundsTestBase extends FullStackTest {
+
+    protected ResultActions call(String user, String path, String body) throws Exception {
+        return mvc.perform(post(path).with(as(user)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    protected long fundByCode(String code) {
+        return jdbc.sql("select id from fund where code = :code").param("code", code).query(Long.class).single();
+    }
+
+    /** A new sub-fund of a general fund, restricted to a purpose. */
+    protected long subFund(String parentCode, String purpose) throws Exception {
+        String body = call("city-staff", "/api/v1/funds", """
+                {"parentId": %d, "name": "%s", "restriction": "PURPOSE", "restrictedPurpose": "%s",
+                 "restrictionNote": "测试用定向基金"}""".formatted(fundByCode(parentCode), "专项" + UUID.randomUUID(),
+                purpose)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    protected long donate(String user, long fund, String amount) throws Exception {
+        String body = call(user, "/api/v1/donations", """
+                {"donorKind": "ENTERPRISE", "donorName": "泉州测试实业有限公司", "fundId": %d, "amount": %s,
+                 "receivedOn": "%s", "channel": "BANK_TRANSFER"}""".formatted(fund, amount,
+                java.time.LocalDate.now(clock)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    protected long order(String user, long fund, String purpose, String amount) throws Exception {
+        String body = call(user, "/api/v1/payment-orders", """
+                {"fundId": %d, "purpose": "%s", "payeeName": "林阿强", "amount": %s, "description": "走访慰问",
+                 "justification": "走访发现家庭困难，经会长办公会同意"}""".formatted(fund, purpose, amount))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    /** Approved by the finance reviewer, batched and paid by the cashier. */
+    protected ResultActions approveAndPay(long order, String reference) throws Exception {
+        call("finance-reviewer", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
+        call("cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
+                .andExpect(status().isCreated());
+        return call("cashier", "/api/v1/payment-orders/" + order + "/payment",
+                "{\"bankReference\": \"" + reference + "\"}");
+    }
+
+    protected BigDecimal balance(long fund) throws Exception {
+        String body = mvc.perform(get("/api/v1/funds/{id}", fund).with(as("city-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return new BigDecimal(JsonPath.read(body, "$.balance").toString());
+    }
+}
