@@ -1,7 +1,9 @@
 package org.yiyong.funds;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.yiyong.TransientRetry;
 import org.yiyong.shared.PaymentRequested;
 import org.yiyong.shared.PaymentWithdrawn;
 
@@ -15,13 +17,15 @@ class PaymentRequests {
         this.payments = payments;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PaymentRequested requested) {
-        payments.fromRequest(requested);
+        TransientRetry.run(() -> payments.fromRequest(requested));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PaymentWithdrawn withdrawn) {
-        payments.withdraw(withdrawn);
+        TransientRetry.run(() -> payments.withdraw(withdrawn));
     }
 }

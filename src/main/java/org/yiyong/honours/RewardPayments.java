@@ -1,7 +1,9 @@
 package org.yiyong.honours;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.yiyong.TransientRetry;
 import org.yiyong.shared.PaymentReturned;
 import org.yiyong.shared.PaymentSettled;
 
@@ -15,17 +17,19 @@ class RewardPayments {
         this.grants = grants;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PaymentSettled paid) {
         if (HonourGrants.SOURCE.equals(paid.source())) {
-            grants.rewardPaid(paid);
+            TransientRetry.run(() -> grants.rewardPaid(paid));
         }
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(PaymentReturned returned) {
         if (HonourGrants.SOURCE.equals(returned.source())) {
-            grants.rewardReturned(returned);
+            TransientRetry.run(() -> grants.rewardReturned(returned));
         }
     }
 }

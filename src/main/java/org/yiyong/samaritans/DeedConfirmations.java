@@ -1,7 +1,9 @@
 package org.yiyong.samaritans;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.yiyong.TransientRetry;
 import org.yiyong.deeds.DeedConfirmed;
 
 /**
@@ -17,8 +19,9 @@ class DeedConfirmations {
         this.registry = registry;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(DeedConfirmed confirmed) {
-        registry.registerConfirmed(confirmed);
+        TransientRetry.run(() -> registry.registerConfirmed(confirmed));
     }
 }

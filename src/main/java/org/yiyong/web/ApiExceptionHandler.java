@@ -12,8 +12,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -67,8 +67,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    @ExceptionHandler(ConcurrencyFailureException.class)
-    ResponseEntity<ProblemDetail> stale(ConcurrencyFailureException ex, HttpServletRequest request) {
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> stale(TransientDataAccessException ex, HttpServletRequest request) {
         return respond(problem(HttpStatus.CONFLICT, text("error.stale"), request));
     }
 

