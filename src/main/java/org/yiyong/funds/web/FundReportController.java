@@ -1,0 +1,82 @@
+package org.yiyong.funds.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yiyong.funds.FinancialReports;
+import org.yiyong.identity.CurrentUser;
+
+/**
+ * The funds' reports page: balances at a date, the statement of a month or a year, the reconciliation
+ * of the year's payments with what does not pair highlighted, and the annual report as PDF or XLSX.
+ */
+@Controller
+@RequestMapping("/funds/reports")
+class FundReportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final FinancialReports reports;
+    private final Clock clock;
+
+    FundReportController(FinancialReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String page(CurrentUser me, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
+        LocalDate today = LocalDate.now(clock);
+        String chosen = region == null || region.isBlank() ? null : region.trim();
+        int reportYear = year == null ? today.getYear() : year;
+        LocalDate day = asOf == null ? today : asOf;
+        model.addAttribute("regions", reports.regions(me));
+        model.addAttribute("region", chosen);
+        model.addAttribute("year", reportYear);
+        model.addAttribute("month", month);
+        model.addAttribute("asOf", day);
+        model.addAttribute("balances", reports.balances(me, chosen, day));
+        model.addAttribute("statement", reports.statement(me, chosen, reportYear, month));
+        model.addAttribute("reconciliation", reports.reconciliation(me, chosen, reportYear));
+        model.addAttribute("fmt", new FinancialReports.Figures());
+        return "funds/reports";
+    }
+
+    /** 财务报告 as PDF, shown in the browser. */
+    @GetMapping("/annual.pdf")
+    ResponseEntity<byte[]> annualPdf(CurrentUser me, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer year) {
+        int reportYear = year == null ? LocalDate.now(clock).getYear() : year;
+        byte[] pdf = reports.annualReportPdf(me, region, reportYear);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(reportYear + "年度财务报告.pdf", StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
+    /** 财务报告 as a workbook, downloaded. */
+    @GetMapping("/annual.xlsx")
+    ResponseEntity<byte[]> annualXlsx(CurrentUser me, @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer year) {
+        int reportYear = year == null ? LocalDate.now(clock).getYear() : year;
+        byte[] xlsx = reports.annualReportXlsx(me, region, reportYear);
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(reportYear + "年度财务报告.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(xlsx);
+    }
+}
