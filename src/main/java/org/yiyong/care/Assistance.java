@@ -1,0 +1,205 @@
+package org.yiyong.care;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.PaymentPurpose;
+import org.yiyong.shared.PaymentRequested;
+import org.yiyong.shared.PaymentSettled;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * Assistance cases from problem to solution: opened from a visit (or on their own), followed with
+ * notes, a hardship grant asked of the funds once, then solved or closed with a reason.
+ */
+@Service
+public class Assistance implements CarePaymentHandler {
+
+    static final String ENTITY = "AssistanceCase";
+    static final String PREFIX = "assistance-";
+    private static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')";
+
+    private final AssistanceCases cases;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Assistance(AssistanceCases cases, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
+            Clock clock) {
+        this.cases = cases;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Opens a case for a household in the caller's scope. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public AssistanceCase open(CurrentUser me, long samaritanId, Long visitId, AssistanceCase.Kind kind,
+            String description) {
+        if (kind == null) {
+            throw new InvalidField("kind", "validation.required");
+        }
+        String text = Texts.required("description", description, 1000);
+        String region = regionOf(me, samaritanId);
+        AssistanceCase opened = cases.saveAndFlush(new AssistanceCase(nextNumber(LocalDate.now(clock).getYear()),
+                samaritanId, region, visitId, kind, text, LocalDate.now(clock), me.username()));
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, opened.getId())
+                .withDetail(opened.getNumber() + " " + kind + ": " + text));
+        return opened;
+    }
+
+    String regionOf(CurrentUser me, long samaritanId) {
+        return jdbc.sql("select region_code from samaritan where id = :id and region_code in (:scope)")
+                .param("id", samaritanId).param("scope", me.scope().regionCodes()).query(String.class).optional()
+                .orElseThrow(() -> new RecordNotFound("Samaritan", samaritanId));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(VisitSchedule.READ)
+    public AssistanceCase get(CurrentUser me, long id) {
+        return inScope(me, id);
+    }
+
+    private AssistanceCase inScope(CurrentUser me, long id) {
+        return cases.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
+            if (cases.existsById(id)) {
+                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
+            }
+            return new RecordNotFound(ENTITY, id);
+        });
+    }
+
+    /** A case with the household's name, for lists. */
+    public record Line(long id, String number, long samaritanId, String name, String regionCode,
+            AssistanceCase.Kind kind, String description, AssistanceCase.Status status, LocalDate openedOn) {
+    }
+
+    /** Cases in the caller's scope, newest first; open ones only unless all are asked for. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(VisitSchedule.READ)
+    public PageResult<Line> list(CurrentUser me, boolean openOnly, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", me.scope().regionCodes());
+        String where = " where c.region_code in (:scope)" + (openOnly ? " and c.status in ('OPEN', 'IN_PROGRESS')" : "");
+        long total = jdbc.sql("select count(*) from assistance_case c" + where).params(params).query(Long.class)
+                .single();
+        List<Line> lines = jdbc.sql("""
+                select c.id, c.number, c.samaritan_id, s.name, c.region_code, c.kind, c.description, c.status,
+                       c.opened_on
+                from assistance_case c join samaritan s on s.id = c.samaritan_id""" + where
+                + " order by c.id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset())
+                .query((rs, row) -> new Line(rs.getLong("id"), rs.getString("number"), rs.getLong("samaritan_id"),
+                        rs.getString("name"), rs.getString("region_code"),
+                        AssistanceCase.Kind.valueOf(rs.getString("kind")), rs.getString("description"),
+                        AssistanceCase.Status.valueOf(rs.getString("status")),
+                        rs.getObject("opened_on", LocalDate.class)))
+                .list();
+        return new PageResult<>(lines, page.page(), page.size(), total);
+    }
+
+    /** The cases of a household, for its profile (the caller has opened the profile within scope). */
+    @Transactional(readOnly = true)
+    public List<AssistanceCase> of(long samaritanId) {
+        return cases.findBySamaritanIdOrderByIdDesc(samaritanId);
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public AssistanceCase note(CurrentUser me, long id, String note) {
+        String text = Texts.required("note", note, 1000);
+        AssistanceCase c = inScope(me, id);
+        c.note(LocalDate.now(clock), text, me.username());
+        cases.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("note: " + text));
+        return c;
+    }
+
+    /**
+     * Asks the funds to pay a hardship grant for the household (from the county association's fund);
+     * county or city staff only, once per case.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public AssistanceCase requestGrant(CurrentUser me, long id, BigDecimal amount, String decisionDocument) {
+        BigDecimal value = Texts.amount("amount", amount);
+        String document = Texts.optional("decisionDocument", decisionDocument, 200);
+        AssistanceCase c = inScope(me, id);
+        LocalDate today = LocalDate.now(clock);
+        c.grant(value, today, me.username());
+        cases.flush();
+        String name = jdbc.sql("select name from samaritan where id = :id").param("id", c.getSamaritanId())
+                .query(String.class).single();
+        events.publishEvent(new PaymentRequested(SOURCE, PREFIX + c.getId(), c.getRegionCode(),
+                PaymentPurpose.HARDSHIP, c.getSamaritanId(), null, name, value, "困难救助金（帮扶事项 " + c.getNumber() + "）",
+                document, me.username(), today));
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("hardship grant asked: " + value));
+        return c;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public AssistanceCase solve(CurrentUser me, long id, String outcome) {
+        String text = Texts.required("outcome", outcome, 1000);
+        AssistanceCase c = inScope(me, id);
+        c.solve(LocalDate.now(clock), text);
+        cases.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("solved: " + text));
+        return c;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public AssistanceCase close(CurrentUser me, long id, String reason) {
+        String text = Texts.required("reason", reason, 1000);
+        AssistanceCase c = inScope(me, id);
+        c.close(LocalDate.now(clock), text);
+        cases.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("closed: " + text));
+        return c;
+    }
+
+    @Override
+    public String prefix() {
+        return PREFIX;
+    }
+
+    @Override
+    @Transactional
+    public void paid(PaymentSettled paid) {
+        long id = Long.parseLong(paid.sourceRef().substring(PREFIX.length()));
+        cases.findById(id).ifPresent(c -> {
+            c.grantPaid(paid.paidOn());
+            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).byActor(AuditTrail.SYSTEM_ACTOR)
+                    .withDetail("hardship grant paid by " + paid.orderNumber()));
+        });
+    }
+
+    private String nextNumber(int year) {
+        jdbc.sql("insert into assistance_number_sequence (case_year, last_value) values (:y, 0) on conflict do nothing")
+                .param("y", year).update();
+        jdbc.sql("update assistance_number_sequence set last_value = last_value + 1 where case_year = :y")
+                .param("y", year).update();
+        int value = jdbc.sql("select last_value from assistance_number_sequence where case_year = :y").param("y", year)
+                .query(Integer.class).single();
+        return String.format("BF-%d-%04d", year, value);
+    }
+}

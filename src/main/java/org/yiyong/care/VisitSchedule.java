@@ -1,0 +1,195 @@
+package org.yiyong.care;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * Which households are due a visit, and when: every household at least as often as the policy says for
+ * its categories (by default once a year; households in hardship, disabled or bereaved every quarter),
+ * counted from the last visit — a household never visited is due a month after it was registered. A
+ * household is looked after by its county's association unless a work station is named. People lost
+ * contact with are traced, not scheduled; a samaritan who died without survivors has no household left.
+ */
+@Service
+public class VisitSchedule {
+
+    static final String READ = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')";
+
+    /** Which visits to list. */
+    public enum Filter {
+        OVERDUE, DUE_SOON, ALL
+    }
+
+    /** A household on the schedule. */
+    public record Due(long samaritanId, String number, String name, String regionCode, String regionName,
+            String address, Set<HouseholdCategory> categories, int intervalMonths, LocalDate lastVisit,
+            LocalDate due, boolean overdue, Long organizationId, String responsible) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    VisitSchedule(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The months between visits for each category. */
+    @Transactional(readOnly = true)
+    public Map<HouseholdCategory, Integer> policies() {
+        Map<HouseholdCategory, Integer> policies = new EnumMap<>(HouseholdCategory.class);
+        jdbc.sql("select category, interval_months from visit_policy")
+                .query((rs, row) -> policies.put(HouseholdCategory.valueOf(rs.getString("category")),
+                        rs.getInt("interval_months")))
+                .list();
+        return policies;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('CITY_STAFF')")
+    public Map<HouseholdCategory, Integer> setPolicy(CurrentUser me, HouseholdCategory category, Integer months) {
+        if (category == null) {
+            throw new InvalidField("category", "validation.required");
+        }
+        if (months == null || months < 1 || months > 24) {
+            throw new InvalidField("intervalMonths", "visit.policy.range");
+        }
+        Integer before = policies().get(category);
+        jdbc.sql("""
+                update visit_policy set interval_months = :months, updated_by = :by, updated_at = :at
+                where category = :category""")
+                .param("months", months).param("by", me.username())
+                .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("category", category.name()).update();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, "VisitPolicy", category.name())
+                .withDetail("every " + before + " → " + months + " months"));
+        return policies();
+    }
+
+    /** The households in the caller's scope with their next visit, soonest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public List<Due> schedule(CurrentUser me, Filter filter) {
+        LocalDate today = LocalDate.now(clock);
+        Map<HouseholdCategory, Integer> policies = policies();
+        Map<String, String> associations = new HashMap<>();
+        jdbc.sql("select region_code, name from organization where type = 'ASSOCIATION' and active order by id desc")
+                .query((rs, row) -> associations.put(rs.getString("region_code"), rs.getString("name"))).list();
+        List<Due> due = new ArrayList<>();
+        jdbc.sql("""
+                select s.id, s.number, s.name, s.region_code, r.name as region_name, s.address, s.status,
+                       s.created_at, a.organization_id, o.name as organization_name,
+                       (select max(v.visited_on) from visit v where v.samaritan_id = s.id) as last_visit,
+                       (select count(*) from visit v where v.samaritan_id = s.id and v.hardship
+                          and v.visited_on = (select max(w.visited_on) from visit w where w.samaritan_id = s.id))
+                          as hardship_at_last,
+                       (select count(*) from benefit b where b.samaritan_id = s.id and b.kind = 'SUBSISTENCE'
+                          and b.status = 'GRANTED') as subsistence,
+                       (select count(*) from relative k where k.samaritan_id = s.id and k.died_on is null)
+                          as survivors
+                from samaritan s join region r on r.code = s.region_code
+                left join visit_assignment a on a.samaritan_id = s.id
+                left join organization o on o.id = a.organization_id
+                where s.region_code in (:scope) and not s.lost_contact""")
+                .param("scope", me.scope().regionCodes())
+                .query((rs, row) -> {
+                    String status = rs.getString("status");
+                    boolean deceased = "DECEASED".equals(status);
+                    if (deceased && rs.getLong("survivors") == 0) {
+                        return null;
+                    }
+                    Set<HouseholdCategory> categories = EnumSet.of(HouseholdCategory.DEFAULT);
+                    if ("DISABLED".equals(status)) {
+                        categories.add(HouseholdCategory.DISABLED);
+                    }
+                    if (deceased) {
+                        categories.add(HouseholdCategory.BEREAVED);
+                    }
+                    if (rs.getLong("subsistence") > 0 || rs.getLong("hardship_at_last") > 0) {
+                        categories.add(HouseholdCategory.HARDSHIP);
+                    }
+                    int interval = categories.stream().mapToInt(c -> policies.getOrDefault(c, 12)).min().orElse(12);
+                    LocalDate last = rs.getObject("last_visit", LocalDate.class);
+                    LocalDate next = last != null ? last.plusMonths(interval)
+                            : rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
+                                    .toLocalDate().plusMonths(1);
+                    Long organization = rs.getObject("organization_id", Long.class);
+                    String responsible = organization != null ? rs.getString("organization_name")
+                            : associations.getOrDefault(rs.getString("region_code"), rs.getString("region_name"));
+                    return new Due(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+                            rs.getString("region_code"), rs.getString("region_name"), rs.getString("address"),
+                            categories, interval, last, next, next.isBefore(today), organization, responsible);
+                })
+                .list().stream().filter(java.util.Objects::nonNull).forEach(due::add);
+        return due.stream().filter(d -> switch (filter == null ? Filter.ALL : filter) {
+            case OVERDUE -> d.overdue();
+            case DUE_SOON -> !d.overdue() && !d.due().isAfter(today.plusMonths(1));
+            case ALL -> true;
+        }).sorted(Comparator.comparing(Due::due).thenComparing(Due::name)).toList();
+    }
+
+    /** The household's place on the schedule. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public java.util.Optional<Due> of(CurrentUser me, long samaritanId) {
+        return schedule(me, Filter.ALL).stream().filter(d -> d.samaritanId() == samaritanId).findFirst();
+    }
+
+    /** Names a work station (or the county association) of the household's county to look after it. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public void assign(CurrentUser me, long samaritanId, Long organizationId) {
+        String region = jdbc.sql("select region_code from samaritan where id = :id and region_code in (:scope)")
+                .param("id", samaritanId).param("scope", me.scope().regionCodes()).query(String.class).optional()
+                .orElseThrow(() -> new RecordNotFound("Samaritan", samaritanId));
+        if (organizationId == null) {
+            throw new InvalidField("organizationId", "validation.required");
+        }
+        boolean local = jdbc.sql("""
+                select count(*) from organization where id = :id and region_code = :region and active
+                and type in ('ASSOCIATION', 'WORK_STATION')""").param("id", organizationId).param("region", region)
+                .query(Long.class).single() > 0;
+        if (!local) {
+            throw new InvalidField("organizationId", "visit.assign.not-local");
+        }
+        jdbc.sql("delete from visit_assignment where samaritan_id = :id").param("id", samaritanId).update();
+        jdbc.sql("""
+                insert into visit_assignment (samaritan_id, organization_id, assigned_by, assigned_at)
+                values (:id, :org, :by, :at)""").param("id", samaritanId).param("org", organizationId)
+                .param("by", me.username()).param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, "VisitAssignment", samaritanId)
+                .withDetail("looked after by organization " + organizationId));
+    }
+
+    /** The associations and stations of a region that can look after its households. */
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> carersIn(String regionCode) {
+        return jdbc.sql("""
+                select id, name from organization where region_code = :region and active
+                and type in ('ASSOCIATION', 'WORK_STATION') order by type, name""").param("region", regionCode)
+                .query().listOfRows();
+    }
+}

@@ -1,0 +1,95 @@
+package org.yiyong.care.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiyong.Platform.DemoData;
+import org.yiyong.care.Campaign;
+import org.yiyong.care.CampaignRoster;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.SignedIn;
+
+/**
+ * The coming Spring Festival's condolence campaign for the demo: built by city staff from the demo registry,
+ * submitted, and left awaiting the approval of a second staff member (city-police). Runs after the demo
+ * registry, honours and funds.
+ */
+@Component
+@Order(90)
+class DemoCampaigns implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCampaigns.class);
+
+    /** 春节 (正月初一) of the coming years. */
+    private static final List<LocalDate> SPRING_FESTIVALS = List.of(LocalDate.of(2026, 2, 17),
+            LocalDate.of(2027, 2, 6), LocalDate.of(2028, 1, 26), LocalDate.of(2029, 2, 13), LocalDate.of(2030, 2, 3));
+
+    private final CampaignRoster roster;
+    private final JdbcClient jdbc;
+    private final UserDetailsService accounts;
+    private final TransactionTemplate transactions;
+    private final DemoData demoData;
+    private final Clock clock;
+
+    DemoCampaigns(CampaignRoster roster, JdbcClient jdbc, UserDetailsService accounts, TransactionTemplate transactions,
+            DemoData demoData, Clock clock) {
+        this.roster = roster;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.demoData = demoData;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demoData.enabled() || jdbc.sql("select count(*) from campaign").query(Long.class).single() > 0) {
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> seed());
+        } catch (RuntimeException anotherNodeWasFaster) {
+            log.warn("Demo campaigns not seeded", anotherNodeWasFaster);
+        }
+    }
+
+    private void seed() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate festival = SPRING_FESTIVALS.stream().filter(day -> !day.isBefore(today)).findFirst()
+                .orElse(today.plusDays(60));
+        as("city-staff", me -> {
+            Campaign campaign = roster.create(me, new CampaignRoster.NewCampaign(festival.getYear() + "年春节慰问",
+                    Campaign.Festival.SPRING_FESTIVAL, cityCode(), festival));
+            return roster.submit(me, campaign.getId());
+        });
+    }
+
+    private String cityCode() {
+        return jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
+    }
+
+    private <T> T as(String username, java.util.function.Function<CurrentUser, T> steps) {
+        UserDetails user = accounts.loadUserByUsername(username);
+        var previous = SecurityContextHolder.getContext();
+        try {
+            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            return steps.apply(SignedIn.user().orElseThrow());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

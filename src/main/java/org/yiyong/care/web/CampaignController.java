@@ -1,0 +1,178 @@
+package org.yiyong.care.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.care.Campaign;
+import org.yiyong.care.CampaignLine;
+import org.yiyong.care.CampaignRoster;
+import org.yiyong.care.CondolenceCategory;
+import org.yiyong.care.CondolenceStandards;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.DomainException;
+
+/**
+ * The condolence campaign pages: the campaigns of the scope with the standard, and one campaign's roster —
+ * who is in, who was left out and why — with the steps from draft to the payment batch.
+ */
+@Controller
+class CampaignController {
+
+    private final CampaignRoster roster;
+    private final CondolenceStandards standards;
+
+    CampaignController(CampaignRoster roster, CondolenceStandards standards) {
+        this.roster = roster;
+        this.standards = standards;
+    }
+
+    @GetMapping("/campaigns")
+    String campaigns(CurrentUser me, Model model) {
+        model.addAttribute("campaigns", roster.list(me));
+        model.addAttribute("standards", standards.all());
+        model.addAttribute("festivals", Campaign.Festival.values());
+        model.addAttribute("categories", CondolenceCategory.values());
+        model.addAttribute("regions", roster.regions(me));
+        return "care/campaigns";
+    }
+
+    @PostMapping("/campaigns")
+    String create(CurrentUser me, @RequestParam(required = false) String name,
+            @RequestParam(required = false) Campaign.Festival festival,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate festivalDate,
+            RedirectAttributes redirect) {
+        try {
+            Campaign campaign = roster.create(me, new CampaignRoster.NewCampaign(name, festival, regionCode,
+                    festivalDate));
+            redirect.addFlashAttribute("success", "campaign.created");
+            return "redirect:/campaigns/" + campaign.getId();
+        } catch (DomainException refused) {
+            return refused(redirect, refused, "/campaigns");
+        }
+    }
+
+    @PostMapping("/campaigns/standards")
+    String addStandard(CurrentUser me, @RequestParam(required = false) CondolenceCategory category,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+            @RequestParam(required = false) BigDecimal amount, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        return step(redirect, "/campaigns", "condolence.standard.added",
+                () -> standards.add(me, category, effectiveFrom, amount, note));
+    }
+
+    @GetMapping("/campaigns/{id}")
+    String campaign(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String filter,
+            Model model) {
+        CampaignRoster.CampaignSummary summary = roster.summary(me, id);
+        List<CampaignLine> lines = roster.lines(me, id);
+        String shown = filter == null ? "in" : filter;
+        model.addAttribute("summary", summary);
+        model.addAttribute("campaign", summary.campaign());
+        model.addAttribute("filter", shown);
+        model.addAttribute("lines", lines.stream().filter(line -> switch (shown) {
+            case "out" -> line.getStatus() == CampaignLine.Status.EXCLUDED
+                    || line.getStatus() == CampaignLine.Status.REMOVED;
+            case "check" -> line.isConductCheckRequired() && line.getConductGood() == null
+                    && (line.getStatus() == CampaignLine.Status.INCLUDED
+                            || line.getStatus() == CampaignLine.Status.EXCLUDED);
+            case "all" -> true;
+            default -> line.isOn();
+        }).toList());
+        model.addAttribute("categories", CondolenceCategory.values());
+        model.addAttribute("today", LocalDate.now());
+        return "care/campaign";
+    }
+
+    @PostMapping("/campaigns/{id}/refresh")
+    String refresh(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.refreshed", () -> roster.refresh(me, id));
+    }
+
+    @PostMapping("/campaigns/{id}/lines")
+    String add(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long samaritanId,
+            @RequestParam(required = false) CondolenceCategory category,
+            @RequestParam(required = false) String payeeName, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.line.added", () -> roster.addPerson(me, id,
+                new CampaignRoster.NewLine(samaritanId, category, payeeName, reason)));
+    }
+
+    @PostMapping("/campaigns/{id}/lines/{lineId}/removal")
+    String remove(CurrentUser me, @PathVariable long id, @PathVariable long lineId,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.line.removed",
+                () -> roster.removeLine(me, id, lineId, reason));
+    }
+
+    @PostMapping("/campaigns/{id}/lines/{lineId}/conduct-check")
+    String checkConduct(CurrentUser me, @PathVariable long id, @PathVariable long lineId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkedOn,
+            @RequestParam(required = false) String note, @RequestParam(required = false) Boolean good,
+            RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id + "?filter=check", "campaign.conduct-check.recorded",
+                () -> roster.checkConduct(me, id, lineId, checkedOn, note, good));
+    }
+
+    @PostMapping("/campaigns/{id}/submission")
+    String submit(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.submitted", () -> roster.submit(me, id));
+    }
+
+    @PostMapping("/campaigns/{id}/approval")
+    String approve(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String documentNumber,
+            RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.approved", () -> roster.approve(me, id, documentNumber));
+    }
+
+    @PostMapping("/campaigns/{id}/return")
+    String returnToDraft(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.returned", () -> roster.returnToDraft(me, id, reason));
+    }
+
+    @PostMapping("/campaigns/{id}/cancellation")
+    String cancel(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/campaigns/" + id, "campaign.cancelled", () -> roster.cancel(me, id, reason));
+    }
+
+    @PostMapping("/campaigns/{id}/payment-batch")
+    String send(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            CampaignRoster.SendResult result = roster.send(me, id);
+            redirect.addFlashAttribute("success", result.sent() == 0 ? "campaign.sent.nothing-new" : "campaign.sent");
+            return "redirect:/campaigns/" + id;
+        } catch (DomainException refused) {
+            return refused(redirect, refused, "/campaigns/" + id);
+        }
+    }
+
+    private String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("success", success);
+            return "redirect:" + page;
+        } catch (DomainException refused) {
+            return refused(redirect, refused, page);
+        }
+    }
+
+    private static String refused(RedirectAttributes redirect, DomainException refused, String page) {
+        if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
+            throw refused;
+        }
+        redirect.addFlashAttribute("failure", refused.messageKey());
+        redirect.addFlashAttribute("failureArgs", refused.arguments());
+        return "redirect:" + page;
+    }
+}

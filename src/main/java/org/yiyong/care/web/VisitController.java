@@ -1,0 +1,198 @@
+package org.yiyong.care.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.care.Assistance;
+import org.yiyong.care.AssistanceCase;
+import org.yiyong.care.HouseholdCategory;
+import org.yiyong.care.Visit;
+import org.yiyong.care.VisitRecords;
+import org.yiyong.care.VisitSchedule;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.DomainException;
+import org.yiyong.shared.PageRequest;
+
+/**
+ * The visit pages: the schedule (overdue, due soon, all), the visit form made for a phone in the
+ * household, a recorded visit, and the assistance cases from open to solved.
+ */
+@Controller
+class VisitController {
+
+    private final VisitSchedule schedule;
+    private final VisitRecords records;
+    private final Assistance assistance;
+    private final SamaritanRegistry samaritans;
+
+    VisitController(VisitSchedule schedule, VisitRecords records, Assistance assistance, SamaritanRegistry samaritans) {
+        this.schedule = schedule;
+        this.records = records;
+        this.assistance = assistance;
+        this.samaritans = samaritans;
+    }
+
+    @GetMapping("/visits")
+    String schedule(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter, Model model) {
+        VisitSchedule.Filter shown = filter == null ? VisitSchedule.Filter.OVERDUE : filter;
+        model.addAttribute("filter", shown);
+        model.addAttribute("filters", VisitSchedule.Filter.values());
+        model.addAttribute("due", schedule.schedule(me, shown));
+        model.addAttribute("policies", schedule.policies());
+        model.addAttribute("categories", HouseholdCategory.values());
+        return "care/visits";
+    }
+
+    @PostMapping("/visits/policies")
+    String policy(CurrentUser me, @RequestParam(required = false) HouseholdCategory category,
+            @RequestParam(required = false) Integer intervalMonths, RedirectAttributes redirect) {
+        return step(redirect, "/visits?filter=ALL", "visit.policy.saved",
+                () -> schedule.setPolicy(me, category, intervalMonths));
+    }
+
+    @GetMapping("/visits/new")
+    String form(CurrentUser me, @RequestParam long samaritanId, Model model) {
+        Samaritan samaritan = samaritans.get(me, samaritanId);
+        model.addAttribute("samaritan", samaritan);
+        model.addAttribute("kinds", AssistanceCase.Kind.values());
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("due", schedule.of(me, samaritanId).orElse(null));
+        model.addAttribute("carers", schedule.carersIn(samaritan.getRegionCode()));
+        return "care/visit-form";
+    }
+
+    @PostMapping("/visits")
+    String record(CurrentUser me, @RequestParam long samaritanId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitedOn,
+            @RequestParam(required = false) String visitors, @RequestParam(required = false) String met,
+            @RequestParam(required = false) String livingConditions,
+            @RequestParam(defaultValue = "false") boolean hardship,
+            @RequestParam(required = false) List<AssistanceCase.Kind> problemKind,
+            @RequestParam(required = false) List<String> problemDescription,
+            @RequestParam(required = false) List<MultipartFile> photos, RedirectAttributes redirect) {
+        List<VisitRecords.Problem> problems = new ArrayList<>();
+        List<String> texts = problemDescription == null ? List.of() : problemDescription;
+        for (int i = 0; i < texts.size(); i++) {
+            problems.add(new VisitRecords.Problem(problemKind != null && i < problemKind.size() ? problemKind.get(i)
+                    : null, texts.get(i)));
+        }
+        List<VisitRecords.Photo> taken = new ArrayList<>();
+        for (MultipartFile photo : photos == null ? List.<MultipartFile>of() : photos) {
+            if (!photo.isEmpty()) {
+                taken.add(new VisitRecords.Photo(photo.getOriginalFilename(), () -> {
+                    try {
+                        return photo.getInputStream();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+            }
+        }
+        try {
+            Visit visit = records.record(me, new VisitRecords.NewVisit(samaritanId, visitedOn, visitors, met,
+                    livingConditions, hardship, problems), taken);
+            redirect.addFlashAttribute("success", "visit.recorded");
+            return "redirect:/visits/" + visit.getId();
+        } catch (DomainException refused) {
+            return refused(redirect, refused, "/visits/new?samaritanId=" + samaritanId);
+        }
+    }
+
+    @GetMapping("/visits/{id}")
+    String visit(CurrentUser me, @PathVariable long id, Model model) {
+        Visit visit = records.get(me, id);
+        model.addAttribute("visit", visit);
+        model.addAttribute("samaritan", samaritans.get(me, visit.getSamaritanId()));
+        model.addAttribute("photos", records.photos(me, id));
+        model.addAttribute("cases", assistance.of(visit.getSamaritanId()).stream()
+                .filter(c -> id == (c.getVisitId() == null ? -1 : c.getVisitId())).toList());
+        return "care/visit";
+    }
+
+    @PostMapping("/visits/assignment")
+    String assign(CurrentUser me, @RequestParam long samaritanId, @RequestParam(required = false) Long organizationId,
+            RedirectAttributes redirect) {
+        return step(redirect, "/visits/new?samaritanId=" + samaritanId, "visit.assigned", () -> {
+            schedule.assign(me, samaritanId, organizationId);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- assistance cases
+
+    @GetMapping("/assistance-cases")
+    String cases(CurrentUser me, @RequestParam(defaultValue = "true") boolean open,
+            @RequestParam(required = false) Integer page, Model model) {
+        model.addAttribute("cases", assistance.list(me, open, PageRequest.of(page, 30)));
+        model.addAttribute("open", open);
+        return "care/cases";
+    }
+
+    @GetMapping("/assistance-cases/{id}")
+    String assistanceCase(CurrentUser me, @PathVariable long id, Model model) {
+        AssistanceCase c = assistance.get(me, id);
+        model.addAttribute("c", c);
+        model.addAttribute("samaritan", samaritans.get(me, c.getSamaritanId()));
+        return "care/case";
+    }
+
+    @PostMapping("/assistance-cases/{id}/notes")
+    String note(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        return step(redirect, "/assistance-cases/" + id, "assistance.noted", () -> assistance.note(me, id, note));
+    }
+
+    @PostMapping("/assistance-cases/{id}/grant")
+    String grant(CurrentUser me, @PathVariable long id, @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) String decisionDocument, RedirectAttributes redirect) {
+        return step(redirect, "/assistance-cases/" + id, "assistance.grant-requested",
+                () -> assistance.requestGrant(me, id, amount, decisionDocument));
+    }
+
+    @PostMapping("/assistance-cases/{id}/solution")
+    String solve(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String outcome,
+            RedirectAttributes redirect) {
+        return step(redirect, "/assistance-cases/" + id, "assistance.solved", () -> assistance.solve(me, id, outcome));
+    }
+
+    @PostMapping("/assistance-cases/{id}/closure")
+    String close(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        return step(redirect, "/assistance-cases/" + id, "assistance.closed-done",
+                () -> assistance.close(me, id, reason));
+    }
+
+    private static String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("success", success);
+            return "redirect:" + page;
+        } catch (DomainException refused) {
+            return refused(redirect, refused, page);
+        }
+    }
+
+    private static String refused(RedirectAttributes redirect, DomainException refused, String page) {
+        if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
+            throw refused;
+        }
+        redirect.addFlashAttribute("failure", refused.messageKey());
+        redirect.addFlashAttribute("failureArgs", refused.arguments());
+        return "redirect:" + page;
+    }
+}
