@@ -54,8 +54,11 @@ public class BankFiles {
             if (order.getStatus() != PaymentOrder.Status.IN_BATCH) {
                 continue;
             }
+            // the registry holds the samaritan's own account: a survivor or a child paid for the household
+            // gives theirs to the cashier, so the line waits for it rather than paying the wrong account
             var account = order.getPayeeSamaritanId() == null ? java.util.Optional.<SamaritanRegistry.BankAccount>empty()
-                    : samaritans.bankAccountForPayment(order.getPayeeSamaritanId());
+                    : samaritans.bankAccountForPayment(order.getPayeeSamaritanId())
+                            .filter(known -> known.holder().equals(order.getPayeeName()));
             rows.add(List.of(rows.size() + 1, order.getNumber(), order.getPayeeName(),
                     account.map(SamaritanRegistry.BankAccount::bankName).orElse(""),
                     account.map(SamaritanRegistry.BankAccount::accountNumber).orElse("（待补录账户）"),
