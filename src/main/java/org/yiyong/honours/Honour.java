@@ -122,7 +122,7 @@ public class Honour {
     }
 
     /** The honour of the group of a deed's actors, proposed in a round. */
-    static Honour group(long titleId, long roundId, long deedId, String deedNumber, String name,
+    static Honour group(long titleId, Long roundId, long deedId, String deedNumber, String name,
             java.util.Collection<Long> members, String regionCode, String proposedBy, LocalDate on) {
         Honour honour = new Honour(titleId, null, deedId, deedNumber, regionCode, HonourMode.ROUND, "集中表彰",
                 proposedBy, on);
@@ -142,6 +142,12 @@ public class Honour {
         honour.organizationId = organizationId;
         honour.roundId = roundId;
         return honour;
+    }
+
+    /** Granted above on a recommendation, not in a round of our own. */
+    void upward(String why) {
+        this.mode = HonourMode.UPWARD;
+        this.reason = why;
     }
 
     void inRound(long round) {

@@ -206,7 +206,7 @@ public class HonourGrants {
                 person.inRound(roundId);
                 yield person;
             }
-            case GROUP -> Honour.group(title.getId(), roundId, candidate.getDeedId(), candidate.getDeedNumber(),
+            case GROUP -> Honour.group(title.getId(), (Long) roundId, candidate.getDeedId(), candidate.getDeedNumber(),
                     candidate.getName(), groupMembers(candidate.getDeedId()), candidate.getRegionCode(),
                     me.username(), on);
             case UNIT, STATION -> Honour.organization(title.getId(), roundId, candidate.getRecipient(),
@@ -344,18 +344,31 @@ public class HonourGrants {
      * (when the standard is known) paid by the body above, so no payment request here.
      */
     Honour recordUpward(CurrentUser me, Recommendation recommendation, Title title, LocalDate on, String document) {
-        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(recommendation.getSamaritanId(), title.getId(),
-                recommendation.getDeedId())) {
-            throw new HonourRuleBroken("honour.already", samaritans.nameOf(recommendation.getSamaritanId()),
-                    title.getName(), recommendation.getDeedNumber());
+        Honour honour;
+        if (recommendation.getGroupName() != null) {
+            honour = Honour.group(title.getId(), null, recommendation.getDeedId(), recommendation.getDeedNumber(),
+                    recommendation.getGroupName(), groupMembers(recommendation.getDeedId()),
+                    recommendation.getRegionCode(), me.username(), on);
+            honour.upward("向上推荐：" + recommendation.getRecommendedTo());
+        } else {
+            if (honours.existsBySamaritanIdAndTitleIdAndDeedId(recommendation.getSamaritanId(), title.getId(),
+                    recommendation.getDeedId())) {
+                throw new HonourRuleBroken("honour.already", samaritans.nameOf(recommendation.getSamaritanId()),
+                        title.getName(), recommendation.getDeedNumber());
+            }
+            honour = new Honour(title.getId(), recommendation.getSamaritanId(), recommendation.getDeedId(),
+                    recommendation.getDeedNumber(), recommendation.getRegionCode(), HonourMode.UPWARD,
+                    "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);
         }
         BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
-        Honour honour = new Honour(title.getId(), recommendation.getSamaritanId(), recommendation.getDeedId(),
-                recommendation.getDeedNumber(), recommendation.getRegionCode(), HonourMode.UPWARD,
-                "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);
         honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
                 reward);
-        honours.saveAndFlush(honour);
+        try {
+            honours.saveAndFlush(honour);
+        } catch (DataIntegrityViolationException twoAtOnce) {
+            throw new HonourRuleBroken("honour.already", holderOf(honour), title.getName(),
+                    recommendation.getDeedNumber());
+        }
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
                 .withChanges(Changes.created(honour.snapshot())).withDetail("granted above on a recommendation"));
         return honour;

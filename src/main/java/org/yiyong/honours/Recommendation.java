@@ -53,6 +53,9 @@ public class Recommendation {
 
     private String recordedBy;
 
+    /** set when the recommendation is for the group of the deed's actors */
+    private String groupName;
+
     @Version
     private long version;
 
@@ -88,6 +91,14 @@ public class Recommendation {
 
     public Long getId() {
         return id;
+    }
+
+    public String getGroupName() {
+        return groupName;
+    }
+
+    void forGroup(String name) {
+        this.groupName = name;
     }
 
     public long getSamaritanId() {

@@ -12,5 +12,7 @@ public interface Recommendations extends JpaRepository<Recommendation, Long> {
 
     List<Recommendation> findBySamaritanIdOrderByIdDesc(long samaritanId);
 
+    boolean existsByDeedIdAndTitleId(long deedId, long titleId);
+
     boolean existsBySamaritanIdAndDeedIdAndTitleId(long samaritanId, long deedId, long titleId);
 }

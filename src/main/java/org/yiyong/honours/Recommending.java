@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -79,15 +80,31 @@ public class Recommending {
             throw new InvalidField("reason", reason == null || reason.isBlank() ? "validation.required"
                     : "validation.too-long");
         }
+        if (title.getRecipient() == Recipient.UNIT || title.getRecipient() == Recipient.STATION) {
+            throw new InvalidField("titleCode", "recommendation.not-for-units");
+        }
         Samaritan samaritan = samaritans.get(me, samaritanId);
         ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
                 .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
-        if (recommendations.existsBySamaritanIdAndDeedIdAndTitleId(samaritanId, deedId, title.getId())) {
+        String group = null;
+        if (title.getRecipient() == Recipient.GROUP) {
+            List<Long> members = grants.groupMembers(deedId);
+            if (members.size() < 2) {
+                throw new InvalidField("titleCode", "recommendation.group.one-actor");
+            }
+            group = groupName(members);
+            if (recommendations.existsByDeedIdAndTitleId(deedId, title.getId())) {
+                throw new HonourRuleBroken("recommendation.already", group, title.getName());
+            }
+        } else if (recommendations.existsBySamaritanIdAndDeedIdAndTitleId(samaritanId, deedId, title.getId())) {
             throw new HonourRuleBroken("recommendation.already", samaritan.getName(), title.getName());
         }
         Recommendation recommendation = new Recommendation(samaritanId, deedId, deed.getDeedNumber(),
                 samaritan.getRegionCode(), title.getId(), LocalDate.now(clock), recommendedTo.trim(), reason.trim(),
                 me.username());
+        if (group != null) {
+            recommendation.forGroup(group);
+        }
         try {
             recommendations.saveAndFlush(recommendation);
         } catch (DataIntegrityViolationException twoAtOnce) {
@@ -96,6 +113,13 @@ public class Recommending {
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, recommendation.getId())
                 .withDetail(title.getName() + " → " + recommendedTo.trim()));
         return recommendation;
+    }
+
+    /** A group named after its members: 陈某、林某群体, or 陈某、林某、王某等5人群体. */
+    private String groupName(List<Long> members) {
+        List<String> names = members.stream().map(samaritans::nameOf).toList();
+        return names.size() > 3 ? String.join("、", names.subList(0, 3)) + "等" + names.size() + "人群体"
+                : String.join("、", names) + "群体";
     }
 
     /** A samaritan's recommendations, as the profile lists them (the profile was opened within the scope). */
@@ -133,10 +157,13 @@ public class Recommending {
         variables.put("deed", samaritan.getDeeds().stream()
                 .filter(d -> d.getDeedId() == recommendation.getDeedId()).findFirst().orElse(null));
         variables.put("honours", grants.heldBy(samaritan.getId()));
+        variables.put("members", recommendation.getGroupName() == null ? List.of()
+                : grants.groupMembers(recommendation.getDeedId()).stream().map(samaritans::nameOf).toList());
         variables.put("recommendedOn", PdfDocuments.officialDate(recommendation.getRecommendedOn()));
         byte[] summary = documents.render("honours/recommendation", variables);
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("推荐材料-" + samaritan.getName() + ".pdf"));
+            zip.putNextEntry(new ZipEntry("推荐材料-" + (recommendation.getGroupName() != null
+                    ? recommendation.getGroupName() : samaritan.getName()) + ".pdf"));
             zip.write(summary);
             zip.closeEntry();
             Set<String> names = new HashSet<>();

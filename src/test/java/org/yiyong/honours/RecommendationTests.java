@@ -66,4 +66,38 @@ class RecommendationTests extends HonoursTestBase {
         assertThat(issues).as("an honour granted above is not a wrong amount here").doesNotContain("honour-" + honour + "\"");
         mvc.perform(get("/api/v1/recommendations/{id}", id).with(as("nanan-staff"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void a_group_is_recommended_once_and_its_honour_above_is_held_by_every_member() throws Exception {
+        long[] alone = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
+        call("jinjiang-staff", "/api/v1/recommendations", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "PROVINCIAL_MODEL_GROUP", "recommendedTo": "福建省人民政府",
+                 "reason": "群体救人"}""".formatted(alone[0], alone[1])).andExpect(status().isBadRequest());
+
+        long[] together = confirmedTogether("jinjiang-police", "350582", "JJ-PS-QY", 2);
+        String body = call("jinjiang-staff", "/api/v1/recommendations", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "PROVINCIAL_MODEL_GROUP", "recommendedTo": "福建省人民政府",
+                 "reason": "两名渔民接力救起落水游客"}""".formatted(together[0], together[2]))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.groupName").value(
+                        org.hamcrest.Matchers.endsWith("群体"))).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        // the same group from the other member's profile is the same recommendation
+        call("jinjiang-staff", "/api/v1/recommendations", """
+                {"samaritanId": %d, "deedId": %d, "titleCode": "PROVINCIAL_MODEL_GROUP", "recommendedTo": "福建省人民政府",
+                 "reason": "重复"}""".formatted(together[1], together[2])).andExpect(status().isConflict());
+
+        String concluded = call("jinjiang-staff", "/api/v1/recommendations/" + id + "/outcome",
+                        "{\"granted\": true, \"documentNumber\": \"闽政文〔2026〕30号\"}")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long honour = ((Number) JsonPath.read(concluded, "$.honourId")).longValue();
+        mvc.perform(get("/api/v1/honours/{id}", honour).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.recipient").value("GROUP"))
+                .andExpect(jsonPath("$.mode").value("UPWARD"))
+                .andExpect(jsonPath("$.memberIds.length()").value(2));
+        for (long member : new long[] {together[0], together[1]}) {
+            mvc.perform(get("/samaritans/{id}", member).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("福建省见义勇为模范群体")));
+        }
+    }
 }
