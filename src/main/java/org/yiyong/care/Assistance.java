@@ -193,6 +193,17 @@ public class Assistance implements CarePaymentHandler {
         });
     }
 
+    @Override
+    @Transactional
+    public void returned(org.yiyong.shared.PaymentReturned returned) {
+        long id = Long.parseLong(returned.sourceRef().substring(PREFIX.length()));
+        cases.findById(id).ifPresent(c -> {
+            c.grantReturned(LocalDate.now(clock), returned.reason());
+            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).byActor(AuditTrail.SYSTEM_ACTOR)
+                    .withDetail("hardship grant returned: " + returned.reason()));
+        });
+    }
+
     private String nextNumber(int year) {
         jdbc.sql("insert into assistance_number_sequence (case_year, last_value) values (:y, 0) on conflict do nothing")
                 .param("y", year).update();

@@ -124,6 +124,14 @@ public class AssistanceCase {
         }
     }
 
+    /** The bank sent the grant back: not paid after all. */
+    void grantReturned(LocalDate on, String reason) {
+        if (grantPaidOn != null) {
+            this.grantPaidOn = null;
+            notes.add(new AssistanceNote(on, "困难救助金被银行退回：" + reason, "system"));
+        }
+    }
+
     void solve(LocalDate on, String result) {
         requireOpen();
         this.outcome = result;

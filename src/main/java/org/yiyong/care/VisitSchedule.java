@@ -92,6 +92,10 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<Due> schedule(CurrentUser me, Filter filter) {
+        return schedule(me, filter, null);
+    }
+
+    private List<Due> schedule(CurrentUser me, Filter filter, Long only) {
         LocalDate today = LocalDate.now(clock);
         Map<HouseholdCategory, Integer> policies = policies();
         Map<String, String> associations = new HashMap<>();
@@ -112,8 +116,9 @@ public class VisitSchedule {
                 from samaritan s join region r on r.code = s.region_code
                 left join visit_assignment a on a.samaritan_id = s.id
                 left join organization o on o.id = a.organization_id
-                where s.region_code in (:scope) and not s.lost_contact""")
+                where s.region_code in (:scope) and not s.lost_contact and (:only < 0 or s.id = :only)""")
                 .param("scope", me.scope().regionCodes())
+                .param("only", only == null ? -1L : only)
                 .query((rs, row) -> {
                     String status = rs.getString("status");
                     boolean deceased = "DECEASED".equals(status);
@@ -154,7 +159,7 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public java.util.Optional<Due> of(CurrentUser me, long samaritanId) {
-        return schedule(me, Filter.ALL).stream().filter(d -> d.samaritanId() == samaritanId).findFirst();
+        return schedule(me, Filter.ALL, samaritanId).stream().findFirst();
     }
 
     /** Names a work station (or the county association) of the household's county to look after it. */

@@ -82,6 +82,22 @@ public class Journal {
                 .param("fund", fundId).param("day", asOf).query(BigDecimal.class).single().setScale(2);
     }
 
+    /**
+     * The lowest end-of-day balance of the fund from a day on: a payment dated back must be covered on
+     * its day and must not take any later day below zero.
+     */
+    @Transactional(readOnly = true)
+    public BigDecimal lowestBalanceFrom(long fundId, LocalDate from) {
+        return jdbc.sql("""
+                select min((select coalesce(sum(p.debit - p.credit), 0) from posting p
+                            join journal_entry e on e.id = p.entry_id
+                            where p.fund_id = :fund and p.account = 'BANK' and e.entry_date <= d.on_day))
+                from (select e.entry_date as on_day from journal_entry e join posting p on p.entry_id = e.id
+                      where p.fund_id = :fund and e.entry_date >= :from
+                      union select cast(:from as date) as on_day) d""")
+                .param("fund", fundId).param("from", from).query(BigDecimal.class).single().setScale(2);
+    }
+
     @Transactional(readOnly = true)
     public BigDecimal balance(long fundId) {
         return balance(fundId, LocalDate.of(9999, 12, 31));

@@ -185,6 +185,11 @@ public class PaymentOrder {
         this.status = Status.FAILED;
     }
 
+    /** What caused the order was withdrawn while it sat in a batch: the cashier sees why before paying it. */
+    void withdrawnInBatch(String reason) {
+        this.failureReason = "来源已撤回：" + reason;
+    }
+
     /** A failed order goes back to the cashier for another batch (after the payee's account was corrected). */
     void reissue() {
         requireStatus(Status.FAILED);

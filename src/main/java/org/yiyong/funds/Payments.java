@@ -90,13 +90,23 @@ public class Payments {
     @Transactional
     public void withdraw(PaymentWithdrawn withdrawn) {
         orders.findBySourceAndSourceRef(PaymentOrder.Source.valueOf(withdrawn.source()), withdrawn.sourceRef())
-                .filter(order -> order.getStatus() == PaymentOrder.Status.REQUESTED
-                        || order.getStatus() == PaymentOrder.Status.APPROVED
-                        || order.getStatus() == PaymentOrder.Status.FAILED)
                 .ifPresent(order -> {
-                    order.cancel(AuditTrail.SYSTEM_ACTOR, withdrawn.reason());
-                    audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId())
-                            .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("cancelled: " + withdrawn.reason()));
+                    switch (order.getStatus()) {
+                        case REQUESTED, APPROVED, FAILED -> {
+                            order.cancel(AuditTrail.SYSTEM_ACTOR, withdrawn.reason());
+                            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId())
+                                    .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("cancelled: " + withdrawn.reason()));
+                        }
+                        case IN_BATCH -> {
+                            // the bank may have it already: the cashier is warned on the order and the batch
+                            order.withdrawnInBatch(withdrawn.reason());
+                            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId())
+                                    .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("withdrawn while in a batch: "
+                                            + withdrawn.reason()));
+                        }
+                        default -> {
+                        }
+                    }
                 });
     }
 
@@ -228,6 +238,12 @@ public class Payments {
     public PaymentOrder cancel(CurrentUser me, long id, String reason) {
         String why = FundRegister.text("reason", reason, 300, true);
         PaymentOrder order = inScope(me, id);
+        if (order.getSource() != PaymentOrder.Source.MANUAL) {
+            // the module that asked stays the owner: a revoked honour or a removed line withdraws it there
+            throw new FundRuleBroken("payment.cancel.from-source", order.getNumber(),
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(
+                            new String[] {"payment.source." + order.getSource().name()}, order.getSource().name()));
+        }
         order.cancel(me.username(), why);
         orders.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("cancelled: " + why));
@@ -306,7 +322,7 @@ public class Payments {
         var before = order.snapshot();
         order.paid(on, reference);
         journal.lock(order.getFundId());
-        BigDecimal balance = journal.balance(order.getFundId());
+        BigDecimal balance = journal.lowestBalanceFrom(order.getFundId(), on);
         if (balance.compareTo(order.getAmount()) < 0) {
             throw new FundRuleBroken("fund.insufficient", order.getNumber(), balance.toPlainString());
         }

@@ -206,9 +206,19 @@ public class HonourGrants {
                 person.inRound(roundId);
                 yield person;
             }
-            case GROUP -> Honour.group(title.getId(), (Long) roundId, candidate.getDeedId(), candidate.getDeedNumber(),
-                    candidate.getName(), groupMembers(candidate.getDeedId()), candidate.getRegionCode(),
-                    me.username(), on);
+            case GROUP -> {
+                List<Long> members = groupMembers(candidate.getDeedId());
+                if (members.size() < 2) {
+                    throw new HonourRuleBroken("round.group.too-small", candidate.getName());
+                }
+                if (honours.existsByRecipientNameAndTitleIdAndDeedId(candidate.getName(), title.getId(),
+                        candidate.getDeedId())) {
+                    throw new HonourRuleBroken("honour.already", candidate.getName(), title.getName(),
+                            candidate.getDeedNumber());
+                }
+                yield Honour.group(title.getId(), (Long) roundId, candidate.getDeedId(), candidate.getDeedNumber(),
+                        candidate.getName(), members, candidate.getRegionCode(), me.username(), on);
+            }
             case UNIT, STATION -> Honour.organization(title.getId(), roundId, candidate.getRecipient(),
                     candidate.getOrganizationId(), candidate.getName(), candidate.getRegionCode(), me.username(), on);
         };
@@ -268,14 +278,31 @@ public class HonourGrants {
         });
     }
 
-    /** The bank returned a reward: it is due again. */
+    /**
+     * The bank returned a reward: it is due again — unless the honour was revoked meanwhile, when there is
+     * nothing to claw back any more and the order is withdrawn.
+     */
     @Transactional
     public void rewardReturned(PaymentReturned returned) {
         rewardOf(returned.sourceRef()).filter(request -> request.getStatus() == RewardRequest.Status.SETTLED)
                 .ifPresent(request -> {
-                    request.reopen();
+                    boolean revoked = honours.findById(request.getHonourId())
+                            .map(h -> h.getStatus() == HonourStatus.REVOKED).orElse(false);
+                    LocalDate today = LocalDate.now(clock);
+                    if (revoked) {
+                        request.cancel(today);
+                        rewards.findByHonourIdAndKind(request.getHonourId(), RewardRequest.Kind.CLAWBACK).stream()
+                                .filter(c -> java.util.Objects.equals(c.getSamaritanId(), request.getSamaritanId())
+                                        && c.getStatus() == RewardRequest.Status.REQUESTED)
+                                .forEach(c -> c.cancel(today));
+                        events.publishEvent(new PaymentWithdrawn(SOURCE, returned.sourceRef(),
+                                "表彰已撤销，退回的奖励金不再发放"));
+                    } else {
+                        request.reopen();
+                    }
                     audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, request.getHonourId())
-                            .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("reward returned: " + returned.reason()));
+                            .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("reward returned: " + returned.reason()
+                                    + (revoked ? " (honour revoked: not due again)" : "")));
                 });
     }
 

@@ -21,4 +21,6 @@ public interface Honours extends JpaRepository<Honour, Long> {
     List<Honour> heldBy(@Param("id") long samaritanId);
 
     boolean existsBySamaritanIdAndTitleIdAndDeedId(long samaritanId, long titleId, Long deedId);
+
+    boolean existsByRecipientNameAndTitleIdAndDeedId(String recipientName, long titleId, Long deedId);
 }

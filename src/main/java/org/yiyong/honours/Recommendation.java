@@ -56,6 +56,8 @@ public class Recommendation {
     /** set when the recommendation is for the group of the deed's actors */
     private String groupName;
 
+    private Long groupDeedId;
+
     @Version
     private long version;
 
@@ -99,6 +101,7 @@ public class Recommendation {
 
     void forGroup(String name) {
         this.groupName = name;
+        this.groupDeedId = deedId;
     }
 
     public long getSamaritanId() {

@@ -108,7 +108,8 @@ public class Recommending {
         try {
             recommendations.saveAndFlush(recommendation);
         } catch (DataIntegrityViolationException twoAtOnce) {
-            throw new HonourRuleBroken("recommendation.already", samaritan.getName(), title.getName());
+            throw new HonourRuleBroken("recommendation.already", group != null ? group : samaritan.getName(),
+                    title.getName());
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, recommendation.getId())
                 .withDetail(title.getName() + " → " + recommendedTo.trim()));

@@ -230,4 +230,23 @@ class PaymentOrderTests extends FundsTestBase {
         return jdbc.sql("select number from payment_order where id = :id").param("id", order).query(String.class)
                 .single();
     }
+
+    @Test
+    void a_payment_dated_back_must_be_covered_on_its_day() throws Exception {
+        long fund = subFund("FUND-350505", "OTHER");
+        donate("city-staff", fund, "1000");
+        long order = order("city-staff", fund, "OTHER", "3000");
+        call("finance-reviewer", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
+        call("cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
+                .andExpect(status().isCreated());
+        java.time.LocalDate approved = java.time.LocalDate.now(clock);
+        clock.advance(java.time.Duration.ofDays(5));
+        donate("city-staff", fund, "5000");
+        call("cashier", "/api/v1/payment-orders/" + order + "/payment",
+                "{\"bankReference\": \"JS-BACK\", \"paidOn\": \"" + approved.plusDays(1) + "\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("余额不足")));
+        call("cashier", "/api/v1/payment-orders/" + order + "/payment", "{\"bankReference\": \"JS-BACK\"}")
+                .andExpect(status().isOk());
+        assertThat(balance(fund)).isEqualByComparingTo("3000.00");
+    }
 }

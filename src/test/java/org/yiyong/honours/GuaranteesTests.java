@@ -42,7 +42,7 @@ class GuaranteesTests extends HonoursTestBase {
 
         clock.advance(Duration.ofDays(31));
         assertThat(kinds()).containsExactly("LATE");
-        mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("迟奖")));
+        mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("guarantee-LATE")));
         call("nanan-staff", "/api/v1/guarantees/resolutions", """
                 {"kind": "LATE", "subject": "honour-%d", "reason": ""}""".formatted(honour))
                 .andExpect(status().isBadRequest());

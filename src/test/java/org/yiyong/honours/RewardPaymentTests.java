@@ -62,6 +62,9 @@ class RewardPaymentTests extends HonoursTestBase {
         assertThat(lateFor(honour)).containsExactly("LATE");
 
         call("city-staff", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isForbidden());
+        call("city-staff", "/api/v1/payment-orders/" + order + "/cancellation", "{\"reason\": \"收款人有误\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(
+                        org.hamcrest.Matchers.containsString("撤回")));
         call("jinjiang-finance", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
         call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
                 .andExpect(status().isCreated());
@@ -91,5 +94,33 @@ class RewardPaymentTests extends HonoursTestBase {
         mvc.perform(get("/api/v1/payment-orders/{id}", order).with(as("jinjiang-staff")))
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
         call("jinjiang-finance", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isConflict());
+    }
+
+    @Test
+    void a_reward_returned_after_the_honour_was_revoked_is_not_due_again() throws Exception {
+        long[] confirmed = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
+        long honour = grantInstant(confirmed, "晋见协〔2026〕53号");
+        long order = orderOf(honour);
+        call("jinjiang-finance", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
+        call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
+                .andExpect(status().isCreated());
+        call("jinjiang-cashier", "/api/v1/payment-orders/" + order + "/payment", "{\"bankReference\": \"JJ-R-53\"}")
+                .andExpect(status().isOk());
+        awaitEvents();
+        call("city-staff", "/api/v1/honours/" + honour + "/revocation",
+                "{\"reason\": \"经查系冒领\", \"document\": \"晋见协〔2026〕61号\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.rewards[?(@.kind == 'CLAWBACK')].status").value(
+                        org.hamcrest.Matchers.contains("REQUESTED")));
+        call("jinjiang-cashier", "/api/v1/payment-orders/" + order + "/return", "{\"reason\": \"账户已销户\"}")
+                .andExpect(status().isOk());
+        awaitEvents();
+        mvc.perform(get("/api/v1/honours/{id}", honour).with(as("city-staff")))
+                .andExpect(jsonPath("$.rewards[?(@.kind == 'PAYMENT')].status").value(
+                        org.hamcrest.Matchers.contains("CANCELLED")))
+                .andExpect(jsonPath("$.rewards[?(@.kind == 'CLAWBACK')].status").value(
+                        org.hamcrest.Matchers.contains("CANCELLED")));
+        mvc.perform(get("/api/v1/payment-orders/{id}", order).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+        assertThat(lateFor(honour)).isEmpty();
     }
 }
