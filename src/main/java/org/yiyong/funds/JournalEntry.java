@@ -59,6 +59,7 @@ public class JournalEntry {
     private Instant recordedAt;
 
     @OneToMany(cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 50)
     @JoinColumn(name = "entry_id", nullable = false, updatable = false)
     @OrderBy("id")
     private List<Posting> postings = new ArrayList<>();

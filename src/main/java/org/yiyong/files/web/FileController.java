@@ -61,6 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FileController {
 
     static final String UPLOAD_PATH = "/files";
+    /** the visit form, which sends its photos with the visit */
+    static final String VISIT_PATH = "/visits";
     private static final String HOME = "/";
     private static final Logger log = LoggerFactory.getLogger(FileController.class);
     /** The flash map store Spring MVC uses by default, for the filter that answers before MVC. */
@@ -153,7 +155,8 @@ class FileController {
      * <p>It has to be a filter ahead of Spring Security: Tomcat parses a multipart body the first
      * time any parameter is read, which is the CSRF check, and there it fails with an exception that
      * no controller advice ever sees. Only POSTs of multipart bodies to the two upload paths are
-     * looked at; nothing is changed, so answering before the CSRF check is safe.
+     * looked at (and the visit form, which sends photos with the visit); nothing is changed, so
+     * answering before the CSRF check is safe.
      */
     @Component
     static class UploadSizeGuard extends OncePerRequestFilter implements Ordered {
@@ -219,7 +222,7 @@ class FileController {
                 response.getWriter().write(json.writeValueAsString(problem));
                 return true;
             }
-            if (UPLOAD_PATH.equals(path)) {
+            if (UPLOAD_PATH.equals(path) || VISIT_PATH.equals(path)) {
                 String target = refererPath(request);
                 FlashMap flash = new FlashMap();
                 flash.put("failure", FileStore.TOO_LARGE);
@@ -238,7 +241,8 @@ class FileController {
         /** The upload path asked for, without the context path; {@code null} for any other. */
         private static String path(HttpServletRequest request) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            return path.equals(UPLOAD_PATH) || path.equals(FileApiController.PATH) ? path : null;
+            return path.equals(UPLOAD_PATH) || path.equals(FileApiController.PATH) || path.equals(VISIT_PATH) ? path
+                    : null;
         }
 
         /** The page the form was on, if it is a page of this site; the workbench otherwise. */

@@ -259,7 +259,9 @@ class FundPages {
         model.addAttribute("batch", payments.batchOf(me, id));
         List<PaymentOrder> orders = payments.ordersOf(me, id);
         model.addAttribute("orders", orders);
-        model.addAttribute("total", orders.stream().map(PaymentOrder::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("total", orders.stream().filter(o -> o.getStatus() == PaymentOrder.Status.IN_BATCH
+                || o.getStatus() == PaymentOrder.Status.PAID).map(PaymentOrder::getAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("today", LocalDate.now());
         return "funds/batch";
     }
