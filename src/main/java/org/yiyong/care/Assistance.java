@@ -15,6 +15,7 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -32,6 +33,8 @@ public class Assistance implements CarePaymentHandler {
 
     static final String ENTITY = "AssistanceCase";
     static final String PREFIX = "assistance-";
+    /** the largest amount numeric(12,2) holds */
+    private static final BigDecimal MAX_GRANT = new BigDecimal("9999999999.99");
     private static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')";
 
     private final AssistanceCases cases;
@@ -57,7 +60,7 @@ public class Assistance implements CarePaymentHandler {
         if (kind == null) {
             throw new InvalidField("kind", "validation.required");
         }
-        String text = Texts.required("description", description, 1000);
+        String text = Inputs.text("description", description, 1000, true);
         String region = regionOf(me, samaritanId);
         AssistanceCase opened = cases.saveAndFlush(new AssistanceCase(nextNumber(LocalDate.now(clock).getYear()),
                 samaritanId, region, visitId, kind, text, LocalDate.now(clock), me.username()));
@@ -125,7 +128,7 @@ public class Assistance implements CarePaymentHandler {
     @Transactional
     @PreAuthorize(WRITE)
     public AssistanceCase note(CurrentUser me, long id, String note) {
-        String text = Texts.required("note", note, 1000);
+        String text = Inputs.text("note", note, 1000, true);
         AssistanceCase c = inScope(me, id);
         c.note(LocalDate.now(clock), text, me.username());
         cases.flush();
@@ -140,8 +143,8 @@ public class Assistance implements CarePaymentHandler {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public AssistanceCase requestGrant(CurrentUser me, long id, BigDecimal amount, String decisionDocument) {
-        BigDecimal value = Texts.amount("amount", amount);
-        String document = Texts.optional("decisionDocument", decisionDocument, 200);
+        BigDecimal value = Inputs.amount("amount", amount, MAX_GRANT);
+        String document = Inputs.text("decisionDocument", decisionDocument, 200, false);
         AssistanceCase c = inScope(me, id);
         LocalDate today = LocalDate.now(clock);
         c.grant(value, today, me.username());
@@ -158,7 +161,7 @@ public class Assistance implements CarePaymentHandler {
     @Transactional
     @PreAuthorize(WRITE)
     public AssistanceCase solve(CurrentUser me, long id, String outcome) {
-        String text = Texts.required("outcome", outcome, 1000);
+        String text = Inputs.text("outcome", outcome, 1000, true);
         AssistanceCase c = inScope(me, id);
         c.solve(LocalDate.now(clock), text);
         cases.flush();
@@ -169,7 +172,7 @@ public class Assistance implements CarePaymentHandler {
     @Transactional
     @PreAuthorize(WRITE)
     public AssistanceCase close(CurrentUser me, long id, String reason) {
-        String text = Texts.required("reason", reason, 1000);
+        String text = Inputs.text("reason", reason, 1000, true);
         AssistanceCase c = inScope(me, id);
         c.close(LocalDate.now(clock), text);
         cases.flush();

@@ -23,6 +23,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PaymentPurpose;
 import org.yiyong.shared.PaymentRequested;
@@ -627,17 +628,7 @@ public class CampaignRoster {
     }
 
     static String text(String field, String value, int max, boolean required) {
-        String trimmed = value == null ? null : value.strip();
-        if (trimmed == null || trimmed.isEmpty()) {
-            if (required) {
-                throw new InvalidField(field, "validation.required");
-            }
-            return null;
-        }
-        if (trimmed.length() > max) {
-            throw new InvalidField(field, "validation.too-long");
-        }
-        return trimmed;
+        return Inputs.text(field, value, max, required);
     }
 
     static BigDecimal amount(String field, BigDecimal value) {

@@ -23,6 +23,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SchoolStage;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PaymentPurpose;
 import org.yiyong.shared.PaymentRequested;
@@ -436,16 +437,6 @@ public class StudentAid {
     }
 
     static String text(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidField(field, "validation.required");
-            }
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            throw new InvalidField(field, "validation.too-long");
-        }
-        return trimmed;
+        return Inputs.text(field, value, max, required);
     }
 }

@@ -17,6 +17,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.RecordNotFound;
 
@@ -67,9 +68,9 @@ public class VisitRecords {
         if (request.visitedOn().isAfter(today) || request.visitedOn().isBefore(today.minusYears(1))) {
             throw new InvalidField("visitedOn", "visit.date.range");
         }
-        String visitors = Texts.required("visitors", request.visitors(), 200);
-        String met = Texts.required("met", request.met(), 200);
-        String conditions = Texts.required("livingConditions", request.livingConditions(), 1000);
+        String visitors = Inputs.text("visitors", request.visitors(), 200, true);
+        String met = Inputs.text("met", request.met(), 200, true);
+        String conditions = Inputs.text("livingConditions", request.livingConditions(), 1000, true);
         List<Problem> problems = new ArrayList<>();
         for (Problem problem : request.problems() == null ? List.<Problem>of() : request.problems()) {
             if (problem == null || (problem.kind() == null && (problem.description() == null
@@ -79,7 +80,7 @@ public class VisitRecords {
             if (problem.kind() == null) {
                 throw new InvalidField("problems", "visit.problem.kind-missing");
             }
-            problems.add(new Problem(problem.kind(), Texts.required("problems", problem.description(), 1000)));
+            problems.add(new Problem(problem.kind(), Inputs.text("problems", problem.description(), 1000, true)));
         }
         String region = assistance.regionOf(me, request.samaritanId());
         String summary = problems.isEmpty() ? null : String.join("；", problems.stream()

@@ -18,6 +18,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -121,8 +122,8 @@ public class FundRegister {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'FINANCE_REVIEWER')")
     public Fund createSubFund(CurrentUser me, long parentId, String name, Fund.Restriction restriction,
             PaymentPurpose purpose, String region, Long samaritanId, String note, LocalDate openedOn) {
-        String title = text("name", name, 120, true);
-        String why = text("restrictionNote", note, 300, false);
+        String title = Inputs.text("name", name, 120, true);
+        String why = Inputs.text("restrictionNote", note, 300, false);
         if (restriction == null || restriction == Fund.Restriction.NONE) {
             throw new InvalidField("restriction", "fund.restriction.required");
         }
@@ -187,7 +188,7 @@ public class FundRegister {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'CASHIER')")
     public Donation receive(CurrentUser me, NewDonation request) {
-        String key = text("idempotencyKey", request.idempotencyKey(), 80, false);
+        String key = Inputs.text("idempotencyKey", request.idempotencyKey(), 80, false);
         if (key != null) {
             var earlier = donations.findByIdempotencyKey(key);
             if (earlier.isPresent()) {
@@ -205,7 +206,7 @@ public class FundRegister {
         if (request.receivedOn().isAfter(today)) {
             throw new InvalidField("receivedOn", "donation.received.future");
         }
-        String note = text("note", request.note(), 300, false);
+        String note = Inputs.text("note", request.note(), 300, false);
         Fund fund = inScope(me, request.fundId());
         if (request.receivedOn().isBefore(fund.getOpenedOn())) {
             throw new InvalidField("receivedOn", "donation.received.before-fund", fund.getOpenedOn().toString());
@@ -245,8 +246,8 @@ public class FundRegister {
         if (request.donorKind() == Donor.Kind.ANONYMOUS) {
             return null;
         }
-        String name = text("donorName", request.donorName(), 120, true);
-        String contact = text("donorContact", request.donorContact(), 120, false);
+        String name = Inputs.text("donorName", request.donorName(), 120, true);
+        String contact = Inputs.text("donorContact", request.donorContact(), 120, false);
         return donors.findFirstByNameAndKindAndRegionCode(name, request.donorKind(), regionCode)
                 .orElseGet(() -> donors.save(new Donor(request.donorKind(), name, contact, regionCode, me.username(),
                         clock.instant())));
@@ -259,7 +260,7 @@ public class FundRegister {
     @Transactional
     @PreAuthorize("hasRole('FINANCE_REVIEWER')")
     public Donation reverseDonation(CurrentUser me, long id, String reason) {
-        String why = text("reason", reason, 200, true);
+        String why = Inputs.text("reason", reason, 200, true);
         Donation donation = donation(me, id);
         if (donation.isReversed()) {
             throw new FundRuleBroken("donation.reversed-already", donation.getReceiptNumber());
@@ -316,32 +317,6 @@ public class FundRegister {
     }
 
     static BigDecimal amount(String field, BigDecimal amount) {
-        if (amount == null) {
-            throw new InvalidField(field, "validation.required");
-        }
-        if (amount.signum() <= 0) {
-            throw new InvalidField(field, "money.positive");
-        }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            throw new InvalidField(field, "money.cents");
-        }
-        if (amount.compareTo(MAX_AMOUNT) > 0) {
-            throw new InvalidField(field, "money.too-large");
-        }
-        return amount.setScale(2);
-    }
-
-    static String text(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new InvalidField(field, "validation.required");
-            }
-            return null;
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > max) {
-            throw new InvalidField(field, "validation.too-long");
-        }
-        return trimmed;
+        return Inputs.amount(field, amount, MAX_AMOUNT);
     }
 }

@@ -21,6 +21,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -119,7 +120,7 @@ public class Payments {
     @Transactional
     @PreAuthorize(STAFF)
     public PaymentOrder requestManually(CurrentUser me, ManualOrder request) {
-        String key = FundRegister.text("idempotencyKey", request.idempotencyKey(), 80, false);
+        String key = Inputs.text("idempotencyKey", request.idempotencyKey(), 80, false);
         if (key != null) {
             Optional<PaymentOrder> earlier = orders.findByIdempotencyKey(key);
             if (earlier.isPresent()) {
@@ -130,9 +131,9 @@ public class Payments {
             throw new InvalidField("purpose", "validation.required");
         }
         BigDecimal amount = FundRegister.amount("amount", request.amount());
-        String description = FundRegister.text("description", request.description(), 300, true);
-        String justification = FundRegister.text("justification", request.justification(), 1000, true);
-        String document = FundRegister.text("decisionDocument", request.decisionDocument(), 200, false);
+        String description = Inputs.text("description", request.description(), 300, true);
+        String justification = Inputs.text("justification", request.justification(), 1000, true);
+        String document = Inputs.text("decisionDocument", request.decisionDocument(), 200, false);
         String payee;
         if (request.payeeSamaritanId() != null) {
             payee = jdbc.sql("select name from samaritan where id = :id and region_code in (:scope)")
@@ -140,7 +141,7 @@ public class Payments {
                     .query(String.class).optional()
                     .orElseThrow(() -> new InvalidField("payeeSamaritanId", "payment.payee.unknown"));
         } else {
-            payee = FundRegister.text("payeeName", request.payeeName(), 120, true);
+            payee = Inputs.text("payeeName", request.payeeName(), 120, true);
         }
         Fund fund = register.inScope(me, request.fundId());
         requireAccepts(fund, request.purpose(), request.payeeSamaritanId());
@@ -236,7 +237,7 @@ public class Payments {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'FINANCE_REVIEWER')")
     public PaymentOrder cancel(CurrentUser me, long id, String reason) {
-        String why = FundRegister.text("reason", reason, 300, true);
+        String why = Inputs.text("reason", reason, 300, true);
         PaymentOrder order = inScope(me, id);
         if (order.getSource() != PaymentOrder.Source.MANUAL) {
             // the module that asked stays the owner: a revoked honour or a removed line withdraws it there
@@ -305,7 +306,7 @@ public class Payments {
     @Transactional
     @PreAuthorize(CASHIER)
     public PaymentOrder markPaid(CurrentUser me, long id, LocalDate paidOn, String bankReference) {
-        String reference = FundRegister.text("bankReference", bankReference, 80, true);
+        String reference = Inputs.text("bankReference", bankReference, 80, true);
         LocalDate today = LocalDate.now(clock);
         LocalDate on = paidOn == null ? today : paidOn;
         if (on.isAfter(today)) {
@@ -344,7 +345,7 @@ public class Payments {
     @Transactional
     @PreAuthorize(CASHIER)
     public PaymentOrder markFailed(CurrentUser me, long id, String reason) {
-        String why = FundRegister.text("reason", reason, 300, true);
+        String why = Inputs.text("reason", reason, 300, true);
         PaymentOrder order = inScope(me, id);
         order.failed(why);
         orders.flush();
@@ -369,7 +370,7 @@ public class Payments {
     @Transactional
     @PreAuthorize("hasAnyRole('CASHIER', 'FINANCE_REVIEWER')")
     public PaymentOrder returned(CurrentUser me, long id, String reason) {
-        String why = FundRegister.text("reason", reason, 300, true);
+        String why = Inputs.text("reason", reason, 300, true);
         PaymentOrder order = inScope(me, id);
         order.returned(why);
         JournalEntry payment = journal.entryFor(JournalEntry.SourceKind.PAYMENT, id)
@@ -388,8 +389,8 @@ public class Payments {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'CASHIER')")
     public PaymentOrder acknowledge(CurrentUser me, long id, LocalDate on, String receivedBy, String note) {
-        String who = FundRegister.text("acknowledgedBy", receivedBy, 120, true);
-        String remark = FundRegister.text("acknowledgementNote", note, 300, false);
+        String who = Inputs.text("acknowledgedBy", receivedBy, 120, true);
+        String remark = Inputs.text("acknowledgementNote", note, 300, false);
         LocalDate day = on == null ? LocalDate.now(clock) : on;
         if (day.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("acknowledgedOn", "payment.acknowledged.future");

@@ -1,8 +1,11 @@
 package org.yiyong.identity;
 
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.yiyong.identity.internal.SignedInUser;
 
 /** The user signed in on the current request, for code that cannot take it as a parameter. */
@@ -17,5 +20,21 @@ public final class SignedIn {
             return Optional.of(user.user());
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs steps signed in as a user (demo data and jobs that act for someone), then restores whoever
+     * was signed in before.
+     */
+    public static <T> T as(UserDetails user, Function<CurrentUser, T> steps) {
+        var previous = SecurityContextHolder.getContext();
+        try {
+            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            return steps.apply(user().orElseThrow());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 }

@@ -3,15 +3,13 @@ package org.yiyong.care.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,16 +78,7 @@ class DemoCampaigns implements ApplicationRunner {
         return jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
     }
 
-    private <T> T as(String username, java.util.function.Function<CurrentUser, T> steps) {
-        UserDetails user = accounts.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
-        try {
-            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            return steps.apply(SignedIn.user().orElseThrow());
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+    private <T> T as(String username, Function<CurrentUser, T> steps) {
+        return SignedIn.as(accounts.loadUserByUsername(username), steps);
     }
 }

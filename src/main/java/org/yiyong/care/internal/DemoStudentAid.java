@@ -11,9 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -116,15 +113,6 @@ class DemoStudentAid implements ApplicationRunner {
     }
 
     private <T> T as(String username, Function<CurrentUser, T> steps) {
-        UserDetails user = accounts.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
-        try {
-            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            return steps.apply(SignedIn.user().orElseThrow());
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SignedIn.as(accounts.loadUserByUsername(username), steps);
     }
 }
