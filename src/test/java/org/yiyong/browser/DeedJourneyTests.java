@@ -9,17 +9,11 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A county staff member registers a nomination and the bureau accepts it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DeedJourneyTests {
+class DeedJourneyTests extends BrowserTest {
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -37,7 +31,7 @@ class DeedJourneyTests {
     @Test
     void jinjiang_staff_register_a_nomination_and_accept_it() {
         String actor = "蔡" + Long.toString(System.nanoTime(), 36);
-        java.time.LocalDateTime when = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+        java.time.LocalDateTime when = java.time.LocalDateTime.now(clock)
                 .minusDays(2).withHour(18).withMinute(30).withSecond(0).withNano(0);
         try (BrowserContext context = browser.newContext(false)) {
             Page page = context.newPage();

@@ -10,19 +10,12 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.yiyong.TestClock;
 
 /**
  * One case from start to finish in a real browser, each step by the demo user whose job it is: a
@@ -30,17 +23,9 @@ import org.yiyong.TestClock;
  * police station investigates, the committee reviews, the public objects during the notice, the bureau
  * resolves the objection, confirms the actor, downloads the decision letter and records its delivery.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClock.Config.class)
-class DeedWalkthroughTests {
+class DeedWalkthroughTests extends BrowserTest {
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TestClock clock;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -53,15 +38,6 @@ class DeedWalkthroughTests {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    @AfterEach
-    void putTheClockBack() {
-        clock.reset();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     /** A new browser profile signed in as the given demo user. */
@@ -86,7 +62,7 @@ class DeedWalkthroughTests {
     @Test
     void a_public_lead_becomes_a_delivered_confirmation() throws Exception {
         String actor = "龚" + Long.toString(System.nanoTime(), 36);
-        LocalDateTime when = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withHour(9).withMinute(15)
+        LocalDateTime when = java.time.LocalDateTime.now(clock).minusDays(3).withHour(9).withMinute(15)
                 .withSecond(0).withNano(0);
 
         // a witness sends a lead through the public portal, from a phone

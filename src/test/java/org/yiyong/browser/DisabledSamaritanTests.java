@@ -8,21 +8,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Jinjiang staff find the demo's disabled samaritan in the registry and see his grade, pension and family. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DisabledSamaritanTests {
+class DisabledSamaritanTests extends BrowserTest {
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -56,7 +49,7 @@ class DisabledSamaritanTests {
 
     @Test
     void jinjiang_staff_see_the_grade_the_pension_schedule_and_the_family() {
-        int thisYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        int thisYear = clock.today().getYear();
         try (BrowserContext context = browser.newContext(false)) {
             Page page = context.newPage();
             signIn(page);

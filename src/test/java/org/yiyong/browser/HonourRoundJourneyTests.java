@@ -9,27 +9,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An honour round in a real browser: city staff open it and draw the people confirmed in its window,
  * two committee members score — one recused for a candidate after declaring a conflict — and city staff
  * rank, give titles, record the approval and grant the honours with their certificates.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HonourRoundJourneyTests {
+class HonourRoundJourneyTests extends BrowserTest {
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -58,7 +51,7 @@ class HonourRoundJourneyTests {
 
     @Test
     void two_reviewers_one_recused_take_a_round_to_granted_honours() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         String[] round = new String[1];
         as("city-staff", "/honour-rounds", page -> {
             page.locator("#round-name").fill("泉州市第二十三次见义勇为模范表彰大会");

@@ -8,27 +8,20 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A witness sends a lead with a photo from a phone, keeps the tracking code, and follows the lead
  * until Jinjiang staff decide on it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LeadJourneyTests {
+class LeadJourneyTests extends BrowserTest {
 
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I',
             'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -60,7 +53,7 @@ class LeadJourneyTests {
             assertThat(page.locator("#narrative")).hasClass(java.util.regex.Pattern.compile("is-invalid"));
 
             page.getByLabel("发生了什么（必填）").fill(marker + "，安平桥下一个孩子落水，一位穿白衬衫的大哥跳下去把孩子救了上来。");
-            page.getByLabel("发生日期（必填）").fill(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
+            page.getByLabel("发生日期（必填）").fill(clock.today().minusDays(1).toString());
             page.getByLabel("大约几点（可不填）").fill("19:20");
             page.locator("#regionCode").selectOption("350582");
             page.getByLabel("具体地点（必填）").fill("晋江市安海镇安平桥东侧");

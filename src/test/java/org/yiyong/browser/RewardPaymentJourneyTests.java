@@ -11,10 +11,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A reward from its grant to the payee's signature, in a real browser: city staff propose, approve and
@@ -22,16 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * puts it in a batch, downloads the bank file and marks it paid; staff record the acknowledgement; and
  * the honour on the person's profile shows the reward as paid.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RewardPaymentJourneyTests {
+class RewardPaymentJourneyTests extends BrowserTest {
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     static void launch() throws Exception {

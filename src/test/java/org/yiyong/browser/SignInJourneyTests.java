@@ -9,22 +9,11 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a county staff member does on their first morning: sign in, look around, hit a wall, sign out. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SignInJourneyTests {
+class SignInJourneyTests extends BrowserTest {
 
     private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @BeforeAll
     static void launch() throws Exception {
@@ -37,10 +26,6 @@ class SignInJourneyTests {
         if (browser != null) {
             browser.close();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private void signIn(Page page, String username) {

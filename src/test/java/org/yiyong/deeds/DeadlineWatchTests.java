@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +24,7 @@ class DeadlineWatchTests extends FullStackTest {
     DeadlineWatch watch;
 
     private String acceptedDeed(String username, String region, int acceptedDaysAgo) throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         LocalDateTime when = today.minusDays(acceptedDaysAgo + 3L).atTime(9, 0);
         String body = mvc.perform(post("/api/v1/deeds").with(as(username)).contentType(MediaType.APPLICATION_JSON)
                         .content("""

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -51,8 +50,8 @@ class DeedIntakeTests extends FullStackTest {
         return ((Number) JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
     }
 
-    private static LocalDateTime daysAgo(int days) {
-        return LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(days).withSecond(0).withNano(0);
+    private LocalDateTime daysAgo(int days) {
+        return java.time.LocalDateTime.now(clock).minusDays(days).withSecond(0).withNano(0);
     }
 
     @Test
@@ -103,6 +102,8 @@ class DeedIntakeTests extends FullStackTest {
 
     @Test
     void a_person_in_another_deed_of_the_same_place_and_day_is_flagged_as_a_possible_duplicate() throws Exception {
+        // in the early morning, when a time shifted to UTC would fall on the day before
+        clock.setTo(LocalDateTime.of(2026, 11, 20, 5, 30));
         String name = unique("许");
         String residentId = withCheckDigit("35058219920101456");
         LocalDateTime when = daysAgo(10);
@@ -114,6 +115,25 @@ class DeedIntakeTests extends FullStackTest {
                 .andExpect(jsonPath("$.detail").value(containsString(first)));
         register("jinjiang-staff", "350582", when.plusHours(20), unique("另一人"), residentId, true)
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void the_time_of_the_act_is_stored_as_written_and_found_under_its_local_day() throws Exception {
+        clock.setTo(LocalDateTime.of(2026, 11, 20, 5, 30));
+        LocalDateTime act = LocalDateTime.of(2026, 11, 20, 5, 10);
+        String name = unique("庄");
+        long id = id(register("jinjiang-staff", "350582", act, name, null, true).andExpect(status().isCreated()));
+
+        assertThat(jdbc.sql("select occurred_at from deed where id = :id").param("id", id)
+                .query(LocalDateTime.class).single()).isEqualTo(act);
+        mvc.perform(get("/api/v1/deeds/{id}", id).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.occurredAt").value("2026-11-20T05:10:00"));
+        mvc.perform(get("/api/v1/deeds").param("q", name).param("occurredFrom", "2026-11-20")
+                        .param("occurredTo", "2026-11-20").with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.total").value(1));
+        mvc.perform(get("/api/v1/deeds").param("q", name).param("occurredTo", "2026-11-19")
+                        .with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
@@ -203,7 +223,7 @@ class DeedIntakeTests extends FullStackTest {
     void the_intake_form_says_what_is_missing() throws Exception {
         mvc.perform(post("/deeds/new").with(as("jinjiang-staff")).with(csrf())
                         .param("regionCode", "350582").param("category", "RESCUE").param("source", "POLICE_REFERRAL")
-                        .param("occurredAt", "2026-11-20T18:30").param("address", "").param("title", "救人")
+                        .param("occurredAt", "2026-11-19T18:30").param("address", "").param("title", "救人")
                         .param("narrative", "经过").param("participants[0].role", "ACTOR")
                         .param("participants[0].name", "蔡某"))
                 .andExpect(status().isOk())

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -60,8 +59,8 @@ class DeedNoticeTests extends FullStackTest {
                 .andExpect(status().isOk());
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private LocalDate today() {
+        return clock.today();
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.yiyong.FullStackTest;
 
@@ -36,7 +35,7 @@ class DeedSearchTests extends FullStackTest {
 
     @Test
     void the_dates_of_the_act_bound_the_list() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         // the demo robbery happened 47 days before the first start
         mvc.perform(get("/api/v1/deeds").param("q", "施建成").param("occurredFrom", today.minusDays(48).toString())
                         .param("occurredTo", today.minusDays(46).toString()).with(as("jinjiang-staff")))

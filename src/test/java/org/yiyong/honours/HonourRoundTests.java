@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +21,7 @@ class HonourRoundTests extends HonoursTestBase {
     void a_round_runs_from_candidates_to_granted_honours_with_a_recused_reviewer() throws Exception {
         // far from the other tests' confirmations, so the window holds only this test's
         clock.advance(Duration.ofDays(1000));
-        LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1000);
+        LocalDate from = clock.today().plusDays(1000);
         long[] first = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
         long[] second = confirmed("nanan-staff", "350583", "NA-PS-ST");
 
@@ -95,7 +94,7 @@ class HonourRoundTests extends HonoursTestBase {
     @Test
     void a_round_honours_a_group_with_shared_reward_and_a_nominated_unit_and_station() throws Exception {
         clock.advance(Duration.ofDays(2000));
-        LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2000);
+        LocalDate from = clock.today().plusDays(2000);
         long[] together = confirmedTogether("jinjiang-police", "350582", "JJ-PS-QY", 3);
         long deed = together[3];
 

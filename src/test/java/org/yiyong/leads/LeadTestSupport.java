@@ -4,7 +4,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.mock.web.MockMultipartFile;
@@ -37,12 +36,12 @@ abstract class LeadTestSupport extends FullStackTest {
         };
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today() {
+        return clock.today();
     }
 
     /** A complete lead in Jinjiang: what happened yesterday, by an anonymous reporter. */
-    static Map<String, String> jinjiangLead(String narrative) {
+    Map<String, String> jinjiangLead(String narrative) {
         return Map.of("narrative", narrative, "occurredOn", today().minusDays(1).toString(),
                 "occurredTime", "18:30", "regionCode", "350582", "address", "晋江市安海镇安平桥东侧");
     }

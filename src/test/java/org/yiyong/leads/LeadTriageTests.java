@@ -41,7 +41,7 @@ class LeadTriageTests extends LeadTestSupport {
                 {"category": "RESCUE", "title": "跳入河中救起落水儿童", "occurredAt": "%s",
                  "address": "晋江市安海镇安平桥东侧", "narrative": "群众反映：有人跳河救起落水儿童。",
                  "participants": [{"role": "ACTOR", "name": "%s"}], "notADuplicate": %s}"""
-                .formatted(LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).withHour(18)
+                .formatted(java.time.LocalDateTime.now(clock).minusDays(1).withHour(18)
                         .withMinute(30).withSecond(0).withNano(0), actorName, notADuplicate);
     }
 
@@ -52,7 +52,7 @@ class LeadTriageTests extends LeadTestSupport {
                                  "occurredAt": "%s", "address": "晋江市安海镇", "title": "救起落水老人",
                                  "narrative": "派出所报告有人救起落水老人。",
                                  "participants": [{"role": "ACTOR", "name": "%s"}], "notADuplicate": true}"""
-                                .formatted(LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3)
+                                .formatted(java.time.LocalDateTime.now(clock).minusDays(3)
                                         .withSecond(0).withNano(0), unique("洪"))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -26,8 +25,8 @@ class FamilyTests extends FullStackTest {
 
     private long samaritan;
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private LocalDate today() {
+        return clock.today();
     }
 
     private ResultActions call(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -91,7 +90,7 @@ class ProtectionTests extends FullStackTest {
     @Test
     void a_hospital_stay_adds_up_expenses_by_payer_and_the_living_allowance() throws Exception {
         long id = registered();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = clock.today();
         LocalDate admitted = LocalDate.of(2026, 3, 1);
         call("jinjiang-staff", "/api/v1/samaritans/" + id + "/hospital-stays", """
                 {"hospital": "晋江市医院", "admittedOn": "2026-03-01", "dischargedOn": "2026-02-20"}""")

@@ -1,5 +1,6 @@
 package org.yiyong.care.web;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,7 +31,10 @@ class CampaignController {
     private final CampaignRoster roster;
     private final CondolenceStandards standards;
 
-    CampaignController(CampaignRoster roster, CondolenceStandards standards) {
+    private final Clock clock;
+
+    CampaignController(CampaignRoster roster, CondolenceStandards standards, Clock clock) {
+        this.clock = clock;
         this.roster = roster;
         this.standards = standards;
     }
@@ -89,7 +93,7 @@ class CampaignController {
             default -> line.isOn();
         }).toList());
         model.addAttribute("categories", CondolenceCategory.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "care/campaign";
     }
 

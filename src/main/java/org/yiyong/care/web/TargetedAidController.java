@@ -1,5 +1,6 @@
 package org.yiyong.care.web;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,7 +21,10 @@ class TargetedAidController {
 
     private final TargetedAid targetedAid;
 
-    TargetedAidController(TargetedAid targetedAid) {
+    private final Clock clock;
+
+    TargetedAidController(TargetedAid targetedAid, Clock clock) {
+        this.clock = clock;
         this.targetedAid = targetedAid;
     }
 
@@ -36,7 +40,7 @@ class TargetedAidController {
         model.addAttribute("bodies", TargetedAidApplication.Body.values());
         model.addAttribute("reasons", TargetedAidApplication.Reason.values());
         model.addAttribute("statistics", targetedAid.statistics(me));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "care/targeted-aid";
     }
 

@@ -1,5 +1,6 @@
 package org.yiyong.care.web;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -40,7 +41,11 @@ class VisitController {
     private final Assistance assistance;
     private final SamaritanRegistry samaritans;
 
-    VisitController(VisitSchedule schedule, VisitRecords records, Assistance assistance, SamaritanRegistry samaritans) {
+    private final Clock clock;
+
+    VisitController(VisitSchedule schedule, VisitRecords records, Assistance assistance, SamaritanRegistry samaritans,
+            Clock clock) {
+        this.clock = clock;
         this.schedule = schedule;
         this.records = records;
         this.assistance = assistance;
@@ -70,7 +75,7 @@ class VisitController {
         Samaritan samaritan = samaritans.get(me, samaritanId);
         model.addAttribute("samaritan", samaritan);
         model.addAttribute("kinds", AssistanceCase.Kind.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("due", schedule.of(me, samaritanId).orElse(null));
         model.addAttribute("carers", schedule.carersIn(samaritan.getRegionCode()));
         return "care/visit-form";

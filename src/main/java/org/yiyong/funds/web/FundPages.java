@@ -1,5 +1,6 @@
 package org.yiyong.funds.web;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -47,7 +48,10 @@ class FundPages {
     private final BankFiles bankFiles;
     private final Journal journal;
 
-    FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal) {
+    private final Clock clock;
+
+    FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.payments = payments;
         this.bankFiles = bankFiles;
@@ -109,7 +113,7 @@ class FundPages {
         model.addAttribute("channels", Donation.Channel.values());
         model.addAttribute("kinds", Donor.Kind.values());
         model.addAttribute("formKey", UUID.randomUUID().toString());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "funds/donations";
     }
 
@@ -182,7 +186,7 @@ class FundPages {
         model.addAttribute("sameAssociation", funds.stream().map(FundRegister.FundBalance::fund)
                 .filter(f -> f.getRegionCode().equals(order.getRegionCode())).toList());
         model.addAttribute("batch", order.getBatchId() == null ? null : payments.batchOf(me, order.getBatchId()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "funds/order";
     }
 
@@ -262,7 +266,7 @@ class FundPages {
         model.addAttribute("total", orders.stream().filter(o -> o.getStatus() == PaymentOrder.Status.IN_BATCH
                 || o.getStatus() == PaymentOrder.Status.PAID).map(PaymentOrder::getAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "funds/batch";
     }
 

@@ -1,5 +1,6 @@
 package org.yiyong.honours.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,7 +32,10 @@ class RoundController {
     private final RoundManagement rounds;
     private final TitleCatalogue catalogue;
 
-    RoundController(RoundManagement rounds, TitleCatalogue catalogue) {
+    private final Clock clock;
+
+    RoundController(RoundManagement rounds, TitleCatalogue catalogue, Clock clock) {
+        this.clock = clock;
         this.rounds = rounds;
         this.catalogue = catalogue;
     }
@@ -39,7 +43,7 @@ class RoundController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("rounds", rounds.list());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "honours/rounds";
     }
 
