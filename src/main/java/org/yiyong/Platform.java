@@ -2,13 +2,20 @@ package org.yiyong;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.yiyong.shared.FieldCipher;
 
-/** Beans every module uses: the clock, the field cipher and the demo-data switch. */
+/**
+ * Beans every module uses: the clock, the field cipher, the demo-data switch and the lock that lets a
+ * scheduled job run on one node only.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class Platform {
@@ -16,6 +23,19 @@ public class Platform {
     @Bean
     Clock clock(YiyongProperties properties) {
         return Clock.system(properties.zone());
+    }
+
+    /**
+     * Runs a scheduled job on one node at a time, with a row in table shedlock timed by the database's
+     * clock (the nodes' clocks may differ).
+     */
+    @Bean
+    LockingTaskExecutor clusterLocks(DataSource dataSource) {
+        return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
+                .builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build()));
     }
 
     @Bean

@@ -62,20 +62,9 @@ public abstract class FullStackTest {
                 .list();
     }
 
-    /**
-     * Waits (up to 10 seconds) until every event published to another module has been handled: the
-     * listeners run after the commit, on their own thread.
-     */
+    /** Waits until every event published to another module has been handled. */
     protected void awaitEvents() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            long open = jdbc.sql("select count(*) from event_publication where completion_date is null")
-                    .query(Long.class).single();
-            if (open == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("events still unhandled after 10 seconds");
+        new ConfirmedDeeds(mvc, jdbc, clock, this::as).awaitEvents();
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();

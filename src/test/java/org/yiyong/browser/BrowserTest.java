@@ -3,16 +3,23 @@ package org.yiyong.browser;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.yiyong.ConfirmedDeeds;
 import org.yiyong.TestClock;
 
 /**
  * The whole application on a real port with the test clock, for a real browser. Every browser test
- * shares this one application context.
+ * shares this one application context (LeadUploadLimitTests too).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @Import(TestClock.Config.class)
 abstract class BrowserTest {
 
@@ -25,9 +32,25 @@ abstract class BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** For the records a journey starts from, made through the API rather than found in the demo data. */
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    private UserDetailsService accounts;
+
     @AfterEach
     void putTheClockBack() {
         clock.reset();
+    }
+
+    /** An API request signed in as a demo user. */
+    RequestPostProcessor apiUser(String username) {
+        return SecurityMockMvcRequestPostProcessors.user(accounts.loadUserByUsername(username));
+    }
+
+    ConfirmedDeeds confirmedDeeds() {
+        return new ConfirmedDeeds(mvc, jdbc, clock, this::apiUser);
     }
 
     String url(String path) {

@@ -49,12 +49,10 @@ class RewardPaymentJourneyTests extends BrowserTest {
 
     @Test
     void a_reward_goes_from_grant_to_acknowledged_and_the_honour_shows_it_paid() throws Exception {
-        // a confirmed person with no honour at all — not one of the demo people the API tests commend
-        Map<String, Object> who = jdbc.sql("""
-                select sd.samaritan_id, s.name from samaritan_deed sd join samaritan s on s.id = sd.samaritan_id
-                where not exists (select 1 from honour h where h.samaritan_id = sd.samaritan_id)
-                  and s.name not in ('丁国梁', '庄文彬')
-                order by sd.id desc""").query().listOfRows().get(0);
+        // a person of a deed confirmed for this journey, so with no honour yet
+        long samaritan = confirmedDeeds().confirm("jinjiang-police", "350582", "JJ-PS-QY", 1)[0];
+        Map<String, Object> who = jdbc.sql("select id as samaritan_id, name from samaritan where id = :id")
+                .param("id", samaritan).query().singleRow();
         String profile = "/samaritans/" + who.get("samaritan_id");
         String name = (String) who.get("name");
 

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * with a message that says so, not to a page about missing permission.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @org.springframework.context.annotation.Import(org.yiyong.TestClock.Config.class) // the browser tests' context
 class LeadUploadLimitTests {
 

@@ -1,5 +1,6 @@
 package org.yiyong.samaritans;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -54,6 +55,24 @@ class FamilyTests extends FullStackTest {
     private ResultActions entitle(long relative, String kind, String until) throws Exception {
         return call(post("/api/v1/samaritans/{id}/family/{r}/entitlements", samaritan, relative), """
                 {"kind": "%s", "startedOn": "2020-01-01", "endCondition": "%s"}""".formatted(kind, until));
+    }
+
+    @Test
+    void the_nightly_watch_runs_on_one_node_and_not_again_while_its_lock_is_held() throws Exception {
+        // as if the last run were long past (each application start runs it and keeps the lock ten minutes)
+        jdbc.sql("update shedlock set lock_until = timestamp '2000-01-01 00:00:00' where name = 'entitlement-watch'")
+                .update();
+        assertThat(watch.runOnce()).as("the first node runs it").isTrue();
+        assertThat(jdbc.sql("select locked_by from shedlock where name = 'entitlement-watch'").query(String.class)
+                .single()).isNotBlank();
+
+        registered();
+        long child = relative("CHILD", "施小雪", today().minusYears(18).plusDays(3));
+        entitle(child, "SURVIVOR_PENSION", "AGE_18").andExpect(status().isOk());
+        clock.advance(Duration.ofDays(3));
+        assertThat(watch.runOnce()).as("another node, or a restart, within ten minutes").isFalse();
+        mvc.perform(get("/api/v1/samaritans/{id}", samaritan).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.family[0].entitlements[0].active").value(true));
     }
 
     @Test
