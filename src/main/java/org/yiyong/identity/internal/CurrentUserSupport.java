@@ -18,6 +18,11 @@ import org.yiyong.identity.SignedIn;
 @Configuration(proxyBeanMethods = false)
 class CurrentUserSupport implements WebMvcConfigurer {
 
+    static {
+        // the signed-in user is not a request parameter: keep it out of the OpenAPI document
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
+
     static CurrentUser current() {
         return SignedIn.user().orElse(null);
     }
