@@ -17,8 +17,8 @@ import org.yiyong.shared.InvalidField;
 
 /**
  * 见义勇为确认证书: issued to each confirmed person apart from any title, naming the act and the decision
- * that confirmed it. Its number is the decision letter's number and the person's place in it, so the
- * same certificate always carries the same number.
+ * that confirmed it. Its number is the decision letter's number and the person's place among the
+ * people it confirmed (1, 2, …), so the same certificate always carries the same number.
  */
 @Service
 public class ConfirmationCertificates {
@@ -40,7 +40,7 @@ public class ConfirmationCertificates {
         ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
                 .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
         String number = (deed.getDecisionNumber() == null ? deed.getDeedNumber() : deed.getDecisionNumber())
-                + "-" + deed.getParticipantId();
+                + "-" + samaritans.placeInDecision(deed.getDeedId(), deed.getParticipantId());
         Map<String, Object> variables = new HashMap<>();
         variables.put("name", samaritan.getName());
         variables.put("deed", deed);

@@ -86,6 +86,18 @@ public class SamaritanRegistry {
     }
 
     /**
+     * The place of a confirmed participant among the people one decision confirmed, counted from 1 in the
+     * order they were named in the deed.
+     */
+    public int placeInDecision(long deedId, long participantId) {
+        return jdbc.sql("""
+                select count(*) from samaritan_deed where deed_id = :deed and participant_id <= :participant""")
+                .param("deed", deedId)
+                .param("participant", participantId)
+                .query(Integer.class).single();
+    }
+
+    /**
      * A confirmed actor joins the registry: the person's record when the ID number is already there
      * (or when this participant was registered before), a new record in the deed's county otherwise.
      */

@@ -45,8 +45,11 @@ class ExamBonusTests extends HonoursTestBase {
                         confirmed[0], confirmed[1]).with(as("jinjiang-staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (PDDocument document = Loader.loadPDF(confirmation)) {
-            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", ""))
-                    .contains("见义勇为确认证书", "确认为见义勇为行为", "晋公见确");
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertThat(text).contains("见义勇为确认证书", "确认为见义勇为行为", "晋公见确");
+            // the decision's number and the person's place in it, never an internal id
+            assertThat(text).containsPattern("证书编号：晋公见确〔\\d{4}〕\\d+号-1(?!\\d)");
+            assertThat(document.getNumberOfPages()).as("one page, frame and all").isEqualTo(1);
         }
     }
 }

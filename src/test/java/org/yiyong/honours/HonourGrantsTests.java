@@ -104,6 +104,7 @@ class HonourGrantsTests extends FullStackTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains("丁国梁", "泉州市见义勇为积极分子", "荣誉证书");
+            assertThat(document.getNumberOfPages()).as("one page, frame and all").isEqualTo(1);
             qr = readQr(document);
         }
         assertThat(qr).endsWith("/public/certificates/" + code);
