@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -45,6 +47,34 @@ class InputRulesTests extends FullStackTest {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    private String deedBody(String beneficiary) {
+        return """
+                {"regionCode": "350582", "category": "RESCUE", "source": "NOMINATION",
+                 "nominatorKind": "BENEFICIARY_PERSON", "occurredAt": "%s", "address": "晋江市安海镇安平桥下",
+                 "title": "跳入河中救起落水儿童", "narrative": "傍晚一名儿童落水，有人跳入河中将其救起。",
+                 "participants": [{"role": "ACTOR", "name": "%s", "harm": "NONE"},
+                                  {"role": "BENEFICIARY", "name": "%s"}],
+                 "notADuplicate": true}""".formatted(
+                LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withSecond(0).withNano(0), unique("施"),
+                beneficiary);
+    }
+
+    /** A deed of this test's own; the refusals below come before anything looks at its state. */
+    private long deed() throws Exception {
+        String body = json("jinjiang-staff", post("/api/v1/deeds"), deedBody(unique("落水儿童")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    @Test
+    void a_refused_value_deep_in_a_body_is_named_by_its_path() throws Exception {
+        String beneficiary = unique("落水儿童");
+        refusedAt(json("jinjiang-staff", post("/api/v1/deeds"), deedBody(beneficiary + "\\u0000")),
+                "participants[1].name", "控制字符");
+        assertThat(jdbc.sql("select count(*) from deed_participant where name like :name")
+                .param("name", beneficiary + "%").query(Long.class).single()).isZero();
+    }
+
     @Test
     void control_characters_in_any_text_of_a_json_body_are_refused_at_the_field_and_nothing_is_saved()
             throws Exception {
@@ -59,7 +89,7 @@ class InputRulesTests extends FullStackTest {
                 "{\"tracedOn\": \"2026-01-05\", \"note\": \"走访" + NUL + "\", \"found\": true}"), "note", "控制字符");
         refusedAt(json("jinjiang-staff", post("/api/v1/samaritans/{id}/hospital-stays", id),
                 "{\"hospital\": \"晋江市医院" + NUL + "\", \"admittedOn\": \"2026-03-01\"}"), "hospital", "控制字符");
-        long deed = jdbc.sql("select min(id) from deed").query(Long.class).single();
+        long deed = deed();
         refusedAt(json("committee-1", post("/api/v1/deeds/{id}/review/opinions", deed),
                 "{\"opinion\": \"同意" + NUL + "\"}"), "opinion", "控制字符");
 
@@ -75,7 +105,7 @@ class InputRulesTests extends FullStackTest {
 
     @Test
     void dates_far_outside_reason_are_refused_at_the_field() throws Exception {
-        long deed = jdbc.sql("select min(id) from deed").query(Long.class).single();
+        long deed = deed();
         for (String day : new String[] {"9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"}) {
             refusedAt(json("investigator-jinjiang", post("/api/v1/deeds/{id}/investigation/records", deed),
                     "{\"kind\": \"INTERVIEW\", \"recordedOn\": \"" + day + "\", \"summary\": \"询问笔录\"}"),
