@@ -44,6 +44,7 @@ class InputRulesBinding {
         binder.setBindingErrorProcessor(new RefusingErrorProcessor());
     }
 
+    /** A text that is no date is a type mismatch, as it was with Spring's own parsing. */
     private static <T> T parse(String text, TemporalQuery<T> query, DateTimeFormatter format) {
         try {
             return format.parse(text, query);
