@@ -95,8 +95,17 @@ public class DeedInvestigation {
         }
         Deed deed = deeds.get(me, id);
         requireAssigned(me, deed);
-        deed.recordInvestigation(kind, on == null ? LocalDate.now(clock) : on, summary.trim(), me.username(),
-                clock.instant());
+        LocalDate today = LocalDate.now(clock);
+        LocalDate recordedOn = on == null ? today : on;
+        // a record is made after the act and by today; any other day is a typing mistake
+        if (recordedOn.isAfter(today)) {
+            throw new InvalidField("recordedOn", "deed.date.future");
+        }
+        LocalDate occurredOn = deed.getOccurredAt().toLocalDate();
+        if (recordedOn.isBefore(occurredOn)) {
+            throw new InvalidField("recordedOn", "deed.investigation.before-occurrence", occurredOn.toString());
+        }
+        deed.recordInvestigation(kind, recordedOn, summary.trim(), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id).withDetail("investigation record: "
                 + kind));
         return deed;

@@ -85,6 +85,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+        RefusedValue refused = RefusedValue.in(ex);
+        if (refused != null) {
+            return domain(refused.at(ex.getName()), request);
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("problem.parameter.wrong-type", ex.getName()),
                 request);
         problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message",
@@ -106,7 +110,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
         ProblemDetail problem;
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof InvalidField invalid) {
+            // a value refused by the input rules (InputRulesModule), at the path Jackson reached it by
+            String field = ex.getCause() instanceof JacksonException json && !json.getPath().isEmpty() ? path(json)
+                    : invalid.field();
+            String message = text(invalid.messageKey(), invalid.arguments());
+            problem = problem(HttpStatus.BAD_REQUEST, message, request);
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             problem = problem(HttpStatus.BAD_REQUEST, text("problem.json.wrong-type", field), request);
             problem.setProperty("errors", List.of(Map.of("field", field, "message",

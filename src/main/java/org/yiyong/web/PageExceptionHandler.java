@@ -19,6 +19,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.shared.DomainException;
+import org.yiyong.shared.InvalidField;
 
 /**
  * Domain refusals on pages: a record outside the data scope gets the 404 page, a refusal the page
@@ -67,6 +68,11 @@ class PageExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView typeMismatch(MethodArgumentTypeMismatchException ex) {
+        RefusedValue refused = RefusedValue.in(ex);
+        if (refused != null) {
+            InvalidField invalid = refused.at(ex.getName());
+            return page(HttpStatus.BAD_REQUEST, "error/refused", invalid.messageKey(), invalid.arguments());
+        }
         log.debug("Bad parameter {}", ex.getName());
         return page(HttpStatus.NOT_FOUND, "error/404", null, null);
     }

@@ -2,25 +2,36 @@ package org.yiyong.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chinese (zh-CN) unless the user switches to English with {@code ?lang=en}; the choice is kept in a
  * cookie. Every text comes from {@code messages_*.properties}, validation messages included.
+ * JSON request bodies are checked by the input rules of {@link org.yiyong.shared.Inputs}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+    private final ObjectProvider<JsonMapper> json;
+
+    WebConfiguration(ObjectProvider<JsonMapper> json) {
+        this.json = json;
+    }
 
     @Bean
     MessageSource messageSource() {
@@ -46,6 +57,17 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setRejectInvalidCookies(true);
         return resolver;
+    }
+
+    /**
+     * JSON request bodies are read with the input rules of {@link InputRulesModule}; the mapper is
+     * Spring Boot's own otherwise. This configurer runs after Spring Boot's, whose JSON converter it
+     * replaces.
+     */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        JsonMapper checked = json.getObject().rebuild().addModule(new InputRulesModule()).build();
+        builder.withJsonConverter(new JacksonJsonHttpMessageConverter(checked));
     }
 
     @Override

@@ -50,6 +50,16 @@ class DeedInvestigationTests extends FullStackTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("INVESTIGATING"));
 
+        // a record is dated between the act and today
+        step("investigator-jinjiang", id, "investigation/records",
+                "{\"kind\": \"INTERVIEW\", \"recordedOn\": \"2099-03-05\", \"summary\": \"询问获救游客张某\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recordedOn"));
+        step("investigator-jinjiang", id, "investigation/records",
+                "{\"kind\": \"INTERVIEW\", \"recordedOn\": \"2026-02-21\", \"summary\": \"询问获救游客张某\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recordedOn"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("2026-02-22")));
         step("investigator-jinjiang", id, "investigation/records",
                 "{\"kind\": \"INTERVIEW\", \"recordedOn\": \"2026-03-05\", \"summary\": \"询问获救游客张某\"}")
                 .andExpect(status().isOk())

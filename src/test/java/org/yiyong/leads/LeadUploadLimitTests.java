@@ -54,6 +54,28 @@ class LeadUploadLimitTests {
         assertThat(form.body()).contains("照片和视频加起来太大了");
     }
 
+    @Test
+    void a_file_name_with_a_nul_byte_gets_the_form_again_with_400_and_a_message() throws Exception {
+        String boundary = "----yiyong" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"narrative\"\r\n\r\n有人救人\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"现场\0照片.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0});
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base() + "/public/leads/new"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("没能收下您选的照片或视频").contains("name=\"_csrf\"")
+                .doesNotContain("HTTP Status");
+    }
+
     private String base() {
         return "http://localhost:" + port;
     }

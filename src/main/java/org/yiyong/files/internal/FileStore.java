@@ -37,6 +37,8 @@ public class FileStore {
 
     /** The message key when a file is larger than allowed; its argument is the limit in MB. */
     public static final String TOO_LARGE = "file.too-large";
+    /** Message key for an upload the container could not read, e.g. a file name with a NUL byte. */
+    public static final String UNREADABLE = "file.unreadable";
 
     private static final Logger log = LoggerFactory.getLogger(FileStore.class);
     private static final Pattern STORAGE_KEY = Pattern.compile("[0-9a-f]{2}/[0-9a-f]{2}/[0-9a-f]{32}");

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -148,9 +149,10 @@ class FileController {
     }
 
     /**
-     * Answers an upload that is above the multipart limit, instead of the servlet container's bare
-     * error page: the upload form goes back to the page it was on with a message (its fields are in
-     * the refused body, so the page is taken from the Referer), the API gets 413 problem+json.
+     * Answers an upload that is above the multipart limit, or that the container cannot read at all
+     * (a file name with a NUL byte in it), instead of the servlet container's bare error page: the
+     * upload form goes back to the page it was on with a message (its fields are in the refused body,
+     * so the page is taken from the Referer), the API gets 413 or 400 problem+json.
      *
      * <p>It has to be a filter ahead of Spring Security: Tomcat parses a multipart body the first
      * time any parameter is read, which is the CSRF check, and there it fails with an exception that
@@ -197,26 +199,37 @@ class FileController {
             } catch (MaxUploadSizeExceededException tooLarge) {
                 answer(request, response);
                 return;
-            } catch (MultipartException otherwiseBroken) {
-                // left to the usual handling further on
+            } catch (MultipartException unreadable) {
+                // Tomcat refuses the whole body, e.g. for a file name with a NUL byte in it; nothing of
+                // it can be read further on, not even the CSRF token, so it is answered here.
+                log.info("Refused an unreadable upload to {}: {}", request.getRequestURI(),
+                        NestedExceptionUtils.getMostSpecificCause(unreadable).getMessage());
+                answer(request, response, HttpStatus.BAD_REQUEST, FileStore.UNREADABLE, new String[0]);
+                return;
             }
             chain.doFilter(request, response);
         }
 
-        /** Answers a refused upload on one of the upload paths; {@code false} for any other path. */
+        /** Answers an upload above the size limit on one of the upload paths; {@code false} for any other path. */
         boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            return answer(request, response, HttpStatus.PAYLOAD_TOO_LARGE, FileStore.TOO_LARGE,
+                    new String[] {limit});
+        }
+
+        private boolean answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                String messageKey, String[] arguments) throws IOException {
             String path = path(request);
             if (FileApiController.PATH.equals(path)) {
                 Locale locale = locales.resolveLocale(request);
-                String text = messages.getMessage(FileStore.TOO_LARGE, new Object[] {limit}, FileStore.TOO_LARGE,
-                        locale);
+                String text = messages.getMessage(messageKey, arguments, messageKey, locale);
                 Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("title", messages.getMessage("problem.title.413", null, "Payload Too Large", locale));
-                problem.put("status", HttpStatus.PAYLOAD_TOO_LARGE.value());
+                problem.put("title", messages.getMessage("problem.title." + status.value(), null,
+                        status.getReasonPhrase(), locale));
+                problem.put("status", status.value());
                 problem.put("detail", text);
                 problem.put("instance", request.getRequestURI());
                 problem.put("errors", List.of(Map.of("field", "file", "message", text)));
-                response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+                response.setStatus(status.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 response.getWriter().write(json.writeValueAsString(problem));
@@ -225,8 +238,8 @@ class FileController {
             if (UPLOAD_PATH.equals(path) || VISIT_PATH.equals(path)) {
                 String target = refererPath(request);
                 FlashMap flash = new FlashMap();
-                flash.put("failure", FileStore.TOO_LARGE);
-                flash.put("failureArgs", new String[] {limit});
+                flash.put("failure", messageKey);
+                flash.put("failureArgs", arguments);
                 UriComponents uri = UriComponentsBuilder.fromUriString(target).build();
                 flash.setTargetRequestPath(uri.getPath());
                 flash.addTargetRequestParams(uri.getQueryParams());

@@ -1,6 +1,7 @@
 package org.yiyong.leads.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -55,11 +57,20 @@ class PublicLeadController {
         this.clock = clock;
     }
 
-    /** {@code too-large}: sent back by {@link PublicLeadUploadGuard} when the files were above the limit. */
+    /**
+     * {@code too-large}: sent back by {@link PublicLeadUploadGuard} when the files were above the limit.
+     * The guard also hands over, as this GET, a form whose body could not be read: answered 400.
+     */
     @GetMapping("/new")
-    String initSubmission(@RequestParam(name = "too-large", required = false) String tooLarge, Model model) {
+    String initSubmission(@RequestParam(name = "too-large", required = false) String tooLarge,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        boolean unreadable = request.getAttribute(PublicLeadUploadGuard.UNREADABLE) != null;
+        if (unreadable) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         model.addAttribute("form", new LeadForm());
         model.addAttribute("tooLarge", tooLarge != null);
+        model.addAttribute("unreadable", unreadable);
         return form(model);
     }
 
