@@ -178,6 +178,8 @@ class FundPages {
         PaymentOrder order = payments.get(me, id);
         List<FundRegister.FundBalance> funds = register.funds(me);
         model.addAttribute("order", order);
+        model.addAttribute("review", payments.review(me, id));
+        model.addAttribute("methods", PaymentOrder.Method.values());
         model.addAttribute("names", fundNames(funds));
         model.addAttribute("sameAssociation", funds.stream().map(FundRegister.FundBalance::fund)
                 .filter(f -> f.getRegionCode().equals(order.getRegionCode())).toList());
@@ -190,6 +192,15 @@ class FundPages {
     String approve(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long fundId,
             RedirectAttributes redirect) {
         return step(redirect, "/payment-orders/" + id, "payment.approved", () -> payments.approve(me, id, fundId));
+    }
+
+    @PostMapping("/payment-orders/{id}/payment-method")
+    String payWith(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) PaymentOrder.Method paymentMethod,
+            @RequestParam(required = false) String payeeBankName,
+            @RequestParam(required = false) String payeeAccountNumber, RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.method.saved",
+                () -> payments.payWith(me, id, paymentMethod, payeeBankName, payeeAccountNumber));
     }
 
     @PostMapping("/payment-orders/{id}/cancellation")
