@@ -436,8 +436,8 @@ public class Payments {
             throw new FundRuleBroken("fund.insufficient", order.getNumber(), balance.toPlainString());
         }
         Account expense = Account.expenseFor(order.getPurpose());
-        journal.post(order.getRegionCode(), on, "支付：" + order.getPayeeName() + " " + order.getDescription() + " "
-                + order.getNumber(), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
+        journal.post(order.getRegionCode(), on, Journal.description("支付：" + order.getPayeeName() + " "
+                + order.getDescription(), order.getNumber()), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
                         Posting.debit(order.getFundId(), expense, order.getAmount()),
                         Posting.credit(order.getFundId(), Account.BANK, order.getAmount())), me.username());
         orders.flush();

@@ -196,4 +196,27 @@ class PaymentSafeguardsTests extends FundsTestBase {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains(name + ",中国农业银行泉港支行,6228480388123456789,1500.00");
     }
+
+    @Test
+    void a_payment_with_a_long_payee_and_purpose_is_posted_rather_than_called_a_duplicate() throws Exception {
+        long fund = subFund("FUND-350505", "OTHER");
+        donate("city-staff", fund, "2000");
+        String payee = "泉州市泉港区" + "某".repeat(108) + "有限公司";
+        String description = "见义勇为宣传".repeat(50);
+        long order = ((Number) JsonPath.read(call("city-staff", "/api/v1/payment-orders", """
+                {"fundId": %d, "purpose": "OTHER", "payeeName": "%s", "amount": 900, "description": "%s",
+                 "justification": "宣传活动费用", "payeeBankName": "泉州银行", "payeeAccountNumber": "6214830500001111"}"""
+                .formatted(fund, payee, description)).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id")).longValue();
+        approveAndPay(order, "QG-LONG").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PAID"));
+        String posted = jdbc.sql("select description from journal_entry where source_kind = 'PAYMENT' and source_id = :id")
+                .param("id", order).query(String.class).single();
+        assertThat(posted).hasSizeLessThanOrEqualTo(300).startsWith("支付：泉州市泉港区")
+                .endsWith(jdbc.sql("select number from payment_order where id = :id").param("id", order)
+                        .query(String.class).single());
+        // paying it again is still refused as a second payment
+        call("cashier", "/api/v1/payment-orders/" + order + "/payment", "{\"bankReference\": \"QG-LONG-2\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("已经支付过")));
+    }
 }
