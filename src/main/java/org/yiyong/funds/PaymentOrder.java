@@ -101,6 +101,8 @@ public class PaymentOrder {
 
     private String payeeAccountMasked;
 
+    private boolean payeeAccountFromRegistry;
+
     private LocalDate paidOn;
 
     private String paidBy;
@@ -211,6 +213,7 @@ public class PaymentOrder {
             this.payeeBankName = bankName;
             this.payeeAccount = encrypted;
             this.payeeAccountMasked = masked;
+            this.payeeAccountFromRegistry = true;
         }
     }
 
@@ -226,6 +229,7 @@ public class PaymentOrder {
         this.payeeBankName = method == Method.BANK_TRANSFER ? bankName : null;
         this.payeeAccount = method == Method.BANK_TRANSFER ? encrypted : null;
         this.payeeAccountMasked = method == Method.BANK_TRANSFER ? masked : null;
+        this.payeeAccountFromRegistry = false;
         if (status != Status.REQUESTED) {
             this.approvedBy = null;
             this.approvedAt = null;
@@ -261,9 +265,19 @@ public class PaymentOrder {
         this.failureReason = "来源已撤回：" + reason;
     }
 
-    /** A failed order goes back to the cashier for another batch (after the payee's account was corrected). */
+    /**
+     * A failed order goes back to the cashier for another batch (after the payee's account was corrected).
+     * An account copied from the registry is dropped, so the next batch takes the registry's account as
+     * it is now; one recorded on the order is corrected on the order, which sends it back for review.
+     */
     void reissue() {
         requireStatus(Status.FAILED);
+        if (payeeAccountFromRegistry) {
+            this.payeeBankName = null;
+            this.payeeAccount = null;
+            this.payeeAccountMasked = null;
+            this.payeeAccountFromRegistry = false;
+        }
         this.batchId = null;
         this.batchedBy = null;
         this.paidBy = null;
@@ -427,6 +441,10 @@ public class PaymentOrder {
 
     public String getPayeeAccountMasked() {
         return payeeAccountMasked;
+    }
+
+    public boolean isPayeeAccountFromRegistry() {
+        return payeeAccountFromRegistry;
     }
 
     public String getPaidBy() {

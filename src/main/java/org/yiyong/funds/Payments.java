@@ -308,7 +308,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         String bank = order.getPayeeBankName();
         String masked = order.getPayeeAccountMasked();
-        boolean fromRegistry = false;
+        boolean fromRegistry = order.isPayeeAccountFromRegistry();
         if (order.getPaymentMethod() == PaymentOrder.Method.BANK_TRANSFER && masked == null) {
             var known = registryAccount(order);
             if (known.isPresent()) {

@@ -195,6 +195,23 @@ class PaymentSafeguardsTests extends FundsTestBase {
         assertThat(mvc.perform(get("/api/v1/payment-orders/batches/{id}/bank-file", batch).with(as("cashier")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains(name + ",中国农业银行泉港支行,6228480388123456789,1500.00");
+
+        // the bank sends it back; the registry's account is corrected, and the next batch pays the new one
+        call("cashier", "/api/v1/payment-orders/" + order + "/failure", "{\"reason\": \"账户已销户\"}")
+                .andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                        "/api/v1/samaritans/{id}/bank-account", samaritan).with(as("city-staff"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"bankName\": \"泉州农商银行泉港支行\", \"accountNumber\": \"6230661200004321\"}"))
+                .andExpect(status().isOk());
+        call("cashier", "/api/v1/payment-orders/" + order + "/reissue", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.payeeAccountMasked").doesNotExist());
+        long again = ((Number) JsonPath.read(call("cashier", "/api/v1/payment-orders/batches",
+                "{\"orderIds\": [" + order + "]}").andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id")).longValue();
+        assertThat(mvc.perform(get("/api/v1/payment-orders/batches/{id}/bank-file", again).with(as("cashier")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(name + ",泉州农商银行泉港支行,6230661200004321,1500.00").doesNotContain("6228480388123456789");
     }
 
     @Test
