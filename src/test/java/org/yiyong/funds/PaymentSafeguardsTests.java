@@ -134,6 +134,28 @@ class PaymentSafeguardsTests extends FundsTestBase {
     }
 
     @Test
+    void the_manual_order_form_takes_the_account_or_leaves_it_for_later() throws Exception {
+        long fund = subFund("FUND-350505", "HARDSHIP");
+        String withAccount = unique("郭");
+        String withoutAccount = unique("郭");
+        for (String[] payee : new String[][] {{withAccount, "6214830577001234"}, {withoutAccount, ""}}) {
+            mvc.perform(post("/payment-orders").with(as("city-staff")).with(csrf()).param("fundId", String.valueOf(fund))
+                            .param("purpose", "HARDSHIP").param("amount", "600").param("payeeName", payee[0])
+                            .param("description", "临时救助").param("justification", "家中遭火灾，经会长办公会同意")
+                            .param("paymentMethod", "BANK_TRANSFER").param("payeeBankName", payee[1].isEmpty() ? "" : "泉州银行")
+                            .param("payeeAccountNumber", payee[1]))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(jdbc.sql("select payee_account_masked from payment_order where payee_name = :n")
+                .param("n", withAccount).query(String.class).single()).isEqualTo("6214 **** **** 1234");
+        assertThat(jdbc.sql("select count(*) from payment_order where payee_name = :n and payee_account is null "
+                + "and payment_method = 'BANK_TRANSFER'").param("n", withoutAccount).query(Long.class).single())
+                .isEqualTo(1);
+        mvc.perform(get("/payment-orders").with(as("city-staff"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"payeeAccountNumber\"")));
+    }
+
+    @Test
     void an_order_paid_in_cash_enters_a_batch_but_not_the_bank_file() throws Exception {
         long fund = subFund("FUND-350505", "CONDOLENCE");
         donate("city-staff", fund, "3000");

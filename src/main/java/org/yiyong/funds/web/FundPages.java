@@ -151,6 +151,7 @@ class FundPages {
         model.addAttribute("q", q);
         model.addAttribute("funds", funds);
         model.addAttribute("purposes", PaymentPurpose.values());
+        model.addAttribute("methods", PaymentOrder.Method.values());
         model.addAttribute("formKey", UUID.randomUUID().toString());
         return "funds/orders";
     }
@@ -161,11 +162,17 @@ class FundPages {
             @RequestParam(required = false) Long payeeSamaritanId, @RequestParam(required = false) BigDecimal amount,
             @RequestParam(required = false) String description, @RequestParam(required = false) String justification,
             @RequestParam(required = false) String decisionDocument, @RequestParam(required = false) String formKey,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) PaymentOrder.Method paymentMethod,
+            @RequestParam(required = false) String payeeBankName,
+            @RequestParam(required = false) String payeeAccountNumber, RedirectAttributes redirect) {
+        // a bank transfer with no account typed yet is requested as such; the account can follow on the order
+        boolean noAccountYet = paymentMethod == PaymentOrder.Method.BANK_TRANSFER
+                && (payeeAccountNumber == null || payeeAccountNumber.isBlank());
         try {
             PaymentOrder order = payments.requestManually(me, new Payments.ManualOrder(fundId == null ? -1 : fundId,
                     purpose, payeeName, payeeSamaritanId, amount, description, justification, decisionDocument,
-                    formKey));
+                    formKey, noAccountYet ? null : paymentMethod, noAccountYet ? null : payeeBankName,
+                    noAccountYet ? null : payeeAccountNumber));
             redirect.addFlashAttribute("success", "payment.requested.done");
             return "redirect:/payment-orders/" + order.getId();
         } catch (DomainException refused) {
