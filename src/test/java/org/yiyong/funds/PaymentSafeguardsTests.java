@@ -94,7 +94,8 @@ class PaymentSafeguardsTests extends FundsTestBase {
                 .andExpect(jsonPath("$.review.fundAvailable").value(20000.0));
         mvc.perform(get("/payment-orders/{id}", order).with(as("finance-reviewer")))
                 .andExpect(content().string(containsString("未登记收款账户")))
-                .andExpect(content().string(containsString("可用 ¥20,000.00")));
+                .andExpect(content().string(containsString("可用 ¥20,000.00")))
+                .andExpect(content().string(containsString("（余额 ¥20,000.00）")));
         call("finance-reviewer", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
 
         call("cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")

@@ -188,8 +188,9 @@ class FundPages {
         model.addAttribute("review", payments.review(me, id));
         model.addAttribute("methods", PaymentOrder.Method.values());
         model.addAttribute("names", fundNames(funds));
-        model.addAttribute("sameAssociation", funds.stream().map(FundRegister.FundBalance::fund)
-                .filter(f -> f.getRegionCode().equals(order.getRegionCode())).toList());
+        // each fund the reviewer may pay from, with its balance, to choose one that can pay
+        model.addAttribute("sameAssociation", funds.stream()
+                .filter(line -> line.fund().getRegionCode().equals(order.getRegionCode())).toList());
         model.addAttribute("batch", order.getBatchId() == null ? null : payments.batchOf(me, order.getBatchId()));
         model.addAttribute("today", LocalDate.now());
         return "funds/order";
