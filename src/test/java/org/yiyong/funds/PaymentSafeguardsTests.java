@@ -41,6 +41,11 @@ class PaymentSafeguardsTests extends FundsTestBase {
         return username;
     }
 
+    private String page(String user, String path) throws Exception {
+        return mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void the_reviewer_who_approved_an_order_neither_batches_nor_pays_it() throws Exception {
         String both = reviewerAndCashier();
@@ -50,6 +55,8 @@ class PaymentSafeguardsTests extends FundsTestBase {
         call(both, "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvedBy").value(both));
 
+        assertThat(page(both, "/payment-orders/batches")).containsPattern("id=\"pick-" + order + "\"[^>]*disabled")
+                .contains("您审核的支付单，须由其他出纳发放");
         call(both, "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("审核与发放分离")));
         assertThat(jdbc.sql("select status from payment_order where id = :id").param("id", order).query(String.class)
@@ -98,6 +105,7 @@ class PaymentSafeguardsTests extends FundsTestBase {
                 .andExpect(content().string(containsString("（余额 ¥20,000.00）")));
         call("finance-reviewer", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
 
+        assertThat(page("cashier", "/payment-orders/batches")).containsPattern("id=\"pick-" + order + "\"[^>]*disabled");
         call("cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("没有收款账户")))
                 .andExpect(jsonPath("$.detail").value(containsString(payee)));
