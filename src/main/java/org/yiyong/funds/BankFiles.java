@@ -20,10 +20,12 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.FieldCipher;
 
 /**
- * The bank file of a batch (代发文件): one line per order still waiting in it, with the payee's account
- * in full — which is why every download is written to the audit trail.
+ * The bank file of a batch (代发文件): one line per bank transfer still waiting in it, with the payee's
+ * account in full — which is why every download is written to the audit trail. Orders paid in cash or
+ * by cheque are the cashier's to hand over and are not sent to the bank.
  */
 @Service
 public class BankFiles {
@@ -38,8 +40,10 @@ public class BankFiles {
     private final Payments payments;
     private final SamaritanRegistry samaritans;
     private final AuditTrail audit;
+    private final FieldCipher cipher;
 
-    BankFiles(Payments payments, SamaritanRegistry samaritans, AuditTrail audit) {
+    BankFiles(Payments payments, SamaritanRegistry samaritans, AuditTrail audit, FieldCipher cipher) {
+        this.cipher = cipher;
         this.payments = payments;
         this.samaritans = samaritans;
         this.audit = audit;
@@ -51,12 +55,16 @@ public class BankFiles {
         DisbursementBatch batch = payments.batchOf(me, batchId);
         List<List<Object>> rows = new ArrayList<>();
         for (PaymentOrder order : payments.ordersOf(me, batchId)) {
-            if (order.getStatus() != PaymentOrder.Status.IN_BATCH) {
+            if (order.getStatus() != PaymentOrder.Status.IN_BATCH
+                    || order.getPaymentMethod() != PaymentOrder.Method.BANK_TRANSFER) {
                 continue;
             }
-            // the registry holds the samaritan's own account: a survivor or a child paid for the household
-            // gives theirs to the cashier, so the line waits for it rather than paying the wrong account
-            var account = order.getPayeeSamaritanId() == null ? java.util.Optional.<SamaritanRegistry.BankAccount>empty()
+            // an order carries the account it was batched with; one batched before orders carried accounts
+            // still takes the registry's, and only if it is the payee's own (not a survivor's or a child's)
+            var account = order.getPayeeAccountEncrypted() != null
+                    ? java.util.Optional.of(new SamaritanRegistry.BankAccount(order.getPayeeBankName(),
+                            cipher.decrypt(order.getPayeeAccountEncrypted()), order.getPayeeName()))
+                    : order.getPayeeSamaritanId() == null ? java.util.Optional.<SamaritanRegistry.BankAccount>empty()
                     : samaritans.bankAccountForPayment(order.getPayeeSamaritanId())
                             .filter(known -> known.holder().equals(order.getPayeeName()));
             rows.add(List.of(rows.size() + 1, order.getNumber(), order.getPayeeName(),

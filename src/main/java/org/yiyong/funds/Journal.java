@@ -36,17 +36,51 @@ public class Journal {
         this.clock = clock;
     }
 
-    /** Posts an entry; the same source is never posted twice (a database constraint says so). */
+    /** the length of {@code journal_entry.description} */
+    static final int DESCRIPTION_LENGTH = 300;
+
+    /**
+     * Posts an entry; the same source is never posted twice (a database constraint says so). Only that
+     * constraint is answered with "posted already": the flush also writes the record being posted (a
+     * payment order, a donation), and any other refusal goes on with its own cause.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     JournalEntry post(String regionCode, LocalDate on, String description, JournalEntry.SourceKind kind, long sourceId,
             int attempt, Long reverses, List<Posting> postings, String actor) {
-        JournalEntry entry = new JournalEntry(numbers.entry(on.getYear()), regionCode, on, description, kind, sourceId,
+        // a reason typed at full length after a fixed prefix would not fit the column
+        String fitted = description.length() <= DESCRIPTION_LENGTH ? description
+                : description.substring(0, DESCRIPTION_LENGTH - 1) + "…";
+        JournalEntry entry = new JournalEntry(numbers.entry(on.getYear()), regionCode, on, fitted, kind, sourceId,
                 attempt, reverses, postings, actor, clock.instant());
         try {
             return entries.saveAndFlush(entry);
-        } catch (DataIntegrityViolationException postedAlready) {
-            throw new FundRuleBroken("journal.posted-already", description);
+        } catch (DataIntegrityViolationException refused) {
+            if (postedAlready(refused)) {
+                throw new FundRuleBroken("journal.posted-already", fitted);
+            }
+            throw refused;
         }
+    }
+
+    static boolean postedAlready(DataIntegrityViolationException refused) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            String name = cause instanceof org.hibernate.exception.ConstraintViolationException violation
+                    ? violation.getConstraintName() : cause.getMessage();
+            if (name != null && name.toLowerCase(java.util.Locale.ROOT).contains("journal_entry_source_once")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An entry's description that fits its column: the text, shortened if it must be, then the number
+     * of the record posted, which is never cut (a payee's name and a long purpose would not fit).
+     */
+    static String description(String text, String number) {
+        int room = DESCRIPTION_LENGTH - number.length() - 1;
+        String kept = text.length() <= room ? text : text.substring(0, room - 1) + "…";
+        return kept + " " + number;
     }
 
     /** A reversing entry: the same postings on the other side, dated the day of the correction. */

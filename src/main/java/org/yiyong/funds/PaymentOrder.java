@@ -19,8 +19,9 @@ import org.yiyong.shared.PaymentPurpose;
 /**
  * A payment order (支付单): money out of a fund to a payee, for a purpose, caused by a decision of
  * another module or justified by hand. Requested, approved by a finance reviewer who is not the
- * requester, put in a cashier's batch, then paid (once) or failed and re-issued; the payee's
- * acknowledgement is recorded. Cancelled with a reason while unpaid.
+ * requester, put in a batch and paid by a cashier who is not the approver, then paid (once) or failed
+ * and re-issued; the payee's acknowledgement is recorded. Cancelled with a reason while unpaid. A bank
+ * transfer enters a batch only with the account it goes to; cash and cheque are recorded as such.
  */
 @Entity
 @Table(name = "payment_order")
@@ -29,6 +30,11 @@ public class PaymentOrder {
     /** Stored by name. */
     public enum Status {
         REQUESTED, APPROVED, IN_BATCH, PAID, FAILED, CANCELLED
+    }
+
+    /** How the money reaches the payee. Stored by name. */
+    public enum Method {
+        BANK_TRANSFER, CASH, CHEQUE
     }
 
     /** Where an order came from. Stored by name. */
@@ -83,7 +89,23 @@ public class PaymentOrder {
 
     private Long batchId;
 
+    private String batchedBy;
+
+    @Enumerated(EnumType.STRING)
+    private Method paymentMethod = Method.BANK_TRANSFER;
+
+    private String payeeBankName;
+
+    /** SM4-encrypted account number; only the bank file decrypts it */
+    private String payeeAccount;
+
+    private String payeeAccountMasked;
+
+    private boolean payeeAccountFromRegistry;
+
     private LocalDate paidOn;
+
+    private String paidBy;
 
     private String bankReference;
 
@@ -142,16 +164,25 @@ public class PaymentOrder {
         this.status = Status.APPROVED;
     }
 
-    void batched(long batch) {
+    /**
+     * Into a cashier's batch: not by the reviewer who approved it (one person neither approves and pays),
+     * and as a bank transfer only with the account the money goes to.
+     */
+    void batched(long batch, String cashier) {
         if (status == Status.REQUESTED) {
             throw new FundRuleBroken("payment.not-approved", number);
         }
         requireStatus(Status.APPROVED);
+        requireNotApprover(cashier);
+        if (paymentMethod == Method.BANK_TRANSFER && payeeAccount == null) {
+            throw new FundRuleBroken("payment.account.missing", number, payeeName);
+        }
         this.batchId = batch;
+        this.batchedBy = cashier;
         this.status = Status.IN_BATCH;
     }
 
-    void paid(LocalDate on, String reference) {
+    void paid(LocalDate on, String reference, String cashier) {
         if (status == Status.PAID) {
             throw new FundRuleBroken("payment.already-paid", number);
         }
@@ -159,10 +190,53 @@ public class PaymentOrder {
             throw new FundRuleBroken("payment.not-in-batch", number);
         }
         requireStatus(Status.IN_BATCH);
+        requireNotApprover(cashier);
         this.paidOn = on;
+        this.paidBy = cashier;
         this.bankReference = reference;
         this.failureReason = null;
         this.status = Status.PAID;
+    }
+
+    private void requireNotApprover(String cashier) {
+        if (cashier.equals(approvedBy)) {
+            throw new FundRuleBroken("payment.approver-pays.refused", number);
+        }
+    }
+
+    /**
+     * Before batching, the account the registry holds for the payee becomes the order's own, so the
+     * bank file pays exactly the account that was checked; an account recorded on the order stays.
+     */
+    void takeRegistryAccount(String bankName, String encrypted, String masked) {
+        if (paymentMethod == Method.BANK_TRANSFER && payeeAccount == null) {
+            this.payeeBankName = bankName;
+            this.payeeAccount = encrypted;
+            this.payeeAccountMasked = masked;
+            this.payeeAccountFromRegistry = true;
+        }
+    }
+
+    /**
+     * How and where the money goes, recorded on the order. A reviewer approved the order as it was
+     * shown, so a change after approval sends it back for review.
+     */
+    void payWith(Method method, String bankName, String encrypted, String masked) {
+        if (status != Status.REQUESTED && status != Status.APPROVED && status != Status.FAILED) {
+            throw wrongStatus();
+        }
+        this.paymentMethod = method;
+        this.payeeBankName = method == Method.BANK_TRANSFER ? bankName : null;
+        this.payeeAccount = method == Method.BANK_TRANSFER ? encrypted : null;
+        this.payeeAccountMasked = method == Method.BANK_TRANSFER ? masked : null;
+        this.payeeAccountFromRegistry = false;
+        if (status != Status.REQUESTED) {
+            this.approvedBy = null;
+            this.approvedAt = null;
+            this.batchId = null;
+            this.batchedBy = null;
+            this.status = Status.REQUESTED;
+        }
     }
 
     void failed(String reason) {
@@ -179,6 +253,7 @@ public class PaymentOrder {
             throw new FundRuleBroken("payment.acknowledged-already", number);
         }
         this.paidOn = null;
+        this.paidBy = null;
         this.bankReference = null;
         this.failureReason = reason;
         this.failures++;
@@ -190,10 +265,22 @@ public class PaymentOrder {
         this.failureReason = "来源已撤回：" + reason;
     }
 
-    /** A failed order goes back to the cashier for another batch (after the payee's account was corrected). */
+    /**
+     * A failed order goes back to the cashier for another batch (after the payee's account was corrected).
+     * An account copied from the registry is dropped, so the next batch takes the registry's account as
+     * it is now; one recorded on the order is corrected on the order, which sends it back for review.
+     */
     void reissue() {
         requireStatus(Status.FAILED);
+        if (payeeAccountFromRegistry) {
+            this.payeeBankName = null;
+            this.payeeAccount = null;
+            this.payeeAccountMasked = null;
+            this.payeeAccountFromRegistry = false;
+        }
         this.batchId = null;
+        this.batchedBy = null;
+        this.paidBy = null;
         this.status = Status.APPROVED;
     }
 
@@ -240,8 +327,12 @@ public class PaymentOrder {
         snapshot.put("amount", amount);
         snapshot.put("status", status);
         snapshot.put("approvedBy", approvedBy);
+        snapshot.put("paymentMethod", paymentMethod);
+        snapshot.put("payeeAccount", payeeAccountMasked);
         snapshot.put("batchId", batchId);
+        snapshot.put("batchedBy", batchedBy);
         snapshot.put("paidOn", paidOn);
+        snapshot.put("paidBy", paidBy);
         snapshot.put("bankReference", bankReference);
         snapshot.put("acknowledgedOn", acknowledgedOn);
         return snapshot;
@@ -329,6 +420,35 @@ public class PaymentOrder {
 
     public Long getBatchId() {
         return batchId;
+    }
+
+    public String getBatchedBy() {
+        return batchedBy;
+    }
+
+    public Method getPaymentMethod() {
+        return paymentMethod;
+    }
+
+    public String getPayeeBankName() {
+        return payeeBankName;
+    }
+
+    /** The encrypted account number, for the bank file only. */
+    String getPayeeAccountEncrypted() {
+        return payeeAccount;
+    }
+
+    public String getPayeeAccountMasked() {
+        return payeeAccountMasked;
+    }
+
+    public boolean isPayeeAccountFromRegistry() {
+        return payeeAccountFromRegistry;
+    }
+
+    public String getPaidBy() {
+        return paidBy;
     }
 
     public LocalDate getPaidOn() {

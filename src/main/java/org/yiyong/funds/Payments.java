@@ -21,8 +21,11 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Masking;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.PaymentPurpose;
@@ -35,8 +38,9 @@ import org.yiyong.shared.RecordNotFound;
 /**
  * Money out, four eyes and exactly once: an order is requested (by another module's decision or by
  * hand with a justification), approved by a finance reviewer who did not request it, put in a
- * cashier's batch, then paid — posted to the journal once, checked against the fund's balance under
- * the fund's lock — or failed and re-issued; the payee's acknowledgement is recorded last.
+ * cashier's batch by someone other than its approver — as a bank transfer only with the account it
+ * goes to — then paid — posted to the journal once, checked against the fund's balance under the
+ * fund's lock — or failed and re-issued; the payee's acknowledgement is recorded last.
  */
 @Service
 public class Payments {
@@ -53,10 +57,15 @@ public class Payments {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final SamaritanRegistry samaritans;
+    private final FieldCipher cipher;
     private final Clock clock;
 
     Payments(PaymentOrders orders, DisbursementBatches batches, FundRegister register, Journal journal,
-            FundNumbers numbers, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            FundNumbers numbers, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
+            SamaritanRegistry samaritans, FieldCipher cipher, Clock clock) {
+        this.samaritans = samaritans;
+        this.cipher = cipher;
         this.orders = orders;
         this.batches = batches;
         this.register = register;
@@ -111,10 +120,21 @@ public class Payments {
                 });
     }
 
-    /** An order by hand: for a purpose, to a payee, with the justification the reviewer will read. */
+    /**
+     * An order by hand: for a purpose, to a payee, with the justification the reviewer will read, and how
+     * the money goes (a bank transfer unless cash or cheque is chosen; the account may follow later).
+     */
     public record ManualOrder(long fundId, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
             BigDecimal amount, String description, String justification, String decisionDocument,
-            String idempotencyKey) {
+            String idempotencyKey, PaymentOrder.Method paymentMethod, String payeeBankName,
+            String payeeAccountNumber) {
+
+        public ManualOrder(long fundId, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
+                BigDecimal amount, String description, String justification, String decisionDocument,
+                String idempotencyKey) {
+            this(fundId, purpose, payeeName, payeeSamaritanId, amount, description, justification, decisionDocument,
+                    idempotencyKey, null, null, null);
+        }
     }
 
     @Transactional
@@ -148,6 +168,10 @@ public class Payments {
         PaymentOrder order = new PaymentOrder(numbers.order(LocalDate.now(clock).getYear()), fund, request.purpose(),
                 payee, request.payeeSamaritanId(), null, amount, description, PaymentOrder.Source.MANUAL, null,
                 document, justification, key, me.username(), LocalDate.now(clock));
+        if (request.paymentMethod() != null || request.payeeAccountNumber() != null) {
+            payWith(order, request.paymentMethod() == null ? PaymentOrder.Method.BANK_TRANSFER
+                    : request.paymentMethod(), request.payeeBankName(), request.payeeAccountNumber());
+        }
         try {
             orders.saveAndFlush(order);
         } catch (DataIntegrityViolationException sameKeyAtOnce) {
@@ -234,6 +258,86 @@ public class Payments {
         }
     }
 
+    /**
+     * How and where an unpaid order's money goes: a bank account (recorded on the order, for a payee the
+     * registry holds no account of, such as a survivor or an organization), cash or a cheque. Staff, who
+     * know the payee, record it; a change after approval sends the order back for review.
+     */
+    @Transactional
+    @PreAuthorize(STAFF)
+    public PaymentOrder payWith(CurrentUser me, long id, PaymentOrder.Method method, String bankName,
+            String accountNumber) {
+        PaymentOrder order = inScope(me, id);
+        var before = order.snapshot();
+        payWith(order, method, bankName, accountNumber);
+        orders.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                order.snapshot())).withDetail("payment method " + order.getPaymentMethod()));
+        return order;
+    }
+
+    private void payWith(PaymentOrder order, PaymentOrder.Method method, String bankName, String accountNumber) {
+        if (method == null) {
+            throw new InvalidField("paymentMethod", "validation.required");
+        }
+        if (method != PaymentOrder.Method.BANK_TRANSFER) {
+            order.payWith(method, null, null, null);
+            return;
+        }
+        String digits = accountNumber == null ? "" : accountNumber.replaceAll("\\s+", "");
+        if (!digits.matches("\\d{12,30}")) {
+            throw new InvalidField("payeeAccountNumber", "payment.account.invalid");
+        }
+        String bank = Inputs.text("payeeBankName", bankName, 100, true);
+        order.payWith(method, bank, cipher.encrypt(digits), Masking.bankAccount(digits));
+    }
+
+    /** What a reviewer checks before approving: where the money goes, and what the fund can still pay. */
+    public record Review(PaymentOrder.Method paymentMethod, String payeeBankName, String payeeAccountMasked,
+            boolean accountFromRegistry, BigDecimal fundBalance, BigDecimal fundCommitted, BigDecimal fundAvailable) {
+
+        /** Whether the order may enter a batch as it stands. */
+        public boolean payable() {
+            return paymentMethod != PaymentOrder.Method.BANK_TRANSFER || payeeAccountMasked != null;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public Review review(CurrentUser me, long id) {
+        PaymentOrder order = inScope(me, id);
+        String bank = order.getPayeeBankName();
+        String masked = order.getPayeeAccountMasked();
+        boolean fromRegistry = order.isPayeeAccountFromRegistry();
+        if (order.getPaymentMethod() == PaymentOrder.Method.BANK_TRANSFER && masked == null) {
+            var known = registryAccount(order);
+            if (known.isPresent()) {
+                bank = known.get().bankName();
+                masked = Masking.bankAccount(known.get().accountNumber());
+                fromRegistry = true;
+            }
+        }
+        BigDecimal balance = journal.balance(order.getFundId());
+        // approved or batched but unpaid: promised already, so not available to this order
+        BigDecimal committed = jdbc.sql("""
+                select coalesce(sum(amount), 0) from payment_order
+                where fund_id = :fund and status in ('APPROVED', 'IN_BATCH') and id <> :id""")
+                .param("fund", order.getFundId()).param("id", order.getId()).query(BigDecimal.class).single()
+                .setScale(2);
+        return new Review(order.getPaymentMethod(), bank, masked, fromRegistry, balance, committed,
+                balance.subtract(committed));
+    }
+
+    /**
+     * The account the registry holds for a samaritan payee, if it is theirs: a survivor or a child paid
+     * for the household gives their own account, recorded on the order, rather than paying the wrong one.
+     */
+    private Optional<SamaritanRegistry.BankAccount> registryAccount(PaymentOrder order) {
+        return order.getPayeeSamaritanId() == null ? Optional.empty()
+                : samaritans.bankAccountForPayment(order.getPayeeSamaritanId())
+                        .filter(known -> known.holder().equals(order.getPayeeName()));
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'FINANCE_REVIEWER')")
     public PaymentOrder cancel(CurrentUser me, long id, String reason) {
@@ -269,7 +373,11 @@ public class Payments {
         DisbursementBatch batch = batches.saveAndFlush(new DisbursementBatch(numbers.batch(LocalDate.now(clock).getYear()),
                 region, me.username(), clock.instant()));
         for (PaymentOrder order : chosen) {
-            order.batched(batch.getId());
+            if (order.getPaymentMethod() == PaymentOrder.Method.BANK_TRANSFER && order.getPayeeAccountMasked() == null) {
+                registryAccount(order).ifPresent(known -> order.takeRegistryAccount(known.bankName(),
+                        cipher.encrypt(known.accountNumber()), Masking.bankAccount(known.accountNumber())));
+            }
+            order.batched(batch.getId(), me.username());
         }
         orders.flush();
         audit.record(AuditRecord.of(AuditAction.CREATE, "DisbursementBatch", batch.getId())
@@ -321,15 +429,15 @@ public class Payments {
             throw new InvalidField("paidOn", "payment.paid.before-approval");
         }
         var before = order.snapshot();
-        order.paid(on, reference);
+        order.paid(on, reference, me.username());
         journal.lock(order.getFundId());
         BigDecimal balance = journal.lowestBalanceFrom(order.getFundId(), on);
         if (balance.compareTo(order.getAmount()) < 0) {
             throw new FundRuleBroken("fund.insufficient", order.getNumber(), balance.toPlainString());
         }
         Account expense = Account.expenseFor(order.getPurpose());
-        journal.post(order.getRegionCode(), on, "支付：" + order.getPayeeName() + " " + order.getDescription() + " "
-                + order.getNumber(), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
+        journal.post(order.getRegionCode(), on, Journal.description("支付：" + order.getPayeeName() + " "
+                + order.getDescription(), order.getNumber()), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
                         Posting.debit(order.getFundId(), expense, order.getAmount()),
                         Posting.credit(order.getFundId(), Account.BANK, order.getAmount())), me.username());
         orders.flush();

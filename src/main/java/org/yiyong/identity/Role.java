@@ -29,7 +29,10 @@ public enum Role {
     /** 领导: reads everything in scope, changes nothing */
     LEADER;
 
-    /** The three administrators (三员): no person may hold more than one of them. */
+    /**
+     * The three administrators (三员): no person may hold more than one of them, nor any other role — an
+     * administrator who also did business could grant, hide or audit their own work.
+     */
     public static final Set<Role> ADMINISTRATORS = EnumSet.of(SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN);
 
     public String authority() {
@@ -40,8 +43,8 @@ public enum Role {
         return ADMINISTRATORS.contains(this);
     }
 
-    /** Whether a set of roles keeps the three administrators apart. */
+    /** Whether a set of roles keeps the three administrators apart: an administrator's role is their only one. */
     public static boolean keepsAdministratorsApart(Collection<Role> roles) {
-        return roles.stream().filter(Role::isAdministrator).count() <= 1;
+        return roles.stream().noneMatch(Role::isAdministrator) || roles.size() == 1;
     }
 }

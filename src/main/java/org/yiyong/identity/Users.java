@@ -3,6 +3,7 @@ package org.yiyong.identity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.identity.internal.SessionTermination;
+import org.yiyong.identity.internal.UserAccount;
 import org.yiyong.identity.internal.UserAccounts;
 import org.yiyong.shared.DataScope;
 
@@ -17,6 +18,11 @@ public class Users {
     Users(UserAccounts accounts, SessionTermination sessions) {
         this.accounts = accounts;
         this.sessions = sessions;
+    }
+
+    /** The name a person is known by on documents (the receipt's 经办人), or the login name if none is known. */
+    public String displayNameOf(String username) {
+        return accounts.findByUsername(username).map(UserAccount::getDisplayName).orElse(username);
     }
 
     public long countIn(DataScope scope) {

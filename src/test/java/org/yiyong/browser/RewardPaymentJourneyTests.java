@@ -81,9 +81,19 @@ class RewardPaymentJourneyTests extends BrowserTest {
                     .query(String.class).list().stream().findFirst().orElse(null);
             Thread.sleep(100);
         }
+        // the staff record the account the reward goes to; the reviewer sees it masked, with the fund's balance
+        as("city-staff", "/payment-orders/" + order[0], page -> {
+            page.locator("#paymentMethod").selectOption("BANK_TRANSFER");
+            page.locator("#payeeBankName").fill("泉州银行丰泽支行");
+            page.locator("#payeeAccountNumber").fill("6214 8305 9188 0088");
+            page.locator("#save-payment-method").click();
+            assertThat(page.locator("#payee-account")).containsText("泉州银行丰泽支行 6214 **** **** 0088");
+        });
         as("finance-reviewer", "/payment-orders?status=REQUESTED&q=" + name, page -> {
             page.locator("#order-rows a").first().click();
             assertThat(page.locator("#order-amount")).hasText(java.util.regex.Pattern.compile("¥\\d{1,3}(,\\d{3})*\\.\\d{2}"));
+            assertThat(page.locator("#payee-account")).containsText("6214 **** **** 0088");
+            assertThat(page.locator("#fund-available")).containsText("可用");
             page.locator("#approve-order").click();
             assertThat(page.locator("#order-status")).hasText("已审核待发放");
         });

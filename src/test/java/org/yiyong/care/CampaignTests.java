@@ -178,6 +178,10 @@ class CampaignTests extends CampaignTestBase {
                 {"donorKind": "ENTERPRISE", "donorName": "永春县测试茶业有限公司", "fundId": %d, "amount": 1500,
                  "receivedOn": "%s", "channel": "BANK_TRANSFER"}""".formatted(fund, LocalDate.now(clock)))
                 .andExpect(status().isCreated());
+        // the payee's account, recorded on the order before review (no batch pays an order without one)
+        call("city-staff", "/api/v1/payment-orders/" + order + "/payment-method", """
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "永春农商银行", "payeeAccountNumber": "6230661234500001"}""")
+                .andExpect(status().isOk());
         call("finance-reviewer", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
         call("cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
                 .andExpect(status().isCreated());

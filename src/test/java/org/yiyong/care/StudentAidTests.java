@@ -179,6 +179,10 @@ class StudentAidTests extends FullStackTest {
         awaitEvents();
 
         // paid by the funds: the application shows as paid, once
+        // the payee's account, recorded on the order before review (no batch pays an order without one)
+        call("city-staff", post("/api/v1/payment-orders/{id}/payment-method", orderId), """
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "中国工商银行泉州分行", "payeeAccountNumber": "6222021408001234567"}""")
+                .andExpect(status().isOk());
         call("finance-reviewer", post("/api/v1/payment-orders/{id}/approval", orderId), "{}").andExpect(status().isOk());
         call("cashier", post("/api/v1/payment-orders/batches"), "{\"orderIds\": [" + orderId + "]}")
                 .andExpect(status().isCreated());

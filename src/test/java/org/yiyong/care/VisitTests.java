@@ -151,6 +151,10 @@ class VisitTests extends FullStackTest {
         awaitEvents();
         long order = jdbc.sql("select id from payment_order where source = 'CARE' and source_ref = :ref")
                 .param("ref", "assistance-" + grantCase).query(Long.class).single();
+        // the payee's account, recorded on the order before review (no batch pays an order without one)
+        call("jinjiang-staff", "/api/v1/payment-orders/" + order + "/payment-method", """
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行", "payeeAccountNumber": "6231234500007001"}""")
+                .andExpect(status().isOk());
         call("jinjiang-finance", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.purpose").value("HARDSHIP")).andExpect(jsonPath("$.regionCode").value("350582"));
         call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")

@@ -142,7 +142,8 @@ class FinancialReportsTests extends FullStackTest {
         });
         PaymentOrder order = signedIn("city-staff", me -> payments.requestManually(me, new Payments.ManualOrder(
                 rewards.getId(), PaymentPurpose.REWARD, unique("黄"), null, yuan("7000.00"), "见义勇为奖励金",
-                "经协会会议研究，按企业捐赠意愿发放奖励", null, null)));
+                "经协会会议研究，按企业捐赠意愿发放奖励", null, null, PaymentOrder.Method.BANK_TRANSFER, "德化农商银行",
+                "6230661234599001")));
         signedIn("finance-reviewer", me -> payments.approve(me, order.getId(), null));
         signedIn("cashier", me -> payments.batch(me, new java.util.ArrayList<>(List.of(order.getId()))));
         signedIn("cashier", me -> payments.markPaid(me, order.getId(), null, unique("BANK")));

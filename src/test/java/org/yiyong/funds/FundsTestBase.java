@@ -40,13 +40,18 @@ abstract class FundsTestBase extends FullStackTest {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    /** An order by hand to 林阿强, paid to the bank account given with the request. */
     protected long order(String user, long fund, String purpose, String amount) throws Exception {
         String body = call(user, "/api/v1/payment-orders", """
                 {"fundId": %d, "purpose": "%s", "payeeName": "林阿强", "amount": %s, "description": "走访慰问",
-                 "justification": "走访发现家庭困难，经会长办公会同意"}""".formatted(fund, purpose, amount))
+                 "justification": "走访发现家庭困难，经会长办公会同意", "payeeBankName": "泉州银行泉港支行",
+                 "payeeAccountNumber": "%s"}""".formatted(fund, purpose, amount, ACCOUNT))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
+
+    /** the account {@link #order} pays to */
+    protected static final String ACCOUNT = "6214830591234567";
 
     /** Approved by the finance reviewer, batched and paid by the cashier. */
     protected ResultActions approveAndPay(long order, String reference) throws Exception {

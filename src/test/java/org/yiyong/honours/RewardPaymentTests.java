@@ -65,6 +65,10 @@ class RewardPaymentTests extends HonoursTestBase {
         call("city-staff", "/api/v1/payment-orders/" + order + "/cancellation", "{\"reason\": \"收款人有误\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(
                         org.hamcrest.Matchers.containsString("撤回")));
+        // the payee's account, recorded on the order before review (no batch pays an order without one)
+        call("jinjiang-staff", "/api/v1/payment-orders/" + order + "/payment-method", """
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行", "payeeAccountNumber": "6231234500005100"}""")
+                .andExpect(status().isOk());
         call("jinjiang-finance", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
         call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
                 .andExpect(status().isCreated());
@@ -101,6 +105,10 @@ class RewardPaymentTests extends HonoursTestBase {
         long[] confirmed = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
         long honour = grantInstant(confirmed, "晋见协〔2026〕53号");
         long order = orderOf(honour);
+        // the payee's account, recorded on the order before review (no batch pays an order without one)
+        call("jinjiang-staff", "/api/v1/payment-orders/" + order + "/payment-method", """
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行", "payeeAccountNumber": "6231234500005100"}""")
+                .andExpect(status().isOk());
         call("jinjiang-finance", "/api/v1/payment-orders/" + order + "/approval", "{}").andExpect(status().isOk());
         call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
                 .andExpect(status().isCreated());

@@ -64,6 +64,19 @@ class UserAdministrationTests extends FullStackTest {
     }
 
     @Test
+    void an_administrator_role_is_never_combined_with_a_business_role() throws Exception {
+        UserAccount created = createUser();
+        for (String[] roles : new String[][] {{"SECURITY_ADMIN", "CITY_STAFF"}, {"AUDIT_ADMIN", "FINANCE_REVIEWER"}}) {
+            mvc.perform(post("/users/{id}/roles", created.getId()).with(as("secadmin")).with(csrf())
+                            .param("roles", roles).param("version", String.valueOf(created.getVersion())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("不能兼任业务角色")));
+        }
+        assertThat(accounts.findById(created.getId()).orElseThrow().getRoles()).isEmpty();
+        assertThat(auditedActions("secadmin", "UserAccount", created.getId())).doesNotContain("ROLES_CHANGED");
+    }
+
+    @Test
     void a_weak_initial_password_is_refused_with_a_clear_message() throws Exception {
         mvc.perform(post("/users/new").with(as("sysadmin")).with(csrf())
                         .param("username", unique("weak").toLowerCase()).param("displayName", "王五")

@@ -1,6 +1,7 @@
 package org.yiyong.funds.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -159,9 +160,9 @@ class FundApiController {
     }
 
     @GetMapping(path = "/api/v1/payment-orders/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "One payment order")
+    @Operation(summary = "One payment order, with what its reviewer checks: the payee's masked account and the fund's available balance")
     OrderView order(CurrentUser me, @PathVariable long id) {
-        return view(payments.get(me, id));
+        return view(payments.get(me, id), payments.review(me, id));
     }
 
     @PostMapping(path = "/api/v1/payment-orders", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -172,7 +173,8 @@ class FundApiController {
         PaymentOrder order = payments.requestManually(me, new Payments.ManualOrder(
                 request.fundId() == null ? -1 : request.fundId(), request.purpose(), request.payeeName(),
                 request.payeeSamaritanId(), request.amount(), request.description(), request.justification(),
-                request.decisionDocument(), key));
+                request.decisionDocument(), key, request.paymentMethod(), request.payeeBankName(),
+                request.payeeAccountNumber()));
         return ResponseEntity.created(URI.create("/api/v1/payment-orders/" + order.getId())).body(view(order));
     }
 
@@ -180,7 +182,15 @@ class FundApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Approve (finance reviewer, not the requester), optionally from another fund of the association")
     OrderView approve(CurrentUser me, @PathVariable long id, @RequestBody ApprovalRequest request) {
-        return view(payments.approve(me, id, request.fundId()));
+        return view(payments.approve(me, id, request.fundId()), payments.review(me, id));
+    }
+
+    @PostMapping(path = "/api/v1/payment-orders/{id}/payment-method", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record how an unpaid order is paid: to a bank account (bank and number), in cash or by cheque; a change after approval sends it back for review")
+    OrderView payWith(CurrentUser me, @PathVariable long id, @RequestBody PaymentMethodRequest request) {
+        return view(payments.payWith(me, id, request.paymentMethod(), request.payeeBankName(),
+                request.payeeAccountNumber()), payments.review(me, id));
     }
 
     @PostMapping(path = "/api/v1/payment-orders/{id}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -290,12 +300,20 @@ class FundApiController {
     }
 
     static OrderView view(PaymentOrder o) {
+        return view(o, null);
+    }
+
+    static OrderView view(PaymentOrder o, Payments.Review review) {
         return new OrderView(o.getId(), o.getNumber(), o.getFundId(), o.getRegionCode(), o.getPurpose(),
                 o.getPayeeName(), o.getPayeeSamaritanId(), o.getPayeeOrganizationId(), o.getAmount(),
                 o.getDescription(), o.getSource(), o.getSourceRef(), o.getDecisionDocument(), o.getJustification(),
                 o.getStatus(), o.getRequestedBy(), o.getRequestedOn(), o.getApprovedBy(), o.getApprovedAt(),
                 o.getBatchId(), o.getPaidOn(), o.getBankReference(), o.getFailureReason(), o.getAcknowledgedOn(),
-                o.getAcknowledgedBy(), o.getCancelReason());
+                o.getAcknowledgedBy(), o.getCancelReason(), o.getPaymentMethod(), o.getPayeeBankName(),
+                o.getPayeeAccountMasked(), o.getBatchedBy(), o.getPaidBy(), review == null ? null : new ReviewView(
+                        review.paymentMethod(), review.payeeBankName(), review.payeeAccountMasked(),
+                        review.accountFromRegistry(), review.payable(), review.fundBalance(), review.fundCommitted(),
+                        review.fundAvailable()));
     }
 
     private static BatchView view(DisbursementBatch b, List<PaymentOrder> orders) {
@@ -328,7 +346,22 @@ class FundApiController {
             PaymentOrder.Source source, String sourceRef, String decisionDocument, String justification,
             PaymentOrder.Status status, String requestedBy, LocalDate requestedOn, String approvedBy,
             Instant approvedAt, Long batchId, LocalDate paidOn, String bankReference, String failureReason,
-            LocalDate acknowledgedOn, String acknowledgedBy, String cancelReason) {
+            LocalDate acknowledgedOn, String acknowledgedBy, String cancelReason, PaymentOrder.Method paymentMethod,
+            @Schema(description = "the bank of the account recorded on the order") String payeeBankName,
+            @Schema(description = "the account recorded on the order, masked, e.g. 6222 **** **** 0123")
+            String payeeAccountMasked, String batchedBy, String paidBy,
+            @Schema(description = "only on one order: where the money goes and what the fund can pay")
+            ReviewView review) {
+    }
+
+    /**
+     * What a reviewer checks before approving. The account is the order's own or, for a samaritan paid
+     * in person, the registry's (accountFromRegistry); payable says whether the order may enter a batch.
+     */
+    record ReviewView(PaymentOrder.Method paymentMethod, String payeeBankName, String payeeAccountMasked,
+            boolean accountFromRegistry, boolean payable, BigDecimal fundBalance,
+            @Schema(description = "approved or batched orders of the fund not yet paid") BigDecimal fundCommitted,
+            @Schema(description = "balance less committed") BigDecimal fundAvailable) {
     }
 
     record BatchView(long id, String number, String regionCode, String createdBy, Instant createdAt,
@@ -347,7 +380,11 @@ class FundApiController {
     }
 
     record ManualRequest(Long fundId, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
-            BigDecimal amount, String description, String justification, String decisionDocument) {
+            BigDecimal amount, String description, String justification, String decisionDocument,
+            PaymentOrder.Method paymentMethod, String payeeBankName, String payeeAccountNumber) {
+    }
+
+    record PaymentMethodRequest(PaymentOrder.Method paymentMethod, String payeeBankName, String payeeAccountNumber) {
     }
 
     record ApprovalRequest(Long fundId) {

@@ -155,6 +155,7 @@ class FundPages {
         model.addAttribute("q", q);
         model.addAttribute("funds", funds);
         model.addAttribute("purposes", PaymentPurpose.values());
+        model.addAttribute("methods", PaymentOrder.Method.values());
         model.addAttribute("formKey", UUID.randomUUID().toString());
         return "funds/orders";
     }
@@ -165,11 +166,17 @@ class FundPages {
             @RequestParam(required = false) Long payeeSamaritanId, @RequestParam(required = false) BigDecimal amount,
             @RequestParam(required = false) String description, @RequestParam(required = false) String justification,
             @RequestParam(required = false) String decisionDocument, @RequestParam(required = false) String formKey,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) PaymentOrder.Method paymentMethod,
+            @RequestParam(required = false) String payeeBankName,
+            @RequestParam(required = false) String payeeAccountNumber, RedirectAttributes redirect) {
+        // a bank transfer with no account typed yet is requested as such; the account can follow on the order
+        boolean noAccountYet = paymentMethod == PaymentOrder.Method.BANK_TRANSFER
+                && (payeeAccountNumber == null || payeeAccountNumber.isBlank());
         try {
             PaymentOrder order = payments.requestManually(me, new Payments.ManualOrder(fundId == null ? -1 : fundId,
                     purpose, payeeName, payeeSamaritanId, amount, description, justification, decisionDocument,
-                    formKey));
+                    formKey, noAccountYet ? null : paymentMethod, noAccountYet ? null : payeeBankName,
+                    noAccountYet ? null : payeeAccountNumber));
             redirect.addFlashAttribute("success", "payment.requested.done");
             return "redirect:/payment-orders/" + order.getId();
         } catch (DomainException refused) {
@@ -182,9 +189,12 @@ class FundPages {
         PaymentOrder order = payments.get(me, id);
         List<FundRegister.FundBalance> funds = register.funds(me);
         model.addAttribute("order", order);
+        model.addAttribute("review", payments.review(me, id));
+        model.addAttribute("methods", PaymentOrder.Method.values());
         model.addAttribute("names", fundNames(funds));
-        model.addAttribute("sameAssociation", funds.stream().map(FundRegister.FundBalance::fund)
-                .filter(f -> f.getRegionCode().equals(order.getRegionCode())).toList());
+        // each fund the reviewer may pay from, with its balance, to choose one that can pay
+        model.addAttribute("sameAssociation", funds.stream()
+                .filter(line -> line.fund().getRegionCode().equals(order.getRegionCode())).toList());
         model.addAttribute("batch", order.getBatchId() == null ? null : payments.batchOf(me, order.getBatchId()));
         model.addAttribute("today", LocalDate.now(clock));
         return "funds/order";
@@ -194,6 +204,15 @@ class FundPages {
     String approve(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long fundId,
             RedirectAttributes redirect) {
         return step(redirect, "/payment-orders/" + id, "payment.approved", () -> payments.approve(me, id, fundId));
+    }
+
+    @PostMapping("/payment-orders/{id}/payment-method")
+    String payWith(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) PaymentOrder.Method paymentMethod,
+            @RequestParam(required = false) String payeeBankName,
+            @RequestParam(required = false) String payeeAccountNumber, RedirectAttributes redirect) {
+        return step(redirect, "/payment-orders/" + id, "payment.method.saved",
+                () -> payments.payWith(me, id, paymentMethod, payeeBankName, payeeAccountNumber));
     }
 
     @PostMapping("/payment-orders/{id}/cancellation")
