@@ -167,4 +167,19 @@ class SignInTests extends FullStackTest {
         assertThat(jdbc.sql("select count(*) from audit_entry where actor = :u and action = 'LOGOUT'")
                 .param("u", username).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void a_new_password_longer_than_bcrypt_can_hash_is_refused_with_the_limit_in_characters() throws Exception {
+        String username = newUser(false);
+        Cookie session = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        String tooLong = "Aa1" + "泉州市见义勇为协会工作人员".repeat(2) + "泉州";
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
+                        .param("currentPassword", PASSWORD).param("newPassword", tooLong)
+                        .param("confirmPassword", tooLong))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("密码太长：最多 72 个字母、数字或符号")))
+                .andExpect(content().string(containsString("纯汉字最多 24 个")));
+        assertThat(encoder.matches(PASSWORD, accounts.findByUsername(username).orElseThrow().getPasswordHash()))
+                .isTrue();
+    }
 }

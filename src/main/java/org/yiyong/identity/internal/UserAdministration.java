@@ -188,7 +188,7 @@ public class UserAdministration {
     private void checkPassword(String field, String username, String password) {
         List<String> violations = policy.violations(username, password);
         if (!violations.isEmpty()) {
-            throw new InvalidField(field, violations.get(0), policy.minLength());
+            throw new InvalidField(field, violations.get(0), policy.messageArguments());
         }
     }
 

@@ -48,7 +48,7 @@ class AccountController {
     @GetMapping("/account/password")
     String initPasswordChange(Model model) {
         model.addAttribute("form", PasswordForm.empty());
-        model.addAttribute("minLength", policy.minLength());
+        addRules(model);
         return PASSWORD_VIEW;
     }
 
@@ -56,7 +56,7 @@ class AccountController {
     String processPasswordChange(CurrentUser me, @Valid @ModelAttribute("form") PasswordForm form,
             BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
             HttpServletResponse response) {
-        model.addAttribute("minLength", policy.minLength());
+        addRules(model);
         if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
                 && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.mismatch");
@@ -79,6 +79,13 @@ class AccountController {
         });
         redirect.addFlashAttribute("success", "password.changed");
         return "redirect:/";
+    }
+
+    private void addRules(Model model) {
+        Object[] rules = policy.messageArguments();
+        model.addAttribute("minLength", rules[0]);
+        model.addAttribute("maxLength", rules[1]);
+        model.addAttribute("maxHanzi", rules[2]);
     }
 
     @GetMapping("/account/tokens")
