@@ -182,4 +182,59 @@ class SignInTests extends FullStackTest {
         assertThat(encoder.matches(PASSWORD, accounts.findByUsername(username).orElseThrow().getPasswordHash()))
                 .isTrue();
     }
+
+    private String issueToken(Cookie session) throws Exception {
+        return (String) mvc.perform(post("/account/tokens").cookie(session).with(csrf())
+                        .param("name", unique("统计脚本")).param("validDays", "30"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getFlashMap().get("issuedToken");
+    }
+
+    @Test
+    void changing_ones_password_ends_the_other_sessions_and_revokes_the_tokens_but_keeps_this_session()
+            throws Exception {
+        String username = newUser(false);
+        Cookie here = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        Cookie elsewhere = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        String token = issueToken(here);
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+
+        mvc.perform(get("/account/password").cookie(here))
+                .andExpect(content().string(containsString("其他浏览器或设备上的登录将全部退出")));
+        MvcResult changed = mvc.perform(post("/account/password").cookie(here).with(csrf())
+                        .param("currentPassword", PASSWORD).param("newPassword", "Jinjiang#2026x")
+                        .param("confirmPassword", "Jinjiang#2026x"))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+
+        mvc.perform(get("/").cookie(here).flashAttrs(changed.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("其他浏览器或设备上的登录（1 个）已退出，当前登录继续有效")))
+                .andExpect(content().string(containsString("API 访问令牌（1 个）已撤销")));
+        mvc.perform(get("/").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isUnauthorized());
+        long id = accounts.findByUsername(username).orElseThrow().getId();
+        assertThat(jdbc.sql("""
+                select detail from audit_entry where entity_type = 'UserAccount' and entity_id = :id
+                  and action = 'PASSWORD_CHANGED'""").param("id", String.valueOf(id)).query(String.class).single())
+                .contains("other sessions ended: 1", "access tokens revoked: 1");
+    }
+
+    @Test
+    void a_user_who_asks_keeps_their_tokens_through_a_password_change() throws Exception {
+        String username = newUser(false);
+        Cookie here = signIn(username, PASSWORD).getResponse().getCookie("SESSION");
+        String token = issueToken(here);
+
+        MvcResult changed = mvc.perform(post("/account/password").cookie(here).with(csrf())
+                        .param("currentPassword", PASSWORD).param("newPassword", "Jinjiang#2026x")
+                        .param("confirmPassword", "Jinjiang#2026x").param("keepTokens", "true"))
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+
+        assertThat(changed.getFlashMap().get("success")).isEqualTo("password.changed.tokens-kept");
+        mvc.perform(get("/").cookie(here)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+    }
 }

@@ -21,6 +21,7 @@ import org.yiyong.identity.internal.AccessTokenService;
 import org.yiyong.identity.internal.AccessTokenService.IssuedToken;
 import org.yiyong.identity.internal.AccountDirectory;
 import org.yiyong.identity.internal.UserAdministration;
+import org.yiyong.identity.internal.UserAdministration.PasswordChanged;
 import org.yiyong.shared.InvalidField;
 
 /** The signed-in user's own account: password and personal access tokens. */
@@ -64,8 +65,10 @@ class AccountController {
         if (result.hasErrors()) {
             return PASSWORD_VIEW;
         }
+        PasswordChanged changed;
         try {
-            administration.changeOwnPassword(me, form.currentPassword(), form.newPassword());
+            changed = administration.changeOwnPassword(me, form.currentPassword(), form.newPassword(),
+                    request.getSession().getId(), form.keepsTokens());
         } catch (InvalidField invalid) {
             result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
             return PASSWORD_VIEW;
@@ -77,7 +80,9 @@ class AccountController {
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
         });
-        redirect.addFlashAttribute("success", "password.changed");
+        redirect.addFlashAttribute("success", changed.tokensKept() ? "password.changed.tokens-kept"
+                : "password.changed.tokens-revoked");
+        redirect.addFlashAttribute("successArgs", new Object[] {changed.sessionsEnded(), changed.tokensRevoked()});
         return "redirect:/";
     }
 
