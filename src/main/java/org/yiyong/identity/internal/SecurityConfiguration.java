@@ -11,6 +11,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,9 +28,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.yiyong.audit.AuditAction;
-import org.yiyong.audit.AuditRecord;
-import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.internal.SignInRecorder.Refusal;
 
 /**
@@ -47,7 +46,7 @@ class SecurityConfiguration {
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AuditTrail audit,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, DeniedRequests denied,
             ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts)
             throws Exception {
         http
@@ -66,8 +65,8 @@ class SecurityConfiguration {
                         .logoutSuccessHandler(logoutSuccessHandler(signIns)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isCsrfSafeApiCall))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint(problems))
-                        .accessDeniedHandler(accessDeniedHandler(audit, problems)))
+                        .authenticationEntryPoint(entryPoint(problems, denied))
+                        .accessDeniedHandler(accessDeniedHandler(problems, denied)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
@@ -114,11 +113,15 @@ class SecurityConfiguration {
         }
     }
 
-    /** API calls get 401 problem+json; pages send the visitor to the sign-in page. */
-    private static AuthenticationEntryPoint entryPoint(ApiProblems problems) {
+    /**
+     * API calls get 401 problem+json, and the refusal goes on the audit trail (summarised per client
+     * address); pages send the visitor to the sign-in page, which is no refusal worth recording.
+     */
+    private static AuthenticationEntryPoint entryPoint(ApiProblems problems, DeniedRequests denied) {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         return (request, response, exception) -> {
             if (ApiProblems.isApi(request)) {
+                denied.deniedAnonymous(request);
                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
             } else {
                 login.commence(request, response, exception);
@@ -179,12 +182,24 @@ class SecurityConfiguration {
         };
     }
 
-    private static AccessDeniedHandler accessDeniedHandler(AuditTrail audit, ApiProblems problems) {
+    /**
+     * Refusals of signed-in callers, and of anonymous ones whose request failed the CSRF check: that
+     * check runs before sign-in is required, so an anonymous API call other than GET lands here. It is
+     * answered 401 like every other anonymous API call, since signing in is what it lacks.
+     */
+    private static AccessDeniedHandler accessDeniedHandler(ApiProblems problems, DeniedRequests denied) {
         return (request, response, exception) -> {
-            audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, null, null)
-                    .withDetail(request.getMethod() + " " + request.getRequestURI()));
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            boolean anonymous = caller == null || !caller.isAuthenticated()
+                    || caller instanceof AnonymousAuthenticationToken;
+            if (anonymous) {
+                denied.deniedAnonymous(request);
+            } else {
+                denied.denied(request, caller.getName());
+            }
             if (ApiProblems.isApi(request)) {
-                problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+                problems.write(request, response, anonymous ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+                        anonymous ? "problem.unauthenticated" : "problem.forbidden");
             } else {
                 response.sendError(HttpStatus.FORBIDDEN.value());
             }
