@@ -356,7 +356,7 @@ public class SamaritanRegistry {
             throw new InvalidField("regionCode", "deed.region.county-level");
         }
         if (!me.scope().covers(regionCode)) {
-            throw new InvalidField("regionCode", "organization.region.outside-scope");
+            throw new InvalidField("regionCode", "samaritan.region.outside-scope");
         }
     }
 

@@ -196,6 +196,15 @@ class SamaritanRegistryTests extends FullStackTest {
         String nananNumber = JsonPath.read(body, "$.number");
         long nananId = ((Number) JsonPath.read(body, "$.id")).longValue();
 
+        mvc.perform(post("/api/v1/samaritans").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode": "350583", "name": "%s", "residentId": "%s",
+                                 "sourceDocument": "南安市见义勇为协会 2012 年表彰名册"}""".formatted(unique("洪"),
+                                uniqueResidentId("35058319790615"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+                .andExpect(jsonPath("$.errors[0].message").value("您只能登记本人权限范围内的县（市、区）的见义勇为人员。"));
+
         register("jinjiang-staff", unique("洪"), number)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("其他县")))
