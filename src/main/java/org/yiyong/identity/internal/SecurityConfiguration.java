@@ -2,6 +2,7 @@ package org.yiyong.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,6 +46,16 @@ class SecurityConfiguration {
             + "style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * No page uses the camera, microphone, location or any other powerful feature. The visit form takes
+     * photos through a file input, which opens the phone's camera app with no permission asked of the
+     * page, so the camera stays off too.
+     */
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), "
+            + "display-capture=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), "
+            + "accelerometer=(), gyroscope=(), magnetometer=(), screen-wake-lock=(), publickey-credentials-get=(), "
+            + "browsing-topics=(), interest-cohort=()";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, DeniedRequests denied,
             ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts)
@@ -71,7 +82,13 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        // written only on requests that arrived over HTTPS; behind a TLS proxy that takes
+                        // YIYONG_FORWARD_HEADERS=native, or the request never looks secure
+                        .httpStrictTransportSecurity(hsts -> hsts
+                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                .includeSubDomains(true)))
                 .addFilterBefore(new AccessTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), AccessTokenFilter.class);
         return http.build();
