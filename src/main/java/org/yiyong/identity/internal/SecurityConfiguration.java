@@ -57,8 +57,9 @@ class SecurityConfiguration {
             + "browsing-topics=(), interest-cohort=()";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, DeniedRequests denied,
-            ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, SignInThrottle throttle,
+            DeniedRequests denied, ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts,
+            UserAccounts accounts, PasswordEncoder encoder)
             throws Exception {
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -70,7 +71,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .successHandler(successHandler(signIns))
-                        .failureHandler(failureHandler(signIns))
+                        .failureHandler(failureHandler(signIns, throttle, accounts, encoder))
                         .permitAll())
                 .logout(logout -> logout
                         .logoutSuccessHandler(logoutSuccessHandler(signIns)))
@@ -89,6 +90,7 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(hsts -> hsts
                                 .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
                                 .includeSubDomains(true)))
+                .addFilterBefore(new SignInThrottle.Filter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccessTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), AccessTokenFilter.class);
         return http.build();
@@ -167,17 +169,33 @@ class SecurityConfiguration {
         };
     }
 
-    private static AuthenticationFailureHandler failureHandler(SignInRecorder signIns) {
+    /**
+     * A wrong password, an unknown name and a locked account get one answer, so that the sign-in form
+     * tells nobody which names exist or are locked. A disabled account is only named as such to someone
+     * who typed its password: the account check runs before the password check, and would otherwise
+     * tell anyone that the name exists.
+     */
+    private static AuthenticationFailureHandler failureHandler(SignInRecorder signIns, SignInThrottle throttle,
+            UserAccounts accounts, PasswordEncoder encoder) {
         return (request, response, exception) -> {
+            String username = request.getParameter("username");
             Refusal reason = reasonOf(exception);
-            Refusal outcome = signIns.failed(request.getParameter("username"), reason);
-            String error = switch (outcome) {
-                case LOCKED, LOCKED_NOW -> "locked";
-                case DISABLED -> "disabled";
-                case BAD_CREDENTIALS -> "bad";
-            };
+            if (reason == Refusal.DISABLED && !passwordMatches(accounts, encoder, username,
+                    request.getParameter("password"))) {
+                reason = Refusal.BAD_CREDENTIALS;
+            }
+            Refusal outcome = signIns.failed(username, reason);
+            throttle.failed(request);
+            String error = outcome == Refusal.DISABLED ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=" + error);
         };
+    }
+
+    private static boolean passwordMatches(UserAccounts accounts, PasswordEncoder encoder, String username,
+            String password) {
+        return username != null && password != null && accounts.findByUsername(username.trim())
+                .map(account -> encoder.matches(password, account.getPasswordHash()))
+                .orElse(false);
     }
 
     private static Refusal reasonOf(AuthenticationException exception) {
