@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,7 +42,7 @@ class SignInTests extends FullStackTest {
         return username;
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger HOSTS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger HOSTS = new AtomicInteger();
 
     /** Each test signs in from an address of its own, so that the per-address throttle counts only its tries. */
     private final String address = freshAddress();

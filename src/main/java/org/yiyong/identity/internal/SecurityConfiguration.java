@@ -158,7 +158,7 @@ class SecurityConfiguration {
                 if (session != null) {
                     session.invalidate();
                 }
-                response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=locked");
+                response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=bad");
                 return;
             }
             if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
@@ -173,16 +173,20 @@ class SecurityConfiguration {
      * A wrong password, an unknown name and a locked account get one answer, so that the sign-in form
      * tells nobody which names exist or are locked. A disabled account is only named as such to someone
      * who typed its password: the account check runs before the password check, and would otherwise
-     * tell anyone that the name exists.
+     * tell anyone that the name exists. For the same reason the password of a locked or disabled account
+     * is hashed here, so that its refusal takes as long as a wrong password's.
      */
     private static AuthenticationFailureHandler failureHandler(SignInRecorder signIns, SignInThrottle throttle,
             UserAccounts accounts, PasswordEncoder encoder) {
         return (request, response, exception) -> {
             String username = request.getParameter("username");
             Refusal reason = reasonOf(exception);
-            if (reason == Refusal.DISABLED && !passwordMatches(accounts, encoder, username,
-                    request.getParameter("password"))) {
-                reason = Refusal.BAD_CREDENTIALS;
+            if (reason != Refusal.BAD_CREDENTIALS) {
+                boolean knewThePassword = passwordMatches(accounts, encoder, username,
+                        request.getParameter("password"));
+                if (reason == Refusal.DISABLED && !knewThePassword) {
+                    reason = Refusal.BAD_CREDENTIALS;
+                }
             }
             Refusal outcome = signIns.failed(username, reason);
             throttle.failed(request);
