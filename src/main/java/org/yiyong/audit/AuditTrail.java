@@ -60,7 +60,7 @@ public class AuditTrail {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         // cut to the column sizes before hashing, so that what is stored is exactly what was hashed
         String actor = truncate(record.actor() != null ? record.actor() : currentActor(), 100);
-        String ip = truncate(clientAddress(), 64);
+        String ip = truncate(record.address() != null ? record.address() : clientAddress(), 64);
         String entityType = truncate(record.entityType(), 60);
         String entityId = truncate(record.entityId(), 100);
         String changes = record.changes().isEmpty() ? null : json.writeValueAsString(record.changes());

@@ -181,7 +181,7 @@ public class DeedIntake {
             throw new InvalidField("regionCode", "deed.region.county-level");
         }
         if (!me.scope().covers(regionCode)) {
-            throw new InvalidField("regionCode", "organization.region.outside-scope");
+            throw new InvalidField("regionCode", "deed.region.outside-scope");
         }
     }
 

@@ -70,7 +70,12 @@ public class SamaritanRegistry {
         String document = text("sourceDocument", request.sourceDocument(), 500, true);
         Protected protectedId = protect(id);
         samaritans.findByResidentIdIndex(protectedId.blindIndex()).ifPresent(existing -> {
-            throw new AlreadyRegistered(existing.getNumber());
+            if (me.scope().covers(existing.getRegionCode())) {
+                throw AlreadyRegistered.as(existing.getNumber());
+            }
+            audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, existing.getId())
+                    .withDetail("registration refused: resident ID registered outside data scope"));
+            throw AlreadyRegistered.elsewhere();
         });
         Instant now = clock.instant();
         Samaritan samaritan = new Samaritan(numbers.next(request.regionCode()), request.regionCode(), name,
@@ -363,7 +368,7 @@ public class SamaritanRegistry {
             throw new InvalidField("regionCode", "deed.region.county-level");
         }
         if (!me.scope().covers(regionCode)) {
-            throw new InvalidField("regionCode", "organization.region.outside-scope");
+            throw new InvalidField("regionCode", "samaritan.region.outside-scope");
         }
     }
 

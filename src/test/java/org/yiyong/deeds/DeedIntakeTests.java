@@ -96,7 +96,8 @@ class DeedIntakeTests extends FullStackTest {
                 .andExpect(status().isNotFound());
         register("jinjiang-staff", "350583", daysAgo(5), unique("洪"), null, true)
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+                .andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+                .andExpect(jsonPath("$.errors[0].message").value("您只能登记本人权限范围内的县（市、区）发生的案件。"));
         assertThat(auditedActions("jinjiang-staff", "Deed", nanan)).contains("ACCESS_DENIED");
     }
 

@@ -1,6 +1,7 @@
 package org.yiyong.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -29,5 +30,19 @@ class PasswordPolicyTests {
     void a_password_containing_the_username_is_refused_whatever_the_case() {
         assertThat(policy.violations("leader", "LEADER@2024x")).containsExactly("password.contains-username");
         assertThat(policy.violations("leader", "leader")).contains("password.contains-username");
+    }
+
+    @Test
+    void a_password_over_72_bytes_is_refused_as_too_long_counting_a_chinese_character_as_three() {
+        assertThat(policy.violations("someone", "Aa1" + "见".repeat(23))).isEmpty();
+        assertThat(policy.violations("someone", "Aa1" + "见".repeat(24))).containsExactly("password.too-long");
+        assertThat(policy.violations("someone", "Quanzhou@2026" + "x".repeat(60))).containsExactly("password.too-long");
+        assertThat(policy.messageArguments()).containsExactly(10, 72, 24);
+    }
+
+    @Test
+    void a_minimum_no_password_can_meet_is_refused_at_start() {
+        assertThatThrownBy(() -> new PasswordPolicy(new IdentityProperties(5, Duration.ofMinutes(15), 73)))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,24 @@ class UserAdministrationTests extends FullStackTest {
                         .param("initialPassword", "abc"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("密码太短：至少需要 10 位。")));
+    }
+
+    @Test
+    void a_password_too_long_to_hash_is_refused_on_creation_and_on_reset() throws Exception {
+        String tooLong = "Huian@2026" + "惠安县见义勇为协会".repeat(3);
+        mvc.perform(post("/users/new").with(as("sysadmin")).with(csrf())
+                        .param("username", unique("long").toLowerCase()).param("displayName", "王五")
+                        .param("organizationId", String.valueOf(organizationId("HA-ASSOC")))
+                        .param("initialPassword", tooLong))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("密码太长")));
+
+        UserAccount created = createUser();
+        mvc.perform(post("/users/{id}/password", created.getId()).with(as("sysadmin")).with(csrf())
+                        .param("newPassword", tooLong))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failure", "password.too-long"));
+        assertThat(auditedActions("sysadmin", "UserAccount", created.getId())).doesNotContain("PASSWORD_CHANGED");
     }
 
     @Test

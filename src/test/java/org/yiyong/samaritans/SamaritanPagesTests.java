@@ -52,4 +52,24 @@ class SamaritanPagesTests extends FullStackTest {
                 .andExpect(content().string(not(containsString("id=\"count-samaritans\""))));
         mvc.perform(get(location).with(as("nanan-staff"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void the_registration_form_does_not_name_a_record_of_another_county() throws Exception {
+        String number = uniqueResidentId("35058319830305");
+        String location = mvc.perform(post("/samaritans/new").with(as("nanan-staff")).with(csrf())
+                        .param("regionCode", "350583").param("name", unique("黄")).param("residentId", number)
+                        .param("sourceDocument", "南安市 2011 年表彰决定"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+        String nananNumber = jdbc.sql("select number from samaritan where id = :id")
+                .param("id", Long.parseLong(location.substring(location.lastIndexOf('/') + 1)))
+                .query(String.class).single();
+
+        mvc.perform(post("/samaritans/new").with(as("jinjiang-staff")).with(csrf())
+                        .param("regionCode", "350582").param("name", unique("黄")).param("residentId", number)
+                        .param("sourceDocument", "晋江市 2011 年表彰决定"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已在其他县（市、区）的见义勇为人员库中登记")))
+                .andExpect(content().string(not(containsString(nananNumber))));
+    }
 }

@@ -183,4 +183,48 @@ class SamaritanRegistryTests extends FullStackTest {
                 + "and serialized_event like :deed").param("deed", "%\"participantId\":" + actors.get(0) + "%")
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void a_person_registered_in_another_county_is_refused_without_naming_the_record() throws Exception {
+        String number = uniqueResidentId("35058319790615");
+        String body = mvc.perform(post("/api/v1/samaritans").with(as("nanan-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"regionCode": "350583", "name": "%s", "residentId": "%s",
+                                 "sourceDocument": "南安市见义勇为协会 2012 年表彰名册"}""".formatted(unique("洪"), number)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String nananNumber = JsonPath.read(body, "$.number");
+        long nananId = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+        mvc.perform(post("/api/v1/samaritans").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode": "350583", "name": "%s", "residentId": "%s",
+                                 "sourceDocument": "南安市见义勇为协会 2012 年表彰名册"}""".formatted(unique("洪"),
+                                uniqueResidentId("35058319790615"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("regionCode"))
+                .andExpect(jsonPath("$.errors[0].message").value("您只能登记本人权限范围内的县（市、区）的见义勇为人员。"));
+
+        register("jinjiang-staff", unique("洪"), number)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("其他县")))
+                .andExpect(jsonPath("$.detail").value(containsString("市见义勇为协会")))
+                .andExpect(jsonPath("$.detail").value(not(containsString(nananNumber))))
+                .andExpect(jsonPath("$.detail").value(not(containsString("350583"))));
+        assertThat(auditedActions("jinjiang-staff", "Samaritan", nananId)).contains("ACCESS_DENIED");
+
+        // Within one's own scope the record may be named: it can be opened anyway.
+        mvc.perform(post("/api/v1/samaritans").with(as("nanan-staff")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode": "350583", "name": "%s", "residentId": "%s",
+                                 "sourceDocument": "南安市见义勇为协会 2012 年表彰名册"}""".formatted(unique("洪"), number)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString(nananNumber)));
+        mvc.perform(post("/api/v1/samaritans").with(as("city-staff")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode": "350582", "name": "%s", "residentId": "%s",
+                                 "sourceDocument": "泉州市见义勇为协会档案"}""".formatted(unique("洪"), number)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString(nananNumber)));
+    }
 }

@@ -3,6 +3,7 @@ package org.yiyong.funds.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -94,8 +95,8 @@ class DemoFunds implements ApplicationRunner {
                     Donation.Channel.BANK_TRANSFER, "指定用于见义勇为人员子女助学");
             donation(me, Donor.Kind.INDIVIDUAL, "陈国良", city, "20000.00", today.minusDays(90),
                     Donation.Channel.BANK_TRANSFER, null);
-            donation(me, Donor.Kind.ANONYMOUS, null, city, "5000.00", today.minusDays(30), Donation.Channel.CASH,
-                    "“5·20”见义勇为宣传日现场捐款");
+            donation(me, Donor.Kind.ANONYMOUS, null, city, "5000.00", lastAwarenessDay(today), Donation.Channel.CASH,
+                    "“9·1”见义勇为宣传日现场捐款");
             return null;
         });
         as("jinjiang-staff", me -> {
@@ -135,6 +136,12 @@ class DemoFunds implements ApplicationRunner {
         });
         as("city-staff", me -> payments.acknowledge(me, acknowledged.getId(), today, "郑丽华", "本人签收"));
         log.info("Demo funds seeded: batch {}", batch.getNumber());
+    }
+
+    /** Quanzhou's 见义勇为宣传日 is 1 September: the last one on or before today. */
+    private static LocalDate lastAwarenessDay(LocalDate today) {
+        LocalDate thisYear = LocalDate.of(today.getYear(), Month.SEPTEMBER, 1);
+        return thisYear.isAfter(today) ? thisYear.minusYears(1) : thisYear;
     }
 
     private void donation(CurrentUser me, Donor.Kind kind, String name, long fund, String amount, LocalDate on,

@@ -22,6 +22,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.OrganizationDirectory;
 import org.yiyong.identity.OrganizationDirectory.Placement;
+import org.yiyong.identity.PasswordPolicy;
 import org.yiyong.identity.Role;
 
 /**
@@ -59,6 +60,7 @@ class IdentityBootstrap implements ApplicationRunner {
     private final UserAccounts accounts;
     private final OrganizationDirectory organizations;
     private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
@@ -66,11 +68,12 @@ class IdentityBootstrap implements ApplicationRunner {
     private final Clock clock;
 
     IdentityBootstrap(UserAccounts accounts, OrganizationDirectory organizations, PasswordEncoder encoder,
-            AuditTrail audit, TransactionTemplate transactions, DemoData demoData, Environment environment,
-            Clock clock) {
+            PasswordPolicy policy, AuditTrail audit, TransactionTemplate transactions, DemoData demoData,
+            Environment environment, Clock clock) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.encoder = encoder;
+        this.policy = policy;
         this.audit = audit;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -110,7 +113,7 @@ class IdentityBootstrap implements ApplicationRunner {
 
     private void createFirstAdministrator() {
         Placement place = organizations.ensureCityOrganization();
-        String password = oneTimePassword();
+        String password = oneTimePassword(policy);
         UserAccount admin = new UserAccount("sysadmin", "系统管理员", encoder.encode(password),
                 place.organizationId(), place.regionCode(), true, clock.instant());
         admin.assignRoles(EnumSet.of(Role.SYSTEM_ADMIN));
@@ -128,18 +131,27 @@ class IdentityBootstrap implements ApplicationRunner {
                 ================================================================""", password);
     }
 
-    private static String oneTimePassword() {
+    /**
+     * A random password that the policy accepts: at least 16 characters, or the configured minimum when
+     * that is more (never beyond the policy's maximum), with lower case, upper case and digits.
+     */
+    static String oneTimePassword(PasswordPolicy policy) {
         String lower = "abcdefghijkmnpqrstuvwxyz";
         String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
         String digits = "23456789";
         String all = lower + upper + digits + "@#%+=";
+        int length = Math.min(Math.max(16, policy.minLength()), PasswordPolicy.MAX_BYTES);
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder();
         password.append(lower.charAt(random.nextInt(lower.length())));
         password.append(upper.charAt(random.nextInt(upper.length())));
         password.append(digits.charAt(random.nextInt(digits.length())));
-        for (int i = 0; i < 13; i++) {
+        while (password.length() < length) {
             password.append(all.charAt(random.nextInt(all.length())));
+        }
+        List<String> violations = policy.violations("sysadmin", password.toString());
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("the one-time password breaks the password policy: " + violations);
         }
         return password.toString();
     }

@@ -2,6 +2,7 @@ package org.yiyong.identity.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,8 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,9 +29,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.yiyong.audit.AuditAction;
-import org.yiyong.audit.AuditRecord;
-import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.internal.SignInRecorder.Refusal;
 
 /**
@@ -46,9 +46,20 @@ class SecurityConfiguration {
             + "style-src 'self'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * No page uses the camera, microphone, location or any other powerful feature. The visit form takes
+     * photos through a file input, which opens the phone's camera app with no permission asked of the
+     * page, so the camera stays off too.
+     */
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), "
+            + "display-capture=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), midi=(), "
+            + "accelerometer=(), gyroscope=(), magnetometer=(), screen-wake-lock=(), publickey-credentials-get=(), "
+            + "browsing-topics=(), interest-cohort=()";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, AuditTrail audit,
-            ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, SignInThrottle throttle,
+            DeniedRequests denied, ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts,
+            UserAccounts accounts, PasswordEncoder encoder)
             throws Exception {
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -60,19 +71,26 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .successHandler(successHandler(signIns))
-                        .failureHandler(failureHandler(signIns))
+                        .failureHandler(failureHandler(signIns, throttle, accounts, encoder))
                         .permitAll())
                 .logout(logout -> logout
                         .logoutSuccessHandler(logoutSuccessHandler(signIns)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::isCsrfSafeApiCall))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(entryPoint(problems))
-                        .accessDeniedHandler(accessDeniedHandler(audit, problems)))
+                        .authenticationEntryPoint(entryPoint(problems, denied))
+                        .accessDeniedHandler(accessDeniedHandler(problems, denied)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        // written only on requests that arrived over HTTPS; behind a TLS proxy that takes
+                        // YIYONG_FORWARD_HEADERS=native, or the request never looks secure
+                        .httpStrictTransportSecurity(hsts -> hsts
+                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                .includeSubDomains(true)))
+                .addFilterBefore(new SignInThrottle.Filter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccessTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), AccessTokenFilter.class);
         return http.build();
@@ -114,11 +132,15 @@ class SecurityConfiguration {
         }
     }
 
-    /** API calls get 401 problem+json; pages send the visitor to the sign-in page. */
-    private static AuthenticationEntryPoint entryPoint(ApiProblems problems) {
+    /**
+     * API calls get 401 problem+json, and the refusal goes on the audit trail (summarised per client
+     * address); pages send the visitor to the sign-in page, which is no refusal worth recording.
+     */
+    private static AuthenticationEntryPoint entryPoint(ApiProblems problems, DeniedRequests denied) {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         return (request, response, exception) -> {
             if (ApiProblems.isApi(request)) {
+                denied.deniedAnonymous(request);
                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
             } else {
                 login.commence(request, response, exception);
@@ -136,7 +158,7 @@ class SecurityConfiguration {
                 if (session != null) {
                     session.invalidate();
                 }
-                response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=locked");
+                response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=bad");
                 return;
             }
             if (authentication.getPrincipal() instanceof SignedInUser user && user.passwordChangeRequired()) {
@@ -147,17 +169,37 @@ class SecurityConfiguration {
         };
     }
 
-    private static AuthenticationFailureHandler failureHandler(SignInRecorder signIns) {
+    /**
+     * A wrong password, an unknown name and a locked account get one answer, so that the sign-in form
+     * tells nobody which names exist or are locked. A disabled account is only named as such to someone
+     * who typed its password: the account check runs before the password check, and would otherwise
+     * tell anyone that the name exists. For the same reason the password of a locked or disabled account
+     * is hashed here, so that its refusal takes as long as a wrong password's.
+     */
+    private static AuthenticationFailureHandler failureHandler(SignInRecorder signIns, SignInThrottle throttle,
+            UserAccounts accounts, PasswordEncoder encoder) {
         return (request, response, exception) -> {
+            String username = request.getParameter("username");
             Refusal reason = reasonOf(exception);
-            Refusal outcome = signIns.failed(request.getParameter("username"), reason);
-            String error = switch (outcome) {
-                case LOCKED, LOCKED_NOW -> "locked";
-                case DISABLED -> "disabled";
-                case BAD_CREDENTIALS -> "bad";
-            };
+            if (reason != Refusal.BAD_CREDENTIALS) {
+                boolean knewThePassword = passwordMatches(accounts, encoder, username,
+                        request.getParameter("password"));
+                if (reason == Refusal.DISABLED && !knewThePassword) {
+                    reason = Refusal.BAD_CREDENTIALS;
+                }
+            }
+            Refusal outcome = signIns.failed(username, reason);
+            throttle.failed(request);
+            String error = outcome == Refusal.DISABLED ? "disabled" : "bad";
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error=" + error);
         };
+    }
+
+    private static boolean passwordMatches(UserAccounts accounts, PasswordEncoder encoder, String username,
+            String password) {
+        return username != null && password != null && accounts.findByUsername(username.trim())
+                .map(account -> encoder.matches(password, account.getPasswordHash()))
+                .orElse(false);
     }
 
     private static Refusal reasonOf(AuthenticationException exception) {
@@ -179,12 +221,24 @@ class SecurityConfiguration {
         };
     }
 
-    private static AccessDeniedHandler accessDeniedHandler(AuditTrail audit, ApiProblems problems) {
+    /**
+     * Refusals of signed-in callers, and of anonymous ones whose request failed the CSRF check: that
+     * check runs before sign-in is required, so an anonymous API call other than GET lands here. It is
+     * answered 401 like every other anonymous API call, since signing in is what it lacks.
+     */
+    private static AccessDeniedHandler accessDeniedHandler(ApiProblems problems, DeniedRequests denied) {
         return (request, response, exception) -> {
-            audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, null, null)
-                    .withDetail(request.getMethod() + " " + request.getRequestURI()));
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            boolean anonymous = caller == null || !caller.isAuthenticated()
+                    || caller instanceof AnonymousAuthenticationToken;
+            if (anonymous) {
+                denied.deniedAnonymous(request);
+            } else {
+                denied.denied(request, caller.getName());
+            }
             if (ApiProblems.isApi(request)) {
-                problems.write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+                problems.write(request, response, anonymous ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+                        anonymous ? "problem.unauthenticated" : "problem.forbidden");
             } else {
                 response.sendError(HttpStatus.FORBIDDEN.value());
             }

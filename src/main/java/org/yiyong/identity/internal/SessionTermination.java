@@ -1,6 +1,8 @@
 package org.yiyong.identity.internal;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,24 @@ public class SessionTermination {
         if (usernames.isEmpty()) {
             return;
         }
-        Runnable end = () -> usernames.forEach(username -> sessions.findByPrincipalName(username).keySet()
-                .forEach(sessions::deleteById));
+        afterCommit(() -> usernames.forEach(username -> sessions.findByPrincipalName(username).keySet()
+                .forEach(sessions::deleteById)));
+    }
+
+    /**
+     * Ends every session of the user but the one given (the one they are using), and answers how many
+     * there are to end. The count is taken now; the sessions end once the change commits.
+     */
+    public int endOtherSessionsOf(String username, String keptSessionId) {
+        Set<String> others = new HashSet<>(sessions.findByPrincipalName(username).keySet());
+        others.remove(keptSessionId);
+        if (!others.isEmpty()) {
+            afterCommit(() -> others.forEach(sessions::deleteById));
+        }
+        return others.size();
+    }
+
+    private static void afterCommit(Runnable end) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

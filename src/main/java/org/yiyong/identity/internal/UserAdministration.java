@@ -1,6 +1,7 @@
 package org.yiyong.identity.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -164,9 +165,14 @@ public class UserAdministration {
         audit.record(AuditRecord.of(AuditAction.ACCOUNT_UNLOCKED, "UserAccount", id));
     }
 
-    /** Any signed-in user changes their own password, proving they know the current one. */
+    /**
+     * Any signed-in user changes their own password, proving they know the current one. Whoever else
+     * might hold the old password loses what it opened: every other session of the user ends (the one
+     * making the change goes on), and their access tokens are revoked unless they choose to keep them.
+     */
     @Transactional
-    public void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword) {
+    public PasswordChanged changeOwnPassword(CurrentUser me, String currentPassword, String newPassword,
+            String currentSessionId, boolean keepTokens) {
         UserAccount account = accounts.findById(me.id()).orElseThrow(() -> new RecordNotFound("UserAccount", me.id()));
         if (currentPassword == null || !encoder.matches(currentPassword, account.getPasswordHash())) {
             throw new InvalidField("currentPassword", "password.current-wrong");
@@ -175,9 +181,26 @@ public class UserAdministration {
         if (encoder.matches(newPassword, account.getPasswordHash())) {
             throw new InvalidField("newPassword", "password.same-as-before");
         }
-        account.changePassword(encoder.encode(newPassword), clock.instant());
+        Instant now = clock.instant();
+        account.changePassword(encoder.encode(newPassword), now);
+        int tokensRevoked = 0;
+        if (!keepTokens) {
+            for (AccessToken token : tokens.findByUserIdOrderByCreatedAtDesc(me.id())) {
+                if (token.isUsable(now)) {
+                    token.revoke(now);
+                    tokensRevoked++;
+                }
+            }
+        }
+        int sessionsEnded = sessions.endOtherSessionsOf(account.getUsername(), currentSessionId);
         audit.record(AuditRecord.of(AuditAction.PASSWORD_CHANGED, "UserAccount", me.id())
-                .withDetail("changed by the user"));
+                .withDetail("changed by the user; other sessions ended: " + sessionsEnded
+                        + (keepTokens ? "; access tokens kept" : "; access tokens revoked: " + tokensRevoked)));
+        return new PasswordChanged(sessionsEnded, tokensRevoked, keepTokens);
+    }
+
+    /** What a password change ended besides the old password. */
+    public record PasswordChanged(int sessionsEnded, int tokensRevoked, boolean tokensKept) {
     }
 
     @Transactional(readOnly = true)
@@ -188,7 +211,7 @@ public class UserAdministration {
     private void checkPassword(String field, String username, String password) {
         List<String> violations = policy.violations(username, password);
         if (!violations.isEmpty()) {
-            throw new InvalidField(field, violations.get(0), policy.minLength());
+            throw new InvalidField(field, violations.get(0), policy.messageArguments());
         }
     }
 

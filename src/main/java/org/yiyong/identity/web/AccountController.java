@@ -21,6 +21,7 @@ import org.yiyong.identity.internal.AccessTokenService;
 import org.yiyong.identity.internal.AccessTokenService.IssuedToken;
 import org.yiyong.identity.internal.AccountDirectory;
 import org.yiyong.identity.internal.UserAdministration;
+import org.yiyong.identity.internal.UserAdministration.PasswordChanged;
 import org.yiyong.shared.InvalidField;
 
 /** The signed-in user's own account: password and personal access tokens. */
@@ -48,7 +49,7 @@ class AccountController {
     @GetMapping("/account/password")
     String initPasswordChange(Model model) {
         model.addAttribute("form", PasswordForm.empty());
-        model.addAttribute("minLength", policy.minLength());
+        addRules(model);
         return PASSWORD_VIEW;
     }
 
@@ -56,7 +57,7 @@ class AccountController {
     String processPasswordChange(CurrentUser me, @Valid @ModelAttribute("form") PasswordForm form,
             BindingResult result, Model model, RedirectAttributes redirect, HttpServletRequest request,
             HttpServletResponse response) {
-        model.addAttribute("minLength", policy.minLength());
+        addRules(model);
         if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
                 && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.mismatch");
@@ -64,8 +65,10 @@ class AccountController {
         if (result.hasErrors()) {
             return PASSWORD_VIEW;
         }
+        PasswordChanged changed;
         try {
-            administration.changeOwnPassword(me, form.currentPassword(), form.newPassword());
+            changed = administration.changeOwnPassword(me, form.currentPassword(), form.newPassword(),
+                    request.getSession().getId(), form.keepsTokens());
         } catch (InvalidField invalid) {
             result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
             return PASSWORD_VIEW;
@@ -77,8 +80,17 @@ class AccountController {
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
         });
-        redirect.addFlashAttribute("success", "password.changed");
+        redirect.addFlashAttribute("success", changed.tokensKept() ? "password.changed.tokens-kept"
+                : "password.changed.tokens-revoked");
+        redirect.addFlashAttribute("successArgs", new Object[] {changed.sessionsEnded(), changed.tokensRevoked()});
         return "redirect:/";
+    }
+
+    private void addRules(Model model) {
+        Object[] rules = policy.messageArguments();
+        model.addAttribute("minLength", rules[0]);
+        model.addAttribute("maxLength", rules[1]);
+        model.addAttribute("maxHanzi", rules[2]);
     }
 
     @GetMapping("/account/tokens")

@@ -20,13 +20,14 @@ class LoginController {
     String login(@RequestParam(required = false) String error, Model model) {
         if (error != null) {
             model.addAttribute("error", switch (error) {
-                case "locked" -> "login.error.locked";
                 case "disabled" -> "login.error.disabled";
+                case "throttled" -> "login.error.throttled";
                 default -> "login.error.bad-credentials";
             });
         }
         model.addAttribute("lockMinutes", properties.lockDuration().toMinutes());
         model.addAttribute("maxFailures", properties.maxFailedLogins());
+        model.addAttribute("addressMinutes", properties.addressWindow().toMinutes());
         return "identity/login";
     }
 }
