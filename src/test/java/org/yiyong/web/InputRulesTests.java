@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -55,7 +53,7 @@ class InputRulesTests extends FullStackTest {
                  "participants": [{"role": "ACTOR", "name": "%s", "harm": "NONE"},
                                   {"role": "BENEFICIARY", "name": "%s"}],
                  "notADuplicate": true}""".formatted(
-                LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusDays(3).withSecond(0).withNano(0), unique("施"),
+                clock.nowToTheMinute().minusDays(3), unique("施"),
                 beneficiary);
     }
 
