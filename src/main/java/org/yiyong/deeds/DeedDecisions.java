@@ -15,7 +15,6 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.Role;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.NotAllowed;
 
@@ -37,9 +36,11 @@ public class DeedDecisions {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DecidingBureaus bureaus;
 
     DeedDecisions(DeedIntake deeds, Deeds repository, DecisionLetters letters, DeadlineProperties rules,
-            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            ApplicationEventPublisher events, AuditTrail audit, Clock clock, DecidingBureaus bureaus) {
+        this.bureaus = bureaus;
         this.deeds = deeds;
         this.repository = repository;
         this.letters = letters;
@@ -101,6 +102,7 @@ public class DeedDecisions {
             }
         }
         Deed deed = deeds.get(me, id);
+        bureaus.requireConfirming(me, deed.getRegionCode());
         if (deed.getStatus() != DeedStatus.NOTICE_CLOSED && deed.getStatus() != DeedStatus.HEARING) {
             throw new DeedNotInStatus(deed.getNumber(), deed.getStatus());
         }
@@ -151,7 +153,7 @@ public class DeedDecisions {
 
     /**
      * The outcome of a review: upheld or changed (naming the refused actors who are now confirmed). A 复核
-     * is decided by the city bureau, so only city staff record its outcome.
+     * is decided by the city bureau, so only its staff record its outcome.
      */
     @Transactional
     @PreAuthorize(BUREAU)
@@ -167,7 +169,7 @@ public class DeedDecisions {
         Deed deed = deeds.get(me, id);
         ReviewRequest request = deed.getReviewRequests().stream().filter(r -> r.getId() == requestId).findFirst()
                 .orElseThrow(() -> new org.yiyong.shared.RecordNotFound("ReviewRequest", requestId));
-        if (request.getKind() == ReviewRequest.Kind.REVIEW && !me.has(Role.CITY_STAFF)) {
+        if (request.getKind() == ReviewRequest.Kind.REVIEW && !bureaus.decidesReviews(me, deed.getRegionCode())) {
             throw new NotAllowed("deed.review.city-only");
         }
         List<Participant> changed = deed.concludeReview(requestId, result, on, blankToNull(note),
@@ -187,6 +189,16 @@ public class DeedDecisions {
         deed.close(LocalDate.now(clock), rules.reviewDays(), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id).withDetail("closed"));
         return deed;
+    }
+
+    /** Whether the user may propose, decide and sign for this deed: they belong to the bureau that confirms it. */
+    public boolean mayDecide(CurrentUser me, Deed deed) {
+        return bureaus.confirms(me, deed.getRegionCode());
+    }
+
+    /** The name of the bureau that confirms the deeds of a region. */
+    public String confirmingBureau(String regionCode) {
+        return letters.bureauOf(regionCode);
     }
 
     /** The last day to ask for a review of this deed's decision, once it is delivered. */

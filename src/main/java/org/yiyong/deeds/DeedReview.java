@@ -15,18 +15,23 @@ import org.yiyong.deeds.DeedInvestigation.ActorRecommendation;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
 
-/** Review: committee members and bureau staff record opinions; the bureau proposes an outcome per actor. */
+/**
+ * Review: committee members and staff record opinions; the bureau that confirms the deeds of the place
+ * proposes an outcome per actor.
+ */
 @Service
 public class DeedReview {
 
     private final DeedIntake deeds;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DecidingBureaus bureaus;
 
-    DeedReview(DeedIntake deeds, AuditTrail audit, Clock clock) {
+    DeedReview(DeedIntake deeds, AuditTrail audit, Clock clock, DecidingBureaus bureaus) {
         this.deeds = deeds;
         this.audit = audit;
         this.clock = clock;
+        this.bureaus = bureaus;
     }
 
     @Transactional
@@ -56,6 +61,7 @@ public class DeedReview {
             }
         }
         Deed deed = deeds.get(me, id);
+        bureaus.requireConfirming(me, deed.getRegionCode());
         deed.proposeOutcomes(outcomes, reasons, LocalDate.now(clock), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
                 .withDetail("outcomes proposed: " + outcomes));

@@ -81,12 +81,14 @@ abstract class CampaignTestBase extends FullStackTest {
             {"investigation/report", "{\"summary\": \"查实\", \"recommendations\": [" + confirm + "]}"},
             {"review/proposal", "{\"proposals\": [" + confirm + "]}"},
             {"notice", "{}"}};
+        // the county bureau of the place proposes and decides (Art. 6)
+        String bureau = staffOf("YC-PSB", "COUNTY_STAFF");
         for (String[] step : steps) {
-            call("city-police", "/api/v1/deeds/" + deed + "/" + step[0], step[1]).andExpect(status().isOk());
+            call(bureau, "/api/v1/deeds/" + deed + "/" + step[0], step[1]).andExpect(status().isOk());
         }
         clock.advance(Duration.ofDays(7));
-        call("city-police", "/api/v1/deeds/" + deed + "/notice/close", "{}").andExpect(status().isOk());
-        call("city-police", "/api/v1/deeds/" + deed + "/decision", "{\"outcomes\": [" + confirm.replace("\"CONFIRM\"",
+        call(bureau, "/api/v1/deeds/" + deed + "/notice/close", "{}").andExpect(status().isOk());
+        call(bureau, "/api/v1/deeds/" + deed + "/decision", "{\"outcomes\": [" + confirm.replace("\"CONFIRM\"",
                 "\"CONFIRMED\"") + "]}").andExpect(status().isOk());
         awaitEvents();
         long samaritan = jdbc.sql("select samaritan_id from samaritan_deed where participant_id = :p")

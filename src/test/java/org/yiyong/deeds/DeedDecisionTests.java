@@ -115,6 +115,17 @@ class DeedDecisionTests extends FullStackTest {
         step("hearing/answer", "{\"waived\": true}").andExpect(status().isConflict());
 
         step("decision", decision("CONFIRMED", null)).andExpect(status().isBadRequest());
+        // only the county bureau of the place decides and signs (Art. 6): not the county association's
+        // clerk, not the city association, not the city bureau, though all of them follow the case
+        for (String other : new String[] {"jinjiang-staff", "city-staff", "city-police"}) {
+            step(other, "decision", decision("CONFIRMED", "REFUSED")).andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.detail").value(containsString("晋江市公安局")));
+            mvc.perform(get("/deeds/{id}", deedId).with(as(other)))
+                    .andExpect(content().string(containsString("id=\"decision-by-bureau\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"decide\""))));
+        }
+        mvc.perform(get("/deeds/{id}", deedId).with(as("jinjiang-police")))
+                .andExpect(content().string(containsString("id=\"decide\"")));
         step("decision", decision("CONFIRMED", "REFUSED"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DECIDED"))
@@ -225,6 +236,8 @@ class DeedDecisionTests extends FullStackTest {
                 {"result": "CHANGED", "note": "调取监控，蔡某确有上前拉开行为。", "nowConfirmed": [%d]}"""
                 .formatted(refusedId);
         step("review-requests/" + request + "/outcome", changed).andExpect(status().isForbidden());
+        // the city bureau decides a review, not the city association's staff
+        step("city-staff", "review-requests/" + request + "/outcome", changed).andExpect(status().isForbidden());
         step("city-police", "review-requests/" + request + "/outcome", changed)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.participants[?(@.id == %d)].outcome".formatted(refusedId)).value("CONFIRMED"));

@@ -27,7 +27,7 @@ class DeedNoticeTests extends FullStackTest {
     private String confirmedName;
 
     private ResultActions step(String path, String body) throws Exception {
-        return mvc.perform(post("/api/v1/deeds/{id}/" + path, deedId).with(as("jinjiang-staff"))
+        return mvc.perform(post("/api/v1/deeds/{id}/" + path, deedId).with(as("jinjiang-police"))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

@@ -52,8 +52,18 @@ class DeedReviewTests extends FullStackTest {
                 .andExpect(status().isOk());
         step("leader", "review/opinions", "{\"opinion\": \"领导只读\"}").andExpect(status().isForbidden());
         step("committee-1", "review/proposal", "{\"proposals\": []}").andExpect(status().isForbidden());
-
+        // the county association's clerk has the same role as the bureau's staff, but does not propose (Art. 6)
         step("jinjiang-staff", "review/proposal", """
+                {"proposals": [{"participantId": %d, "outcome": "CONFIRM"}]}""".formatted(actors.get(0)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("晋江市公安局")));
+        mvc.perform(get("/deeds/{id}", deedId).with(as("jinjiang-staff")))
+                .andExpect(content().string(containsString("id=\"proposal-by-bureau\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"propose\""))));
+        mvc.perform(get("/deeds/{id}", deedId).with(as("jinjiang-police")))
+                .andExpect(content().string(containsString("id=\"propose\"")));
+
+        step("jinjiang-police", "review/proposal", """
                 {"proposals": [{"participantId": %d, "outcome": "CONFIRM"},
                  {"participantId": %d, "outcome": "REFUSE", "reason": "仅围观，未实施制止行为"}]}"""
                 .formatted(actors.get(0), actors.get(1)))
@@ -71,12 +81,12 @@ class DeedReviewTests extends FullStackTest {
     @Test
     void when_every_actor_is_to_be_refused_the_applicant_is_heard_first() throws Exception {
         underReview();
-        step("jinjiang-staff", "review/proposal", """
+        step("jinjiang-police", "review/proposal", """
                 {"proposals": [{"participantId": %d, "outcome": "REFUSE", "reason": "证据不足"}]}"""
                 .formatted(actors.get(0)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("recommendations"));
-        step("jinjiang-staff", "review/proposal", """
+        step("jinjiang-police", "review/proposal", """
                 {"proposals": [{"participantId": %d, "outcome": "REFUSE", "reason": "证据不足"},
                  {"participantId": %d, "outcome": "REFUSE", "reason": "证据不足"}]}"""
                 .formatted(actors.get(0), actors.get(1)))

@@ -25,7 +25,7 @@ class GuaranteesTests extends HonoursTestBase {
         assertThat(kinds()).as("南安 starts with everything in order").isEmpty();
         mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("全部正常")));
 
-        long[] confirmed = confirmed("nanan-staff", "350583", "NA-PS-ST");
+        long[] confirmed = confirmed("nanan-police", "350583", "NA-PS-ST");
         assertThat(kinds()).isEmpty();
         clock.advance(Duration.ofDays(61));
         assertThat(kinds()).containsExactly("MISSED");

@@ -23,7 +23,7 @@ class HonourRoundTests extends HonoursTestBase {
         clock.advance(Duration.ofDays(1000));
         LocalDate from = clock.today();
         long[] first = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
-        long[] second = confirmed("nanan-staff", "350583", "NA-PS-ST");
+        long[] second = confirmed("nanan-police", "350583", "NA-PS-ST");
 
         call("city-staff", "/api/v1/honour-rounds", """
                 {"name": "第二十五次表彰", "windowFrom": "%s", "windowTo": "%s",

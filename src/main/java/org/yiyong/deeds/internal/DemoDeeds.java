@@ -52,6 +52,13 @@ import org.yiyong.shared.ResidentId;
 @Order(30)
 class DemoDeeds implements ApplicationRunner {
 
+    /** The county bureaus that propose and decide the demo deeds (Art. 6), and their demo users. */
+    private static final Map<String, String> BUREAUS = Map.of("350582", "JJ-PSB", "350583", "NA-PSB",
+            "350581", "SS-PSB", "350521", "HA-PSB");
+    private static final Map<String, String> BUREAU_USERS = Map.of("350582", "jinjiang-police",
+            "350583", "nanan-police", "350581", "shishi-police", "350521", "huian-police");
+
+
     private final Deeds deeds;
     private final Organizations organizations;
     private final DeedNumbers numbers;
@@ -138,7 +145,7 @@ class DemoDeeds implements ApplicationRunner {
                 today.minusDays(60), "city-staff", clock.instant());
         theft.recordOpinion("committee-1", "同意确认李文斌同志见义勇为行为。", clock.instant());
         theft.proposeOutcomes(Map.of(theftActor.getId(), Recommendation.CONFIRM), Map.of(), today.minusDays(5),
-                "city-staff", clock.instant());
+                BUREAU_USERS.get("350581"), clock.instant());
         theft.startNotice(today.minusDays(2), rules.noticeDays(), "city-staff", clock.instant());
 
         deed("350582", today.minusDays(3).atTime(16, 50), DeedCategory.RESCUE, DeedSource.NOMINATION,
@@ -253,7 +260,7 @@ class DemoDeeds implements ApplicationRunner {
         Map<Long, Recommendation> outcomes = new java.util.HashMap<>();
         deed.actors().forEach(actor -> outcomes.put(actor.getId(),
                 refusals.containsKey(actor.getId()) ? Recommendation.REFUSE : Recommendation.CONFIRM));
-        deed.proposeOutcomes(outcomes, refusals, on, "city-staff", clock.instant());
+        deed.proposeOutcomes(outcomes, refusals, on, BUREAU_USERS.get(deed.getRegionCode()), clock.instant());
         return deed;
     }
 
@@ -263,13 +270,14 @@ class DemoDeeds implements ApplicationRunner {
         deed.closeNotice(noticeStart.plusDays(rules.noticeDays()), "city-staff", clock.instant());
         Map<Long, Outcome> outcomes = new java.util.HashMap<>();
         deed.actors().forEach(actor -> outcomes.put(actor.getId(), Outcome.CONFIRMED));
-        deed.decide(decidedOn, outcomes, Map.of(), letters.nextNumber(region, decidedOn.getYear()), "city-staff",
+        String signer = BUREAU_USERS.get(region);
+        deed.decide(decidedOn, outcomes, Map.of(), letters.nextNumber(region, decidedOn.getYear()), signer,
                 clock.instant());
         deeds.saveAndFlush(deed);
-        var organization = organizations.findByCode("QZ-ASSOC").orElseThrow();
-        CurrentUser clerk = new CurrentUser(0L, "city-staff", "王丽华", organization.getId(), organization.getName(),
-                "350500", regions.nameOf("350500"), regions.scopeOf("350500"), Set.of(Role.CITY_STAFF));
-        letters.issue(clerk, deed);
+        var bureau = organizations.findByCode(BUREAUS.get(region)).orElseThrow();
+        CurrentUser bureauStaff = new CurrentUser(0L, signer, signer, bureau.getId(), bureau.getName(),
+                region, regions.nameOf(region), regions.scopeOf(region), Set.of(Role.COUNTY_STAFF));
+        letters.issue(bureauStaff, deed);
         // the registry of samaritans takes the confirmed people in once this commits
         deed.confirmedActors().forEach(person -> events.publishEvent(DeedConfirmed.of(deed, person, decidedOn)));
         return deed;

@@ -139,6 +139,9 @@ class DeedController {
                 ? java.util.List.of(ReviewRequest.Kind.RECONSIDERATION, ReviewRequest.Kind.LITIGATION)
                 : java.util.List.of(ReviewRequest.Kind.values()));
         model.addAttribute("reviewDeadline", decisions.reviewDeadline(deed));
+        // the step is shown to everyone who follows the case; its button only to the confirming bureau
+        model.addAttribute("mayDecide", decisions.mayDecide(me, deed));
+        model.addAttribute("confirmingBureau", decisions.confirmingBureau(deed.getRegionCode()));
         model.addAttribute("hearingDays", decisions.hearingDays());
         if (deed.getStatus() == DeedStatus.ACCEPTED) {
             model.addAttribute("investigatingOrganizations", organizations.parentChoices(me.scope()).stream()
