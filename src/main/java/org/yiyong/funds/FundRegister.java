@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
@@ -48,10 +48,12 @@ public class FundRegister {
     private final Users users;
     private final FundProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     FundRegister(Funds funds, Donors donors, Donations donations, Journal journal, FundNumbers numbers,
             PdfDocuments documents, JdbcClient jdbc, AuditTrail audit, Users users, FundProperties properties,
-            Clock clock) {
+            Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.users = users;
         this.properties = properties;
         this.funds = funds;
@@ -191,16 +193,14 @@ public class FundRegister {
             BigDecimal amount, LocalDate receivedOn, Donation.Channel channel, String note, String idempotencyKey) {
     }
 
-    @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'CASHIER')")
     public Donation receive(CurrentUser me, NewDonation request) {
         String key = Inputs.text("idempotencyKey", request.idempotencyKey(), 80, false);
-        if (key != null) {
-            var earlier = donations.findByIdempotencyKey(key);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
+        return IdempotencyKeys.createOnce(transactions, key, donations::findByIdempotencyKey,
+                () -> received(me, request, key), () -> new FundRuleBroken("donation.duplicate"));
+    }
+
+    private Donation received(CurrentUser me, NewDonation request, String key) {
         BigDecimal value = amount("amount", request.amount());
         if (request.channel() == null) {
             throw new InvalidField("channel", "validation.required");
@@ -220,11 +220,7 @@ public class FundRegister {
         Donor donor = donor(me, request, fund.getRegionCode());
         Donation donation = new Donation(numbers.receipt(request.receivedOn().getYear()), donor, fund, value,
                 request.receivedOn(), request.channel(), note, key, me.username(), clock.instant());
-        try {
-            donations.saveAndFlush(donation);
-        } catch (DataIntegrityViolationException sameKeyAtOnce) {
-            throw new FundRuleBroken("donation.duplicate");
-        }
+        donations.saveAndFlush(donation);
         journal.lock(fund.getId());
         journal.post(fund.getRegionCode(), donation.getReceivedOn(), "捐赠收入：" + donation.getDonorName() + " "
                 + donation.getReceiptNumber(), JournalEntry.SourceKind.DONATION, donation.getId(), 0, null, List.of(

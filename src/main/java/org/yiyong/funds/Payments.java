@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
@@ -60,10 +61,12 @@ public class Payments {
     private final SamaritanRegistry samaritans;
     private final FieldCipher cipher;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Payments(PaymentOrders orders, DisbursementBatches batches, FundRegister register, Journal journal,
             FundNumbers numbers, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
-            SamaritanRegistry samaritans, FieldCipher cipher, Clock clock) {
+            SamaritanRegistry samaritans, FieldCipher cipher, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.samaritans = samaritans;
         this.cipher = cipher;
         this.orders = orders;
@@ -137,16 +140,14 @@ public class Payments {
         }
     }
 
-    @Transactional
     @PreAuthorize(STAFF)
     public PaymentOrder requestManually(CurrentUser me, ManualOrder request) {
         String key = Inputs.text("idempotencyKey", request.idempotencyKey(), 80, false);
-        if (key != null) {
-            Optional<PaymentOrder> earlier = orders.findByIdempotencyKey(key);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
+        return IdempotencyKeys.createOnce(transactions, key, orders::findByIdempotencyKey,
+                () -> requested(me, request, key), () -> new FundRuleBroken("payment.duplicate"));
+    }
+
+    private PaymentOrder requested(CurrentUser me, ManualOrder request, String key) {
         if (request.purpose() == null) {
             throw new InvalidField("purpose", "validation.required");
         }
@@ -172,11 +173,7 @@ public class Payments {
             payWith(order, request.paymentMethod() == null ? PaymentOrder.Method.BANK_TRANSFER
                     : request.paymentMethod(), request.payeeBankName(), request.payeeAccountNumber());
         }
-        try {
-            orders.saveAndFlush(order);
-        } catch (DataIntegrityViolationException sameKeyAtOnce) {
-            throw new FundRuleBroken("payment.duplicate");
-        }
+        orders.saveAndFlush(order);
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, order.getId())
                 .withChanges(Changes.created(order.snapshot())).withDetail("by hand: " + justification));
         return order;

@@ -159,6 +159,41 @@ class PaymentOrderTests extends FundsTestBase {
     }
 
     @Test
+    void concurrent_requests_with_one_idempotency_key_all_answer_with_the_first_result() throws Exception {
+        long fund = subFund("FUND-350505", "OTHER");
+        String donation = """
+                {"donorKind": "INDIVIDUAL", "donorName": "%s", "fundId": %d, "amount": 800.00,
+                 "receivedOn": "%s", "channel": "CASH"}""".formatted(unique("林"), fund, clock.today());
+        String order = """
+                {"fundId": %d, "purpose": "OTHER", "payeeName": "%s", "amount": 300.00, "description": "慰问",
+                 "justification": "协会决定", "paymentMethod": "CASH"}""".formatted(fund, unique("黄"));
+        for (String[] call : new String[][] {{"/api/v1/donations", donation}, {"/api/v1/payment-orders", order}}) {
+            String key = unique("same-key");
+            int threads = 8;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> answers =
+                    new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post(call[0]).with(as("city-staff")).header("Idempotency-Key", key)
+                            .contentType(MediaType.APPLICATION_JSON).content(call[1])).andReturn().getResponse();
+                }));
+            }
+            start.countDown();
+            java.util.Set<Object> ids = new java.util.HashSet<>();
+            for (var answer : answers) {
+                var response = answer.get();
+                assertThat(response.getStatus()).as(call[0] + " " + response.getContentAsString()).isEqualTo(201);
+                ids.add(com.jayway.jsonpath.JsonPath.read(response.getContentAsString(), "$.id"));
+            }
+            pool.shutdown();
+            assertThat(ids).as("one record for one key at " + call[0]).hasSize(1);
+        }
+    }
+
+    @Test
     void a_donation_is_recorded_once_per_key_with_a_receipt_and_reversed_not_changed() throws Exception {
         long fund = subFund("FUND-350505", "OTHER");
         String body = """

@@ -97,7 +97,9 @@ class DemoDeeds implements ApplicationRunner {
         try {
             transactions.executeWithoutResult(status -> load());
         } catch (DataIntegrityViolationException anotherNodeWasFaster) {
-            // the other node loaded them
+            // the other node loaded them; if not, say why there are none
+            org.slf4j.LoggerFactory.getLogger(DemoDeeds.class).warn("Demo deeds not loaded here: {}",
+                    anotherNodeWasFaster.getMostSpecificCause().getMessage());
         }
     }
 
