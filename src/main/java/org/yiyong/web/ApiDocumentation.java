@@ -3,21 +3,101 @@ package org.yiyong.web;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Locale;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The OpenAPI document at {@code /v3/api-docs}. Request and response records are mostly nested in their
- * controller ({@code PaymentOrderApiController.ApprovalRequest}); their schemas are named after both
- * ({@code PaymentOrderApprovalRequest}), so that five different {@code ApprovalRequest}s do not
- * overwrite each other and generated clients send the right body to each operation.
+ * The OpenAPI document at {@code /v3/api-docs}, written so that a client generated from it works.
+ *
+ * <ul>
+ * <li>Request and response records are mostly nested in their controller
+ * ({@code FundApiController.ApprovalRequest}); their schemas are named after both, and a request
+ * record is a body ({@code FundApprovalBody}), so that five different {@code ApprovalRequest}s
+ * do not overwrite each other and no schema takes the name generators give an operation's parameters
+ * ({@code <operation>Request}).
+ * <li>An operation is named after its controller and method, which is
+ * unique ({@code fundApprove}, or with the HTTP method where one controller has two of a name), stays
+ * the same when other controllers are added, and never takes a name the generated client uses itself
+ * (such as {@code request}).
+ * <li>Files are binary, not base64 text; the local time of an act is a date-time without an offset;
+ * calls authenticate with a personal access token as a bearer token.
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
+    static final String BEARER = "personal-access-token";
+
+    static {
+        SpringDocUtils.getConfig()
+                .replaceWithSchema(byte[].class, new StringSchema().format("binary"))
+                .replaceWithSchema(LocalDateTime.class, new StringSchema()
+                        .format("local-date-time")
+                        .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$")
+                        .example("2026-11-20T05:30:00")
+                        .description("a local date-time in the city's zone (Asia/Shanghai), without an offset"));
+    }
+
+    @Bean
+    OpenAPI yiyongApi() {
+        return new OpenAPI()
+                .info(new Info().title("义勇 Yiyong API").version("v1")
+                        .description("Errors are RFC 9457 problem+json; field errors name the field in `errors`."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("a personal access token (yy_…), created under “API 访问令牌” when signed in")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
     @Bean
     ModelResolver schemaNamesWithTheirController() {
         return new ModelResolver(Json.mapper(), new NamesWithEnclosingType());
+    }
+
+    @Bean
+    OperationCustomizer operationNamesWithTheirController() {
+        return (operation, handler) -> {
+            String owner = owner(handler.getBeanType().getSimpleName());
+            String method = handler.getMethod().getName();
+            String id = owner.substring(0, 1).toLowerCase(Locale.ROOT) + owner.substring(1)
+                    + method.substring(0, 1).toUpperCase(Locale.ROOT) + method.substring(1);
+            long sameName = Arrays.stream(handler.getBeanType().getDeclaredMethods())
+                    .filter(other -> other.getName().equals(method))
+                    .filter(other -> AnnotatedElementUtils.hasAnnotation(other, RequestMapping.class))
+                    .count();
+            if (sameName > 1) {
+                // two handlers of one name (a batch read and a batch made): told apart by their HTTP method
+                RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                        RequestMapping.class);
+                String verb = mapping == null || mapping.method().length == 0 ? "" : mapping.method()[0].name();
+                id += verb.isEmpty() ? "" : verb.charAt(0) + verb.substring(1).toLowerCase(Locale.ROOT);
+            }
+            operation.setOperationId(id);
+            return operation;
+        };
+    }
+
+    /** {@code FundApiController} → {@code Fund}. */
+    static String owner(String type) {
+        for (String suffix : new String[] {"ApiController", "Controller", "Api"}) {
+            if (type.endsWith(suffix) && type.length() > suffix.length()) {
+                return type.substring(0, type.length() - suffix.length());
+            }
+        }
+        return type;
     }
 
     static final class NamesWithEnclosingType extends TypeNameResolver {
@@ -30,16 +110,10 @@ class ApiDocumentation {
                 return name; // a top-level type, or one named with @Schema(name = …)
             }
             String owner = owner(enclosing.getSimpleName());
-            return name.startsWith(owner) ? name : owner + name;
-        }
-
-        private static String owner(String enclosing) {
-            for (String suffix : new String[] {"ApiController", "Controller", "Api"}) {
-                if (enclosing.endsWith(suffix) && enclosing.length() > suffix.length()) {
-                    return enclosing.substring(0, enclosing.length() - suffix.length());
-                }
-            }
-            return enclosing;
+            String qualified = name.startsWith(owner) ? name : owner + name;
+            return qualified.endsWith("Request")
+                    ? qualified.substring(0, qualified.length() - "Request".length()) + "Body"
+                    : qualified;
         }
     }
 }

@@ -45,6 +45,34 @@ class ApiDocumentTests extends FullStackTest {
     }
 
     @Test
+    void operations_have_stable_unique_names_that_generated_clients_can_use() throws Exception {
+        DocumentContext document = document();
+        List<String> ids = document.read("$.paths.*.*.operationId");
+        assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z0-9]*"));
+        // names a generated client keeps for itself (typescript-fetch's BaseAPI, for one)
+        assertThat(ids).doesNotContain("request", "clone", "fetchApi", "withMiddleware", "createFetchParams");
+        assertThat(ids).contains("fundApprove", "protectionRequest");
+        // generators name an operation's parameters <OperationId>Request: no schema may be called that
+        Map<String, Object> schemas = document.read("$.components.schemas");
+        for (String id : ids) {
+            assertThat(schemas).doesNotContainKey(Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Request");
+        }
+    }
+
+    @Test
+    void files_are_binary_act_times_local_and_calls_authenticated_by_token() throws Exception {
+        DocumentContext document = document();
+        List<String> byteFormats = document.read("$..[?(@.format == 'byte')].format");
+        assertThat(byteFormats).as("files documented as base64 text").isEmpty();
+        assertThat((String) document.read("$.paths['/api/v1/donations/{id}/receipt'].get.responses['200']"
+                + ".content['application/pdf'].schema.format")).isEqualTo("binary");
+        assertThat((String) document.read("$.components.schemas.DeedNewDeedBody.properties.occurredAt.format"))
+                .isEqualTo("local-date-time");
+        assertThat((String) document.read("$.components.securitySchemes.personal-access-token.scheme"))
+                .isEqualTo("bearer");
+    }
+
+    @Test
     void every_json_body_is_documented_with_the_record_its_controller_reads() throws Exception {
         DocumentContext document = document();
         List<String> wrong = new ArrayList<>();

@@ -302,12 +302,12 @@ class DeedApiController {
             @NotNull LocalDateTime occurredAt, @NotBlank @Size(max = 200) String address,
             @NotBlank @Size(max = 120) String title, @NotBlank String narrative,
             @NotNull @Size(min = 1) List<@NotNull @Valid PersonRequest> participants, LocalDate receivedOn,
-            @Schema(description = "true once possible duplicates were checked") boolean notADuplicate) {
+            @Schema(description = "true once possible duplicates were checked; false when left out") Boolean notADuplicate) {
 
         NewDeed toNewDeed() {
             return new NewDeed(regionCode, new DeedFacts(category, source, nominatorKind, occurredAt, address, title,
                     narrative), participants.stream().map(p -> new NewDeed.NewParticipant(p.role(), p.name(),
-                            p.residentId(), p.phone(), p.harm())).toList(), receivedOn, notADuplicate);
+                            p.residentId(), p.phone(), p.harm())).toList(), receivedOn, Boolean.TRUE.equals(notADuplicate));
         }
     }
 

@@ -105,7 +105,7 @@ class LeadApiController {
 
     record AcceptanceRequest(DeedCategory category, String title, LocalDateTime occurredAt, String address,
             String narrative, List<PersonRequest> participants,
-            @Schema(description = "true once possible duplicates were checked") boolean notADuplicate) {
+            @Schema(description = "true once possible duplicates were checked; false when left out") Boolean notADuplicate) {
 
         LeadAcceptance toAcceptance() {
             return new LeadAcceptance(category, title, occurredAt, address, narrative,
@@ -114,7 +114,7 @@ class LeadApiController {
                             .map(p -> new NewDeed.NewParticipant(p.role(), p.name(), p.residentId(), p.phone(),
                                     p.harm() == null ? Harm.NONE : p.harm()))
                             .toList(),
-                    notADuplicate);
+                    Boolean.TRUE.equals(notADuplicate));
         }
     }
 
