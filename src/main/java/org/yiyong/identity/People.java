@@ -1,6 +1,7 @@
 package org.yiyong.identity;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,22 @@ public class People {
             return "";
         }
         return usernames.stream().filter(Objects::nonNull).map(this::name).collect(Collectors.joining("、"));
+    }
+
+    /**
+     * The people with a role whose accounts are enabled, by login name, for choosing them by name in a
+     * form (the committee members of a review panel).
+     */
+    public List<Person> holding(Role role) {
+        return accounts.enabledWithRole(role).stream()
+                .map(account -> new Person(account.getUsername(),
+                        displayName(account.getDisplayName(), account.getUsername()),
+                        organizationName(account.getOrganizationId())))
+                .toList();
+    }
+
+    /** A person as a form offers them: the login name to send, the name and organization to show. */
+    public record Person(String username, String name, String organization) {
     }
 
     /** Forgets what is remembered of one person, after their name or organization changed. */

@@ -1,6 +1,7 @@
 package org.yiyong.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -97,15 +98,21 @@ class PeopleByNameTests extends FullStackTest {
     }
 
     @Test
-    void an_honour_round_names_its_panel_and_the_titles_page_who_set_a_standard() throws Exception {
-        String opened = call("city-staff", "/api/v1/honour-rounds", """
-                {"name": "%s", "windowFrom": "%s", "windowTo": "%s",
-                 "criteria": {"危险程度": 50, "社会影响": 30, "行为后果": 20}, "members": ["committee-1", "committee-2"]}"""
-                .formatted(unique("表彰"), clock.today().plusDays(2000), clock.today().plusDays(2030)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long round = ((Number) JsonPath.read(opened, "$.id")).longValue();
+    void an_honour_round_is_opened_by_ticking_its_panel_by_name_and_names_it() throws Exception {
+        String rounds = page("city-staff", "/honour-rounds");
+        assertThat(text(section(rounds, "round-members"))).contains("吴振东", "陈淑贞", "泉州市见义勇为人员奖励和保护工作委员会");
+        assertNoLoginNames(text(main(rounds)));
 
-        String page = page("city-staff", "/honour-rounds/" + round);
+        String location = mvc.perform(post("/honour-rounds").with(as("city-staff")).with(csrf())
+                        .param("name", unique("表彰"))
+                        .param("windowFrom", clock.today().plusDays(2000).toString())
+                        .param("windowTo", clock.today().plusDays(2030).toString())
+                        .param("criterion", "危险程度", "社会影响", "行为后果").param("weight", "50", "30", "20")
+                        .param("members", "committee-1", "committee-2"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/honour-rounds/\\d+");
+
+        String page = page("city-staff", location);
         assertThat(text(main(page))).contains("吴振东、陈淑贞");
         assertNoLoginNames(text(main(page)));
 
