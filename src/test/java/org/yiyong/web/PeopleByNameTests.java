@@ -64,6 +64,16 @@ class PeopleByNameTests extends FullStackTest {
         assertThat(text(section(profile, "samaritan-timeline"))).contains("系统", "王丽华（泉州市见义勇为协会）");
         assertThat(text(section(profile, "samaritan-tracings"))).contains("走访村委会", "王丽华");
         assertNoLoginNames(text(main(profile)));
+
+        String opened = call("jinjiang-police", "/api/v1/assistance-cases", """
+                {"samaritanId": %d, "kind": "EMPLOYMENT", "description": "协助联系就业"}""".formatted(samaritan))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long assistance = ((Number) JsonPath.read(opened, "$.id")).longValue();
+        call("city-staff", "/api/v1/assistance-cases/" + assistance + "/notes", "{\"note\": \"已联系人社局\"}")
+                .andExpect(status().isOk());
+        String casePage = text(main(page("city-staff", "/assistance-cases/" + assistance)));
+        assertThat(casePage).contains("苏明辉", "已联系人社局", "王丽华");
+        assertNoLoginNames(casePage);
     }
 
     @Test
