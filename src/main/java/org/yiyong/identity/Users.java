@@ -21,7 +21,7 @@ public class Users {
         this.people = people;
     }
 
-    /** The name a person is known by on documents (the receipt's 经办人): {@link People#name}. */
+    /** The name a person is known by: {@link People#name}, which templates of pages and documents call as {@code @people}. */
     public String displayNameOf(String username) {
         return people.name(username);
     }
