@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 
 /**
  * Renders an XHTML Thymeleaf template to PDF, with a TrueType CJK font shipped in the jar embedded so
- * that the document shows Chinese on any machine. Templates name the font as {@code ${fontFamily}}.
+ * that the document shows Chinese on any machine. Templates name the font as {@code ${fontFamily}}, and
+ * may call beans as pages do: {@code ${@people.name(donation.recordedBy)}} names a person as they are
+ * known, not by their login name.
  */
 @Component
 public class PdfDocuments {
@@ -28,15 +32,19 @@ public class PdfDocuments {
     }
 
     private final ITemplateEngine templates;
+    private final ApplicationContext beans;
 
-    PdfDocuments(ITemplateEngine templates) {
+    PdfDocuments(ITemplateEngine templates, ApplicationContext beans) {
         this.templates = templates;
+        this.beans = beans;
     }
 
     public byte[] render(String template, Map<String, Object> variables) {
         Context context = new Context(Locale.SIMPLIFIED_CHINESE);
         context.setVariables(variables);
         context.setVariable("fontFamily", FONT_FAMILY);
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(beans, null));
         String html = templates.process(template, context);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -18,7 +18,6 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.Users;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
@@ -45,16 +44,14 @@ public class FundRegister {
     private final PdfDocuments documents;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final Users users;
     private final FundProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     FundRegister(Funds funds, Donors donors, Donations donations, Journal journal, FundNumbers numbers,
-            PdfDocuments documents, JdbcClient jdbc, AuditTrail audit, Users users, FundProperties properties,
+            PdfDocuments documents, JdbcClient jdbc, AuditTrail audit, FundProperties properties,
             Clock clock, TransactionTemplate transactions) {
         this.transactions = transactions;
-        this.users = users;
         this.properties = properties;
         this.funds = funds;
         this.donors = donors;
@@ -315,7 +312,6 @@ public class FundRegister {
         variables.put("amount", org.yiyong.shared.Money.of(donation.getAmount()).format());
         variables.put("capital", ChineseAmount.of(donation.getAmount()));
         variables.put("receivedOn", PdfDocuments.officialDate(donation.getReceivedOn()));
-        variables.put("recordedBy", users.displayNameOf(donation.getRecordedBy()));
         variables.put("taxDeductible", properties.receiptTaxDeductible());
         return documents.render("funds/receipt", variables);
     }

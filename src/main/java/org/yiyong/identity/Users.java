@@ -3,7 +3,6 @@ package org.yiyong.identity;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.identity.internal.SessionTermination;
-import org.yiyong.identity.internal.UserAccount;
 import org.yiyong.identity.internal.UserAccounts;
 import org.yiyong.shared.DataScope;
 
@@ -14,15 +13,17 @@ public class Users {
 
     private final UserAccounts accounts;
     private final SessionTermination sessions;
+    private final People people;
 
-    Users(UserAccounts accounts, SessionTermination sessions) {
+    Users(UserAccounts accounts, SessionTermination sessions, People people) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.people = people;
     }
 
-    /** The name a person is known by on documents (the receipt's 经办人), or the login name if none is known. */
+    /** The name a person is known by: {@link People#name}, which templates of pages and documents call as {@code @people}. */
     public String displayNameOf(String username) {
-        return accounts.findByUsername(username).map(UserAccount::getDisplayName).orElse(username);
+        return people.name(username);
     }
 
     public long countIn(DataScope scope) {

@@ -71,7 +71,7 @@ class HonourRoundJourneyTests extends BrowserTest {
             Locator first = page.locator(".candidate").first();
             first.locator(".conflict-form input[name=reason]").fill("候选人系本人表弟");
             first.locator(".conflict-form button").click();
-            assertThat(page.locator(".candidate").first()).containsText("committee-2 回避");
+            assertThat(page.locator(".candidate").first()).containsText("陈淑贞 回避");
             scoreAll(page, 85);
         });
         as("committee-1", round[0], page -> scoreAll(page, 90));

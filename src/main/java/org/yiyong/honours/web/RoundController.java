@@ -22,6 +22,8 @@ import org.yiyong.honours.Recipient;
 import org.yiyong.honours.RoundManagement;
 import org.yiyong.honours.TitleCatalogue;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.People;
+import org.yiyong.identity.Role;
 import org.yiyong.shared.DomainException;
 
 /** Honour round pages: the list, opening a round, and each round from candidates to the ceremony. */
@@ -34,7 +36,10 @@ class RoundController {
 
     private final Clock clock;
 
-    RoundController(RoundManagement rounds, TitleCatalogue catalogue, Clock clock) {
+    private final People people;
+
+    RoundController(RoundManagement rounds, TitleCatalogue catalogue, Clock clock, People people) {
+        this.people = people;
         this.clock = clock;
         this.rounds = rounds;
         this.catalogue = catalogue;
@@ -44,6 +49,7 @@ class RoundController {
     String list(Model model) {
         model.addAttribute("rounds", rounds.list());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("reviewers", people.holding(Role.COMMITTEE_MEMBER));
         return "honours/rounds";
     }
 

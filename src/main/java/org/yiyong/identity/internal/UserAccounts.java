@@ -38,4 +38,7 @@ public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
     int moveOrganization(@Param("organizationId") long organizationId, @Param("regionCode") String regionCode);
 
     boolean existsByUsername(String username);
+
+    @Query("select u from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
+    java.util.List<UserAccount> enabledWithRole(@Param("role") org.yiyong.identity.Role role);
 }

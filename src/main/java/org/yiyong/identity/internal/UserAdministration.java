@@ -21,6 +21,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.OrganizationDirectory;
 import org.yiyong.identity.OrganizationDirectory.Placement;
 import org.yiyong.identity.PasswordPolicy;
+import org.yiyong.identity.People;
 import org.yiyong.identity.Role;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.NotAllowed;
@@ -44,10 +45,11 @@ public class UserAdministration {
     private final SessionTermination sessions;
     private final AccessTokens tokens;
     private final Clock clock;
+    private final People people;
 
     UserAdministration(UserAccounts accounts, OrganizationDirectory organizations, PasswordEncoder encoder,
             PasswordPolicy policy, AuditTrail audit, SessionTermination sessions, AccessTokens tokens,
-            Clock clock) {
+            Clock clock, People people) {
         this.accounts = accounts;
         this.organizations = organizations;
         this.encoder = encoder;
@@ -56,6 +58,7 @@ public class UserAdministration {
         this.sessions = sessions;
         this.tokens = tokens;
         this.clock = clock;
+        this.people = people;
     }
 
     @Transactional(readOnly = true)
@@ -111,6 +114,7 @@ public class UserAdministration {
         Map<String, Object> before = account.snapshot();
         account.update(displayName.trim(), place.organizationId(), place.regionCode());
         account.setEnabled(enabled);
+        people.forget(account.getUsername());
         audit.record(AuditRecord.of(AuditAction.UPDATE, "UserAccount", id)
                 .withChanges(Changes.between(before, account.snapshot())));
         if (!account.isEnabled() || !before.get("organizationId").equals(account.getOrganizationId())) {
