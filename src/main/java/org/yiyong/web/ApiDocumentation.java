@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,9 @@ class ApiDocumentation {
 
     static {
         SpringDocUtils.getConfig()
-                .replaceWithSchema(byte[].class, new StringSchema().format("binary"))
+                .replaceWithSchema(byte[].class, new StringSchema().types(Set.of("string")).format("binary"))
                 .replaceWithSchema(LocalDateTime.class, new StringSchema()
+                        .types(Set.of("string")) // OpenAPI 3.1 reads the type from here
                         .format("local-date-time")
                         .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$")
                         .example("2026-11-20T05:30:00")

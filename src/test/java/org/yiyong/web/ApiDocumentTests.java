@@ -68,6 +68,8 @@ class ApiDocumentTests extends FullStackTest {
                 + ".content['application/pdf'].schema.format")).isEqualTo("binary");
         assertThat((String) document.read("$.components.schemas.DeedNewDeedBody.properties.occurredAt.format"))
                 .isEqualTo("local-date-time");
+        assertThat((String) document.read("$.components.schemas.DeedNewDeedBody.properties.occurredAt.type"))
+                .isEqualTo("string");
         assertThat((String) document.read("$.components.securitySchemes.personal-access-token.scheme"))
                 .isEqualTo("bearer");
     }
