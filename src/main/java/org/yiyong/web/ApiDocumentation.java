@@ -1,16 +1,21 @@
 package org.yiyong.web;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -44,13 +49,7 @@ class ApiDocumentation {
 
     static {
         SpringDocUtils.getConfig()
-                .replaceWithSchema(byte[].class, new StringSchema().types(Set.of("string")).format("binary"))
-                .replaceWithSchema(LocalDateTime.class, new StringSchema()
-                        .types(Set.of("string")) // OpenAPI 3.1 reads the type from here
-                        .format("local-date-time")
-                        .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$")
-                        .example("2026-11-20T05:30:00")
-                        .description("a local date-time in the city's zone (Asia/Shanghai), without an offset"));
+                .replaceWithSchema(byte[].class, new StringSchema().types(Set.of("string")).format("binary"));
     }
 
     @Bean
@@ -66,7 +65,25 @@ class ApiDocumentation {
 
     @Bean
     ModelResolver schemaNamesWithTheirController() {
-        return new ModelResolver(Json.mapper(), new NamesWithEnclosingType());
+        return new ModelResolver(Json.mapper(), new NamesWithEnclosingType()) {
+            @Override
+            public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> next) {
+                if (_mapper.constructType(type.getType()).getRawClass() == LocalDateTime.class) {
+                    return localDateTime();
+                }
+                return super.resolve(type, context, next);
+            }
+        };
+    }
+
+    /** The local time of an act: written as in the city, never with an offset. */
+    private static Schema<String> localDateTime() {
+        Schema<String> schema = new StringSchema();
+        schema.types(Set.of("string")); // what OpenAPI 3.1 reads
+        return schema.format("local-date-time")
+                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$")
+                .example("2026-11-20T05:30:00")
+                .description("a local date-time in the city's zone (Asia/Shanghai), without an offset");
     }
 
     @Bean
