@@ -93,7 +93,7 @@ class BadInputBatteryTests extends FullStackTest {
     private int sent;
 
     record Operation(HttpMethod method, String path, List<String> consumes, Map<String, Object> body,
-            Map<String, Map<String, Object>> pathVariables) {
+            Map<String, Map<String, Object>> pathVariables, List<String> headers) {
 
         boolean multipart() {
             return consumes.stream().anyMatch(type -> type.startsWith("multipart/"));
@@ -137,8 +137,10 @@ class BadInputBatteryTests extends FullStackTest {
         document = JsonPath.parse(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString())
                 .json();
         List<Operation> operations = operations();
+        deedStages();
         ownRecords(operations);
-        stages();
+        orderStages();
+        honourStages();
         for (Operation operation : operations) {
             battery(operation);
         }
@@ -187,17 +189,22 @@ class BadInputBatteryTests extends FullStackTest {
                         }
                     }
                     Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+                    List<String> headers = new ArrayList<>();
                     Matcher names = Pattern.compile("\\{([^}:]+)").matcher(path);
                     while (names.find()) {
                         variables.put(names.group(1), Map.of("type", "integer"));
                     }
                     for (Object parameter : (List<Object>) documented.getOrDefault("parameters", List.of())) {
                         Map<String, Object> p = (Map<String, Object>) parameter;
+                        if ("header".equals(p.get("in"))) {
+                            headers.add((String) p.get("name"));
+                        }
                         if ("path".equals(p.get("in")) && variables.containsKey(p.get("name"))) {
                             variables.put((String) p.get("name"), resolve((Map<String, Object>) p.get("schema")));
                         }
                     }
-                    operations.add(new Operation(HttpMethod.valueOf(method.name()), path, consumes, body, variables));
+                    operations.add(new Operation(HttpMethod.valueOf(method.name()), path, consumes, body, variables,
+                            headers));
                 }
             }
         }
@@ -249,9 +256,11 @@ class BadInputBatteryTests extends FullStackTest {
         if (path.startsWith("/api/v1/organizations") && key.equals("parent")) {
             return organizationId("JJ-ASSOC");
         }
+        boolean honours = path.startsWith("/api/v1/honours") || path.startsWith("/api/v1/recommendations");
         return switch (key) {
-            case "samaritan", "restrictedsamaritan" -> own.get("samaritans");
-            case "deed" -> own.get("deeds");
+            case "samaritan" -> honours && !confirmed.isEmpty() ? confirmed.get(0) : own.get("samaritans");
+            case "deed" -> honours && deedAt.containsKey("decided") ? deedAt.get("decided") : own.get("deeds");
+            case "restrictedsamaritan" -> own.get("samaritans");
             case "fund", "parent" -> own.get("funds");
             case "order", "paymentorder" -> orderAt.getOrDefault("approved", own.get("payment-orders"));
             case "donation" -> own.get("donations");
@@ -327,6 +336,9 @@ class BadInputBatteryTests extends FullStackTest {
                 if (lower.contains("region")) {
                     return "350582";
                 }
+                if (lower.equals("titlecode")) {
+                    return path.startsWith("/api/v1/recommendations") ? higherTitle() : instantTitle();
+                }
                 if (lower.contains("residentid") || lower.contains("idnumber")) {
                     return uniqueResidentId("35058219900101");
                 }
@@ -348,8 +360,34 @@ class BadInputBatteryTests extends FullStackTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> plausibleBody(Operation operation) {
-        Object body = plausible(operation.body(), "", operation.path(), 0);
-        return body instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+        Object made = plausible(operation.body(), "", operation.path(), 0);
+        Map<String, Object> body = made instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+        switch (operation.path()) {
+            case "/api/v1/funds" -> {
+                body.put("parentId", jdbc.sql("select id from fund where code = 'FUND-350505'").query(Long.class).single());
+                body.put("restriction", "PURPOSE");
+                body.put("restrictedPurpose", "HARDSHIP");
+                body.put("restrictedSamaritanId", null);
+            }
+            case "/api/v1/payment-orders" -> {
+                body.put("purpose", "HARDSHIP");
+                body.put("payeeSamaritanId", null);
+            }
+            case "/api/v1/honours" -> body.put("titleCode", instantTitle());
+            case "/api/v1/honour-rounds" -> {
+                body.put("members", List.of("committee-1", "committee-2"));
+                body.put("criteria", Map.of("综合评价", 100));
+            }
+            case "/api/v1/organizations" -> {
+                body.put("code", "BAT-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT));
+                body.put("type", "WORK_STATION");
+                body.put("parentId", organizationId("JJ-ASSOC"));
+            }
+            case "/api/v1/deeds" -> body.putAll(deed());
+            default -> {
+            }
+        }
+        return body;
     }
 
     // ---------------------------------------------------------------- the battery's own records
@@ -413,11 +451,17 @@ class BadInputBatteryTests extends FullStackTest {
     }
 
     @SuppressWarnings("unchecked")
-    private void stages() throws Exception {
+    private void deedStages() throws Exception {
         long station = organizationId("JJ-PS-QY");
         for (int stage = 0; stage < DEED_STAGES.length; stage++) {
+            Map<String, Object> body = deed();
+            if (stage == DEED_STAGES.length - 1) {
+                body.put("participants", List.of(Map.of("role", "ACTOR", "name", unique("施")),
+                        Map.of("role", "ACTOR", "name", unique("洪")), Map.of("role", "ACTOR", "name", unique("林")),
+                        Map.of("role", "ACTOR", "name", unique("陈"))));
+            }
             String made = quiet.perform(request(HttpMethod.POST, java.net.URI.create("/api/v1/deeds"))
-                    .with(user("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON).content(json(deed())))
+                    .with(user("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON).content(json(body)))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (!made.contains("\"id\"")) {
                 System.out.println("Battery deed not made: " + abbreviate(made));
@@ -448,6 +492,45 @@ class BadInputBatteryTests extends FullStackTest {
             }
             deedAt.put(DEED_STAGES[stage], deed);
         }
+        awaitEvents();
+        confirmed.addAll(jdbc.sql("""
+                select sd.samaritan_id from samaritan_deed sd join deed_participant p on p.id = sd.participant_id
+                where p.deed_id = :deed order by sd.samaritan_id""").param("deed", deedAt.get("decided"))
+                .query(Long.class).list());
+    }
+
+    /** The people the battery's decided deed confirmed: the first for honours, the others for their stages. */
+    private final List<Long> confirmed = new ArrayList<>();
+
+    private final Map<String, Long> honourAt = new LinkedHashMap<>();
+
+    private void honourStages() throws Exception {
+        String[] stages = {"proposed", "approved", "granted"};
+        for (int i = 0; i < stages.length && i + 1 < confirmed.size(); i++) {
+            long honour = call("city-staff", "/api/v1/honours", Map.of("samaritanId", confirmed.get(i + 1),
+                    "deedId", deedAt.get("decided"), "titleCode", instantTitle(), "reason", "当场表彰"));
+            if (i >= 1) {
+                call("city-police", "/api/v1/honours/" + honour + "/approval", Map.of());
+            }
+            if (i >= 2) {
+                call("city-staff", "/api/v1/honours/" + honour + "/grant", Map.of("decidedOn",
+                        LocalDate.ofInstant(clock.instant(), clock.getZone()).toString(), "documentNumber",
+                        unique("泉见字")));
+            }
+            honourAt.put(stages[i], honour);
+        }
+    }
+
+    private String instantTitle() {
+        return jdbc.sql("select min(code) from title where instant = true").query(String.class).single();
+    }
+
+    private String higherTitle() {
+        return jdbc.sql("select min(code) from title where level in ('PROVINCIAL', 'NATIONAL') and recipient = 'PERSON'")
+                .query(String.class).single();
+    }
+
+    private void orderStages() throws Exception {
         long fund = own.get("funds");
         call("city-staff", "/api/v1/donations", Map.of("donorKind", "ENTERPRISE", "donorName", "泉州测试实业有限公司",
                 "fundId", fund, "amount", 100000, "receivedOn", LocalDate.ofInstant(clock.instant(), clock.getZone())
@@ -477,7 +560,6 @@ class BadInputBatteryTests extends FullStackTest {
     }
 
     private void ownRecords(List<Operation> operations) throws Exception {
-        long cityFund = jdbc.sql("select id from fund where code = 'FUND-350505'").query(Long.class).single();
         for (int pass = 0; pass < 3; pass++) {
             for (Operation operation : operations) {
                 if (operation.method() != HttpMethod.POST || operation.body() == null
@@ -489,31 +571,6 @@ class BadInputBatteryTests extends FullStackTest {
                     continue;
                 }
                 Map<String, Object> body = plausibleBody(operation);
-                switch (operation.path()) {
-                    case "/api/v1/funds" -> {
-                        body.put("parentId", cityFund);
-                        body.put("restriction", "PURPOSE");
-                        body.put("restrictedPurpose", "HARDSHIP");
-                        body.put("restrictedSamaritanId", null);
-                    }
-                    case "/api/v1/payment-orders" -> {
-                        body.put("purpose", "HARDSHIP");
-                        body.put("payeeSamaritanId", null);
-                    }
-                    case "/api/v1/honours", "/api/v1/recommendations" -> body.put("titleCode", titleCode());
-                    case "/api/v1/honour-rounds" -> {
-                        body.put("members", List.of("committee-1", "committee-2"));
-                        body.put("criteria", Map.of("综合评价", 100));
-                    }
-                    case "/api/v1/organizations" -> {
-                        body.put("code", "BAT-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT));
-                        body.put("type", "WORK_STATION");
-                        body.put("parentId", organizationId("JJ-ASSOC"));
-                    }
-                    case "/api/v1/deeds" -> body.putAll(deed());
-                    default -> {
-                    }
-                }
                 String url = fill(operation, true);
                 if (url == null) {
                     continue;
@@ -533,10 +590,6 @@ class BadInputBatteryTests extends FullStackTest {
                 }
             }
         }
-    }
-
-    private String titleCode() {
-        return jdbc.sql("select min(code) from title").query(String.class).single();
     }
 
     private Map<String, Object> deed() {
@@ -590,6 +643,11 @@ class BadInputBatteryTests extends FullStackTest {
                 Long id = own.get(segment);
                 if (name.equals("id") && segment.equals("deeds") && !deedAt.isEmpty()) {
                     id = deedAt.get(deedStage(operation.path()));
+                }
+                if (name.equals("id") && segment.equals("honours") && !honourAt.isEmpty()) {
+                    String step = operation.path().replaceFirst("^/api/v1/honours/\\{id}/?", "");
+                    id = honourAt.get(step.equals("revocation") ? "granted" : step.equals("grant") ? "approved"
+                            : "proposed");
                 }
                 if (name.equals("id") && segment.equals("payment-orders") && !orderAt.isEmpty()) {
                     id = orderAt.get(orderStage(operation.path()));
@@ -777,6 +835,17 @@ class BadInputBatteryTests extends FullStackTest {
                     .contentType(MediaType.APPLICATION_JSON).content(json(base)), token);
             send(operation, "body=[] (second user)", json(operation, url, "[]"), second);
             send(operation, "body={ (second user)", json(operation, url, "{"), second);
+            for (String header : operation.headers()) {
+                for (String value : List.of("x".repeat(100_000), "   ", "", "键" + unique("k"), "\t")) {
+                    send(operation, "header " + header, json(operation, url, json(plausibleBody(operation)))
+                            .header(header, value), username);
+                }
+                String same = unique("same");
+                send(operation, "header " + header + " again", json(operation, url, json(plausibleBody(operation)))
+                        .header(header, same), username);
+                send(operation, "header " + header + " again", json(operation, url, "{}").header(header, same),
+                        username);
+            }
             fieldBattery(operation, url, base, username, shared);
         }
     }
