@@ -399,7 +399,7 @@ class BadInputBatteryTests extends FullStackTest {
     private final Map<String, Long> orderAt = new LinkedHashMap<>();
 
     private static final String[] DEED_STAGES = {"registered", "accepted", "investigating", "reported", "proposed",
-        "on-notice", "notice-closed", "decided"};
+        "on-notice", "notice-closed", "decided", "delivered", "under-review"};
 
     private String deedStage(String path) {
         String step = path.replaceFirst("^/api/v1/deeds/\\{id}/?", "");
@@ -423,6 +423,12 @@ class BadInputBatteryTests extends FullStackTest {
         }
         if (step.startsWith("decision") || step.startsWith("hearing")) {
             return "notice-closed";
+        }
+        if (step.equals("review-requests")) {
+            return "delivered";
+        }
+        if (step.startsWith("review-requests/")) {
+            return "under-review";
         }
         return "decided";
     }
@@ -455,7 +461,7 @@ class BadInputBatteryTests extends FullStackTest {
         long station = organizationId("JJ-PS-QY");
         for (int stage = 0; stage < DEED_STAGES.length; stage++) {
             Map<String, Object> body = deed();
-            if (stage == DEED_STAGES.length - 1) {
+            if (DEED_STAGES[stage].equals("decided")) {
                 body.put("participants", List.of(Map.of("role", "ACTOR", "name", unique("施")),
                         Map.of("role", "ACTOR", "name", unique("洪")), Map.of("role", "ACTOR", "name", unique("林")),
                         Map.of("role", "ACTOR", "name", unique("陈"))));
@@ -483,7 +489,9 @@ class BadInputBatteryTests extends FullStackTest {
                 {"review/proposal", Map.of("proposals", confirm)},
                 {"notice", Map.of()},
                 {"notice/close", Map.of()},
-                {"decision", Map.of("outcomes", confirmed)}};
+                {"decision", Map.of("outcomes", confirmed)},
+                {"delivery", Map.of("method", "IN_PERSON", "recipient", "施某")},
+                {"review-requests", Map.of("kind", "REVIEW", "requestedBy", "施某", "grounds", "不服")}};
             for (int step = 0; step < stage; step++) {
                 if (steps[step][0].equals("notice/close")) {
                     clock.advance(java.time.Duration.ofDays(8));
@@ -492,6 +500,9 @@ class BadInputBatteryTests extends FullStackTest {
             }
             deedAt.put(DEED_STAGES[stage], deed);
         }
+        jdbc.sql("select min(id) from deed_review_request where deed_id = :deed")
+                .param("deed", deedAt.getOrDefault("under-review", -1L)).query(Long.class).optional()
+                .ifPresent(request -> own.put("review-requests", request));
         awaitEvents();
         confirmed.addAll(jdbc.sql("""
                 select sd.samaritan_id from samaritan_deed sd join deed_participant p on p.id = sd.participant_id
@@ -701,6 +712,7 @@ class BadInputBatteryTests extends FullStackTest {
             pair = new String[] {"sysadmin", "city-staff"};
         } else if (path.startsWith("/api/v1/deeds")) {
             pair = path.equals("/api/v1/deeds") ? new String[] {"jinjiang-staff", "jinjiang-police"}
+                    : path.endsWith("/outcome") ? new String[] {"city-police", "jinjiang-police"}
                     : new String[] {"jinjiang-police", "jinjiang-staff"};
         } else {
             pair = new String[] {"city-staff", "city-police"};
