@@ -743,6 +743,8 @@ class BadInputBatteryTests extends FullStackTest {
         String problem = null;
         if (status >= 500) {
             problem = "answered " + status;
+        } else if (status < 300 && operation.shared()) {
+            problem = "changed shared data (" + status + ")";
         } else if (status >= 400 && (type == null || !MediaType.APPLICATION_PROBLEM_JSON
                 .isCompatibleWith(MediaType.parseMediaType(type)))) {
             problem = "answered " + status + " as " + type;
@@ -820,8 +822,12 @@ class BadInputBatteryTests extends FullStackTest {
             }
             for (String broken : List.of("{", "{\"a\":", "", "[]", "[{}]", "\"text\"", "42", "true",
                     "{\"x\": 1, \"x\": 2", "{\"a\": [" + "[".repeat(3000) + "]".repeat(3000) + "]}",
-                    "{\"a\": \"\\ud800\"}", "\u0000")) {
+                    "\u0000")) {
                 send(operation, "body=" + broken, json(operation, url, broken), username);
+            }
+            if (!shared) {
+                // only unknown fields: the same as {}, which shared data is not sent
+                send(operation, "body with a lone surrogate", json(operation, url, "{\"a\": \"\\ud800\"}"), username);
             }
             send(operation, "invalid UTF-8", request(operation.method(), uri(url)).contentType(MediaType.APPLICATION_JSON)
                     .content(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}),
