@@ -93,8 +93,8 @@ public class HonourRound {
 
     HonourRound(String name, LocalDate windowFrom, LocalDate windowTo, Map<String, Integer> criteria,
             List<String> members, String createdBy, Instant now) {
-        int total = criteria.values().stream().mapToInt(Integer::intValue).sum();
-        if (criteria.isEmpty() || total != 100 || criteria.values().stream().anyMatch(w -> w < 1)) {
+        if (criteria.isEmpty() || criteria.values().stream().anyMatch(w -> w == null || w < 1 || w > 100)
+                || criteria.values().stream().mapToInt(Integer::intValue).sum() != 100) {
             throw new InvalidField("criteria", "round.criteria.weights");
         }
         if (members.size() < 2) {

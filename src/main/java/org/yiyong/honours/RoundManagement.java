@@ -15,6 +15,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -70,8 +71,13 @@ public class RoundManagement {
                 throw new InvalidField("members", "round.members.not-reviewer", member);
             }
         }
-        HonourRound round = rounds.saveAndFlush(new HonourRound(name.trim(), from, to,
-                criteria == null ? Map.of() : new LinkedHashMap<>(criteria), panel, me.username(), clock.instant()));
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        if (criteria != null) {
+            // a criterion's name is text like any other: no control characters, not blank, at most 60 characters
+            criteria.forEach((criterion, weight) -> weights.put(Inputs.text("criteria", criterion, 60, true), weight));
+        }
+        HonourRound round = rounds.saveAndFlush(new HonourRound(name.trim(), from, to, weights, panel, me.username(),
+                clock.instant()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, round.getId()).withDetail(round.getName()));
         return round;
     }

@@ -100,4 +100,22 @@ class ApiErrorTests extends FullStackTest {
                 .andExpect(jsonPath("$.paths['/api/v1/regions']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/me']").exists());
     }
+
+    @Test
+    void a_body_of_a_content_type_the_operation_does_not_take_is_a_415_problem() throws Exception {
+        mvc.perform(post("/api/v1/attachments").with(as("jinjiang-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("不支持这种内容类型；这个地址接受的是 multipart/form-data。"));
+    }
+
+    @Test
+    void an_address_the_firewall_refuses_is_a_400_problem() throws Exception {
+        mvc.perform(post(java.net.URI.create("/api/v1/organizations/1%00")).with(as("jinjiang-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("请求地址里有不允许的字符，请核对后再试。"));
+    }
 }

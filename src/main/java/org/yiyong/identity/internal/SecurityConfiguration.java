@@ -26,6 +26,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -94,6 +96,22 @@ class SecurityConfiguration {
                 .addFilterBefore(new AccessTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), AccessTokenFilter.class);
         return http.build();
+    }
+
+    /**
+     * A request the firewall refuses (a NUL or an encoded slash in the path, and the like) is a 400 like
+     * any other bad request: problem+json for the API, the usual error page otherwise.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ApiProblems problems) {
+        HttpStatusRequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (ApiProblems.isApi(request)) {
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "problem.request-rejected");
+            } else {
+                pages.handle(request, response, rejected);
+            }
+        };
     }
 
     @Bean
