@@ -178,6 +178,10 @@ public class Deaths {
         if (year < 1990 || year > 2100) {
             throw new InvalidField("year", "death.parameter.year");
         }
+        if (income == null && salary == null) {
+            // an empty change would erase the year's parameters, which compensations are computed from
+            throw new InvalidField("urbanDisposableIncome", "validation.required");
+        }
         for (BigDecimal value : new BigDecimal[] {income, salary}) {
             if (value != null && (value.signum() <= 0 || value.scale() > 2)) {
                 throw new InvalidField(value == income ? "urbanDisposableIncome" : "platoonOfficerMonthlySalary",

@@ -129,6 +129,11 @@ class InputRulesTests extends FullStackTest {
         refusedAt(json("city-staff", put("/api/v1/death-parameters/2024"),
                 "{\"urbanDisposableIncome\": 100000000000, \"platoonOfficerMonthlySalary\": 9000}"),
                 "urbanDisposableIncome", "9999999999.99");
+        String before = jdbc.sql("select cast(urban_disposable_income as varchar(30)) from death_parameter"
+                + " where param_year = 2024").query(String.class).optional().orElse(null);
+        refusedAt(json("city-staff", put("/api/v1/death-parameters/2024"), "{}"), "urbanDisposableIncome", "必须填写");
+        assertThat(jdbc.sql("select cast(urban_disposable_income as varchar(30)) from death_parameter"
+                + " where param_year = 2024").query(String.class).optional().orElse(null)).isEqualTo(before);
 
         long id = registered(unique("黄"));
         String stay = json("jinjiang-staff", post("/api/v1/samaritans/{id}/hospital-stays", id),
