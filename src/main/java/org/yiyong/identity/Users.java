@@ -13,17 +13,10 @@ public class Users {
 
     private final UserAccounts accounts;
     private final SessionTermination sessions;
-    private final People people;
 
-    Users(UserAccounts accounts, SessionTermination sessions, People people) {
+    Users(UserAccounts accounts, SessionTermination sessions) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.people = people;
-    }
-
-    /** The name a person is known by: {@link People#name}, which templates of pages and documents call as {@code @people}. */
-    public String displayNameOf(String username) {
-        return people.name(username);
     }
 
     public long countIn(DataScope scope) {

@@ -1,5 +1,6 @@
 package org.yiyong.funds;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,6 +17,27 @@ abstract class FundsTestBase extends FullStackTest {
 
     protected ResultActions call(String user, String path, String body) throws Exception {
         return mvc.perform(post(path).with(as(user)).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /**
+     * A finance person of the 泉港 association made for the test by the administrators, holding the given
+     * roles (as a small association may combine them), with no password change pending: the username.
+     */
+    protected String quangangUser(String username, String displayName, String... roles) throws Exception {
+        mvc.perform(post("/users/new").with(as("sysadmin")).with(csrf()).param("username", username)
+                        .param("displayName", displayName)
+                        .param("organizationId", String.valueOf(organizationId("QG-ASSOC")))
+                        .param("initialPassword", "Quangang@2026"))
+                .andExpect(status().is3xxRedirection());
+        long userId = jdbc.sql("select id from user_account where username = :u").param("u", username)
+                .query(Long.class).single();
+        long version = jdbc.sql("select version from user_account where id = :id").param("id", userId)
+                .query(Long.class).single();
+        mvc.perform(post("/users/{id}/roles", userId).with(as("secadmin")).with(csrf())
+                        .param("roles", roles).param("version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection());
+        jdbc.sql("update user_account set password_change_required = false where id = :id").param("id", userId).update();
+        return username;
     }
 
     protected long fundByCode(String code) {

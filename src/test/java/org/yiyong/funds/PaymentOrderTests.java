@@ -3,7 +3,6 @@ package org.yiyong.funds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -105,19 +104,8 @@ class PaymentOrderTests extends FundsTestBase {
 
     @Test
     void the_requester_never_approves_and_the_cashier_pays_only_what_was_approved() throws Exception {
-        String username = "qg-finance-" + System.nanoTime() % 100000;
-        mvc.perform(post("/users/new").with(as("sysadmin")).with(csrf()).param("username", username)
-                        .param("displayName", "洪雅琳").param("organizationId", String.valueOf(organizationId("QG-ASSOC")))
-                        .param("initialPassword", "Quangang@2026"))
-                .andExpect(status().is3xxRedirection());
-        long userId = jdbc.sql("select id from user_account where username = :u").param("u", username)
-                .query(Long.class).single();
-        long version = jdbc.sql("select version from user_account where id = :id").param("id", userId)
-                .query(Long.class).single();
-        mvc.perform(post("/users/{id}/roles", userId).with(as("secadmin")).with(csrf())
-                        .param("roles", "COUNTY_STAFF", "FINANCE_REVIEWER").param("version", String.valueOf(version)))
-                .andExpect(status().is3xxRedirection());
-        jdbc.sql("update user_account set password_change_required = false where id = :id").param("id", userId).update();
+        String username = quangangUser("qg-finance-" + System.nanoTime() % 100000, "洪雅琳", "COUNTY_STAFF",
+                "FINANCE_REVIEWER");
 
         long fund = subFund("FUND-350505", "CONDOLENCE");
         donate("city-staff", fund, "5000");

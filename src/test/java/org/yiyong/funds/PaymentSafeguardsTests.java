@@ -25,20 +25,7 @@ class PaymentSafeguardsTests extends FundsTestBase {
 
     /** A 泉港 finance person who is both reviewer and cashier, as a small association may set up. */
     private String reviewerAndCashier() throws Exception {
-        String username = unique("qg-money").toLowerCase();
-        mvc.perform(post("/users/new").with(as("sysadmin")).with(csrf()).param("username", username)
-                        .param("displayName", "庄秀琴").param("organizationId", String.valueOf(organizationId("QG-ASSOC")))
-                        .param("initialPassword", "Quangang@2026"))
-                .andExpect(status().is3xxRedirection());
-        long userId = jdbc.sql("select id from user_account where username = :u").param("u", username)
-                .query(Long.class).single();
-        long version = jdbc.sql("select version from user_account where id = :id").param("id", userId)
-                .query(Long.class).single();
-        mvc.perform(post("/users/{id}/roles", userId).with(as("secadmin")).with(csrf())
-                        .param("roles", "FINANCE_REVIEWER", "CASHIER").param("version", String.valueOf(version)))
-                .andExpect(status().is3xxRedirection());
-        jdbc.sql("update user_account set password_change_required = false where id = :id").param("id", userId).update();
-        return username;
+        return quangangUser(unique("qg-money").toLowerCase(), "庄秀琴", "FINANCE_REVIEWER", "CASHIER");
     }
 
     private String page(String user, String path) throws Exception {

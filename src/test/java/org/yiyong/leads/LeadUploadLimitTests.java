@@ -30,20 +30,7 @@ class LeadUploadLimitTests {
 
     @Test
     void files_above_the_limit_send_the_reporter_back_to_the_form_with_a_message() throws Exception {
-        String boundary = "----yiyong" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"narrative\"\r\n\r\n有人救人\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"video.mp4\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(new byte[(int) limit.toBytes() + 1024]);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base() + "/public/leads/new"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = sendLead("video.mp4", "video/mp4", new byte[(int) limit.toBytes() + 1024]);
         assertThat(refused.statusCode()).isEqualTo(303);
         assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/public/leads/new?too-large"));
@@ -56,24 +43,30 @@ class LeadUploadLimitTests {
 
     @Test
     void a_file_name_with_a_nul_byte_gets_the_form_again_with_400_and_a_message() throws Exception {
-        String boundary = "----yiyong" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"narrative\"\r\n\r\n有人救人\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"现场\0照片.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0});
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create(base() + "/public/leads/new"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = sendLead("现场\0照片.jpg", "image/jpeg",
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0});
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("没能收下您选的照片或视频").contains("name=\"_csrf\"")
                 .doesNotContain("HTTP Status");
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** The public lead form posted to the real server as a browser would, with one file. */
+    private HttpResponse<String> sendLead(String fileName, String contentType, byte[] content) throws Exception {
+        String boundary = "----yiyong" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"narrative\"\r\n\r\n有人救人\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(base() + "/public/leads/new"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private String base() {
