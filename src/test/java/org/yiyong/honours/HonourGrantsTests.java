@@ -63,10 +63,23 @@ class HonourGrantsTests extends FullStackTest {
     }
 
     /** The QR code on the first page, as a phone would read it: tried at a few resolutions, as a phone tries angles. */
+    /**
+     * The text of the certificate's QR code: read from the image embedded in the page (exactly as
+     * printed, whatever else is on the page), else from the rendered page.
+     */
     static String readQr(PDDocument document) throws Exception {
-        Exception last = null;
+        java.util.List<java.awt.image.BufferedImage> images = new java.util.ArrayList<>();
+        var resources = document.getPage(0).getResources();
+        for (var name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject embedded) {
+                images.add(embedded.getImage());
+            }
+        }
         for (int dpi : new int[] {200, 300, 150}) {
-            var image = new PDFRenderer(document).renderImageWithDPI(0, dpi);
+            images.add(new PDFRenderer(document).renderImageWithDPI(0, dpi));
+        }
+        Exception last = null;
+        for (var image : images) {
             try {
                 return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                         new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
