@@ -79,6 +79,17 @@ public class DeedIntake {
         return deed;
     }
 
+    /**
+     * Puts a deed on file for another module — a public lead taken up — with the same checks as
+     * {@link #register}, and answers its id and number.
+     */
+    @Transactional
+    @PreAuthorize(STAFF)
+    public FiledDeed file(CurrentUser me, NewDeed request) {
+        Deed deed = register(me, request);
+        return new FiledDeed(deed.getId(), deed.getNumber());
+    }
+
     @Transactional
     @PreAuthorize(BUREAU)
     public Deed accept(CurrentUser me, long id, LocalDate acceptedOn, String lateFilingApproval) {

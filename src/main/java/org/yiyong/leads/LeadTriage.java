@@ -13,12 +13,12 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
-import org.yiyong.deeds.Deed;
 import org.yiyong.deeds.DeedFacts;
 import org.yiyong.deeds.DeedIntake;
 import org.yiyong.deeds.DeedLookup;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.DeedSummary;
+import org.yiyong.deeds.FiledDeed;
 import org.yiyong.deeds.NewDeed;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
@@ -94,16 +94,16 @@ public class LeadTriage {
         Lead lead = inScope(me, id);
         lead.requireOpen();
         var before = lead.snapshot();
-        Deed deed = intake.register(me, new NewDeed(lead.getRegionCode(),
+        FiledDeed deed = intake.file(me, new NewDeed(lead.getRegionCode(),
                 new DeedFacts(acceptance.category(), DeedSource.PUBLIC_LEAD, null, acceptance.occurredAt(),
                         acceptance.address(), acceptance.title(), acceptance.narrative()),
                 acceptance.participants(), lead.getReceivedAt().atZone(zone).toLocalDate(),
                 acceptance.notADuplicate()));
         copyAttachments(me, lead, deed);
-        lead.acceptedAs(deed.getId(), deed.getNumber(), me.username(), clock.instant());
+        lead.acceptedAs(deed.id(), deed.number(), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
                 .withChanges(Changes.between(before, lead.snapshot()))
-                .withDetail("accepted as deed " + deed.getNumber()));
+                .withDetail("accepted as deed " + deed.number()));
         return lead;
     }
 
@@ -155,10 +155,10 @@ public class LeadTriage {
         return lead;
     }
 
-    private void copyAttachments(CurrentUser me, Lead lead, Deed deed) {
+    private void copyAttachments(CurrentUser me, Lead lead, FiledDeed deed) {
         for (Attachment file : attachments.list(me, ENTITY, lead.getId())) {
             try (InputStream content = attachments.open(me, file.id()).content().getInputStream()) {
-                attachments.store(me, "Deed", deed.getId(), file.fileName(), content);
+                attachments.store(me, "Deed", deed.id(), file.fileName(), content);
             } catch (IOException unreadable) {
                 throw new UncheckedIOException(unreadable);
             }
