@@ -1,5 +1,6 @@
 package org.yiyong.deeds;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -33,7 +34,7 @@ import org.yiyong.shared.InvalidField;
  */
 @Entity
 @Table(name = "deed")
-public class Deed {
+public class Deed extends AbstractAggregateRoot<Deed> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -434,6 +435,7 @@ public class Deed {
         this.decidedBy = actor;
         this.status = DeedStatus.DECIDED;
         record(now, actor, "DECIDED", letterNumber);
+        confirmed.forEach(person -> registerEvent(DeedConfirmed.of(this, person, on)));
     }
 
     void attachDecisionLetter(long attachmentId) {
@@ -509,6 +511,7 @@ public class Deed {
         changed.forEach(person -> person.decide(Outcome.CONFIRMED, null));
         request.conclude(result, on, note, actor);
         record(now, actor, "REVIEW_CONCLUDED", result.name() + (note == null ? "" : " · " + note));
+        changed.forEach(person -> registerEvent(DeedConfirmed.of(this, person, on)));
         return changed;
     }
 

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +21,7 @@ import org.yiyong.shared.NotAllowed;
  * The end of a case at the county bureau: the hearing before a refusal (陈述申辩), the decision per
  * actor with its numbered letter, delivery (送达), and what may follow — a review (复核) by the city
  * bureau, an administrative reconsideration or a lawsuit — until the case is closed. Each confirmed
- * actor is published as a {@link DeedConfirmed}.
+ * actor is published as a {@link DeedConfirmed}, registered by the {@link Deed} when it is decided.
  */
 @Service
 public class DeedDecisions {
@@ -33,19 +32,17 @@ public class DeedDecisions {
     private final Deeds repository;
     private final DecisionLetters letters;
     private final DeadlineProperties rules;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
     private final DecidingBureaus bureaus;
 
     DeedDecisions(DeedIntake deeds, Deeds repository, DecisionLetters letters, DeadlineProperties rules,
-            ApplicationEventPublisher events, AuditTrail audit, Clock clock, DecidingBureaus bureaus) {
+            AuditTrail audit, Clock clock, DecidingBureaus bureaus) {
         this.bureaus = bureaus;
         this.deeds = deeds;
         this.repository = repository;
         this.letters = letters;
         this.rules = rules;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -112,7 +109,7 @@ public class DeedDecisions {
         repository.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
                 .withDetail("decided " + number + ": " + byActor));
-        deed.confirmedActors().forEach(person -> events.publishEvent(DeedConfirmed.of(deed, person, on)));
+        repository.save(deed); // publishes a DeedConfirmed per confirmed actor
         return deed;
     }
 
@@ -177,7 +174,7 @@ public class DeedDecisions {
         audit.record(AuditRecord.of(AuditAction.UPDATE, "ReviewRequest", requestId)
                 .withDetail(result + (changed.isEmpty() ? "" : ", now confirmed: "
                         + changed.stream().map(Participant::getName).toList())));
-        changed.forEach(person -> events.publishEvent(DeedConfirmed.of(deed, person, on)));
+        repository.save(deed); // publishes a DeedConfirmed per actor now confirmed
         return deed;
     }
 

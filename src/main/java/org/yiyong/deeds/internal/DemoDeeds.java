@@ -16,9 +16,7 @@ import org.yiyong.Platform.DemoData;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.springframework.context.ApplicationEventPublisher;
 import org.yiyong.deeds.DeadlineProperties;
-import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.deeds.DecisionLetters;
 import org.yiyong.deeds.DeliveryMethod;
 import org.yiyong.deeds.Outcome;
@@ -69,13 +67,11 @@ class DemoDeeds implements ApplicationRunner {
     private final DemoData demoData;
     private final DecisionLetters letters;
     private final Regions regions;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DemoDeeds(Deeds deeds, Organizations organizations, DeedNumbers numbers, FieldCipher cipher,
             DeadlineProperties rules, AuditTrail audit, TransactionTemplate transactions, DemoData demoData,
-            DecisionLetters letters, Regions regions, ApplicationEventPublisher events, Clock clock) {
-        this.events = events;
+            DecisionLetters letters, Regions regions, Clock clock) {
         this.letters = letters;
         this.regions = regions;
         this.deeds = deeds;
@@ -275,13 +271,11 @@ class DemoDeeds implements ApplicationRunner {
         String signer = BUREAU_USERS.get(region);
         deed.decide(decidedOn, outcomes, Map.of(), letters.nextNumber(region, decidedOn.getYear()), signer,
                 clock.instant());
-        deeds.saveAndFlush(deed);
+        deeds.saveAndFlush(deed); // the registry of samaritans takes the confirmed people in once this commits
         var bureau = organizations.findByCode(BUREAUS.get(region)).orElseThrow();
         CurrentUser bureauStaff = new CurrentUser(0L, signer, signer, bureau.getId(), bureau.getName(),
                 region, regions.nameOf(region), regions.scopeOf(region), Set.of(Role.COUNTY_STAFF));
         letters.issue(bureauStaff, deed);
-        // the registry of samaritans takes the confirmed people in once this commits
-        deed.confirmedActors().forEach(person -> events.publishEvent(DeedConfirmed.of(deed, person, decidedOn)));
         return deed;
     }
 
