@@ -435,7 +435,13 @@ public class Deed extends AbstractAggregateRoot<Deed> {
         this.decidedBy = actor;
         this.status = DeedStatus.DECIDED;
         record(now, actor, "DECIDED", letterNumber);
-        confirmed.forEach(person -> registerEvent(DeedConfirmed.of(this, person, on)));
+        confirmed.forEach(person -> registerEvent(confirmation(person, on)));
+    }
+
+    private DeedConfirmed confirmation(Participant person, LocalDate on) {
+        return new DeedConfirmed(id, number, regionCode, category, occurredAt.toLocalDate(), person.getId(),
+                person.getName(), person.getResidentIdEncrypted(), person.getResidentIdIndex(),
+                person.getResidentIdMasked(), person.getHarm(), on, decisionNumber);
     }
 
     void attachDecisionLetter(long attachmentId) {
@@ -511,7 +517,7 @@ public class Deed extends AbstractAggregateRoot<Deed> {
         changed.forEach(person -> person.decide(Outcome.CONFIRMED, null));
         request.conclude(result, on, note, actor);
         record(now, actor, "REVIEW_CONCLUDED", result.name() + (note == null ? "" : " · " + note));
-        changed.forEach(person -> registerEvent(DeedConfirmed.of(this, person, on)));
+        changed.forEach(person -> registerEvent(confirmation(person, on)));
         return changed;
     }
 

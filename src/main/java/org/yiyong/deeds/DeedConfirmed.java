@@ -10,11 +10,4 @@ import java.time.LocalDate;
 public record DeedConfirmed(long deedId, String deedNumber, String regionCode, DeedCategory category,
         LocalDate occurredOn, long participantId, String name, String residentIdEncrypted, String residentIdIndex,
         String residentIdMasked, Harm harm, LocalDate confirmedOn, String decisionNumber) {
-
-    public static DeedConfirmed of(Deed deed, Participant person, LocalDate confirmedOn) {
-        return new DeedConfirmed(deed.getId(), deed.getNumber(), deed.getRegionCode(), deed.getCategory(),
-                deed.getOccurredAt().toLocalDate(), person.getId(), person.getName(),
-                person.getResidentIdEncrypted(), person.getResidentIdIndex(), person.getResidentIdMasked(),
-                person.getHarm(), confirmedOn, deed.getDecisionNumber());
-    }
 }
