@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrgType;
-import org.yiyong.organization.Organization;
-import org.yiyong.organization.Organizations;
+import org.yiyong.organization.OrganizationView;
+import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.NotAllowed;
@@ -19,11 +19,11 @@ import org.yiyong.shared.NotAllowed;
 @Component
 class DecidingBureaus {
 
-    private final Organizations organizations;
+    private final OrganizationManagement organizations;
     private final Regions regions;
     private final DecisionLetters letters;
 
-    DecidingBureaus(Organizations organizations, Regions regions, DecisionLetters letters) {
+    DecidingBureaus(OrganizationManagement organizations, Regions regions, DecisionLetters letters) {
         this.organizations = organizations;
         this.regions = regions;
         this.letters = letters;
@@ -31,7 +31,7 @@ class DecidingBureaus {
 
     /** Whether the user belongs to the bureau that confirms the deeds of the region. */
     boolean confirms(CurrentUser me, String regionCode) {
-        return bureauOf(me).filter(bureau -> bureau.getRegionCode().equals(regionCode)).isPresent();
+        return bureauOf(me).filter(bureau -> bureau.regionCode().equals(regionCode)).isPresent();
     }
 
     /** Refuses, naming the bureau, unless the user belongs to the bureau that confirms the region's deeds. */
@@ -44,13 +44,13 @@ class DecidingBureaus {
     /** Whether the user belongs to the city bureau that decides reviews of the region's deeds. */
     boolean decidesReviews(CurrentUser me, String regionCode) {
         String city = regions.find(regionCode).map(Region::parentCode).orElse(null);
-        return bureauOf(me).filter(bureau -> bureau.getType() == OrgType.POLICE_BUREAU)
-                .filter(bureau -> bureau.getRegionCode().equals(city)).isPresent();
+        return bureauOf(me).filter(bureau -> bureau.type() == OrgType.POLICE_BUREAU)
+                .filter(bureau -> bureau.regionCode().equals(city)).isPresent();
     }
 
-    private Optional<Organization> bureauOf(CurrentUser me) {
-        return organizations.findById(me.organizationId())
-                .filter(Organization::isActive)
-                .filter(org -> org.getType() == OrgType.POLICE_BUREAU || org.getType() == OrgType.POLICE_SUB_BUREAU);
+    private Optional<OrganizationView> bureauOf(CurrentUser me) {
+        return organizations.find(me.organizationId())
+                .filter(OrganizationView::active)
+                .filter(org -> org.type() == OrgType.POLICE_BUREAU || org.type() == OrgType.POLICE_SUB_BUREAU);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,8 @@ public class OrganizationManagement {
             join region r on r.code = o.region_code
             left join organization p on p.id = o.parent_id and p.region_code in (:scope)
             """;
+    /** As {@link #SELECT_VIEW}, for lookups made whatever the caller's scope. */
+    private static final String SELECT_ANY = SELECT_VIEW.replace(" and p.region_code in (:scope)", "");
 
     private final Organizations organizations;
     private final Regions regions;
@@ -106,6 +109,23 @@ public class OrganizationManagement {
                 .query(OrganizationManagement::toView)
                 .optional()
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * An organization by id, whatever the caller's scope: for rules that follow the organizations as
+     * recorded (which bureau a user acts for), not for showing it to the user.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> find(long id) {
+        return jdbc.sql(SELECT_ANY + " where o.id = :id").param("id", id)
+                .query(OrganizationManagement::toView).optional();
+    }
+
+    /** An organization by its code (e.g. JJ-PS-QY), whatever the caller's scope; as {@link #find(long)}. */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> findByCode(String code) {
+        return jdbc.sql(SELECT_ANY + " where o.code = :code").param("code", code)
+                .query(OrganizationManagement::toView).optional();
     }
 
     @Transactional(readOnly = true)

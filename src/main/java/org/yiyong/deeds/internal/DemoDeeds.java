@@ -33,7 +33,7 @@ import org.yiyong.deeds.Deeds;
 import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.InvestigationRecord;
 import org.yiyong.deeds.Recommendation;
-import org.yiyong.organization.Organizations;
+import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.deeds.NominatorKind;
 import org.yiyong.deeds.Participant;
 import org.yiyong.deeds.ParticipantRole;
@@ -58,7 +58,7 @@ class DemoDeeds implements ApplicationRunner {
 
 
     private final Deeds deeds;
-    private final Organizations organizations;
+    private final OrganizationManagement organizations;
     private final DeedNumbers numbers;
     private final FieldCipher cipher;
     private final DeadlineProperties rules;
@@ -69,7 +69,7 @@ class DemoDeeds implements ApplicationRunner {
     private final Regions regions;
     private final Clock clock;
 
-    DemoDeeds(Deeds deeds, Organizations organizations, DeedNumbers numbers, FieldCipher cipher,
+    DemoDeeds(Deeds deeds, OrganizationManagement organizations, DeedNumbers numbers, FieldCipher cipher,
             DeadlineProperties rules, AuditTrail audit, TransactionTemplate transactions, DemoData demoData,
             DecisionLetters letters, Regions regions, Clock clock) {
         this.letters = letters;
@@ -112,7 +112,7 @@ class DemoDeeds implements ApplicationRunner {
                 person(ParticipantRole.BENEFICIARY, "王秀兰", "35058219650923", Harm.NONE),
                 person(ParticipantRole.SUSPECT, "刘某", null, Harm.NONE));
         robbery.accept(today.minusDays(40), rules.filingWindow(), null, "jinjiang-staff", clock.instant());
-        robbery.assignInvestigation(organizations.findByCode("JJ-PS-QY").orElseThrow().getId(), "民警 黄志坚、辅警 蔡明",
+        robbery.assignInvestigation(organizations.findByCode("JJ-PS-QY").orElseThrow().id(), "民警 黄志坚、辅警 蔡明",
                 "jinjiang-staff", clock.instant());
         robbery.recordInvestigation(InvestigationRecord.Kind.INTERVIEW, today.minusDays(38),
                 "询问受害人王秀兰，陈述与举荐材料一致。", "investigator-jinjiang", clock.instant());
@@ -135,7 +135,7 @@ class DemoDeeds implements ApplicationRunner {
         theft.accept(today.minusDays(78), rules.filingWindow(), null, "city-staff", clock.instant());
         deeds.saveAndFlush(theft);
         Participant theftActor = theft.actors().get(0);
-        theft.assignInvestigation(organizations.findByCode("SS-PS-HB").orElseThrow().getId(), "民警 李建新",
+        theft.assignInvestigation(organizations.findByCode("SS-PS-HB").orElseThrow().id(), "民警 李建新",
                 "city-staff", clock.instant());
         theft.recordInvestigation(InvestigationRecord.Kind.POLICE_REPORT, today.minusDays(75),
                 "湖滨派出所接警记录及抓获经过说明。", "city-staff", clock.instant());
@@ -240,7 +240,7 @@ class DemoDeeds implements ApplicationRunner {
                 "city-staff", people);
         deed.accept(acceptedOn, rules.filingWindow(), null, "city-staff", clock.instant());
         deeds.saveAndFlush(deed);
-        deed.assignInvestigation(organizations.findByCode(organization).orElseThrow().getId(), investigators,
+        deed.assignInvestigation(organizations.findByCode(organization).orElseThrow().id(), investigators,
                 "city-staff", clock.instant());
         deed.recordInvestigation(InvestigationRecord.Kind.WITNESS_STATEMENT, acceptedOn.plusDays(2),
                 "现场目击者证言，与举荐材料所述经过一致。", "city-staff", clock.instant());
@@ -273,7 +273,7 @@ class DemoDeeds implements ApplicationRunner {
                 clock.instant());
         deeds.saveAndFlush(deed); // the registry of samaritans takes the confirmed people in once this commits
         var bureau = organizations.findByCode(BUREAUS.get(region)).orElseThrow();
-        CurrentUser bureauStaff = new CurrentUser(0L, signer, signer, bureau.getId(), bureau.getName(),
+        CurrentUser bureauStaff = new CurrentUser(0L, signer, signer, bureau.id(), bureau.name(),
                 region, regions.nameOf(region), regions.scopeOf(region), Set.of(Role.COUNTY_STAFF));
         letters.issue(bureauStaff, deed);
         return deed;
