@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
@@ -82,12 +83,8 @@ public class Assistance implements CarePaymentHandler {
     }
 
     private AssistanceCase inScope(CurrentUser me, long id) {
-        return cases.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (cases.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                cases.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), cases::existsById);
     }
 
     /** A case with the household's name, for lists. */

@@ -15,13 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.RecordNotFound;
 import org.yiyong.shared.ResidentId;
 
 /**
@@ -163,12 +163,8 @@ public class DeedIntake {
     }
 
     private Deed inScope(CurrentUser me, long id) {
-        return deeds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (deeds.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                deeds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), deeds::existsById);
     }
 
     private void requireRegion(CurrentUser me, String regionCode) {

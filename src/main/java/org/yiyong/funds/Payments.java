@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanRegistry;
@@ -186,12 +187,8 @@ public class Payments {
     }
 
     private PaymentOrder inScope(CurrentUser me, long id) {
-        return orders.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (orders.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                orders.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), orders::existsById);
     }
 
     /** Orders in the caller's scope, newest first, optionally of one status or matching a payee or number. */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.ConfirmedDeed;
@@ -26,7 +27,6 @@ import org.yiyong.shared.PaymentRequested;
 import org.yiyong.shared.PaymentReturned;
 import org.yiyong.shared.PaymentSettled;
 import org.yiyong.shared.PaymentWithdrawn;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * Honours from proposal to grant: 即时表彰 ("一案一奖、一事一奖") for a confirmed deed of a registered
@@ -111,12 +111,8 @@ public class HonourGrants {
     }
 
     private Honour inScope(CurrentUser me, long id) {
-        return honours.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (honours.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                honours.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), honours::existsById);
     }
 
     @Transactional(readOnly = true)
