@@ -84,7 +84,8 @@ public class DeedIntake {
     public Deed accept(CurrentUser me, long id, LocalDate acceptedOn, String lateFilingApproval) {
         Deed deed = inScope(me, id);
         var before = deed.snapshot();
-        deed.accept(acceptedOn == null ? LocalDate.now(clock) : acceptedOn, rules.filingWindow(), lateFilingApproval,
+        LocalDate today = LocalDate.now(clock);
+        deed.accept(acceptedOn == null ? today : acceptedOn, today, rules.filingWindow(), lateFilingApproval,
                 me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
                 .withChanges(Changes.between(before, deed.snapshot())).withDetail("accepted"));

@@ -3,7 +3,6 @@ package org.yiyong.funds;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -418,7 +417,7 @@ public class Payments {
         if (order.getStatus() == PaymentOrder.Status.PAID && reference.equals(order.getBankReference())) {
             return order;
         }
-        if (order.getApprovedAt() != null && on.isBefore(order.getApprovedAt().atZone(ZoneId.of("Asia/Shanghai"))
+        if (order.getApprovedAt() != null && on.isBefore(order.getApprovedAt().atZone(clock.getZone())
                 .toLocalDate())) {
             throw new InvalidField("paidOn", "payment.paid.before-approval");
         }
