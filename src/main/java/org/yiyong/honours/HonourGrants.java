@@ -51,11 +51,13 @@ public class HonourGrants {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final HonourNumbers numbers;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
-            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
+            HonourNumbers numbers) {
         this.events = events;
         this.honours = honours;
         this.catalogue = catalogue;
@@ -65,6 +67,7 @@ public class HonourGrants {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     /** Proposes an instant commendation of a registered samaritan for one of their confirmed deeds. */
@@ -171,7 +174,7 @@ public class HonourGrants {
         Title title = catalogue.title(honour.getTitleId());
         BigDecimal reward = catalogue.rewardOn(title, on);
         var before = honour.snapshot();
-        honour.grant(on, documentNumber.trim(), nextCertificateNumber(on.getYear()), verificationCode(), reward);
+        honour.grant(on, documentNumber.trim(), numbers.certificate(on.getYear()), verificationCode(), reward);
         honours.flush();
         if (reward.signum() > 0) {
             requestPayment(me, honour, title, new RewardRequest(honour.getId(), honour.getSamaritanId(), null,
@@ -219,7 +222,7 @@ public class HonourGrants {
                     candidate.getOrganizationId(), candidate.getName(), candidate.getRegionCode(), me.username(), on);
         };
         BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
-        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+        honour.grantedInRound(me.username(), on, document, numbers.certificate(on.getYear()), verificationCode(),
                 reward);
         honours.saveAndFlush(honour);
         LocalDate today = LocalDate.now(clock);
@@ -348,7 +351,7 @@ public class HonourGrants {
         BigDecimal amount = reward != null ? reward.setScale(2) : catalogue.rewardOn(title, decidedOn);
         Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.getRegionCode(),
                 HonourMode.HISTORICAL, "历史表彰：" + document.trim(), me.username(), decidedOn);
-        honour.grantedInRound(me.username(), decidedOn, document.trim(), nextCertificateNumber(decidedOn.getYear()),
+        honour.grantedInRound(me.username(), decidedOn, document.trim(), numbers.certificate(decidedOn.getYear()),
                 verificationCode(), amount);
         honours.saveAndFlush(honour);
         if (amount.signum() > 0) {
@@ -384,7 +387,7 @@ public class HonourGrants {
                     "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);
         }
         BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
-        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+        honour.grantedInRound(me.username(), on, document, numbers.certificate(on.getYear()), verificationCode(),
                 reward);
         try {
             honours.saveAndFlush(honour);
@@ -494,16 +497,6 @@ public class HonourGrants {
     @Transactional(readOnly = true)
     public List<RewardRequest> rewardsOf(long honourId) {
         return rewards.findByHonourId(honourId);
-    }
-
-    private String nextCertificateNumber(int year) {
-        jdbc.sql("insert into honour_number_sequence (honour_year, last_value) values (:year, 0) on conflict do nothing")
-                .param("year", year).update();
-        jdbc.sql("update honour_number_sequence set last_value = last_value + 1 where honour_year = :year")
-                .param("year", year).update();
-        int value = jdbc.sql("select last_value from honour_number_sequence where honour_year = :year")
-                .param("year", year).query(Integer.class).single();
-        return String.format("泉见证〔%d〕%04d号", year, value);
     }
 
     private String verificationCode() {
