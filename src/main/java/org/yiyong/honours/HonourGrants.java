@@ -22,6 +22,7 @@ import org.yiyong.samaritans.ConfirmedDeed;
 import org.yiyong.samaritans.Samaritan;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PaymentPurpose;
 import org.yiyong.shared.PaymentRequested;
 import org.yiyong.shared.PaymentReturned;
@@ -320,13 +321,7 @@ public class HonourGrants {
 
     /** An amount in equal shares to the cent, the odd cents going to the first share, so they sum to it exactly. */
     static List<BigDecimal> shares(BigDecimal amount, int count) {
-        BigDecimal each = amount.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.DOWN);
-        BigDecimal rest = amount.subtract(each.multiply(BigDecimal.valueOf(count)));
-        List<BigDecimal> shares = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            shares.add(i == 0 ? each.add(rest) : each);
-        }
-        return shares;
+        return Money.of(amount).split(count).stream().map(Money::amount).toList();
     }
 
     /**
