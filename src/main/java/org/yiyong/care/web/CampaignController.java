@@ -1,8 +1,8 @@
 package org.yiyong.care.web;
 
-import static org.yiyong.web.PageSteps.step;
 import static org.yiyong.web.PageSteps.outcome;
 import static org.yiyong.web.PageSteps.refused;
+import static org.yiyong.web.PageSteps.step;
 
 import java.time.Clock;
 import java.math.BigDecimal;
