@@ -11,9 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.DocumentKind;
+import org.yiyong.DocumentNumbers;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
@@ -42,14 +45,16 @@ public class Assistance implements CarePaymentHandler {
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DocumentNumbers numbers;
 
     Assistance(AssistanceCases cases, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
-            Clock clock) {
+            Clock clock, DocumentNumbers numbers) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     /** Opens a case for a household in the caller's scope. */
@@ -62,7 +67,7 @@ public class Assistance implements CarePaymentHandler {
         }
         String text = Inputs.text("description", description, 1000, true);
         String region = regionOf(me, samaritanId);
-        AssistanceCase opened = cases.saveAndFlush(new AssistanceCase(nextNumber(LocalDate.now(clock).getYear()),
+        AssistanceCase opened = cases.saveAndFlush(new AssistanceCase(nextNumber(),
                 samaritanId, region, visitId, kind, text, LocalDate.now(clock), me.username()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, opened.getId())
                 .withDetail(opened.getNumber() + " " + kind + ": " + text));
@@ -82,12 +87,8 @@ public class Assistance implements CarePaymentHandler {
     }
 
     private AssistanceCase inScope(CurrentUser me, long id) {
-        return cases.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (cases.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                cases.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), cases::existsById);
     }
 
     /** A case with the household's name, for lists. */
@@ -207,13 +208,9 @@ public class Assistance implements CarePaymentHandler {
         });
     }
 
-    private String nextNumber(int year) {
-        jdbc.sql("insert into assistance_number_sequence (case_year, last_value) values (:y, 0) on conflict do nothing")
-                .param("y", year).update();
-        jdbc.sql("update assistance_number_sequence set last_value = last_value + 1 where case_year = :y")
-                .param("y", year).update();
-        int value = jdbc.sql("select last_value from assistance_number_sequence where case_year = :y").param("y", year)
-                .query(Integer.class).single();
-        return String.format("BF-%d-%04d", year, value);
+    private String nextNumber() {
+        int year = numbers.currentYear();
+        return numbers.next(DocumentKind.ASSISTANCE_CASE,
+                numbers.counter("assistance_number_sequence", Map.of("case_year", year)), Map.of("year", year));
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
@@ -610,12 +611,8 @@ public class CampaignRoster {
     // ---------------------------------------------------------------- helpers
 
     Campaign inScope(CurrentUser me, long id) {
-        return campaigns.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (campaigns.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                campaigns.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), campaigns::existsById);
     }
 
     private CampaignLine lineOf(long campaignId, long lineId) {

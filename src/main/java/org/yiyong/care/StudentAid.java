@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SchoolStage;
@@ -236,12 +237,7 @@ public class StudentAid {
                 select a.id from student_aid_application a join samaritan s on s.id = a.samaritan_id
                 where a.id = :id and s.region_code in (:scope)""")
                 .param("id", id).param("scope", me.scope().regionCodes()).query(Long.class).optional();
-        if (found.isEmpty()) {
-            if (applications.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            throw new RecordNotFound(ENTITY, id);
-        }
+        ScopedLookup.inScope(audit, ENTITY, id, found, applications::existsById);
         return applications.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
@@ -133,12 +134,7 @@ public class TargetedAid {
                 select a.id from targeted_aid_application a join samaritan s on s.id = a.samaritan_id
                 where a.id = :id and s.region_code in (:scope)""")
                 .param("id", id).param("scope", me.scope().regionCodes()).query(Long.class).optional();
-        if (found.isEmpty()) {
-            if (applications.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            throw new RecordNotFound(ENTITY, id);
-        }
+        ScopedLookup.inScope(audit, ENTITY, id, found, applications::existsById);
         return applications.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id));
     }
 

@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.DocumentKind;
+import org.yiyong.DocumentNumbers;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
@@ -30,16 +31,16 @@ public class DecisionLetters {
     private final PdfDocuments documents;
     private final Regions regions;
     private final OrganizationManagement organizations;
-    private final JdbcClient jdbc;
+    private final DocumentNumbers numbers;
     private final Attachments attachments;
     private final DeadlineProperties rules;
 
     DecisionLetters(PdfDocuments documents, Regions regions, OrganizationManagement organizations,
-            JdbcClient jdbc, Attachments attachments, DeadlineProperties rules) {
+            DocumentNumbers numbers, Attachments attachments, DeadlineProperties rules) {
         this.documents = documents;
         this.regions = regions;
         this.organizations = organizations;
-        this.jdbc = jdbc;
+        this.numbers = numbers;
         this.attachments = attachments;
         this.rules = rules;
     }
@@ -60,17 +61,9 @@ public class DecisionLetters {
     /** The next letter number of the region's bureau for the year, e.g. {@code 晋公见确〔2026〕3号}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String nextNumber(String regionCode, int year) {
-        jdbc.sql("insert into deed_decision_sequence (region_code, decision_year, last_value) "
-                + "values (:region, :year, 0) on conflict do nothing").param("region", regionCode).param("year", year)
-                .update();
-        jdbc.sql("""
-                update deed_decision_sequence set last_value = last_value + 1
-                where region_code = :region and decision_year = :year""")
-                .param("region", regionCode).param("year", year).update();
-        int value = jdbc.sql("select last_value from deed_decision_sequence where region_code = :region "
-                + "and decision_year = :year").param("region", regionCode).param("year", year)
-                .query(Integer.class).single();
-        return abbreviation(regions.nameOf(regionCode)) + "公见确〔" + year + "〕" + value + "号";
+        return numbers.next(DocumentKind.DECISION_LETTER, numbers.counter("deed_decision_sequence",
+                Map.of("region_code", regionCode, "decision_year", year)),
+                Map.of("regionShort", numbers.regionShort(regions.nameOf(regionCode)), "year", year));
     }
 
     /** The bureau that confirms deeds of the region: its police bureau (or district sub-bureau). */
@@ -117,11 +110,6 @@ public class DecisionLetters {
             }
         }
         return String.join("、", deed.actors().stream().map(Participant::getName).toList());
-    }
-
-    static String abbreviation(String regionName) {
-        String name = regionName.startsWith("泉州") && regionName.length() > 3 ? regionName.substring(2) : regionName;
-        return name.substring(0, 1);
     }
 
     /** 二〇二六年十一月二十八日 (official style), or 2026年11月28日 in running text. */

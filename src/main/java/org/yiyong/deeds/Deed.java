@@ -193,11 +193,13 @@ public class Deed extends AbstractAggregateRoot<Deed> {
 
     /**
      * 受理: the bureau takes the case on and the decision clock starts. Needs someone who acted, and an
-     * act within the filing window (or a recorded approval for a late one).
+     * act within the filing window (or a recorded approval for a late one), accepted between the act and
+     * {@code today} (in the configured zone).
      */
-    public void accept(LocalDate on, FilingWindow window, String lateApproval, String actor, Instant now) {
+    public void accept(LocalDate on, LocalDate today, FilingWindow window, String lateApproval, String actor,
+            Instant now) {
         requireStatus(DeedStatus.RECEIVED);
-        if (on.isBefore(occurredAt.toLocalDate()) || on.isAfter(now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate())) {
+        if (on.isBefore(occurredAt.toLocalDate()) || on.isAfter(today)) {
             throw new org.yiyong.shared.InvalidField("acceptedOn", "deed.accept.date-range");
         }
         if (actors().isEmpty()) {

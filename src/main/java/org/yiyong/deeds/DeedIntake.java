@@ -15,13 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.RecordNotFound;
 import org.yiyong.shared.ResidentId;
 
 /**
@@ -95,7 +95,8 @@ public class DeedIntake {
     public Deed accept(CurrentUser me, long id, LocalDate acceptedOn, String lateFilingApproval) {
         Deed deed = inScope(me, id);
         var before = deed.snapshot();
-        deed.accept(acceptedOn == null ? LocalDate.now(clock) : acceptedOn, rules.filingWindow(), lateFilingApproval,
+        LocalDate today = LocalDate.now(clock);
+        deed.accept(acceptedOn == null ? today : acceptedOn, today, rules.filingWindow(), lateFilingApproval,
                 me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
                 .withChanges(Changes.between(before, deed.snapshot())).withDetail("accepted"));
@@ -174,12 +175,8 @@ public class DeedIntake {
     }
 
     private Deed inScope(CurrentUser me, long id) {
-        return deeds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (deeds.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                deeds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), deeds::existsById);
     }
 
     private void requireRegion(CurrentUser me, String regionCode) {

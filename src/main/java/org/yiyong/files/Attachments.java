@@ -28,6 +28,7 @@ import org.yiyong.YiyongProperties;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.files.internal.ContentSniffer;
 import org.yiyong.files.internal.ContentSniffer.FileKind;
@@ -169,9 +170,7 @@ public class Attachments {
             throw new RecordNotFound(ENTITY, attachmentId);
         }
         if (!owner.isVisible(row.ownerId(), me.scope())) {
-            audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, attachmentId)
-                    .withDetail("outside data scope"));
-            throw new RecordNotFound(ENTITY, attachmentId);
+            throw ScopedLookup.notFound(audit, ENTITY, attachmentId, true, ScopedLookup.OUTSIDE_SCOPE);
         }
         Path content = store.locate(row.storageKey());
         if (!Files.isReadable(content)) {
@@ -246,11 +245,8 @@ public class Attachments {
 
     private void requireVisible(CurrentUser me, AttachmentOwner owner, long ownerId) {
         if (!owner.isVisible(ownerId, me.scope())) {
-            if (owner.exists(ownerId)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, owner.ownerType(), ownerId)
-                        .withDetail("attachments outside data scope"));
-            }
-            throw new RecordNotFound(owner.ownerType(), ownerId);
+            throw ScopedLookup.notFound(audit, owner.ownerType(), ownerId, owner.exists(ownerId),
+                    "attachments outside data scope");
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
@@ -82,12 +83,8 @@ public class FundRegister {
     }
 
     Fund inScope(CurrentUser me, long id) {
-        return funds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (funds.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, "Fund", id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound("Fund", id);
-        });
+        return ScopedLookup.inScope(audit, "Fund", id,
+                funds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), funds::existsById);
     }
 
     /** The general fund of an association: a county's, or the city's when there is none for the region. */

@@ -3,7 +3,6 @@ package org.yiyong.funds;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanRegistry;
@@ -186,12 +186,8 @@ public class Payments {
     }
 
     private PaymentOrder inScope(CurrentUser me, long id) {
-        return orders.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (orders.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                orders.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), orders::existsById);
     }
 
     /** Orders in the caller's scope, newest first, optionally of one status or matching a payee or number. */
@@ -421,7 +417,7 @@ public class Payments {
         if (order.getStatus() == PaymentOrder.Status.PAID && reference.equals(order.getBankReference())) {
             return order;
         }
-        if (order.getApprovedAt() != null && on.isBefore(order.getApprovedAt().atZone(ZoneId.of("Asia/Shanghai"))
+        if (order.getApprovedAt() != null && on.isBefore(order.getApprovedAt().atZone(clock.getZone())
                 .toLocalDate())) {
             throw new InvalidField("paidOn", "payment.paid.before-approval");
         }

@@ -37,9 +37,10 @@ public class ExamBonus {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final HonourNumbers numbers;
 
     ExamBonus(Honours honours, TitleCatalogue catalogue, SamaritanRegistry samaritans, PdfDocuments documents,
-            HonourProperties properties, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+            HonourProperties properties, JdbcClient jdbc, AuditTrail audit, Clock clock, HonourNumbers numbers) {
         this.honours = honours;
         this.catalogue = catalogue;
         this.samaritans = samaritans;
@@ -48,6 +49,7 @@ public class ExamBonus {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     /** The highest granted, unrevoked honour of a samaritan, if any. */
@@ -79,14 +81,7 @@ public class ExamBonus {
                 .orElseThrow(() -> new InvalidField("samaritanId", "honour.exam-bonus.no-honour"));
         int points = properties.examBonus().getOrDefault(title.getLevel(), 0);
         LocalDate today = LocalDate.now(clock);
-        jdbc.sql("insert into document_number_sequence (kind, doc_year, last_value) values ('EXAM_BONUS', :year, 0) "
-                + "on conflict do nothing").param("year", today.getYear()).update();
-        jdbc.sql("update document_number_sequence set last_value = last_value + 1 "
-                + "where kind = 'EXAM_BONUS' and doc_year = :year").param("year", today.getYear()).update();
-        int sequence = jdbc.sql("select last_value from document_number_sequence "
-                + "where kind = 'EXAM_BONUS' and doc_year = :year").param("year", today.getYear())
-                .query(Integer.class).single();
-        String number = String.format("泉见加〔%d〕%04d号", today.getYear(), sequence);
+        String number = numbers.examBonus(today.getYear());
         Map<String, Object> variables = new HashMap<>();
         variables.put("child", child.getName());
         variables.put("parent", samaritan.getName());

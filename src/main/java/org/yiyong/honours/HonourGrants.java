@@ -15,18 +15,19 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.ConfirmedDeed;
 import org.yiyong.samaritans.Samaritan;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PaymentPurpose;
 import org.yiyong.shared.PaymentRequested;
 import org.yiyong.shared.PaymentReturned;
 import org.yiyong.shared.PaymentSettled;
 import org.yiyong.shared.PaymentWithdrawn;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * Honours from proposal to grant: 即时表彰 ("一案一奖、一事一奖") for a confirmed deed of a registered
@@ -51,11 +52,13 @@ public class HonourGrants {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final HonourNumbers numbers;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
-            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
+            HonourNumbers numbers) {
         this.events = events;
         this.honours = honours;
         this.catalogue = catalogue;
@@ -65,6 +68,7 @@ public class HonourGrants {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     /** Proposes an instant commendation of a registered samaritan for one of their confirmed deeds. */
@@ -111,12 +115,8 @@ public class HonourGrants {
     }
 
     private Honour inScope(CurrentUser me, long id) {
-        return honours.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (honours.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                honours.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), honours::existsById);
     }
 
     @Transactional(readOnly = true)
@@ -175,7 +175,7 @@ public class HonourGrants {
         Title title = catalogue.title(honour.getTitleId());
         BigDecimal reward = catalogue.rewardOn(title, on);
         var before = honour.snapshot();
-        honour.grant(on, documentNumber.trim(), nextCertificateNumber(on.getYear()), verificationCode(), reward);
+        honour.grant(on, documentNumber.trim(), numbers.certificate(on.getYear()), verificationCode(), reward);
         honours.flush();
         if (reward.signum() > 0) {
             requestPayment(me, honour, title, new RewardRequest(honour.getId(), honour.getSamaritanId(), null,
@@ -223,7 +223,7 @@ public class HonourGrants {
                     candidate.getOrganizationId(), candidate.getName(), candidate.getRegionCode(), me.username(), on);
         };
         BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
-        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+        honour.grantedInRound(me.username(), on, document, numbers.certificate(on.getYear()), verificationCode(),
                 reward);
         honours.saveAndFlush(honour);
         LocalDate today = LocalDate.now(clock);
@@ -321,13 +321,7 @@ public class HonourGrants {
 
     /** An amount in equal shares to the cent, the odd cents going to the first share, so they sum to it exactly. */
     static List<BigDecimal> shares(BigDecimal amount, int count) {
-        BigDecimal each = amount.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.DOWN);
-        BigDecimal rest = amount.subtract(each.multiply(BigDecimal.valueOf(count)));
-        List<BigDecimal> shares = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            shares.add(i == 0 ? each.add(rest) : each);
-        }
-        return shares;
+        return Money.of(amount).split(count).stream().map(Money::amount).toList();
     }
 
     /**
@@ -352,7 +346,7 @@ public class HonourGrants {
         BigDecimal amount = reward != null ? reward.setScale(2) : catalogue.rewardOn(title, decidedOn);
         Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.getRegionCode(),
                 HonourMode.HISTORICAL, "历史表彰：" + document.trim(), me.username(), decidedOn);
-        honour.grantedInRound(me.username(), decidedOn, document.trim(), nextCertificateNumber(decidedOn.getYear()),
+        honour.grantedInRound(me.username(), decidedOn, document.trim(), numbers.certificate(decidedOn.getYear()),
                 verificationCode(), amount);
         honours.saveAndFlush(honour);
         if (amount.signum() > 0) {
@@ -388,7 +382,7 @@ public class HonourGrants {
                     "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);
         }
         BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
-        honour.grantedInRound(me.username(), on, document, nextCertificateNumber(on.getYear()), verificationCode(),
+        honour.grantedInRound(me.username(), on, document, numbers.certificate(on.getYear()), verificationCode(),
                 reward);
         try {
             honours.saveAndFlush(honour);
@@ -498,16 +492,6 @@ public class HonourGrants {
     @Transactional(readOnly = true)
     public List<RewardRequest> rewardsOf(long honourId) {
         return rewards.findByHonourId(honourId);
-    }
-
-    private String nextCertificateNumber(int year) {
-        jdbc.sql("insert into honour_number_sequence (honour_year, last_value) values (:year, 0) on conflict do nothing")
-                .param("year", year).update();
-        jdbc.sql("update honour_number_sequence set last_value = last_value + 1 where honour_year = :year")
-                .param("year", year).update();
-        int value = jdbc.sql("select last_value from honour_number_sequence where honour_year = :year")
-                .param("year", year).query(Integer.class).single();
-        return String.format("泉见证〔%d〕%04d号", year, value);
     }
 
     private String verificationCode() {

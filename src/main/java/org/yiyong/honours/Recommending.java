@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
@@ -28,7 +29,6 @@ import org.yiyong.samaritans.ConfirmedDeed;
 import org.yiyong.samaritans.Samaritan;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * 向上推荐: recommending a samaritan to the province or the nation — the package (a summary PDF and the
@@ -136,12 +136,8 @@ public class Recommending {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
     public Recommendation get(CurrentUser me, long id) {
-        return recommendations.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (recommendations.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                recommendations.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), recommendations::existsById);
     }
 
     /** The package for the body above: the summary PDF and every evidence file of the deed, in one zip. */

@@ -46,9 +46,10 @@ public class TransitCards {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final HonourNumbers numbers;
 
     TransitCards(TransitCardRecords cards, Honours honours, TitleCatalogue catalogue, SamaritanRegistry samaritans,
-            JdbcClient jdbc, AuditTrail audit, Clock clock) {
+            JdbcClient jdbc, AuditTrail audit, Clock clock, HonourNumbers numbers) {
         this.cards = cards;
         this.honours = honours;
         this.catalogue = catalogue;
@@ -56,6 +57,7 @@ public class TransitCards {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.numbers = numbers;
     }
 
     /** Who in this samaritan's household may hold a card: the samaritan, living, for an honour; a martyr's family. */
@@ -114,7 +116,7 @@ public class TransitCards {
                 .orElseThrow(() -> new InvalidField(relativeId == null ? "samaritanId" : "relativeId",
                         "transit-card.not-eligible"));
         LocalDate today = LocalDate.now(clock);
-        TransitCard card = new TransitCard(nextNumber(today.getYear()), samaritanId, relativeId, who.name(),
+        TransitCard card = new TransitCard(numbers.transitCard(today.getYear()), samaritanId, relativeId, who.name(),
                 samaritan.getRegionCode(), who.basis(), today, me.username());
         try {
             cards.saveAndFlush(card);
@@ -156,16 +158,5 @@ public class TransitCards {
                 .filter(card -> eligible.stream().noneMatch(e -> java.util.Objects.equals(e.relativeId(),
                         card.getRelativeId())))
                 .toList();
-    }
-
-    private String nextNumber(int year) {
-        jdbc.sql("""
-                insert into document_number_sequence (kind, doc_year, last_value) values ('TRANSIT_CARD', :year, 0)
-                on conflict do nothing""").param("year", year).update();
-        jdbc.sql("update document_number_sequence set last_value = last_value + 1 where kind = 'TRANSIT_CARD' "
-                + "and doc_year = :year").param("year", year).update();
-        int value = jdbc.sql("select last_value from document_number_sequence where kind = 'TRANSIT_CARD' "
-                + "and doc_year = :year").param("year", year).query(Integer.class).single();
-        return String.format("泉见卡%d%05d", year, value);
     }
 }

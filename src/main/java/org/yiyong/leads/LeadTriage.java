@@ -12,6 +12,7 @@ import org.yiyong.YiyongProperties;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.deeds.DeedFacts;
 import org.yiyong.deeds.DeedIntake;
@@ -24,7 +25,6 @@ import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * Staff decide on the leads of their data scope, once each: take one up as a new deed, merge it into
@@ -166,12 +166,7 @@ public class LeadTriage {
     }
 
     private Lead inScope(CurrentUser me, long id) {
-        return leads.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (leads.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id)
-                        .withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                leads.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), leads::existsById);
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Users;
@@ -294,10 +295,7 @@ public class OrganizationManagement {
     }
 
     private RecordNotFound notFound(long id) {
-        if (organizations.existsById(id)) {
-            audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-        }
-        return new RecordNotFound(ENTITY, id);
+        return ScopedLookup.notFound(audit, ENTITY, id, organizations.existsById(id), ScopedLookup.OUTSIDE_SCOPE);
     }
 
     private static OrganizationView toView(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,29 +1,29 @@
 package org.yiyong.samaritans;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.DocumentKind;
+import org.yiyong.DocumentNumbers;
 
-/** Registry numbers: the county's code and a sequence, e.g. {@code 350582-S0012}, under the counter's row lock. */
+/**
+ * Registry numbers: the county's code and a sequence, e.g. {@code 350582-S0012} (format
+ * {@code yiyong.numbering.formats.samaritan}), under the counter's row lock.
+ */
 @Component
 class SamaritanNumbers {
 
-    private final JdbcClient jdbc;
+    private final DocumentNumbers numbers;
 
-    SamaritanNumbers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    SamaritanNumbers(DocumentNumbers numbers) {
+        this.numbers = numbers;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(String regionCode) {
-        // a second node creating the same counter at once waits for the first, then finds it there
-        jdbc.sql("insert into samaritan_number_sequence (region_code, last_value) values (:region, 0) on conflict do nothing")
-                .param("region", regionCode).update();
-        jdbc.sql("update samaritan_number_sequence set last_value = last_value + 1 where region_code = :region")
-                .param("region", regionCode).update();
-        int value = jdbc.sql("select last_value from samaritan_number_sequence where region_code = :region")
-                .param("region", regionCode).query(Integer.class).single();
-        return String.format("%s-S%04d", regionCode, value);
+        return numbers.next(DocumentKind.SAMARITAN,
+                numbers.counter("samaritan_number_sequence", Map.of("region_code", regionCode)),
+                Map.of("region", regionCode));
     }
 }

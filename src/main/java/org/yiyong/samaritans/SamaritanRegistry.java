@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.identity.CurrentUser;
@@ -147,12 +148,8 @@ public class SamaritanRegistry {
     }
 
     Samaritan inScope(CurrentUser me, long id) {
-        return samaritans.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (samaritans.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, ENTITY, id).withDetail("outside data scope"));
-            }
-            return new RecordNotFound(ENTITY, id);
-        });
+        return ScopedLookup.inScope(audit, ENTITY, id,
+                samaritans.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), samaritans::existsById);
     }
 
     @Transactional

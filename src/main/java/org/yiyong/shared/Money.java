@@ -2,6 +2,8 @@ package org.yiyong.shared;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -63,6 +65,25 @@ public final class Money implements Comparable<Money> {
 
     public Money times(int factor) {
         return new Money(amount.multiply(BigDecimal.valueOf(factor)));
+    }
+
+    /**
+     * This amount in {@code parts} equal shares to the fen that sum to it exactly: each share is the amount
+     * divided by {@code parts}, cut to the fen, and the fen left over by the cuts go to the first share
+     * (¥100 in 3 → 33.34, 33.33, 33.33; ¥100 in 6 → 16.70 and five of 16.66).
+     */
+    public List<Money> split(int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("An amount is split into one part or more, not " + parts);
+        }
+        BigDecimal each = amount.divide(BigDecimal.valueOf(parts), 2, RoundingMode.DOWN);
+        BigDecimal rest = amount.subtract(each.multiply(BigDecimal.valueOf(parts)));
+        List<Money> shares = new ArrayList<>(parts);
+        shares.add(new Money(each.add(rest)));
+        for (int i = 1; i < parts; i++) {
+            shares.add(new Money(each));
+        }
+        return List.copyOf(shares);
     }
 
     public boolean isNegative() {

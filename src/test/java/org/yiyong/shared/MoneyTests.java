@@ -98,4 +98,27 @@ class MoneyTests {
     void to_string_is_the_plain_amount() {
         assertThat(Money.of(1_040_000)).hasToString("1040000.00");
     }
+
+    @Test
+    void a_split_sums_to_the_amount_exactly_with_the_odd_fen_on_the_first_share() {
+        assertThat(Money.of(100).split(3)).containsExactly(Money.of("33.34"), Money.of("33.33"), Money.of("33.33"));
+        assertThat(Money.of(100).split(6)).containsExactly(Money.of("16.70"), Money.of("16.66"), Money.of("16.66"),
+                Money.of("16.66"), Money.of("16.66"), Money.of("16.66"));
+        assertThat(Money.of("0.01").split(3)).containsExactly(Money.of("0.01"), Money.ZERO, Money.ZERO);
+        assertThat(Money.of(5000).split(1)).containsExactly(Money.of(5000));
+        assertThat(Money.of("-100").split(3)).containsExactly(Money.of("-33.34"), Money.of("-33.33"), Money.of("-33.33"));
+        for (String amount : new String[] {"0.00", "0.07", "1.00", "99.99", "12345.67", "9999999999.99"}) {
+            for (int parts = 1; parts <= 13; parts++) {
+                var shares = Money.of(amount).split(parts);
+                assertThat(shares).hasSize(parts);
+                assertThat(shares.stream().reduce(Money.ZERO, Money::plus)).isEqualTo(Money.of(amount));
+                assertThat(shares).allSatisfy(share -> assertThat(share.amount().scale()).isEqualTo(2));
+            }
+        }
+    }
+
+    @Test
+    void an_amount_is_split_into_one_part_or_more() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Money.of(100).split(0));
+    }
 }

@@ -1,10 +1,13 @@
 package org.yiyong.care.web;
 
+import static org.yiyong.web.PageSteps.outcome;
+import static org.yiyong.web.PageSteps.refused;
+import static org.yiyong.web.PageSteps.step;
+
 import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -152,31 +155,7 @@ class CampaignController {
 
     @PostMapping("/campaigns/{id}/payment-batch")
     String send(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        try {
-            CampaignRoster.SendResult result = roster.send(me, id);
-            redirect.addFlashAttribute("success", result.sent() == 0 ? "campaign.sent.nothing-new" : "campaign.sent");
-            return "redirect:/campaigns/" + id;
-        } catch (DomainException refused) {
-            return refused(redirect, refused, "/campaigns/" + id);
-        }
-    }
-
-    private String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:" + page;
-        } catch (DomainException refused) {
-            return refused(redirect, refused, page);
-        }
-    }
-
-    private static String refused(RedirectAttributes redirect, DomainException refused, String page) {
-        if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-            throw refused;
-        }
-        redirect.addFlashAttribute("failure", refused.messageKey());
-        redirect.addFlashAttribute("failureArgs", refused.arguments());
-        return "redirect:" + page;
+        return outcome(redirect, "/campaigns/" + id,
+                () -> roster.send(me, id).sent() == 0 ? "campaign.sent.nothing-new" : "campaign.sent");
     }
 }

@@ -1,9 +1,10 @@
 package org.yiyong.care.web;
 
+import static org.yiyong.web.PageSteps.step;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,6 @@ import org.yiyong.care.StudentAidRates;
 import org.yiyong.care.StudentAidYear;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SchoolStage;
-import org.yiyong.shared.DomainException;
 
 /**
  * The student aid pages: a school year's round (the children listed with stage, rate and application,
@@ -114,20 +114,5 @@ class StudentAidController {
             return "/student-aid";
         }
         return UriComponentsBuilder.fromPath("/student-aid").queryParam("year", schoolYear.strip()).build().toUriString();
-    }
-
-    static String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:" + page;
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-            return "redirect:" + page;
-        }
     }
 }

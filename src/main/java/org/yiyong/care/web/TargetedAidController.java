@@ -1,5 +1,7 @@
 package org.yiyong.care.web;
 
+import static org.yiyong.web.PageSteps.step;
+
 import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -51,7 +53,7 @@ class TargetedAidController {
             @RequestParam(required = false) BigDecimal amountAsked, @RequestParam(required = false) String narrative,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate appliedOn,
             RedirectAttributes redirect) {
-        return StudentAidController.step(redirect, "/targeted-aid", "targeted-aid.submitted", () -> targetedAid.submit(me,
+        return step(redirect, "/targeted-aid", "targeted-aid.submitted", () -> targetedAid.submit(me,
                 new TargetedAid.NewApplication(samaritanId, appliedTo, reason, amountAsked, narrative, appliedOn)));
     }
 
@@ -59,7 +61,7 @@ class TargetedAidController {
     String grant(CurrentUser me, @PathVariable long id, @RequestParam(required = false) BigDecimal amountGranted,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
             @RequestParam(required = false) String decisionDocument, RedirectAttributes redirect) {
-        return StudentAidController.step(redirect, "/targeted-aid", "targeted-aid.granted",
+        return step(redirect, "/targeted-aid", "targeted-aid.granted",
                 () -> targetedAid.grant(me, id, amountGranted, decidedOn, decisionDocument));
     }
 
@@ -67,7 +69,7 @@ class TargetedAidController {
     String refuse(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
             RedirectAttributes redirect) {
-        return StudentAidController.step(redirect, "/targeted-aid", "targeted-aid.not-granted",
+        return step(redirect, "/targeted-aid", "targeted-aid.not-granted",
                 () -> targetedAid.notGranted(me, id, reason, decidedOn));
     }
 
@@ -76,7 +78,7 @@ class TargetedAidController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
             @RequestParam(required = false) BigDecimal amountReceived, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        return StudentAidController.step(redirect, "/targeted-aid", "targeted-aid.received",
+        return step(redirect, "/targeted-aid", "targeted-aid.received",
                 () -> targetedAid.received(me, id, receivedOn, amountReceived, note));
     }
 }

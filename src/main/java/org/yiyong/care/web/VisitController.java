@@ -1,5 +1,8 @@
 package org.yiyong.care.web;
 
+import static org.yiyong.web.PageSteps.refused;
+import static org.yiyong.web.PageSteps.step;
+
 import java.time.Clock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +10,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,10 +134,8 @@ class VisitController {
     @PostMapping("/visits/assignment")
     String assign(CurrentUser me, @RequestParam long samaritanId, @RequestParam(required = false) Long organizationId,
             RedirectAttributes redirect) {
-        return step(redirect, "/visits/new?samaritanId=" + samaritanId, "visit.assigned", () -> {
-            schedule.assign(me, samaritanId, organizationId);
-            return null;
-        });
+        return step(redirect, "/visits/new?samaritanId=" + samaritanId, "visit.assigned",
+                () -> schedule.assign(me, samaritanId, organizationId));
     }
 
     // ---------------------------------------------------------------- assistance cases
@@ -180,24 +180,5 @@ class VisitController {
             RedirectAttributes redirect) {
         return step(redirect, "/assistance-cases/" + id, "assistance.closed-done",
                 () -> assistance.close(me, id, reason));
-    }
-
-    private static String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:" + page;
-        } catch (DomainException refused) {
-            return refused(redirect, refused, page);
-        }
-    }
-
-    private static String refused(RedirectAttributes redirect, DomainException refused, String page) {
-        if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-            throw refused;
-        }
-        redirect.addFlashAttribute("failure", refused.messageKey());
-        redirect.addFlashAttribute("failureArgs", refused.arguments());
-        return "redirect:" + page;
     }
 }

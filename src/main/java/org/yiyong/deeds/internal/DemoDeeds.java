@@ -111,7 +111,7 @@ class DemoDeeds implements ApplicationRunner {
                 person(ParticipantRole.ACTOR, "施建成", "35058219780412", Harm.INJURED),
                 person(ParticipantRole.BENEFICIARY, "王秀兰", "35058219650923", Harm.NONE),
                 person(ParticipantRole.SUSPECT, "刘某", null, Harm.NONE));
-        robbery.accept(today.minusDays(40), rules.filingWindow(), null, "jinjiang-staff", clock.instant());
+        robbery.accept(today.minusDays(40), today, rules.filingWindow(), null, "jinjiang-staff", clock.instant());
         robbery.assignInvestigation(organizations.findByCode("JJ-PS-QY").orElseThrow().id(), "民警 黄志坚、辅警 蔡明",
                 "jinjiang-staff", clock.instant());
         robbery.recordInvestigation(InvestigationRecord.Kind.INTERVIEW, today.minusDays(38),
@@ -132,7 +132,7 @@ class DemoDeeds implements ApplicationRunner {
                 today.minusDays(80), "city-staff",
                 person(ParticipantRole.ACTOR, "李文斌", "35058119900716", Harm.NONE),
                 person(ParticipantRole.APPLICANT, "李文斌", "35058119900716", Harm.NONE));
-        theft.accept(today.minusDays(78), rules.filingWindow(), null, "city-staff", clock.instant());
+        theft.accept(today.minusDays(78), today, rules.filingWindow(), null, "city-staff", clock.instant());
         deeds.saveAndFlush(theft);
         Participant theftActor = theft.actors().get(0);
         theft.assignInvestigation(organizations.findByCode("SS-PS-HB").orElseThrow().id(), "民警 李建新",
@@ -169,7 +169,7 @@ class DemoDeeds implements ApplicationRunner {
                 today.minusDays(5), "city-staff",
                 person(ParticipantRole.ACTOR, "林清河", "35052419770915", Harm.NONE),
                 person(ParticipantRole.NOMINATOR, "湖二村村民委员会", null, Harm.NONE));
-        flood.accept(today.minusDays(3), rules.filingWindow(), null, "city-staff", clock.instant());
+        flood.accept(today.minusDays(3), today, rules.filingWindow(), null, "city-staff", clock.instant());
 
         Deed snatch = investigated("350503", today.minusDays(27).atTime(20, 10), DeedCategory.OFFENCE_AGAINST_PERSONS,
                 DeedSource.NOMINATION, NominatorKind.BENEFICIARY_PERSON, "泉州市丰泽区东海街道泉州湾商场门口",
@@ -238,7 +238,7 @@ class DemoDeeds implements ApplicationRunner {
             Participant... people) {
         Deed deed = deed(region, when, category, source, nominator, address, title, narrative, receivedOn,
                 "city-staff", people);
-        deed.accept(acceptedOn, rules.filingWindow(), null, "city-staff", clock.instant());
+        deed.accept(acceptedOn, LocalDate.now(clock), rules.filingWindow(), null, "city-staff", clock.instant());
         deeds.saveAndFlush(deed);
         deed.assignInvestigation(organizations.findByCode(organization).orElseThrow().id(), investigators,
                 "city-staff", clock.instant());

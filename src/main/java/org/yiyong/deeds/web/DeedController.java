@@ -39,9 +39,9 @@ import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
-import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.PageSteps;
 
 /** Deed pages: the list, the intake form, the case file with its acceptance. */
 @Controller
@@ -360,17 +360,7 @@ class DeedController {
     }
 
     private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("success", success);
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/deeds/" + id;
+        return PageSteps.step(redirect, "/deeds/" + id, success, action);
     }
 
     @PostMapping("/{id}/refuse")

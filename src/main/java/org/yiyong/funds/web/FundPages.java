@@ -1,5 +1,8 @@
 package org.yiyong.funds.web;
 
+import static org.yiyong.web.PageSteps.refused;
+import static org.yiyong.web.PageSteps.step;
+
 import java.time.Clock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -318,24 +320,5 @@ class FundPages {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    private String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-            return "redirect:" + page;
-        } catch (DomainException refused) {
-            return refused(redirect, refused, page);
-        }
-    }
-
-    private static String refused(RedirectAttributes redirect, DomainException refused, String page) {
-        if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-            throw refused;
-        }
-        redirect.addFlashAttribute("failure", refused.messageKey());
-        redirect.addFlashAttribute("failureArgs", refused.arguments());
-        return "redirect:" + page;
     }
 }

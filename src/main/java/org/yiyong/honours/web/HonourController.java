@@ -1,8 +1,9 @@
 package org.yiyong.honours.web;
 
+import static org.yiyong.web.PageSteps.step;
+
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,6 @@ import org.yiyong.honours.ExamBonus;
 import org.yiyong.honours.Honour;
 import org.yiyong.honours.HonourGrants;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.shared.DomainException;
 
 /** Honour steps from the samaritan's profile; each returns to the profile with what happened. */
 @Controller
@@ -98,19 +98,5 @@ class HonourController {
     private static String pageOf(Honour honour) {
         return honour.getSamaritanId() != null ? "/samaritans/" + honour.getSamaritanId()
                 : "/honour-rounds/" + honour.getRoundId();
-    }
-
-    private String step(RedirectAttributes redirect, String page, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:" + page;
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.honours.Recommending;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.shared.DomainException;
+import org.yiyong.web.PageSteps;
 
 /** Recommendations upward from the profile, and the package to download. */
 @Controller
@@ -33,17 +33,8 @@ class RecommendationController {
             @RequestParam(required = false) String recommendedTo, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         long samaritan = samaritanId == null ? -1 : samaritanId;
-        try {
-            recommending.recommend(me, samaritan, deedId, titleCode, recommendedTo, reason);
-            redirect.addFlashAttribute("success", "recommendation.recorded");
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + samaritan;
+        return PageSteps.step(redirect, "/samaritans/" + samaritan, "recommendation.recorded",
+                () -> recommending.recommend(me, samaritan, deedId, titleCode, recommendedTo, reason));
     }
 
     @PostMapping("/recommendations/{id}/outcome")
@@ -52,17 +43,8 @@ class RecommendationController {
             @RequestParam(required = false) String documentNumber, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         long samaritan = recommending.get(me, id).getSamaritanId();
-        try {
-            recommending.conclude(me, id, granted, decidedOn, documentNumber, note);
-            redirect.addFlashAttribute("success", "recommendation.concluded-ok");
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + samaritan;
+        return PageSteps.step(redirect, "/samaritans/" + samaritan, "recommendation.concluded-ok",
+                () -> recommending.conclude(me, id, granted, decidedOn, documentNumber, note));
     }
 
     @GetMapping("/recommendations/{id}/package")

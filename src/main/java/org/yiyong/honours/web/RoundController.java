@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +24,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.People;
 import org.yiyong.identity.Role;
 import org.yiyong.shared.DomainException;
+import org.yiyong.web.PageSteps;
 
 /** Honour round pages: the list, opening a round, and each round from candidates to the ceremony. */
 @Controller
@@ -171,17 +171,7 @@ class RoundController {
         return step(redirect, id, "round.granted", () -> rounds.grant(me, id, ceremonyOn));
     }
 
-    private String step(RedirectAttributes redirect, long id, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/honour-rounds/" + id;
+    private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
+        return PageSteps.step(redirect, "/honour-rounds/" + id, success, action);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.honours.TransitCards;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.shared.DomainException;
+import org.yiyong.web.PageSteps;
 
 /** 见义勇为卡: issued and returned from the samaritan's profile. */
 @Controller
@@ -24,33 +24,15 @@ class TransitCardController {
     @PostMapping("/honours/transit-cards")
     String issue(CurrentUser me, @RequestParam long samaritanId, @RequestParam(required = false) Long relativeId,
             RedirectAttributes redirect) {
-        try {
-            cards.issue(me, samaritanId, relativeId);
-            redirect.addFlashAttribute("success", "transit-card.issued");
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + samaritanId;
+        return PageSteps.step(redirect, "/samaritans/" + samaritanId, "transit-card.issued",
+                () -> cards.issue(me, samaritanId, relativeId));
     }
 
     @PostMapping("/honours/transit-cards/{id}/return")
     String returnCard(CurrentUser me, @PathVariable long id, @RequestParam long samaritanId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate returnedOn,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            cards.returnCard(me, id, returnedOn, reason);
-            redirect.addFlashAttribute("success", "transit-card.returned");
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + samaritanId;
+        return PageSteps.step(redirect, "/samaritans/" + samaritanId, "transit-card.returned",
+                () -> cards.returnCard(me, id, returnedOn, reason));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.OrganizationDirectory;
@@ -226,13 +227,8 @@ public class UserAdministration {
     }
 
     private UserAccount inScope(CurrentUser me, long id) {
-        return accounts.findByIdAndRegionCodeIn(id, me.scope().regionCodes()).orElseThrow(() -> {
-            if (accounts.existsById(id)) {
-                audit.recordEvent(AuditRecord.of(AuditAction.ACCESS_DENIED, "UserAccount", id)
-                        .withDetail("outside data scope"));
-            }
-            return new RecordNotFound("UserAccount", id);
-        });
+        return ScopedLookup.inScope(audit, "UserAccount", id,
+                accounts.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), accounts::existsById);
     }
 
     private static void requireVersion(UserAccount account, long expectedVersion) {

@@ -19,8 +19,8 @@ import org.yiyong.samaritans.Disability;
 import org.yiyong.samaritans.NewDisabilityApplication;
 import org.yiyong.samaritans.PensionStandard;
 import org.yiyong.samaritans.PensionStandards;
-import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.web.PageSteps;
 
 /**
  * The disability section of a samaritan's profile (its forms post here and come back to the profile)
@@ -141,24 +141,12 @@ class DisabilityController {
         return amounts;
     }
 
-    private String step(RedirectAttributes redirect, long id, String success, Supplier<?> action) {
-        return outcome(redirect, id, () -> {
-            action.get();
-            return success;
-        });
+    private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
+        return PageSteps.step(redirect, "/samaritans/" + id + "#disability", success, action);
     }
 
     /** Runs a step and comes back to the profile's disability section, saying how it went. */
     private String outcome(RedirectAttributes redirect, long id, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("success", action.get());
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + id + "#disability";
+        return PageSteps.outcome(redirect, "/samaritans/" + id + "#disability", action);
     }
 }

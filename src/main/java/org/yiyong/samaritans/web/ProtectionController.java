@@ -2,7 +2,6 @@ package org.yiyong.samaritans.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +15,7 @@ import org.yiyong.samaritans.Benefits;
 import org.yiyong.samaritans.Deaths;
 import org.yiyong.samaritans.MedicalCare;
 import org.yiyong.samaritans.MedicalExpense;
-import org.yiyong.shared.DomainException;
+import org.yiyong.web.PageSteps;
 
 /** Profile steps for death, hospital stays and benefits; each returns to the profile with what happened. */
 @Controller
@@ -81,17 +80,7 @@ class ProtectionController {
         return step(redirect, id, "benefit.recorded", () -> benefits.move(me, id, benefitId, status, outcome));
     }
 
-    private String step(RedirectAttributes redirect, long id, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + id;
+    private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
+        return PageSteps.step(redirect, "/samaritans/" + id, success, action);
     }
 }

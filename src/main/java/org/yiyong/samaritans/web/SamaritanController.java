@@ -2,7 +2,6 @@ package org.yiyong.samaritans.web;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,9 +34,9 @@ import org.yiyong.samaritans.SamaritanFilter;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.samaritans.SamaritanStatus;
 import org.yiyong.samaritans.SchoolStage;
-import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.PageSteps;
 
 /** Registry pages: the list, entering an earlier record, and the profile with family and entitlements. */
 @Controller
@@ -233,18 +232,8 @@ class SamaritanController {
         return PROFILE;
     }
 
-    private String step(RedirectAttributes redirect, long id, String success, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("success", success);
-        } catch (DomainException refused) {
-            if (refused.kind() == DomainException.Kind.NOT_FOUND || refused.kind() == DomainException.Kind.FORBIDDEN) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("failure", refused.messageKey());
-            redirect.addFlashAttribute("failureArgs", refused.arguments());
-        }
-        return "redirect:/samaritans/" + id;
+    private String step(RedirectAttributes redirect, long id, String success, Runnable action) {
+        return PageSteps.step(redirect, "/samaritans/" + id, success, action);
     }
 
     private List<Region> countyRegions(CurrentUser me) {
