@@ -94,7 +94,7 @@ public class Participant {
         return residentIdMasked;
     }
 
-    String getResidentIdEncrypted() {
+    public String getResidentIdEncrypted() {
         return residentId;
     }
 

@@ -49,8 +49,8 @@ class DeedTests {
     private static Deed received(LocalDateTime act, Participant... people) {
         DeedFacts facts = new DeedFacts(DeedCategory.RESCUE, DeedSource.POLICE_REFERRAL, null, act,
                 "晋江市安海镇安平桥下", "救起落水儿童", "两人跳入水中救起一名落水儿童");
-        return new Deed(NUMBER, "350582", facts, List.of(people), act.toLocalDate().plusDays(8), "anhai-station",
-                NOW);
+        return persisted(new Deed(NUMBER, "350582", facts, List.of(people), act.toLocalDate().plusDays(8),
+                "anhai-station", NOW), 7L);
     }
 
     /** Lin and Chen acted (different people), the boy was saved. */
@@ -63,7 +63,7 @@ class DeedTests {
     /** Accepted on Monday 12 October 2026. */
     private static Deed accepted() {
         Deed deed = received();
-        deed.accept(LocalDate.of(2026, 10, 12), WINDOW, null, STAFF, NOW);
+        deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, null, STAFF, NOW);
         return deed;
     }
 
@@ -192,7 +192,7 @@ class DeedTests {
     @Test
     void acceptance_starts_the_decision_clock() {
         Deed deed = received();
-        deed.accept(LocalDate.of(2026, 10, 12), WINDOW, "  ", STAFF, NOW);
+        deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, "  ", STAFF, NOW);
 
         assertThat(deed.getStatus()).isEqualTo(DeedStatus.ACCEPTED);
         assertThat(deed.getAcceptedOn()).isEqualTo(LocalDate.of(2026, 10, 12));
@@ -209,7 +209,7 @@ class DeedTests {
     @Test
     void a_deed_is_accepted_once_and_an_accepted_one_is_not_refused() {
         Deed deed = accepted();
-        refusedAtStage(deed, () -> deed.accept(LocalDate.of(2026, 10, 13), WINDOW, null, STAFF, NOW));
+        refusedAtStage(deed, () -> deed.accept(LocalDate.of(2026, 10, 13), TODAY, WINDOW, null, STAFF, NOW));
         refusedAtStage(deed, () -> deed.refuseToAccept("重复登记", STAFF, NOW));
         assertThat(deed.getNotAcceptedReason()).isNull();
     }
@@ -218,7 +218,7 @@ class DeedTests {
     void a_deed_without_anyone_who_acted_is_not_accepted() {
         Deed deed = received(ACT, person(BOY, ParticipantRole.BENEFICIARY, "黄小明", null),
                 person(21, ParticipantRole.WITNESS, "周大爷", null));
-        invalid(deed, () -> deed.accept(LocalDate.of(2026, 10, 12), WINDOW, null, STAFF, NOW), DeedHasNoActor.class,
+        invalid(deed, () -> deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, null, STAFF, NOW), DeedHasNoActor.class,
                 "participants", "deed.actor.missing");
         assertThat(deed.getAcceptedOn()).isNull();
     }
@@ -226,22 +226,22 @@ class DeedTests {
     @Test
     void acceptance_is_dated_between_the_act_and_today() {
         Deed deed = received();
-        invalid(deed, () -> deed.accept(LocalDate.of(2026, 9, 30), WINDOW, null, STAFF, NOW), InvalidField.class,
+        invalid(deed, () -> deed.accept(LocalDate.of(2026, 9, 30), TODAY, WINDOW, null, STAFF, NOW), InvalidField.class,
                 "acceptedOn", "deed.accept.date-range");
-        invalid(deed, () -> deed.accept(TODAY.plusDays(1), WINDOW, null, STAFF, NOW), InvalidField.class,
+        invalid(deed, () -> deed.accept(TODAY.plusDays(1), TODAY, WINDOW, null, STAFF, NOW), InvalidField.class,
                 "acceptedOn", "deed.accept.date-range");
 
-        deed.accept(TODAY, WINDOW, null, STAFF, NOW);
+        deed.accept(TODAY, TODAY, WINDOW, null, STAFF, NOW);
         assertThat(deed.getAcceptedOn()).isEqualTo(TODAY);
     }
 
     @Test
     void an_act_over_a_year_ago_is_accepted_only_with_an_approval_and_never_after_two_years() {
         Deed late = received(LocalDateTime.of(2025, 8, 1, 9, 0), person(LIN, ParticipantRole.ACTOR, "林海", null));
-        invalid(late, () -> late.accept(TODAY, WINDOW, null, STAFF, NOW), FilingWindowClosed.class,
+        invalid(late, () -> late.accept(TODAY, TODAY, WINDOW, null, STAFF, NOW), FilingWindowClosed.class,
                 "lateFilingApproval", "deed.filing.needs-approval");
 
-        late.accept(TODAY, WINDOW, " 泉见协〔2026〕3号 ", STAFF, NOW);
+        late.accept(TODAY, TODAY, WINDOW, " 泉见协〔2026〕3号 ", STAFF, NOW);
         assertThat(late.getStatus()).isEqualTo(DeedStatus.ACCEPTED);
         assertThat(late.getLateFilingApproval()).isEqualTo("泉见协〔2026〕3号");
         assertThat(lastEvent(late).getKind()).isEqualTo("ACCEPTED");
@@ -249,7 +249,7 @@ class DeedTests {
 
         Deed tooLate = received(LocalDateTime.of(2024, 12, 14, 9, 0),
                 person(LIN, ParticipantRole.ACTOR, "林海", null));
-        invalid(tooLate, () -> tooLate.accept(TODAY, WINDOW, "泉见协〔2026〕4号", STAFF, NOW),
+        invalid(tooLate, () -> tooLate.accept(TODAY, TODAY, WINDOW, "泉见协〔2026〕4号", STAFF, NOW),
                 FilingWindowClosed.class, "lateFilingApproval", "deed.filing.too-late");
     }
 
@@ -263,7 +263,7 @@ class DeedTests {
         assertThat(timeline(deed)).containsExactly("RECEIVED", "NOT_ACCEPTED");
         assertThat(lastEvent(deed).getDetail()).isEqualTo("不属于见义勇为范围");
 
-        refusedAtStage(deed, () -> deed.accept(LocalDate.of(2026, 10, 12), WINDOW, null, STAFF, NOW));
+        refusedAtStage(deed, () -> deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, null, STAFF, NOW));
         refusedAtStage(deed, () -> deed.assignInvestigation(7L, "王警官", STAFF, NOW));
         refusedAtStage(deed, () -> deed.mergeLead("QZ-LEAD-1", STAFF, NOW));
         refusedAtStage(deed, () -> deed.requestDocuments(LocalDate.of(2026, 10, 12), "身份证明", STAFF, NOW));
@@ -569,7 +569,7 @@ class DeedTests {
         // the same resident ID number entered twice as an actor
         Deed deed = received(ACT, person(LIN, ParticipantRole.ACTOR, "林海", "index-lin"),
                 person(CHEN, ParticipantRole.ACTOR, "林 海", "index-lin"));
-        deed.accept(LocalDate.of(2026, 10, 12), WINDOW, null, STAFF, NOW);
+        deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, null, STAFF, NOW);
         deed.assignInvestigation(7L, "王警官", STAFF, NOW);
         Map<Long, Recommendation> confirm = Map.of(LIN, Recommendation.CONFIRM, CHEN, Recommendation.CONFIRM);
         deed.submitReport("查实", confirm, Map.of(), LocalDate.of(2026, 10, 20), "police-7", NOW);

@@ -70,7 +70,7 @@ class DeedConfirmationScenarioTests {
         Participant actor = deed.actors().get(0);
         LocalDate confirmedOn = clock.today();
 
-        scenario.publish(DeedConfirmed.of(deed, actor, confirmedOn))
+        scenario.publish(confirmation(deed, actor, confirmedOn))
                 .andWaitAtMost(PATIENCE)
                 .andWaitForStateChange(() -> registered(residentId), found -> !found.isEmpty())
                 .andVerify(found -> {
@@ -102,13 +102,13 @@ class DeedConfirmationScenarioTests {
         String residentId = residentIdNobodyUses();
         Deed first = fileDeed(residentId, "洪志明", LocalDateTime.of(2026, 3, 14, 17, 20), Harm.NONE);
         AtomicLong samaritanId = new AtomicLong();
-        scenario.publish(DeedConfirmed.of(first, first.actors().get(0), clock.today()))
+        scenario.publish(confirmation(first, first.actors().get(0), clock.today()))
                 .andWaitAtMost(PATIENCE)
                 .andWaitForStateChange(() -> registered(residentId), found -> !found.isEmpty())
                 .andVerify(found -> samaritanId.set(found.get(0).getId()));
 
         Deed second = fileDeed(residentId, "洪志明", LocalDateTime.of(2026, 7, 8, 6, 45), Harm.INJURED);
-        scenario.publish(DeedConfirmed.of(second, second.actors().get(0), clock.today()))
+        scenario.publish(confirmation(second, second.actors().get(0), clock.today()))
                 .andWaitAtMost(PATIENCE)
                 .andWaitForStateChange(() -> registered(residentId),
                         found -> found.size() == 1 && found.get(0).getDeeds().size() == 2)
@@ -130,11 +130,11 @@ class DeedConfirmationScenarioTests {
 
         scenario.stimulate((transactions, events) -> {
             transactions.executeWithoutResult(decision -> {
-                events.publishEvent(DeedConfirmed.of(undone, undone.actors().get(0), clock.today()));
+                events.publishEvent(confirmation(undone, undone.actors().get(0), clock.today()));
                 decision.setRollbackOnly();
             });
             transactions.executeWithoutResult(decision ->
-                    events.publishEvent(DeedConfirmed.of(kept, kept.actors().get(0), clock.today())));
+                    events.publishEvent(confirmation(kept, kept.actors().get(0), clock.today())));
         })
                 .andWaitAtMost(PATIENCE)
                 .andWaitForStateChange(() -> registered(keptId), found -> !found.isEmpty())
@@ -171,5 +171,13 @@ class DeedConfirmationScenarioTests {
                 return candidate;
             }
         }
+    }
+
+    /** The event the deed registers when it confirms the person, as the decision would publish it. */
+    private static DeedConfirmed confirmation(Deed deed, Participant person, LocalDate on) {
+        return new DeedConfirmed(deed.getId(), deed.getNumber(), deed.getRegionCode(), deed.getCategory(),
+                deed.getOccurredAt().toLocalDate(), person.getId(), person.getName(),
+                person.getResidentIdEncrypted(), person.getResidentIdIndex(), person.getResidentIdMasked(),
+                person.getHarm(), on, "晋公见确〔2026〕1号");
     }
 }
