@@ -1,8 +1,8 @@
 package org.yiyong.funds.web;
 
-import java.time.Clock;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +29,11 @@ import org.yiyong.funds.Fund;
 import org.yiyong.funds.FundRegister;
 import org.yiyong.funds.Journal;
 import org.yiyong.funds.PaymentOrder;
+import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.PageRequest;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * The funds pages: funds and balances, donations and receipts, payment orders from request to
