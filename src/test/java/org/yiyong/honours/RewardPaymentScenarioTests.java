@@ -57,11 +57,22 @@ class RewardPaymentScenarioTests {
                 .single();
     }
 
+    private long unitHonour(long unit) {
+        String name = "泉州市公安局（" + Long.toString(System.nanoTime(), 36) + "）";
+        jdbc.sql("""
+                insert into honour (title_id, region_code, mode, status, reason, proposed_by, proposed_on,
+                                    recipient, recipient_name, organization_id)
+                select min(id), '350500', 'ROUND', 'GRANTED', '集中表彰', 'city-staff', :on, 'UNIT', :name, :unit
+                from title""").param("on", LocalDate.now(clock)).param("name", name).param("unit", unit).update();
+        return jdbc.sql("select id from honour where recipient_name = :name").param("name", name).query(Long.class)
+                .single();
+    }
+
     @Test
     void a_requested_reward_becomes_an_order_and_once_paid_the_reward_is_settled(Scenario scenario) {
-        // a reward of a demo honour paid to a unit (a person's reward is asked for once, and was)
-        long honourId = jdbc.sql("select min(id) from honour").query(Long.class).single();
+        // a unit's honour of this test's own, whose reward is to be paid
         long unit = organizationId("QZ-PSB");
+        long honourId = unitHonour(unit);
         LocalDate today = LocalDate.now(clock);
 
         // honours asks: the reward request registers PaymentRequested, published as it is saved
