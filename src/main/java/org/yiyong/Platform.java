@@ -8,16 +8,19 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.yiyong.shared.FieldCipher;
 
 /**
  * Beans every module uses: the clock, the field cipher, the demo-data switch and the lock that lets a
- * scheduled job run on one node only.
+ * scheduled job run on one node only; and {@code @Retryable}, with which event listeners run their
+ * transaction again when the database refused it for a passing reason.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableResilientMethods
 public class Platform {
 
     @Bean

@@ -17,14 +17,16 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
-import org.yiyong.shared.PaymentPurpose;
-import org.yiyong.shared.PaymentRequested;
-import org.yiyong.shared.PaymentSettled;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -35,7 +37,8 @@ import org.yiyong.shared.RecordNotFound;
 public class Assistance implements CarePaymentHandler {
 
     static final String ENTITY = "AssistanceCase";
-    static final String PREFIX = "assistance-";
+    /** the kind of record a case is to the funds */
+    static final String PAYMENT_KIND = "assistance";
     /** the largest amount numeric(12,2) holds */
     private static final BigDecimal MAX_GRANT = new BigDecimal("9999999999.99");
     private static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')";
@@ -152,8 +155,8 @@ public class Assistance implements CarePaymentHandler {
         cases.flush();
         String name = jdbc.sql("select name from samaritan where id = :id").param("id", c.getSamaritanId())
                 .query(String.class).single();
-        events.publishEvent(new PaymentRequested(SOURCE, PREFIX + c.getId(), c.getRegionCode(),
-                PaymentPurpose.HARDSHIP, c.getSamaritanId(), null, name, value, "困难救助金（帮扶事项 " + c.getNumber() + "）",
+        events.publishEvent(new PaymentRequested(source(c.getId()), c.getRegionCode(),
+                PaymentPurpose.HARDSHIP, c.getSamaritanId(), null, name, Money.of(value), "困难救助金（帮扶事项 " + c.getNumber() + "）",
                 document, me.username(), today));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("hardship grant asked: " + value));
         return c;
@@ -182,14 +185,14 @@ public class Assistance implements CarePaymentHandler {
     }
 
     @Override
-    public String prefix() {
-        return PREFIX;
+    public String kind() {
+        return PAYMENT_KIND;
     }
 
     @Override
     @Transactional
     public void paid(PaymentSettled paid) {
-        long id = Long.parseLong(paid.sourceRef().substring(PREFIX.length()));
+        long id = paid.source().recordId();
         cases.findById(id).ifPresent(c -> {
             c.grantPaid(paid.paidOn());
             audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).byActor(AuditTrail.SYSTEM_ACTOR)
@@ -199,8 +202,8 @@ public class Assistance implements CarePaymentHandler {
 
     @Override
     @Transactional
-    public void returned(org.yiyong.shared.PaymentReturned returned) {
-        long id = Long.parseLong(returned.sourceRef().substring(PREFIX.length()));
+    public void returned(PaymentReturned returned) {
+        long id = returned.source().recordId();
         cases.findById(id).ifPresent(c -> {
             c.grantReturned(LocalDate.now(clock), returned.reason());
             audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).byActor(AuditTrail.SYSTEM_ACTOR)

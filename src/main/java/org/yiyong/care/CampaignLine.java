@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.yiyong.funds.PaymentSource;
 
 /**
  * One person on a campaign's roster: included with a category, an amount and a payee (the person, or
@@ -237,8 +238,9 @@ public class CampaignLine {
         return status == Status.INCLUDED || status == Status.SENT || status == Status.PAID;
     }
 
-    public String sourceRef() {
-        return CampaignPayments.PREFIX + campaignId + "-" + id;
+    /** How the funds name this line's payment. */
+    public PaymentSource paymentSource() {
+        return CampaignPayments.source(campaignId, id);
     }
 
     public Long getId() {

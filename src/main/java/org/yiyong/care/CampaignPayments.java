@@ -1,14 +1,15 @@
 package org.yiyong.care;
 
 import org.springframework.stereotype.Component;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
 
-/** What the funds report about condolence payments ({@code campaign-<campaignId>-<lineId>}): lines paid or returned. */
+/** What the funds report about condolence payments (one per line of a campaign): lines paid or returned. */
 @Component
 class CampaignPayments implements CarePaymentHandler {
 
-    static final String PREFIX = "campaign-";
+    static final String KIND = "campaign";
 
     private final CampaignRoster roster;
 
@@ -16,36 +17,27 @@ class CampaignPayments implements CarePaymentHandler {
         this.roster = roster;
     }
 
+    /** How the funds name one line of a campaign. */
+    static PaymentSource source(long campaignId, long lineId) {
+        return PaymentSource.of(MODULE, KIND, campaignId, lineId);
+    }
+
     @Override
-    public String prefix() {
-        return PREFIX;
+    public String kind() {
+        return KIND;
     }
 
     @Override
     public void paid(PaymentSettled paid) {
-        Long line = lineOf(paid.sourceRef());
-        if (line != null) {
-            roster.linePaid(line, paid.paidOn(), paid.orderNumber());
+        if (paid.source().lineId() != null) {
+            roster.linePaid(paid.source().lineId(), paid.paidOn(), paid.orderNumber());
         }
     }
 
     @Override
     public void returned(PaymentReturned returned) {
-        Long line = lineOf(returned.sourceRef());
-        if (line != null) {
-            roster.lineReturned(line, returned.reason());
+        if (returned.source().lineId() != null) {
+            roster.lineReturned(returned.source().lineId(), returned.reason());
         }
-    }
-
-    /** The line id of {@code campaign-<campaignId>-<lineId>}, or null for anything else. */
-    static Long lineOf(String sourceRef) {
-        if (sourceRef == null || !sourceRef.startsWith(PREFIX)) {
-            return null;
-        }
-        String[] parts = sourceRef.substring(PREFIX.length()).split("-");
-        if (parts.length != 2 || !parts[0].matches("\\d{1,18}") || !parts[1].matches("\\d{1,18}")) {
-            return null;
-        }
-        return Long.valueOf(parts[1]);
     }
 }

@@ -22,12 +22,13 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.PaymentPurpose;
-import org.yiyong.shared.PaymentRequested;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -436,8 +437,9 @@ public class CampaignRoster {
         BigDecimal total = BigDecimal.ZERO;
         for (CampaignLine line : due) {
             line.sent(me.username(), now);
-            events.publishEvent(new PaymentRequested(CarePaymentHandler.SOURCE, line.sourceRef(), payingRegion,
-                    PaymentPurpose.CONDOLENCE, line.getSamaritanId(), null, line.getPayeeName(), line.getAmount(),
+            events.publishEvent(new PaymentRequested(line.paymentSource(), payingRegion,
+                    PaymentPurpose.CONDOLENCE, line.getSamaritanId(), null, line.getPayeeName(),
+                    Money.of(line.getAmount()),
                     description(campaign, line), campaign.getDocumentNumber(), me.username(), today));
             total = total.add(line.getAmount());
         }

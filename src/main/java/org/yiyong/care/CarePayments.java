@@ -1,15 +1,21 @@
 package org.yiyong.care;
 
 import java.util.List;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.yiyong.TransientRetry;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
 
-/** What the funds report back about care's payments, handed to the part of care that asked. */
+/**
+ * What the funds report back about care's payments — only those, by the listeners' condition — handed
+ * to the part of care whose kind of record was paid. Each is handled in a transaction of its own, tried
+ * again when the database refused it for a passing reason.
+ */
 @Component
+@Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
 class CarePayments {
 
     private final List<CarePaymentHandler> handlers;
@@ -18,21 +24,17 @@ class CarePayments {
         this.handlers = handlers;
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + CarePaymentHandler.MODULE + "')")
     void on(PaymentSettled paid) {
-        if (CarePaymentHandler.SOURCE.equals(paid.source())) {
-            handlers.stream().filter(h -> paid.sourceRef().startsWith(h.prefix()))
-                    .forEach(h -> TransientRetry.run(() -> h.paid(paid)));
-        }
+        handlersOf(paid.source()).forEach(handler -> handler.paid(paid));
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + CarePaymentHandler.MODULE + "')")
     void on(PaymentReturned returned) {
-        if (CarePaymentHandler.SOURCE.equals(returned.source())) {
-            handlers.stream().filter(h -> returned.sourceRef().startsWith(h.prefix()))
-                    .forEach(h -> TransientRetry.run(() -> h.returned(returned)));
-        }
+        handlersOf(returned.source()).forEach(handler -> handler.returned(returned));
+    }
+
+    private List<CarePaymentHandler> handlersOf(PaymentSource source) {
+        return handlers.stream().filter(handler -> source.is(CarePaymentHandler.MODULE, handler.kind())).toList();
     }
 }

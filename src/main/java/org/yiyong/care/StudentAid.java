@@ -22,14 +22,16 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SchoolStage;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.PaymentPurpose;
-import org.yiyong.shared.PaymentRequested;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -44,7 +46,8 @@ import org.yiyong.shared.RecordNotFound;
 public class StudentAid {
 
     static final String ENTITY = "StudentAidApplication";
-    static final String PAYMENT_REF = "student-aid-";
+    /** the kind of record an application is to the funds */
+    static final String PAYMENT_KIND = "student-aid";
     static final String READ = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')";
     static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
 
@@ -301,9 +304,9 @@ public class StudentAid {
         String city = jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
         String payingRegion = application.getPayer() == StudentAidApplication.Payer.COUNTY && !region.equals(city)
                 ? region : null;
-        events.publishEvent(new PaymentRequested(CarePaymentHandler.SOURCE, PAYMENT_REF + application.getId(),
-                payingRegion, PaymentPurpose.STUDENT_AID, application.getSamaritanId(), null,
-                application.getPayeeName(), application.getAmount(), description(application), document,
+        events.publishEvent(new PaymentRequested(PaymentSource.of(CarePaymentHandler.MODULE, PAYMENT_KIND,
+                application.getId()), payingRegion, PaymentPurpose.STUDENT_AID, application.getSamaritanId(), null,
+                application.getPayeeName(), Money.of(application.getAmount()), description(application), document,
                 me.username(), today));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 application.snapshot())).withDetail("approved at " + application.getAmount().toPlainString()
@@ -332,7 +335,7 @@ public class StudentAid {
     /** The funds paid an application: paid, once. */
     @Transactional
     public void paid(PaymentSettled paid) {
-        applicationOf(paid.sourceRef()).ifPresent(application -> {
+        applicationOf(paid.source()).ifPresent(application -> {
             if (application.getStatus() != StudentAidApplication.Status.APPROVED) {
                 return;
             }
@@ -345,20 +348,14 @@ public class StudentAid {
     /** The bank returned the money: approved and due again. */
     @Transactional
     public void returned(PaymentReturned returned) {
-        applicationOf(returned.sourceRef()).filter(application -> application.returned()).ifPresent(application ->
+        applicationOf(returned.source()).filter(application -> application.returned()).ifPresent(application ->
                 audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, application.getId())
                         .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("payment returned: " + returned.reason())));
     }
 
-    private Optional<StudentAidApplication> applicationOf(String sourceRef) {
-        if (sourceRef == null || !sourceRef.startsWith(PAYMENT_REF)) {
-            return Optional.empty();
-        }
-        try {
-            return applications.findById(Long.valueOf(sourceRef.substring(PAYMENT_REF.length())));
-        } catch (NumberFormatException notOurs) {
-            return Optional.empty();
-        }
+    private Optional<StudentAidApplication> applicationOf(PaymentSource source) {
+        return source.is(CarePaymentHandler.MODULE, PAYMENT_KIND) ? applications.findById(source.recordId())
+                : Optional.empty();
     }
 
     // ---------------------------------------------------------------- statistics

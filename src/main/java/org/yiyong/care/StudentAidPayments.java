@@ -1,8 +1,8 @@
 package org.yiyong.care;
 
 import org.springframework.stereotype.Component;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
 
 /** What the funds report back about student aid: paid, or returned by the bank (due again). */
 @Component
@@ -15,8 +15,8 @@ class StudentAidPayments implements CarePaymentHandler {
     }
 
     @Override
-    public String prefix() {
-        return StudentAid.PAYMENT_REF;
+    public String kind() {
+        return StudentAid.PAYMENT_KIND;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.yiyong.funds;
 
-import org.yiyong.shared.PaymentPurpose;
 
 /** The journal's accounts (会计科目), with their codes. Stored by name. */
 public enum Account {

@@ -32,7 +32,6 @@ import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * The funds' reports, read from the journal with SQL aggregates: balances at a date, the income and
@@ -155,7 +154,7 @@ public class FinancialReports {
     /** A paid order with the approval, the entry and the decision it pairs with. */
     public record PairedPayment(long orderId, String orderNumber, String regionCode, String payeeName,
             PaymentPurpose purpose, BigDecimal amount, LocalDate paidOn, String requestedBy, String approvedBy,
-            long entryId, String entryNumber, LocalDate entryDate, PaymentOrder.Source source, String sourceDocument) {
+            long entryId, String entryNumber, LocalDate entryDate, String source, String sourceDocument) {
     }
 
     /** What does not pair: the order and/or the entry, with the amounts on each side. */
@@ -274,13 +273,13 @@ public class FinancialReports {
                 order by o.paid_on, o.id""".formatted(standing("x"), PAID_IN_YEAR, APPROVED, SOURCED, POSTED))
                 .params(params)
                 .query((rs, n) -> {
-                    PaymentOrder.Source source = PaymentOrder.Source.valueOf(rs.getString("source"));
+                    String source = rs.getString("source");
                     return new PairedPayment(rs.getLong("id"), rs.getString("number"), rs.getString("region_code"),
                             rs.getString("payee_name"), PaymentPurpose.valueOf(rs.getString("purpose")),
                             amount(rs, "amount"), rs.getObject("paid_on", LocalDate.class),
                             rs.getString("requested_by"), rs.getString("approved_by"), rs.getLong("entry_id"),
                             rs.getString("entry_number"), rs.getObject("entry_date", LocalDate.class), source,
-                            rs.getString(source == PaymentOrder.Source.MANUAL ? "justification" : "decision_document"));
+                            rs.getString(PaymentOrder.MANUAL.equals(source) ? "justification" : "decision_document"));
                 }).list();
         List<Discrepancy> discrepancies = new ArrayList<>();
         discrepancies.addAll(orders(DiscrepancyKind.NO_ENTRY, "not " + HAS_ENTRY, params));

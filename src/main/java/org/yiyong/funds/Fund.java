@@ -11,7 +11,6 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * An association's fund: its general fund, or a restricted sub-fund (专款专用) that pays only for one

@@ -23,7 +23,6 @@ import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
-import org.yiyong.shared.PaymentPurpose;
 import org.yiyong.shared.RecordNotFound;
 
 /**

@@ -14,7 +14,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.yiyong.shared.PaymentPurpose;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.shared.Money;
 
 /**
  * A payment order (支付单): money out of a fund to a payee, for a purpose, caused by a decision of
@@ -22,10 +23,13 @@ import org.yiyong.shared.PaymentPurpose;
  * requester, put in a batch and paid by a cashier who is not the approver, then paid (once) or failed
  * and re-issued; the payee's acknowledgement is recorded. Cancelled with a reason while unpaid. A bank
  * transfer enters a batch only with the account it goes to; cash and cheque are recorded as such.
+ * An order another module asked for keeps its {@link PaymentSource}; paid or returned by the bank, it
+ * registers {@link PaymentSettled} or {@link PaymentReturned} for that module, published when the
+ * order is saved.
  */
 @Entity
 @Table(name = "payment_order")
-public class PaymentOrder {
+public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
 
     /** Stored by name. */
     public enum Status {
@@ -37,10 +41,8 @@ public class PaymentOrder {
         BANK_TRANSFER, CASH, CHEQUE
     }
 
-    /** Where an order came from. Stored by name. */
-    public enum Source {
-        HONOURS, CARE, MANUAL
-    }
+    /** The source column of an order made by hand in the funds, not asked for by another module. */
+    public static final String MANUAL = "MANUAL";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -65,10 +67,17 @@ public class PaymentOrder {
 
     private String description;
 
-    @Enumerated(EnumType.STRING)
-    private Source source;
+    /** the module that asked ({@link PaymentSource#module()}), or {@link #MANUAL} */
+    private String source;
 
+    /** {@link PaymentSource#reference()}, as people read it */
     private String sourceRef;
+
+    private String sourceKind;
+
+    private Long sourceRecordId;
+
+    private Long sourceLineId;
 
     private String decisionDocument;
 
@@ -130,7 +139,7 @@ public class PaymentOrder {
     }
 
     PaymentOrder(String number, Fund fund, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
-            Long payeeOrganizationId, BigDecimal amount, String description, Source source, String sourceRef,
+            Long payeeOrganizationId, BigDecimal amount, String description, PaymentSource source,
             String decisionDocument, String justification, String idempotencyKey, String requestedBy,
             LocalDate requestedOn) {
         this.number = number;
@@ -142,8 +151,15 @@ public class PaymentOrder {
         this.payeeOrganizationId = payeeOrganizationId;
         this.amount = amount;
         this.description = description;
-        this.source = source;
-        this.sourceRef = sourceRef;
+        if (source == null) {
+            this.source = MANUAL;
+        } else {
+            this.source = source.module();
+            this.sourceRef = source.reference();
+            this.sourceKind = source.kind();
+            this.sourceRecordId = source.recordId();
+            this.sourceLineId = source.lineId();
+        }
         this.decisionDocument = decisionDocument;
         this.justification = justification;
         this.idempotencyKey = idempotencyKey;
@@ -196,6 +212,9 @@ public class PaymentOrder {
         this.bankReference = reference;
         this.failureReason = null;
         this.status = Status.PAID;
+        if (sourceKind != null) {
+            registerEvent(new PaymentSettled(getPaymentSource(), id, number, Money.of(amount), on, reference));
+        }
     }
 
     private void requireNotApprover(String cashier) {
@@ -258,6 +277,9 @@ public class PaymentOrder {
         this.failureReason = reason;
         this.failures++;
         this.status = Status.FAILED;
+        if (sourceKind != null) {
+            registerEvent(new PaymentReturned(getPaymentSource(), id, number, Money.of(amount), reason));
+        }
     }
 
     /** What caused the order was withdrawn while it sat in a batch: the cashier sees why before paying it. */
@@ -316,6 +338,11 @@ public class PaymentOrder {
     private FundRuleBroken wrongStatus() {
         return new FundRuleBroken("payment.status.wrong", number, new DefaultMessageSourceResolvable(
                 new String[] {"payment.status." + status.name()}, status.name()));
+    }
+
+    /** What the order registered since it was last saved (saving publishes it). */
+    java.util.Collection<Object> registeredEvents() {
+        return domainEvents();
     }
 
     public Map<String, Object> snapshot() {
@@ -378,8 +405,19 @@ public class PaymentOrder {
         return description;
     }
 
-    public Source getSource() {
+    /** The module that asked for the order, or {@link #MANUAL}. */
+    public String getSource() {
         return source;
+    }
+
+    /** Whether the order was made by hand in the funds rather than asked for by another module. */
+    public boolean isManual() {
+        return MANUAL.equals(source);
+    }
+
+    /** Who asked for the order and for which record; {@code null} for an order by hand. */
+    public PaymentSource getPaymentSource() {
+        return sourceKind == null ? null : new PaymentSource(source, sourceKind, sourceRecordId, sourceLineId);
     }
 
     public String getSourceRef() {

@@ -10,7 +10,12 @@ public interface PaymentOrders extends JpaRepository<PaymentOrder, Long> {
 
     Optional<PaymentOrder> findByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
 
-    Optional<PaymentOrder> findBySourceAndSourceRef(PaymentOrder.Source source, String sourceRef);
+    Optional<PaymentOrder> findBySourceAndSourceRef(String source, String sourceRef);
+
+    /** The order another module asked for, if the funds have made it. */
+    default Optional<PaymentOrder> findBySource(PaymentSource source) {
+        return findBySourceAndSourceRef(source.module(), source.reference());
+    }
 
     Optional<PaymentOrder> findByIdempotencyKey(String key);
 

@@ -1,14 +1,17 @@
 package org.yiyong.funds;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.yiyong.TransientRetry;
-import org.yiyong.shared.PaymentRequested;
-import org.yiyong.shared.PaymentWithdrawn;
 
-/** Requests of the other modules (rewards now; condolences and aid later) become payment orders, once. */
+/**
+ * Requests of the other modules (rewards, condolences, aid) become payment orders, once; a withdrawn
+ * request cancels its order. Each runs after the asking module committed, in a transaction of its own,
+ * tried again when the database refused it for a passing reason (a row lock, a concurrent update).
+ */
 @Component
+@Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
 class PaymentRequests {
 
     private final Payments payments;
@@ -17,15 +20,13 @@ class PaymentRequests {
         this.payments = payments;
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(PaymentRequested requested) {
-        TransientRetry.run(() -> payments.fromRequest(requested));
+        payments.fromRequest(requested);
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(PaymentWithdrawn withdrawn) {
-        TransientRetry.run(() -> payments.withdraw(withdrawn));
+        payments.withdraw(withdrawn);
     }
 }

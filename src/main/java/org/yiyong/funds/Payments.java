@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,11 +28,6 @@ import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
-import org.yiyong.shared.PaymentPurpose;
-import org.yiyong.shared.PaymentRequested;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
-import org.yiyong.shared.PaymentWithdrawn;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -56,7 +50,6 @@ public class Payments {
     private final Journal journal;
     private final FundNumbers numbers;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final SamaritanRegistry samaritans;
     private final FieldCipher cipher;
@@ -64,7 +57,7 @@ public class Payments {
     private final TransactionTemplate transactions;
 
     Payments(PaymentOrders orders, DisbursementBatches batches, FundRegister register, Journal journal,
-            FundNumbers numbers, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
+            FundNumbers numbers, JdbcClient jdbc, AuditTrail audit,
             SamaritanRegistry samaritans, FieldCipher cipher, Clock clock, TransactionTemplate transactions) {
         this.transactions = transactions;
         this.samaritans = samaritans;
@@ -75,7 +68,6 @@ public class Payments {
         this.journal = journal;
         this.numbers = numbers;
         this.jdbc = jdbc;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -83,26 +75,25 @@ public class Payments {
     /** Another module's request becomes one order, paid from the general fund of the association named. */
     @Transactional
     public PaymentOrder fromRequest(PaymentRequested request) {
-        PaymentOrder.Source source = PaymentOrder.Source.valueOf(request.source());
-        Optional<PaymentOrder> known = orders.findBySourceAndSourceRef(source, request.sourceRef());
+        PaymentSource source = request.source();
+        Optional<PaymentOrder> known = orders.findBySource(source);
         if (known.isPresent()) {
             return known.get();
         }
         Fund fund = register.generalFundOf(request.payingRegion());
         PaymentOrder order = orders.saveAndFlush(new PaymentOrder(numbers.order(request.requestedOn().getYear()), fund,
                 request.purpose(), request.payeeName(), request.payeeSamaritanId(), request.payeeOrganizationId(),
-                request.amount().setScale(2), request.description(), source, request.sourceRef(),
-                request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
+                request.amount().amount(), request.description(), source, request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, order.getId()).byActor(request.requestedBy())
-                .withChanges(Changes.created(order.snapshot())).withDetail("requested by " + source + " "
-                        + request.sourceRef()));
+                .withChanges(Changes.created(order.snapshot())).withDetail("requested by " + source.module() + " "
+                        + source.reference()));
         return order;
     }
 
     /** What caused a request no longer stands: the order is cancelled unless the money has gone. */
     @Transactional
     public void withdraw(PaymentWithdrawn withdrawn) {
-        orders.findBySourceAndSourceRef(PaymentOrder.Source.valueOf(withdrawn.source()), withdrawn.sourceRef())
+        orders.findBySource(withdrawn.source())
                 .ifPresent(order -> {
                     switch (order.getStatus()) {
                         case REQUESTED, APPROVED, FAILED -> {
@@ -167,8 +158,7 @@ public class Payments {
         Fund fund = register.inScope(me, request.fundId());
         requireAccepts(fund, request.purpose(), request.payeeSamaritanId());
         PaymentOrder order = new PaymentOrder(numbers.order(LocalDate.now(clock).getYear()), fund, request.purpose(),
-                payee, request.payeeSamaritanId(), null, amount, description, PaymentOrder.Source.MANUAL, null,
-                document, justification, key, me.username(), LocalDate.now(clock));
+                payee, request.payeeSamaritanId(), null, amount, description, null, document, justification, key, me.username(), LocalDate.now(clock));
         if (request.paymentMethod() != null || request.payeeAccountNumber() != null) {
             payWith(order, request.paymentMethod() == null ? PaymentOrder.Method.BANK_TRANSFER
                     : request.paymentMethod(), request.payeeBankName(), request.payeeAccountNumber());
@@ -336,11 +326,11 @@ public class Payments {
     public PaymentOrder cancel(CurrentUser me, long id, String reason) {
         String why = Inputs.text("reason", reason, 300, true);
         PaymentOrder order = inScope(me, id);
-        if (order.getSource() != PaymentOrder.Source.MANUAL) {
+        if (!order.isManual()) {
             // the module that asked stays the owner: a revoked honour or a removed line withdraws it there
             throw new FundRuleBroken("payment.cancel.from-source", order.getNumber(),
                     new org.springframework.context.support.DefaultMessageSourceResolvable(
-                            new String[] {"payment.source." + order.getSource().name()}, order.getSource().name()));
+                            new String[] {"payment.source." + order.getSource()}, order.getSource()));
         }
         order.cancel(me.username(), why);
         orders.flush();
@@ -433,13 +423,9 @@ public class Payments {
                 + order.getDescription(), order.getNumber()), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
                         Posting.debit(order.getFundId(), expense, order.getAmount()),
                         Posting.credit(order.getFundId(), Account.BANK, order.getAmount())), me.username());
-        orders.flush();
+        orders.saveAndFlush(order); // publishes what the order registered: PaymentSettled for the module that asked
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 order.snapshot())).withDetail("paid, bank reference " + reference));
-        if (order.getSource() != PaymentOrder.Source.MANUAL) {
-            events.publishEvent(new PaymentSettled(order.getSource().name(), order.getSourceRef(), order.getId(),
-                    order.getNumber(), on, reference));
-        }
         return order;
     }
 
@@ -478,11 +464,8 @@ public class Payments {
                 .orElseThrow(() -> new IllegalStateException("paid order " + id + " has no entry"));
         journal.lock(order.getFundId());
         journal.reverse(payment, LocalDate.now(clock), "退回冲销：" + why, me.username());
-        orders.flush();
+        orders.saveAndFlush(order); // publishes PaymentReturned for the module that asked
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("returned by the bank: " + why));
-        if (order.getSource() != PaymentOrder.Source.MANUAL) {
-            events.publishEvent(new PaymentReturned(order.getSource().name(), order.getSourceRef(), why));
-        }
         return order;
     }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,17 +16,16 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.ConfirmedDeed;
 import org.yiyong.samaritans.Samaritan;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
-import org.yiyong.shared.PaymentPurpose;
-import org.yiyong.shared.PaymentRequested;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
-import org.yiyong.shared.PaymentWithdrawn;
+import org.yiyong.shared.RecordNotFound;
 
 /**
  * Honours from proposal to grant: 即时表彰 ("一案一奖、一事一奖") for a confirmed deed of a registered
@@ -39,9 +37,6 @@ import org.yiyong.shared.PaymentWithdrawn;
 public class HonourGrants {
 
     static final String ENTITY = "Honour";
-    /** how the funds know the requests of this module */
-    static final String SOURCE = "HONOURS";
-    static final String REWARD_REF = "reward-";
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final Honours honours;
@@ -53,13 +48,10 @@ public class HonourGrants {
     private final AuditTrail audit;
     private final Clock clock;
     private final HonourNumbers numbers;
-    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
-            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events,
-            HonourNumbers numbers) {
-        this.events = events;
+            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, HonourNumbers numbers) {
         this.honours = honours;
         this.catalogue = catalogue;
         this.rewards = rewards;
@@ -253,16 +245,15 @@ public class HonourGrants {
         rewards.saveAndFlush(request);
         String payee = request.getSamaritanId() != null ? samaritans.nameOf(request.getSamaritanId())
                 : honour.getRecipientName();
-        events.publishEvent(new PaymentRequested(SOURCE, REWARD_REF + request.getId(),
-                title.getLevel() == TitleLevel.COUNTY ? honour.getRegionCode() : null, PaymentPurpose.REWARD,
-                request.getSamaritanId(), request.getOrganizationId(), payee, request.getAmount(),
-                title.getName() + "奖励金", honour.getDocumentNumber(), me.username(), request.getRequestedOn()));
+        request.askPayment(title.getLevel() == TitleLevel.COUNTY ? honour.getRegionCode() : null, payee,
+                title.getName() + "奖励金", honour.getDocumentNumber(), me.username());
+        rewards.save(request); // publishes PaymentRequested
     }
 
     /** The funds paid a reward: settled; if the honour was revoked meanwhile, the money is to be clawed back. */
     @Transactional
     public void rewardPaid(PaymentSettled paid) {
-        rewardOf(paid.sourceRef()).ifPresent(request -> {
+        rewardOf(paid.source()).ifPresent(request -> {
             RewardRequest.Status was = request.getStatus();
             if (was == RewardRequest.Status.SETTLED) {
                 return;
@@ -284,19 +275,18 @@ public class HonourGrants {
      */
     @Transactional
     public void rewardReturned(PaymentReturned returned) {
-        rewardOf(returned.sourceRef()).filter(request -> request.getStatus() == RewardRequest.Status.SETTLED)
+        rewardOf(returned.source()).filter(request -> request.getStatus() == RewardRequest.Status.SETTLED)
                 .ifPresent(request -> {
                     boolean revoked = honours.findById(request.getHonourId())
                             .map(h -> h.getStatus() == HonourStatus.REVOKED).orElse(false);
                     LocalDate today = LocalDate.now(clock);
                     if (revoked) {
-                        request.cancel(today);
+                        request.withdraw(today, "表彰已撤销，退回的奖励金不再发放");
+                        rewards.save(request); // publishes PaymentWithdrawn
                         rewards.findByHonourIdAndKind(request.getHonourId(), RewardRequest.Kind.CLAWBACK).stream()
                                 .filter(c -> java.util.Objects.equals(c.getSamaritanId(), request.getSamaritanId())
                                         && c.getStatus() == RewardRequest.Status.REQUESTED)
                                 .forEach(c -> c.cancel(today));
-                        events.publishEvent(new PaymentWithdrawn(SOURCE, returned.sourceRef(),
-                                "表彰已撤销，退回的奖励金不再发放"));
                     } else {
                         request.reopen();
                     }
@@ -306,11 +296,8 @@ public class HonourGrants {
                 });
     }
 
-    private Optional<RewardRequest> rewardOf(String sourceRef) {
-        if (sourceRef == null || !sourceRef.startsWith(REWARD_REF)) {
-            return Optional.empty();
-        }
-        return rewards.findById(Long.valueOf(sourceRef.substring(REWARD_REF.length())));
+    private Optional<RewardRequest> rewardOf(PaymentSource source) {
+        return RewardRequest.isReward(source) ? rewards.findById(source.recordId()) : Optional.empty();
     }
 
     /** The registered samaritans confirmed for a deed, in the order they were registered. */
@@ -416,9 +403,8 @@ public class HonourGrants {
                 rewards.save(new RewardRequest(id, request.getSamaritanId(), request.getOrganizationId(),
                         RewardRequest.Kind.CLAWBACK, request.getAmount(), today));
             } else if (request.getStatus() == RewardRequest.Status.REQUESTED) {
-                request.cancel(today);
-                events.publishEvent(new PaymentWithdrawn(SOURCE, REWARD_REF + request.getId(),
-                        "表彰已撤销（" + document.trim() + "）"));
+                request.withdraw(today, "表彰已撤销（" + document.trim() + "）");
+                rewards.save(request); // publishes PaymentWithdrawn
             }
         });
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)

@@ -1,14 +1,19 @@
 package org.yiyong.honours;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.yiyong.TransientRetry;
-import org.yiyong.shared.PaymentReturned;
-import org.yiyong.shared.PaymentSettled;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
 
-/** What the funds report back about rewards: paid (no longer late), or returned by the bank (due again). */
+/**
+ * What the funds report back about rewards: paid (no longer late), or returned by the bank (due again).
+ * Only the news about this module's requests reaches it; each is handled in a transaction of its own,
+ * tried again when the database refused it for a passing reason.
+ */
 @Component
+@Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
 class RewardPayments {
 
     private final HonourGrants grants;
@@ -17,19 +22,13 @@ class RewardPayments {
         this.grants = grants;
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + RewardRequest.MODULE + "')")
     void on(PaymentSettled paid) {
-        if (HonourGrants.SOURCE.equals(paid.source())) {
-            TransientRetry.run(() -> grants.rewardPaid(paid));
-        }
+        grants.rewardPaid(paid);
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + RewardRequest.MODULE + "')")
     void on(PaymentReturned returned) {
-        if (HonourGrants.SOURCE.equals(returned.source())) {
-            TransientRetry.run(() -> grants.rewardReturned(returned));
-        }
+        grants.rewardReturned(returned);
     }
 }

@@ -9,14 +9,27 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentSource;
+import org.yiyong.funds.PaymentWithdrawn;
+import org.yiyong.shared.Money;
 
 /**
  * The reward of a granted honour waiting to be paid — kept here until the funds module takes it as a
- * payment order — or, after a revocation, the amount to claw back.
+ * payment order — or, after a revocation, the amount to claw back. It asks the funds to pay, and
+ * withdraws the request, with events it registers (published when it is saved); the funds name it
+ * back by its {@link #paymentSource()}.
  */
 @Entity
 @Table(name = "reward_payment_request")
-public class RewardRequest {
+public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
+
+    /** how the funds know the requests of this module */
+    static final String MODULE = "HONOURS";
+    /** the kind of record a reward payment is */
+    static final String KIND = "reward";
 
     /** Money out to the honoured person, or back from them. Stored by name. */
     public enum Kind {
@@ -66,6 +79,36 @@ public class RewardRequest {
         this.amount = amount;
         this.requestedOn = requestedOn;
         this.status = Status.REQUESTED;
+    }
+
+    /**
+     * Asks the funds to pay this reward, once it is saved (the request names it by its id): to the
+     * payee, from the fund of the association of the paying region ({@code null}: the city's).
+     */
+    void askPayment(String payingRegion, String payeeName, String description, String decisionDocument,
+            String requestedBy) {
+        if (id == null || kind != Kind.PAYMENT) {
+            throw new IllegalStateException("Only a saved payment request asks the funds to pay");
+        }
+        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.REWARD, samaritanId,
+                organizationId, payeeName, Money.of(amount), description, decisionDocument, requestedBy,
+                requestedOn));
+    }
+
+    /** Cancelled, and the funds told: its order, unless paid, is cancelled too. */
+    void withdraw(LocalDate on, String reason) {
+        cancel(on);
+        registerEvent(new PaymentWithdrawn(paymentSource(), reason));
+    }
+
+    /** How the funds name this request on its payment order and in what they report back. */
+    PaymentSource paymentSource() {
+        return PaymentSource.of(MODULE, KIND, id);
+    }
+
+    /** Whether the funds' news is about a request of this kind. */
+    static boolean isReward(PaymentSource source) {
+        return source != null && source.is(MODULE, KIND);
     }
 
     /** Paid — before Yiyong, for an honour entered from the records; later by the funds module. */

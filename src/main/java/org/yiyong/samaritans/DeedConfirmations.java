@@ -1,16 +1,18 @@
 package org.yiyong.samaritans;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.yiyong.TransientRetry;
 import org.yiyong.deeds.DeedConfirmed;
 
 /**
- * Registers each confirmed actor once the decision is committed. The publication is kept in table
+ * Registers each confirmed actor once the decision is committed, in a transaction of its own, tried
+ * again when the database refused it for a passing reason. The publication is kept in table
  * {@code event_publication} until this has completed, and resubmitted after a restart if it has not.
  */
 @Component
+@Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
 class DeedConfirmations {
 
     private final SamaritanRegistry registry;
@@ -19,9 +21,8 @@ class DeedConfirmations {
         this.registry = registry;
     }
 
-    @Async
-    @TransactionalEventListener
+    @ApplicationModuleListener
     void on(DeedConfirmed confirmed) {
-        TransientRetry.run(() -> registry.registerConfirmed(confirmed));
+        registry.registerConfirmed(confirmed);
     }
 }

@@ -28,7 +28,6 @@ import org.yiyong.FullStackTest;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * The reports add up to what was recorded: in 德化 (350526), a region no other test uses, donations of

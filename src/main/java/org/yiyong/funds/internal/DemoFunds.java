@@ -23,10 +23,10 @@ import org.yiyong.funds.Donor;
 import org.yiyong.funds.Fund;
 import org.yiyong.funds.FundRegister;
 import org.yiyong.funds.PaymentOrder;
+import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * A lived-in ledger for the demo: opening balances of the city's and the counties' funds, a year of

@@ -29,11 +29,11 @@ import org.yiyong.funds.FundRegister;
 import org.yiyong.funds.Journal;
 import org.yiyong.funds.JournalEntry;
 import org.yiyong.funds.PaymentOrder;
+import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * Funds as JSON: funds and their balances, the journal, donations with receipts, payment orders from
@@ -343,7 +343,9 @@ class FundApiController {
 
     record OrderView(long id, String number, long fundId, String regionCode, PaymentPurpose purpose, String payeeName,
             Long payeeSamaritanId, Long payeeOrganizationId, BigDecimal amount, String description,
-            PaymentOrder.Source source, String sourceRef, String decisionDocument, String justification,
+            @Schema(description = "the module that asked for the order, or MANUAL") String source,
+            @Schema(description = "the record of that module the order pays") String sourceRef,
+            String decisionDocument, String justification,
             PaymentOrder.Status status, String requestedBy, LocalDate requestedOn, String approvedBy,
             Instant approvedAt, Long batchId, LocalDate paidOn, String bankReference, String failureReason,
             LocalDate acknowledgedOn, String acknowledgedBy, String cancelReason, PaymentOrder.Method paymentMethod,

@@ -31,11 +31,11 @@ import org.yiyong.funds.Fund;
 import org.yiyong.funds.FundRegister;
 import org.yiyong.funds.Journal;
 import org.yiyong.funds.PaymentOrder;
+import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.PageRequest;
-import org.yiyong.shared.PaymentPurpose;
 
 /**
  * The funds pages: funds and balances, donations and receipts, payment orders from request to

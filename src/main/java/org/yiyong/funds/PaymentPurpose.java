@@ -1,4 +1,4 @@
-package org.yiyong.shared;
+package org.yiyong.funds;
 
 /** What a payment is for; each purpose is its own expense category in the journal. Stored by name. */
 public enum PaymentPurpose {

@@ -1,5 +1,5 @@
-package org.yiyong.shared;
+package org.yiyong.funds;
 
 /** What caused a payment request no longer stands (an honour revoked): its order, unless paid, is cancelled. */
-public record PaymentWithdrawn(String source, String sourceRef, String reason) {
+public record PaymentWithdrawn(PaymentSource source, String reason) {
 }
