@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.yiyong.platform.YiyongProperties;
 
 /**
  * The application's clock in tests: it starts at a fixed instant, {@link #START} (Friday 20 November

@@ -4,8 +4,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.DocumentKind;
-import org.yiyong.DocumentNumbers;
+import org.yiyong.platform.DocumentKind;
+import org.yiyong.platform.DocumentNumbers;
 
 /**
  * Deed numbers: region code, year and a sequence within both, e.g. {@code 350582-2024-0007} (format

@@ -2,8 +2,8 @@ package org.yiyong.honours;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.yiyong.DocumentKind;
-import org.yiyong.DocumentNumbers;
+import org.yiyong.platform.DocumentKind;
+import org.yiyong.platform.DocumentNumbers;
 
 /**
  * The running numbers of honours' documents, per year, in the formats of {@code yiyong.numbering.formats}:

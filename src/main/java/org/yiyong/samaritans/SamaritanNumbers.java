@@ -4,8 +4,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.DocumentKind;
-import org.yiyong.DocumentNumbers;
+import org.yiyong.platform.DocumentKind;
+import org.yiyong.platform.DocumentNumbers;
 
 /**
  * Registry numbers: the county's code and a sequence, e.g. {@code 350582-S0012} (format

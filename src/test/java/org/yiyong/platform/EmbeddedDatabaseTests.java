@@ -1,5 +1,6 @@
 package org.yiyong.platform;
 
+import org.yiyong.Yiyong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

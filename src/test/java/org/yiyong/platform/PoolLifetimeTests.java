@@ -1,5 +1,6 @@
 package org.yiyong.platform;
 
+import org.yiyong.Yiyong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.YiyongProperties;
+import org.yiyong.platform.YiyongProperties;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditEntry;
 import org.yiyong.audit.AuditQuery;

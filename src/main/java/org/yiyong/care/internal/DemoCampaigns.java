@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.Platform.DemoData;
+import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.care.Campaign;
 import org.yiyong.care.CampaignRoster;
 import org.yiyong.identity.CurrentUser;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.Platform.DemoData;
+import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.care.StudentAid;
 import org.yiyong.care.StudentAidApplication;
 import org.yiyong.care.TargetedAid;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
-import org.yiyong.YiyongProperties;
+import org.yiyong.platform.YiyongProperties;
 
 /**
  * Puts the local time of each act (deed.occurred_at) back as it was written. Until this version the

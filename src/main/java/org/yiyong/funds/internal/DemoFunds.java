@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.Platform.DemoData;
+import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.funds.DisbursementBatch;
 import org.yiyong.funds.Donation;
 import org.yiyong.funds.Donor;

@@ -1,5 +1,6 @@
-package org.yiyong;
+package org.yiyong.platform;
 
+import org.yiyong.Yiyong;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

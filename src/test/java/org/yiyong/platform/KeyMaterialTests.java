@@ -1,4 +1,4 @@
-package org.yiyong;
+package org.yiyong.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.yiyong;
+package org.yiyong.platform;
 
 import java.time.Clock;
 import java.time.LocalDate;

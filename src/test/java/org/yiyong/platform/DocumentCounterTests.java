@@ -1,8 +1,9 @@
-package org.yiyong;
+package org.yiyong.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.yiyong.FullStackTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,4 +1,4 @@
-package org.yiyong;
+package org.yiyong.platform;
 
 /**
  * The kinds of numbered document, each numbered by a format of its own ({@code yiyong.numbering.formats}).

@@ -1,4 +1,4 @@
-package org.yiyong;
+package org.yiyong.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

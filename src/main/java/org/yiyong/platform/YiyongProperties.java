@@ -1,4 +1,4 @@
-package org.yiyong;
+package org.yiyong.platform;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
