@@ -1,6 +1,5 @@
 package org.yiyong.platform;
 
-import org.yiyong.Yiyong;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
