@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,24 +35,41 @@ class ModularityTests {
     }
 
     /**
-     * Writes the documentation into {@code docs/modules} and fails when that changed what was there:
-     * a change to the modules shows in the committed pictures, or the build says to commit them.
+     * Writes the documentation and compares it with {@code docs/modules}; when they differ, the committed
+     * files are replaced and the test fails, so a change to the modules shows in the committed pictures.
+     * The Documenter does not keep the order of relations from one run to the next, so files are
+     * compared line by line regardless of order, and left alone when only the order differs.
      */
     @Test
-    void committed_module_documentation_is_up_to_date() {
-        Map<String, String> before = read(DOCS);
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
+    void committed_module_documentation_is_up_to_date() throws IOException {
+        Path written = Path.of("target", "module-docs");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(written.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
-        Map<String, String> after = read(DOCS);
-        assertThat(after).as("module documentation written").isNotEmpty();
-        Set<String> changed = new TreeSet<>(before.keySet());
-        changed.addAll(after.keySet());
-        changed.removeIf(name -> Objects.equals(before.get(name), after.get(name)));
+        Map<String, String> fresh = read(written);
+        Map<String, String> committed = read(DOCS);
+        assertThat(fresh).as("module documentation written").isNotEmpty();
+
+        Set<String> changed = new TreeSet<>(fresh.keySet());
+        changed.addAll(committed.keySet());
+        changed.removeIf(name -> Objects.equals(lines(fresh.get(name)), lines(committed.get(name))));
+        if (!changed.isEmpty()) {
+            Files.createDirectories(DOCS);
+            for (String name : committed.keySet()) {
+                Files.delete(DOCS.resolve(name));
+            }
+            for (Map.Entry<String, String> file : fresh.entrySet()) {
+                Files.writeString(DOCS.resolve(file.getKey()), file.getValue());
+            }
+        }
         assertThat(changed)
                 .as("docs/modules was out of date and has been rewritten: review and commit these files")
                 .isEmpty();
+    }
+
+    private static List<String> lines(String content) {
+        return content == null ? null : content.lines().map(String::strip).sorted().toList();
     }
 
     private static Map<String, String> read(Path folder) {
