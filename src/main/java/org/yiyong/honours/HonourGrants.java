@@ -26,6 +26,7 @@ import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * Honours from proposal to grant: 即时表彰 ("一案一奖、一事一奖") for a confirmed deed of a registered
@@ -45,19 +46,22 @@ public class HonourGrants {
     private final SamaritanRegistry samaritans;
     private final Certificates certificates;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final AuditTrail audit;
     private final Clock clock;
     private final HonourNumbers numbers;
     private final SecureRandom random = new SecureRandom();
 
     HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
-            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, HonourNumbers numbers) {
+            Certificates certificates, JdbcClient jdbc, SamaritanDirectory people, AuditTrail audit, Clock clock,
+            HonourNumbers numbers) {
         this.honours = honours;
         this.catalogue = catalogue;
         this.rewards = rewards;
         this.samaritans = samaritans;
         this.certificates = certificates;
         this.jdbc = jdbc;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
         this.numbers = numbers;
@@ -302,8 +306,7 @@ public class HonourGrants {
 
     /** The registered samaritans confirmed for a deed, in the order they were registered. */
     List<Long> groupMembers(long deedId) {
-        return jdbc.sql("select samaritan_id from samaritan_deed where deed_id = :deed order by samaritan_id")
-                .param("deed", deedId).query(Long.class).list();
+        return people.confirmedFor(deedId);
     }
 
     /** An amount in equal shares to the cent, the odd cents going to the first share, so they sum to it exactly. */
