@@ -147,6 +147,22 @@ public class SamaritanRegistry {
         return inScope(me, id);
     }
 
+    /**
+     * A record in the caller's scope as other modules see it (a copy, with its confirmations and family);
+     * one outside the scope is not found, and the attempt is audited.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public SamaritanProfile profile(CurrentUser me, long id) {
+        return SamaritanProfile.of(inScope(me, id));
+    }
+
+    /** A record as other modules see it, for a caller that has already opened it within its scope. */
+    @Transactional(readOnly = true)
+    public SamaritanProfile profileOf(long id) {
+        return SamaritanProfile.of(samaritans.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id)));
+    }
+
     Samaritan inScope(CurrentUser me, long id) {
         return ScopedLookup.inScope(audit, ENTITY, id,
                 samaritans.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), samaritans::existsById);
