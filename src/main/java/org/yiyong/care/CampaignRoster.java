@@ -54,19 +54,19 @@ public class CampaignRoster {
     private final CampaignLines lines;
     private final CondolenceStandards standards;
     private final JdbcClient jdbc;
-    private final SamaritanDirectory people;
+    private final SamaritanDirectory registry;
     private final Regions regions;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
     CampaignRoster(Campaigns campaigns, CampaignLines lines, CondolenceStandards standards, JdbcClient jdbc,
-            SamaritanDirectory people, Regions regions, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            SamaritanDirectory registry, Regions regions, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.standards = standards;
         this.jdbc = jdbc;
-        this.people = people;
+        this.registry = registry;
         this.regions = regions;
         this.events = events;
         this.audit = audit;
@@ -264,7 +264,7 @@ public class CampaignRoster {
         Campaign campaign = inScope(me, id);
         campaign.requireDraft();
         long samaritanId = request.samaritanId();
-        boolean reachable = people.findIn(me.scope(), samaritanId)
+        boolean reachable = registry.findIn(me.scope(), samaritanId)
                 .filter(person -> covered(campaign.getRegionCode()).contains(person.regionCode())).isPresent();
         if (!reachable) {
             throw new InvalidField("samaritanId", "campaign.person.outside");
@@ -287,7 +287,7 @@ public class CampaignRoster {
         BigDecimal amount = CampaignRules.amountOf(amounts, category, campaign.getReferenceDate());
         String payee = payeeName != null ? payeeName : line.getPayeeName();
         if (payee == null) {
-            boolean deceased = people.find(samaritanId).orElseThrow().status() == SamaritanStatus.DECEASED;
+            boolean deceased = registry.find(samaritanId).orElseThrow().status() == SamaritanStatus.DECEASED;
             if (deceased) {
                 throw new InvalidField("payeeName", "campaign.payee.required");
             }
