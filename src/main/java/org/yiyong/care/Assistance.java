@@ -28,6 +28,7 @@ import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * Assistance cases from problem to solution: opened from a visit (or on their own), followed with
@@ -45,15 +46,17 @@ public class Assistance implements CarePaymentHandler {
 
     private final AssistanceCases cases;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
     private final DocumentNumbers numbers;
 
-    Assistance(AssistanceCases cases, JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit,
-            Clock clock, DocumentNumbers numbers) {
+    Assistance(AssistanceCases cases, JdbcClient jdbc, SamaritanDirectory people, ApplicationEventPublisher events,
+            AuditTrail audit, Clock clock, DocumentNumbers numbers) {
         this.cases = cases;
         this.jdbc = jdbc;
+        this.people = people;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -78,8 +81,7 @@ public class Assistance implements CarePaymentHandler {
     }
 
     String regionOf(CurrentUser me, long samaritanId) {
-        return jdbc.sql("select region_code from samaritan where id = :id and region_code in (:scope)")
-                .param("id", samaritanId).param("scope", me.scope().regionCodes()).query(String.class).optional()
+        return people.findIn(me.scope(), samaritanId).map(SamaritanDirectory.Person::regionCode)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", samaritanId));
     }
 
@@ -111,7 +113,7 @@ public class Assistance implements CarePaymentHandler {
         List<Line> lines = jdbc.sql("""
                 select c.id, c.number, c.samaritan_id, s.name, c.region_code, c.kind, c.description, c.status,
                        c.opened_on
-                from assistance_case c join samaritan s on s.id = c.samaritan_id""" + where
+                from assistance_case c join samaritans_person_view s on s.id = c.samaritan_id""" + where
                 + " order by c.id desc limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, row) -> new Line(rs.getLong("id"), rs.getString("number"), rs.getLong("samaritan_id"),
@@ -153,8 +155,8 @@ public class Assistance implements CarePaymentHandler {
         LocalDate today = LocalDate.now(clock);
         c.grant(value, today, me.username());
         cases.flush();
-        String name = jdbc.sql("select name from samaritan where id = :id").param("id", c.getSamaritanId())
-                .query(String.class).single();
+        String name = people.find(c.getSamaritanId()).map(SamaritanDirectory.Person::name)
+                .orElseThrow(() -> new RecordNotFound("Samaritan", c.getSamaritanId()));
         events.publishEvent(new PaymentRequested(source(c.getId()), c.getRegionCode(),
                 PaymentPurpose.HARDSHIP, c.getSamaritanId(), null, name, Money.of(value), "困难救助金（帮扶事项 " + c.getNumber() + "）",
                 document, me.username(), today));

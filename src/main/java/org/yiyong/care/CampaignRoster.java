@@ -30,6 +30,11 @@ import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.organization.Region;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
+import org.yiyong.samaritans.SamaritanDirectory;
+import org.yiyong.samaritans.SamaritanStatus;
 
 /**
  * Festival condolence campaigns from roster to payment: the roster built by {@link CampaignRules} from the
@@ -49,16 +54,20 @@ public class CampaignRoster {
     private final CampaignLines lines;
     private final CondolenceStandards standards;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory registry;
+    private final Regions regions;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
     CampaignRoster(Campaigns campaigns, CampaignLines lines, CondolenceStandards standards, JdbcClient jdbc,
-            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            SamaritanDirectory registry, Regions regions, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.standards = standards;
         this.jdbc = jdbc;
+        this.registry = registry;
+        this.regions = regions;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -109,8 +118,7 @@ public class CampaignRoster {
             throw new InvalidField("festivalDate", "campaign.festival-date.range");
         }
         String region = text("regionCode", request.regionCode(), 12, true);
-        String level = jdbc.sql("select level from region where code = :code").param("code", region)
-                .query(String.class).optional().orElse(null);
+        String level = regions.find(region).map(found -> found.level().name()).orElse(null);
         if (level == null || !me.scope().covers(region) || "PROVINCE".equals(level)) {
             throw new InvalidField("regionCode", "campaign.region.outside");
         }
@@ -188,23 +196,10 @@ public class CampaignRoster {
             params.put("one", onlySamaritanId);
         }
         List<CampaignRules.Person> people = jdbc.sql("""
-                select s.id, s.name, s.region_code, s.status, s.death_kind, s.lost_contact,
-                       (select max(t.traced_on) from samaritan_tracing t
-                        where t.samaritan_id = s.id and t.found = true) as last_found_on,
+                select s.id, s.name, s.region_code, s.status, s.death_kind, s.lost_contact, s.last_found_on,
                        coalesce(h.granted, 0) as granted, coalesce(h.revoked, 0) as revoked, h.best
-                from samaritan s
-                left join (
-                    select x.samaritan_id,
-                           sum(case when x.status = 'GRANTED' then 1 else 0 end) as granted,
-                           sum(case when x.status = 'REVOKED' then 1 else 0 end) as revoked,
-                           min(case when x.status = 'GRANTED' then case t.level when 'NATIONAL' then 1
-                               when 'PROVINCIAL' then 2 when 'CITY' then 3 else 4 end end) as best
-                    from (select samaritan_id, title_id, status from honour where samaritan_id is not null
-                          union all
-                          select m.samaritan_id, g.title_id, g.status
-                          from honour_member m join honour g on g.id = m.honour_id) x
-                    join title t on t.id = x.title_id
-                    group by x.samaritan_id) h on h.samaritan_id = s.id
+                from samaritans_household_view s
+                left join honours_standing_view h on h.samaritan_id = s.id
                 where s.region_code in (:covered)
                   and not exists (select 1 from campaign_line l where l.campaign_id = :campaign
                                   and l.samaritan_id = s.id)""" + one + " order by s.region_code, s.id")
@@ -221,7 +216,7 @@ public class CampaignRoster {
         Map<Long, List<CampaignRules.Survivor>> survivors = jdbc.sql("""
                 select r.id, r.samaritan_id, r.relation, r.name, r.birth_date, r.stage, r.schooling_ends_on,
                        r.remarried_on
-                from relative r join samaritan s on s.id = r.samaritan_id
+                from samaritans_relative_view r join samaritans_person_view s on s.id = r.samaritan_id
                 where s.status = 'DECEASED' and s.region_code in (:covered) and r.died_on is null
                   and r.relation in ('SPOUSE', 'PARENT', 'CHILD')""" + one + " order by r.samaritan_id, r.id")
                 .params(params)
@@ -253,8 +248,8 @@ public class CampaignRoster {
 
     /** The region and the regions under it (a city campaign covers every county and functional area). */
     private List<String> covered(String region) {
-        return jdbc.sql("select code from region where code = :region or parent_code = :region")
-                .param("region", region).query(String.class).list();
+        return regions.find(region).map(found -> java.util.stream.Stream.concat(java.util.stream.Stream.of(found),
+                found.children().stream()).map(Region::code).toList()).orElse(List.of());
     }
 
     /** Puts a person on the draft roster by hand, with the reason; someone already counted on it is refused. */
@@ -269,10 +264,8 @@ public class CampaignRoster {
         Campaign campaign = inScope(me, id);
         campaign.requireDraft();
         long samaritanId = request.samaritanId();
-        boolean reachable = jdbc.sql("""
-                select count(*) from samaritan where id = :id and region_code in (:covered) and region_code in (:scope)""")
-                .param("id", samaritanId).param("covered", covered(campaign.getRegionCode()))
-                .param("scope", me.scope().regionCodes()).query(Long.class).single() > 0;
+        boolean reachable = registry.findIn(me.scope(), samaritanId)
+                .filter(person -> covered(campaign.getRegionCode()).contains(person.regionCode())).isPresent();
         if (!reachable) {
             throw new InvalidField("samaritanId", "campaign.person.outside");
         }
@@ -294,8 +287,7 @@ public class CampaignRoster {
         BigDecimal amount = CampaignRules.amountOf(amounts, category, campaign.getReferenceDate());
         String payee = payeeName != null ? payeeName : line.getPayeeName();
         if (payee == null) {
-            boolean deceased = jdbc.sql("select status from samaritan where id = :id").param("id", samaritanId)
-                    .query(String.class).single().equals("DECEASED");
+            boolean deceased = registry.find(samaritanId).orElseThrow().status() == SamaritanStatus.DECEASED;
             if (deceased) {
                 throw new InvalidField("payeeName", "campaign.payee.required");
             }
@@ -557,12 +549,9 @@ public class CampaignRoster {
                     return null;
                 })
                 .list();
-        Map<String, String> regionNames = new HashMap<>();
-        jdbc.sql("select code, name from region").query((rs, row) -> regionNames.put(rs.getString("code"),
-                rs.getString("name"))).list();
         return found.stream().map(c -> {
             Map<CampaignLine.Status, Long> n = counts.getOrDefault(c.getId(), Map.of());
-            return new CampaignSummary(c, regionNames.get(c.getRegionCode()),
+            return new CampaignSummary(c, regions.find(c.getRegionCode()).map(Region::name).orElse(null),
                     n.getOrDefault(CampaignLine.Status.INCLUDED, 0L), n.getOrDefault(CampaignLine.Status.EXCLUDED, 0L),
                     n.getOrDefault(CampaignLine.Status.REMOVED, 0L), n.getOrDefault(CampaignLine.Status.SENT, 0L),
                     n.getOrDefault(CampaignLine.Status.PAID, 0L),
@@ -599,11 +588,11 @@ public class CampaignRoster {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<RegionChoice> regions(CurrentUser me) {
-        return jdbc.sql("""
-                select code, name from region where code in (:scope) and level <> 'PROVINCE'
-                order by case when level = 'CITY' then 0 else 1 end, sort_order, code""")
-                .param("scope", me.scope().regionCodes())
-                .query((rs, row) -> new RegionChoice(rs.getString("code"), rs.getString("name"))).list();
+        // the city first, then the others in list order (sort order, then code)
+        return regions.inListOrder().stream()
+                .filter(region -> me.scope().covers(region.code()) && region.level() != RegionLevel.PROVINCE)
+                .sorted(java.util.Comparator.comparing(region -> region.level() == RegionLevel.CITY ? 0 : 1))
+                .map(region -> new RegionChoice(region.code(), region.name())).toList();
     }
 
     /** A region a campaign may cover. */
@@ -623,7 +612,7 @@ public class CampaignRoster {
     }
 
     private String cityCode() {
-        return jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
+        return regions.city().code();
     }
 
     static String text(String field, String value, int max, boolean required) {

@@ -33,6 +33,8 @@ import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.samaritans.SamaritanDirectory;
+import org.yiyong.organization.Regions;
 
 /**
  * Student aid rounds (助学): each school year the samaritans' children in school are listed with their
@@ -59,15 +61,19 @@ public class StudentAid {
     private final StudentAidApplications applications;
     private final StudentAidRates rates;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
+    private final Regions regions;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StudentAid(StudentAidApplications applications, StudentAidRates rates, JdbcClient jdbc, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    StudentAid(StudentAidApplications applications, StudentAidRates rates, JdbcClient jdbc, SamaritanDirectory people,
+            Regions regions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.applications = applications;
         this.rates = rates;
         this.jdbc = jdbc;
+        this.people = people;
+        this.regions = regions;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -107,11 +113,10 @@ public class StudentAid {
         List<Eligible> children = jdbc.sql("""
                 select r.id as relative_id, r.name, coalesce(a.school, r.school) as school,
                        coalesce(a.stage, r.stage) as stage, r.schooling_ends_on,
-                       s.id as samaritan_id, s.name as samaritan_name, s.region_code, g.name as region_name,
+                       s.id as samaritan_id, s.name as samaritan_name, s.region_code,
                        a.id as application_id, a.status as application_status, a.amount as application_amount
-                from relative r
-                join samaritan s on s.id = r.samaritan_id
-                join region g on g.code = s.region_code
+                from samaritans_relative_view r
+                join samaritans_person_view s on s.id = r.samaritan_id
                 left join student_aid_application a on a.relative_id = r.id and a.school_year = :year
                 where s.region_code in (:scope)
                   and (a.id is not null or (r.relation = 'CHILD' and r.died_on is null
@@ -119,7 +124,7 @@ public class StudentAid {
                        and (r.schooling_ends_on is null or r.schooling_ends_on >= :start)))
                 order by s.region_code, s.name, s.id, r.name, r.id""".formatted(RATED_STAGES))
                 .param("year", year.start()).param("start", year.startsOn()).param("scope", me.scope().regionCodes())
-                .query((rs, row) -> eligible(rs, inForce)).list();
+                .query((rs, row) -> eligible(rs, inForce, regions)).list();
         long applied = children.stream().filter(Eligible::applied).count();
         long awaiting = children.stream().filter(c -> c.applicationStatus() == StudentAidApplication.Status.SUBMITTED)
                 .count();
@@ -129,13 +134,14 @@ public class StudentAid {
                 granted.stream().map(Eligible::applicationAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
     }
 
-    private static Eligible eligible(ResultSet rs, Map<SchoolStage, StudentAidRate> inForce) throws SQLException {
+    private static Eligible eligible(ResultSet rs, Map<SchoolStage, StudentAidRate> inForce, Regions regions)
+            throws SQLException {
         SchoolStage stage = rs.getString("stage") == null ? null : SchoolStage.valueOf(rs.getString("stage"));
         StudentAidRate rate = stage == null ? null : inForce.get(stage);
         long application = rs.getLong("application_id");
         boolean applied = !rs.wasNull();
         return new Eligible(rs.getLong("relative_id"), rs.getString("name"), rs.getLong("samaritan_id"),
-                rs.getString("samaritan_name"), rs.getString("region_code"), rs.getString("region_name"),
+                rs.getString("samaritan_name"), rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
                 rs.getString("school"), stage, rs.getObject("schooling_ends_on", LocalDate.class),
                 rate == null ? null : rate.amount(), applied ? application : null,
                 applied ? StudentAidApplication.Status.valueOf(rs.getString("application_status")) : null,
@@ -203,7 +209,7 @@ public class StudentAid {
         return jdbc.sql("""
                 select r.id, r.name, r.relation, r.school, r.stage, r.schooling_ends_on, r.died_on, s.id as samaritan_id,
                        s.region_code
-                from relative r join samaritan s on s.id = r.samaritan_id
+                from samaritans_relative_view r join samaritans_person_view s on s.id = r.samaritan_id
                 where r.id = :id and s.region_code in (:scope)""")
                 .param("id", relativeId).param("scope", me.scope().regionCodes())
                 .query((rs, row) -> new Child(rs.getLong("id"), rs.getString("name"), rs.getString("relation"),
@@ -226,18 +232,15 @@ public class StudentAid {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public Household householdOf(CurrentUser me, StudentAidApplication application) {
-        return jdbc.sql("""
-                select s.id, s.name, s.region_code, g.name as region_name from samaritan s
-                join region g on g.code = s.region_code where s.id = :id and s.region_code in (:scope)""")
-                .param("id", application.getSamaritanId()).param("scope", me.scope().regionCodes())
-                .query((rs, row) -> new Household(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
-                        rs.getString("region_name"))).optional()
+        return people.findIn(me.scope(), application.getSamaritanId())
+                .map(person -> new Household(person.id(), person.name(), person.regionCode(),
+                        regions.nameOf(person.regionCode())))
                 .orElseThrow(() -> new RecordNotFound(ENTITY, application.getId()));
     }
 
     StudentAidApplication inScope(CurrentUser me, long id) {
         Optional<Long> found = jdbc.sql("""
-                select a.id from student_aid_application a join samaritan s on s.id = a.samaritan_id
+                select a.id from student_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where a.id = :id and s.region_code in (:scope)""")
                 .param("id", id).param("scope", me.scope().regionCodes()).query(Long.class).optional();
         ScopedLookup.inScope(audit, ENTITY, id, found, applications::existsById);
@@ -259,7 +262,7 @@ public class StudentAid {
             where.append(" and a.status = :status");
             params.put("status", status.name());
         }
-        List<Long> ids = jdbc.sql("select a.id from student_aid_application a join samaritan s on s.id = a.samaritan_id"
+        List<Long> ids = jdbc.sql("select a.id from student_aid_application a join samaritans_person_view s on s.id = a.samaritan_id"
                 + where + " order by a.school_year desc, s.region_code, s.name, a.id limit 2000")
                 .params(params).query(Long.class).list();
         Map<Long, StudentAidApplication> found = new HashMap<>();
@@ -299,9 +302,9 @@ public class StudentAid {
         LocalDate today = LocalDate.now(clock);
         application.approve(me.username(), today, document, rate);
         applications.flush();
-        String region = jdbc.sql("select region_code from samaritan where id = :id")
-                .param("id", application.getSamaritanId()).query(String.class).single();
-        String city = jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
+        String region = people.find(application.getSamaritanId()).map(SamaritanDirectory.Person::regionCode)
+                .orElseThrow(() -> new RecordNotFound("Samaritan", application.getSamaritanId()));
+        String city = regions.city().code();
         String payingRegion = application.getPayer() == StudentAidApplication.Payer.COUNTY && !region.equals(city)
                 ? region : null;
         events.publishEvent(new PaymentRequested(PaymentSource.of(CarePaymentHandler.MODULE, PAYMENT_KIND,
@@ -381,7 +384,7 @@ public class StudentAid {
                 select a.school_year, count(*) as n, sum(a.amount) as total,
                        sum(case when a.status = 'PAID' then 1 else 0 end) as paid_n,
                        sum(case when a.status = 'PAID' then a.amount else 0 end) as paid_total
-                from student_aid_application a join samaritan s on s.id = a.samaritan_id
+                from student_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where a.status in ('APPROVED', 'PAID') and s.region_code in (:scope)
                 group by a.school_year order by a.school_year""")
                 .param("scope", me.scope().regionCodes())
@@ -392,7 +395,7 @@ public class StudentAid {
                 select a.relative_id, max(a.student_name) as name, s.id as samaritan_id, s.name as samaritan_name,
                        count(*) as n, sum(a.amount) as total, min(a.school_year) as first_year,
                        max(a.school_year) as last_year
-                from student_aid_application a join samaritan s on s.id = a.samaritan_id
+                from student_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where a.status in ('APPROVED', 'PAID') and s.region_code in (:scope)
                 group by a.relative_id, s.id, s.name
                 order by count(*) desc, sum(a.amount) desc, max(a.student_name), a.relative_id""")

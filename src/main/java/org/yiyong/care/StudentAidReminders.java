@@ -33,7 +33,7 @@ class StudentAidReminders implements CareReminderSource {
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
                 select a.school_year, count(*) as n, min(a.submitted_on) as oldest
-                from student_aid_application a join samaritan s on s.id = a.samaritan_id
+                from student_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where a.status = 'SUBMITTED' and a.submitted_by <> :me and s.region_code in (:scope)
                 group by a.school_year order by a.school_year""")
                 .param("me", me.username()).param("scope", me.scope().regionCodes())

@@ -19,6 +19,8 @@ import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.samaritans.SamaritanDirectory;
+import org.yiyong.organization.Regions;
 
 /**
  * Targeted aid (精准帮扶): the needs found on home visits — housing, a serious illness, family hardship —
@@ -34,12 +36,17 @@ public class TargetedAid {
 
     private final TargetedAidApplications applications;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
+    private final Regions regions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TargetedAid(TargetedAidApplications applications, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    TargetedAid(TargetedAidApplications applications, JdbcClient jdbc, SamaritanDirectory people, Regions regions,
+            AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.jdbc = jdbc;
+        this.people = people;
+        this.regions = regions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -131,7 +138,7 @@ public class TargetedAid {
 
     TargetedAidApplication inScope(CurrentUser me, long id) {
         Optional<Long> found = jdbc.sql("""
-                select a.id from targeted_aid_application a join samaritan s on s.id = a.samaritan_id
+                select a.id from targeted_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where a.id = :id and s.region_code in (:scope)""")
                 .param("id", id).param("scope", me.scope().regionCodes()).query(Long.class).optional();
         ScopedLookup.inScope(audit, ENTITY, id, found, applications::existsById);
@@ -149,12 +156,8 @@ public class TargetedAid {
     }
 
     private Household household(CurrentUser me, long samaritanId) {
-        return jdbc.sql("""
-                select s.id, s.name, s.region_code, g.name as region_name from samaritan s
-                join region g on g.code = s.region_code where s.id = :id and s.region_code in (:scope)""")
-                .param("id", samaritanId).param("scope", me.scope().regionCodes())
-                .query((rs, row) -> new Household(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
-                        rs.getString("region_name"))).optional()
+        return people.findIn(me.scope(), samaritanId).map(person -> new Household(person.id(), person.name(),
+                        person.regionCode(), regions.nameOf(person.regionCode())))
                 .orElseThrow(() -> new RecordNotFound("Samaritan", samaritanId));
     }
 
@@ -179,12 +182,11 @@ public class TargetedAid {
         }
         Map<Long, Household> households = new HashMap<>();
         List<Long> ids = jdbc.sql("""
-                select a.id, s.id as samaritan_id, s.name, s.region_code, g.name as region_name
-                from targeted_aid_application a join samaritan s on s.id = a.samaritan_id
-                join region g on g.code = s.region_code""" + where + " order by a.applied_on desc, a.id desc limit 1000")
+                select a.id, s.id as samaritan_id, s.name, s.region_code
+                from targeted_aid_application a join samaritans_person_view s on s.id = a.samaritan_id""" + where + " order by a.applied_on desc, a.id desc limit 1000")
                 .params(params).query((rs, row) -> {
                     households.put(rs.getLong("id"), new Household(rs.getLong("samaritan_id"), rs.getString("name"),
-                            rs.getString("region_code"), rs.getString("region_name")));
+                            rs.getString("region_code"), regions.nameOf(rs.getString("region_code"))));
                     return rs.getLong("id");
                 }).list();
         Map<Long, TargetedAidApplication> found = new HashMap<>();
@@ -203,7 +205,7 @@ public class TargetedAid {
         return jdbc.sql("""
                 select a.applied_to, count(distinct a.samaritan_id) as households, count(*) as n,
                        sum(a.amount_granted) as granted, sum(coalesce(a.amount_received, 0)) as received
-                from targeted_aid_application a join samaritan s on s.id = a.samaritan_id
+                from targeted_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where a.status in ('GRANTED', 'RECEIVED') and s.region_code in (:scope)
                 group by a.applied_to order by a.applied_to desc""")
                 .param("scope", me.scope().regionCodes())

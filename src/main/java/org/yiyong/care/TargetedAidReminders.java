@@ -34,7 +34,7 @@ class TargetedAidReminders implements CareReminderSource {
         LocalDate since = today.minusDays(FOLLOW_UP_DAYS);
         return jdbc.sql("""
                 select a.id, a.status, a.applied_to, a.applied_on, a.decided_on, s.name
-                from targeted_aid_application a join samaritan s on s.id = a.samaritan_id
+                from targeted_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
                 where s.region_code in (:scope)
                   and ((a.status = 'SUBMITTED' and a.applied_on < :since)
                        or (a.status = 'GRANTED' and a.decided_on < :since))

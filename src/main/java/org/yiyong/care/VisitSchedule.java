@@ -20,6 +20,9 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.OrganizationLookup;
+import org.yiyong.organization.Regions;
+import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.RecordNotFound;
 
@@ -49,9 +52,16 @@ public class VisitSchedule {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Regions regions;
+    private final OrganizationLookup organizations;
+    private final SamaritanDirectory people;
 
-    VisitSchedule(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    VisitSchedule(JdbcClient jdbc, AuditTrail audit, Clock clock, Regions regions, OrganizationLookup organizations,
+            SamaritanDirectory people) {
         this.jdbc = jdbc;
+        this.regions = regions;
+        this.organizations = organizations;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
     }
@@ -98,24 +108,19 @@ public class VisitSchedule {
     private List<Due> schedule(CurrentUser me, Filter filter, Long only) {
         LocalDate today = LocalDate.now(clock);
         Map<HouseholdCategory, Integer> policies = policies();
-        Map<String, String> associations = new HashMap<>();
-        jdbc.sql("select region_code, name from organization where type = 'ASSOCIATION' and active order by id desc")
-                .query((rs, row) -> associations.put(rs.getString("region_code"), rs.getString("name"))).list();
+        Map<String, String> associations = organizations.activeAssociationsByRegion();
+        Map<Long, String> carers = organizations.namesOf(
+                jdbc.sql("select distinct organization_id from visit_assignment").query(Long.class).list());
         List<Due> due = new ArrayList<>();
         jdbc.sql("""
-                select s.id, s.number, s.name, s.region_code, r.name as region_name, s.address, s.status,
-                       s.created_at, a.organization_id, o.name as organization_name,
+                select s.id, s.number, s.name, s.region_code, s.address, s.status, s.created_at, a.organization_id,
+                       s.subsistence, s.survivors,
                        (select max(v.visited_on) from visit v where v.samaritan_id = s.id) as last_visit,
                        (select count(*) from visit v where v.samaritan_id = s.id and v.hardship
                           and v.visited_on = (select max(w.visited_on) from visit w where w.samaritan_id = s.id))
-                          as hardship_at_last,
-                       (select count(*) from benefit b where b.samaritan_id = s.id and b.kind = 'SUBSISTENCE'
-                          and b.status = 'GRANTED') as subsistence,
-                       (select count(*) from relative k where k.samaritan_id = s.id and k.died_on is null)
-                          as survivors
-                from samaritan s join region r on r.code = s.region_code
+                          as hardship_at_last
+                from samaritans_household_view s
                 left join visit_assignment a on a.samaritan_id = s.id
-                left join organization o on o.id = a.organization_id
                 where s.region_code in (:scope) and not s.lost_contact and (:only < 0 or s.id = :only)""")
                 .param("scope", me.scope().regionCodes())
                 .param("only", only == null ? -1L : only)
@@ -141,10 +146,11 @@ public class VisitSchedule {
                             : rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
                                     .toLocalDate().plusMonths(1);
                     Long organization = rs.getObject("organization_id", Long.class);
-                    String responsible = organization != null ? rs.getString("organization_name")
-                            : associations.getOrDefault(rs.getString("region_code"), rs.getString("region_name"));
+                    String regionName = regions.nameOf(rs.getString("region_code"));
+                    String responsible = organization != null ? carers.get(organization)
+                            : associations.getOrDefault(rs.getString("region_code"), regionName);
                     return new Due(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-                            rs.getString("region_code"), rs.getString("region_name"), rs.getString("address"),
+                            rs.getString("region_code"), regionName, rs.getString("address"),
                             categories, interval, last, next, next.isBefore(today), organization, responsible);
                 })
                 .list().stream().filter(java.util.Objects::nonNull).forEach(due::add);
@@ -166,16 +172,12 @@ public class VisitSchedule {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public void assign(CurrentUser me, long samaritanId, Long organizationId) {
-        String region = jdbc.sql("select region_code from samaritan where id = :id and region_code in (:scope)")
-                .param("id", samaritanId).param("scope", me.scope().regionCodes()).query(String.class).optional()
+        String region = people.findIn(me.scope(), samaritanId).map(SamaritanDirectory.Person::regionCode)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", samaritanId));
         if (organizationId == null) {
             throw new InvalidField("organizationId", "validation.required");
         }
-        boolean local = jdbc.sql("""
-                select count(*) from organization where id = :id and region_code = :region and active
-                and type in ('ASSOCIATION', 'WORK_STATION')""").param("id", organizationId).param("region", region)
-                .query(Long.class).single() > 0;
+        boolean local = organizations.carersIn(region).stream().anyMatch(carer -> carer.id() == organizationId);
         if (!local) {
             throw new InvalidField("organizationId", "visit.assign.not-local");
         }
@@ -192,9 +194,11 @@ public class VisitSchedule {
     /** The associations and stations of a region that can look after its households. */
     @Transactional(readOnly = true)
     public List<Map<String, Object>> carersIn(String regionCode) {
-        return jdbc.sql("""
-                select id, name from organization where region_code = :region and active
-                and type in ('ASSOCIATION', 'WORK_STATION') order by type, name""").param("region", regionCode)
-                .query().listOfRows();
+        return organizations.carersIn(regionCode).stream().map(carer -> {
+            Map<String, Object> row = new org.springframework.util.LinkedCaseInsensitiveMap<>();
+            row.put("id", carer.id());
+            row.put("name", carer.name());
+            return row;
+        }).toList();
     }
 }

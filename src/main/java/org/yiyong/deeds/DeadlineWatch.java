@@ -9,6 +9,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.DataScope;
 
 /**
@@ -29,11 +30,13 @@ public class DeadlineWatch {
     private final JdbcClient jdbc;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final Regions regions;
 
-    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, Clock clock) {
+    DeadlineWatch(JdbcClient jdbc, Deadlines deadlines, Clock clock, Regions regions) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.clock = clock;
+        this.regions = regions;
     }
 
     /** A deed whose decision is due: overdue when {@code daysLeft} is negative. */
@@ -54,13 +57,13 @@ public class DeadlineWatch {
                 LocalDate acceptedOn, int extensionDays) {
         }
         List<Running> running = jdbc.sql("""
-                select d.id, d.number, r.name as region_name, d.title, d.status, d.accepted_on, d.extension_days
-                from deed d join region r on r.code = d.region_code
+                select d.id, d.number, d.region_code, d.title, d.status, d.accepted_on, d.extension_days
+                from deed d
                 where d.region_code in (:scope) and d.status in (:running) and d.accepted_on is not null""")
                 .param("scope", scope.regionCodes())
                 .param("running", CLOCK_RUNNING)
                 .query((rs, row) -> new Running(rs.getLong("id"), rs.getString("number"),
-                        rs.getString("region_name"), rs.getString("title"), DeedStatus.valueOf(rs.getString("status")),
+                        regions.nameOf(rs.getString("region_code")), rs.getString("title"), DeedStatus.valueOf(rs.getString("status")),
                         rs.getObject("accepted_on", LocalDate.class), rs.getInt("extension_days")))
                 .list();
         java.util.Map<Long, List<DecisionClock.Pause>> pauses = new java.util.HashMap<>();

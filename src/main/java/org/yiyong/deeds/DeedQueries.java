@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.DataScope;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -19,10 +20,12 @@ public class DeedQueries {
 
     private final JdbcClient jdbc;
     private final DeadlineWatch deadlines;
+    private final Regions regions;
 
-    DeedQueries(JdbcClient jdbc, DeadlineWatch deadlines) {
+    DeedQueries(JdbcClient jdbc, DeadlineWatch deadlines, Regions regions) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
+        this.regions = regions;
     }
 
     public PageResult<DeedSummary> search(DataScope scope, DeedFilter filter, PageRequest page) {
@@ -64,15 +67,15 @@ public class DeedQueries {
         String condition = " where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*) from deed d" + condition).params(params).query(Long.class).single();
         List<DeedSummary> items = jdbc.sql("""
-                select d.id, d.number, d.region_code, r.name as region_name, d.category, d.source, d.status,
+                select d.id, d.number, d.region_code, d.category, d.source, d.status,
                        d.occurred_at, d.title, d.received_on, d.accepted_on
-                from deed d join region r on r.code = d.region_code""" + condition
+                from deed d""" + condition
                         + " order by d.received_on desc, d.id desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, row) -> new DeedSummary(rs.getLong("id"), rs.getString("number"),
-                        rs.getString("region_code"), rs.getString("region_name"),
+                        rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
                         DeedCategory.valueOf(rs.getString("category")), DeedSource.valueOf(rs.getString("source")),
                         DeedStatus.valueOf(rs.getString("status")),
                         rs.getObject("occurred_at", java.time.LocalDateTime.class), rs.getString("title"),

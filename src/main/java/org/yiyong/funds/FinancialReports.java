@@ -32,6 +32,8 @@ import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
+import java.util.Comparator;
+import org.yiyong.organization.Regions;
 
 /**
  * The funds' reports, read from the journal with SQL aggregates: balances at a date, the income and
@@ -76,13 +78,16 @@ public class FinancialReports {
     }
 
     private final JdbcClient jdbc;
+    private final Regions regionList;
     private final FundRegister register;
     private final PdfDocuments documents;
     private final AuditTrail audit;
     private final Clock clock;
 
-    FinancialReports(JdbcClient jdbc, FundRegister register, PdfDocuments documents, AuditTrail audit, Clock clock) {
+    FinancialReports(JdbcClient jdbc, Regions regionList, FundRegister register, PdfDocuments documents, AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.regionList = regionList;
         this.register = register;
         this.documents = documents;
         this.audit = audit;
@@ -170,12 +175,10 @@ public class FinancialReports {
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)
     public List<RegionOption> regions(CurrentUser me) {
-        return jdbc.sql("""
-                select r.code, r.name from region r
-                where r.code in (:scope) and exists (select 1 from fund f where f.region_code = r.code)
-                order by r.sort_order, r.code""")
-                .param("scope", me.scope().regionCodes())
-                .query((rs, n) -> new RegionOption(rs.getString("code"), rs.getString("name"))).list();
+        Set<String> withFunds = Set.copyOf(jdbc.sql("select distinct region_code from fund where region_code in (:scope)")
+                .param("scope", me.scope().regionCodes()).query(String.class).list());
+        return regionList.inListOrder().stream().filter(region -> withFunds.contains(region.code()))
+                .map(region -> new RegionOption(region.code(), region.name())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -357,7 +360,7 @@ public class FinancialReports {
      */
     private List<FundLine> fundLines(Set<String> regions, LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                select f.id, f.code, f.name, f.region_code, r.name as region_name, f.parent_id,
+                select f.id, f.code, f.name, f.region_code, f.parent_id,
                        coalesce(sum(case when m.account = 'BANK' and m.entry_date < :from then m.debit - m.credit
                                          when m.account = 'NET_ASSETS' and m.entry_date >= :from
                                              then m.credit - m.debit end), 0) as opening,
@@ -367,18 +370,20 @@ public class FinancialReports {
                                              then m.debit - m.credit end), 0) as expense,
                        coalesce(sum(case when m.account = 'BANK' then m.debit - m.credit end), 0) as closing
                 from fund f
-                join region r on r.code = f.region_code
                 left join (select p.fund_id, p.account, p.debit, p.credit, e.entry_date
                            from posting p join journal_entry e on e.id = p.entry_id
                            where e.entry_date <= :to) m on m.fund_id = f.id
                 where f.region_code in (:regions) and f.opened_on <= :to
-                group by f.id, f.code, f.name, f.region_code, r.name, r.sort_order, f.parent_id
-                order by r.sort_order, f.region_code, case when f.parent_id is null then 0 else 1 end, f.id""")
+                group by f.id, f.code, f.name, f.region_code, f.parent_id
+                order by f.region_code, case when f.parent_id is null then 0 else 1 end, f.id""")
                 .param("from", from).param("to", to).param("regions", regions).param("expenses", EXPENSES)
                 .query((rs, n) -> new FundLine(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("region_code"), rs.getString("region_name"), rs.getObject("parent_id", Long.class),
-                        amount(rs, "opening"), amount(rs, "income"), amount(rs, "expense"), amount(rs, "closing")))
-                .list();
+                        rs.getString("region_code"), regionList.nameOf(rs.getString("region_code")),
+                        rs.getObject("parent_id", Long.class), amount(rs, "opening"), amount(rs, "income"),
+                        amount(rs, "expense"), amount(rs, "closing")))
+                .list().stream()
+                // the regions in their list order (sort order, then code), each region's funds as SQL put them
+                .sorted(Comparator.comparing(FundLine::regionCode, regionList.listOrder())).toList();
     }
 
     /** Every account's movement in the period on its normal side; zero for an account without postings. */

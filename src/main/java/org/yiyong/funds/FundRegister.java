@@ -24,6 +24,9 @@ import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.organization.Regions;
+import org.yiyong.organization.OrganizationLookup;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * The associations' funds and the money that comes in: restricted sub-funds, opening balances,
@@ -43,14 +46,18 @@ public class FundRegister {
     private final FundNumbers numbers;
     private final PdfDocuments documents;
     private final JdbcClient jdbc;
+    private final Regions regions;
+    private final OrganizationLookup organizations;
+    private final SamaritanDirectory people;
     private final AuditTrail audit;
     private final FundProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
     FundRegister(Funds funds, Donors donors, Donations donations, Journal journal, FundNumbers numbers,
-            PdfDocuments documents, JdbcClient jdbc, AuditTrail audit, FundProperties properties,
-            Clock clock, TransactionTemplate transactions) {
+            PdfDocuments documents, JdbcClient jdbc, Regions regions, OrganizationLookup organizations,
+            SamaritanDirectory people, AuditTrail audit, FundProperties properties, Clock clock,
+            TransactionTemplate transactions) {
         this.transactions = transactions;
         this.properties = properties;
         this.funds = funds;
@@ -60,6 +67,9 @@ public class FundRegister {
         this.numbers = numbers;
         this.documents = documents;
         this.jdbc = jdbc;
+        this.regions = regions;
+        this.organizations = organizations;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
     }
@@ -94,16 +104,13 @@ public class FundRegister {
     }
 
     String cityCode() {
-        return jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
+        return regions.city().code();
     }
 
     /** The association that keeps a region's fund, as receipts and reports name it. */
     String associationOf(String regionCode) {
-        return jdbc.sql("""
-                select name from organization where type = 'ASSOCIATION' and region_code = :region order by id""")
-                .param("region", regionCode).query(String.class).list().stream().findFirst()
-                .orElseGet(() -> jdbc.sql("select name from region where code = :region").param("region", regionCode)
-                        .query(String.class).single() + "见义勇为协会");
+        return organizations.associationOf(regionCode).orElseGet(() -> regions.find(regionCode)
+                .orElseThrow(() -> new IllegalStateException("no region " + regionCode)).name() + "见义勇为协会");
     }
 
     /** A region a user can pick (for a restriction, a report). */
@@ -113,9 +120,8 @@ public class FundRegister {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<RegionChoice> regions(CurrentUser me) {
-        return jdbc.sql("select code, name from region where code in (:scope) order by sort_order, code")
-                .param("scope", me.scope().regionCodes())
-                .query((rs, row) -> new RegionChoice(rs.getString("code"), rs.getString("name"))).list();
+        return regions.inListOrder().stream().filter(region -> me.scope().covers(region.code()))
+                .map(region -> new RegionChoice(region.code(), region.name())).toList();
     }
 
     /** A restricted sub-fund (专款专用) of a general fund: for one purpose, one region or one person. */
@@ -143,14 +149,12 @@ public class FundRegister {
                 }
             }
             case REGION -> {
-                if (region == null || !me.scope().covers(region) || jdbc.sql("select count(*) from region where code = :c")
-                        .param("c", region).query(Long.class).single() == 0) {
+                if (region == null || !me.scope().covers(region) || regions.find(region).isEmpty()) {
                     throw new InvalidField("restrictedRegion", "fund.region.invalid");
                 }
             }
             case PERSON -> {
-                if (samaritanId == null || jdbc.sql("select count(*) from samaritan where id = :id and region_code in (:scope)")
-                        .param("id", samaritanId).param("scope", me.scope().regionCodes()).query(Long.class).single() == 0) {
+                if (samaritanId == null || people.findIn(me.scope(), samaritanId).isEmpty()) {
                     throw new InvalidField("restrictedSamaritanId", "fund.person.invalid");
                 }
             }

@@ -29,6 +29,7 @@ import org.yiyong.shared.Masking;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * Money out, four eyes and exactly once: an order is requested (by another module's decision or by
@@ -50,6 +51,7 @@ public class Payments {
     private final Journal journal;
     private final FundNumbers numbers;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final AuditTrail audit;
     private final SamaritanRegistry samaritans;
     private final FieldCipher cipher;
@@ -57,7 +59,7 @@ public class Payments {
     private final TransactionTemplate transactions;
 
     Payments(PaymentOrders orders, DisbursementBatches batches, FundRegister register, Journal journal,
-            FundNumbers numbers, JdbcClient jdbc, AuditTrail audit,
+            FundNumbers numbers, JdbcClient jdbc, SamaritanDirectory people, AuditTrail audit,
             SamaritanRegistry samaritans, FieldCipher cipher, Clock clock, TransactionTemplate transactions) {
         this.transactions = transactions;
         this.samaritans = samaritans;
@@ -68,6 +70,7 @@ public class Payments {
         this.journal = journal;
         this.numbers = numbers;
         this.jdbc = jdbc;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
     }
@@ -148,9 +151,7 @@ public class Payments {
         String document = Inputs.text("decisionDocument", request.decisionDocument(), 200, false);
         String payee;
         if (request.payeeSamaritanId() != null) {
-            payee = jdbc.sql("select name from samaritan where id = :id and region_code in (:scope)")
-                    .param("id", request.payeeSamaritanId()).param("scope", me.scope().regionCodes())
-                    .query(String.class).optional()
+            payee = people.findIn(me.scope(), request.payeeSamaritanId()).map(SamaritanDirectory.Person::name)
                     .orElseThrow(() -> new InvalidField("payeeSamaritanId", "payment.payee.unknown"));
         } else {
             payee = Inputs.text("payeeName", request.payeeName(), 120, true);
@@ -234,8 +235,8 @@ public class Payments {
     }
 
     private void requireAccepts(Fund fund, PaymentPurpose purpose, Long payeeSamaritanId) {
-        String payeeRegion = payeeSamaritanId == null ? null : jdbc.sql("select region_code from samaritan where id = :id")
-                .param("id", payeeSamaritanId).query(String.class).optional().orElse(null);
+        String payeeRegion = payeeSamaritanId == null ? null
+                : people.find(payeeSamaritanId).map(SamaritanDirectory.Person::regionCode).orElse(null);
         if (!fund.accepts(purpose, payeeRegion, payeeSamaritanId)) {
             throw new InvalidField("fundId", "fund.restricted.off-purpose", fund.getName());
         }

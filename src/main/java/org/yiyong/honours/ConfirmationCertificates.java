@@ -10,8 +10,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.ConfirmedDeed;
-import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 
@@ -36,21 +35,21 @@ public class ConfirmationCertificates {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public byte[] render(CurrentUser me, long samaritanId, long deedId) {
-        Samaritan samaritan = samaritans.get(me, samaritanId);
-        ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
+        SamaritanProfile.Confirmation deed = samaritan.deed(deedId)
                 .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
-        String number = (deed.getDecisionNumber() == null ? deed.getDeedNumber() : deed.getDecisionNumber())
-                + "-" + samaritans.placeInDecision(deed.getDeedId(), deed.getParticipantId());
+        String number = (deed.decisionNumber() == null ? deed.deedNumber() : deed.decisionNumber())
+                + "-" + samaritans.placeInDecision(deed.deedId(), deed.participantId());
         Map<String, Object> variables = new HashMap<>();
-        variables.put("name", samaritan.getName());
+        variables.put("name", samaritan.name());
         variables.put("deed", deed);
-        variables.put("occurredOn", deed.getOccurredOn().getYear() + "年" + deed.getOccurredOn().getMonthValue() + "月"
-                + deed.getOccurredOn().getDayOfMonth() + "日");
-        variables.put("confirmedOn", PdfDocuments.officialDate(deed.getConfirmedOn()));
+        variables.put("occurredOn", deed.occurredOn().getYear() + "年" + deed.occurredOn().getMonthValue() + "月"
+                + deed.occurredOn().getDayOfMonth() + "日");
+        variables.put("confirmedOn", PdfDocuments.officialDate(deed.confirmedOn()));
         variables.put("number", number);
         byte[] pdf = documents.render("honours/confirmation-certificate", variables);
         audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, "ConfirmationCertificate", number)
-                .withDetail(samaritan.getName()));
+                .withDetail(samaritan.name()));
         return pdf;
     }
 }

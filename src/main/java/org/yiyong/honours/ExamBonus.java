@@ -16,8 +16,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.Relation;
-import org.yiyong.samaritans.Relative;
-import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 
@@ -71,10 +70,10 @@ public class ExamBonus {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public byte[] certificate(CurrentUser me, long samaritanId, long relativeId) {
-        Samaritan samaritan = samaritans.get(me, samaritanId);
-        Relative child = samaritan.getFamily().stream().filter(r -> r.getId() == relativeId).findFirst()
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
+        SamaritanProfile.FamilyMember child = samaritan.relative(relativeId)
                 .orElseThrow(() -> new InvalidField("relativeId", "honour.exam-bonus.not-a-child"));
-        if (child.getRelation() != Relation.CHILD) {
+        if (child.relation() != Relation.CHILD) {
             throw new InvalidField("relativeId", "honour.exam-bonus.not-a-child");
         }
         Title title = highestTitle(samaritanId)
@@ -83,15 +82,15 @@ public class ExamBonus {
         LocalDate today = LocalDate.now(clock);
         String number = numbers.examBonus(today.getYear());
         Map<String, Object> variables = new HashMap<>();
-        variables.put("child", child.getName());
-        variables.put("parent", samaritan.getName());
+        variables.put("child", child.name());
+        variables.put("parent", samaritan.name());
         variables.put("title", title);
         variables.put("points", points);
         variables.put("number", number);
         variables.put("issuedOn", PdfDocuments.officialDate(today));
         byte[] pdf = documents.render("honours/exam-bonus", variables);
         audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, "ExamBonusCertificate", number)
-                .withDetail(child.getName() + " +" + points + " (" + title.getName() + ")"));
+                .withDetail(child.name() + " +" + points + " (" + title.getName() + ")"));
         return pdf;
     }
 }

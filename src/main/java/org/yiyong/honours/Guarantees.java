@@ -75,7 +75,7 @@ public class Guarantees {
         List<Item> items = new ArrayList<>();
         items.addAll(jdbc.sql("""
                 select sd.id, s.id as samaritan_id, s.name, sd.deed_number, sd.confirmed_on
-                from samaritan_deed sd join samaritan s on s.id = sd.samaritan_id
+                from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
                 where s.region_code in (:scope) and sd.confirmed_on <= :cutoff
                   and not exists (select 1 from honour h where h.deed_id = sd.deed_id
                                   and h.status in ('GRANTED', 'REFUSED', 'REVOKED')
@@ -91,7 +91,7 @@ public class Guarantees {
                 select h.id, h.recipient, s.id as samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number,
                        t.name as title, h.decided_on, r.amount
                 from reward_payment_request r join honour h on h.id = r.honour_id
-                left join samaritan s on s.id = r.samaritan_id join title t on t.id = h.title_id
+                left join samaritans_person_view s on s.id = r.samaritan_id join title t on t.id = h.title_id
                 where h.region_code in (:scope) and r.kind = 'PAYMENT' and r.status = 'REQUESTED'
                   and h.status = 'GRANTED' and h.decided_on <= :cutoff""")
                 .param("scope", scope.regionCodes())
@@ -110,7 +110,7 @@ public class Guarantees {
         List<Granted> granted = jdbc.sql("""
                 select h.id, h.samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number, h.title_id,
                        h.decided_on, h.reward_amount
-                from honour h left join samaritan s on s.id = h.samaritan_id
+                from honour h left join samaritans_person_view s on s.id = h.samaritan_id
                 where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD'""")
                 .param("scope", scope.regionCodes())
                 .query((rs, row) -> new Granted(rs.getLong("id"), rs.getObject("samaritan_id", Long.class), rs.getString("name"),
@@ -132,7 +132,7 @@ public class Guarantees {
                 from honour h1 join honour h2 on h2.samaritan_id = h1.samaritan_id and h2.deed_id = h1.deed_id
                                              and h2.id > h1.id
                 join title t1 on t1.id = h1.title_id join title t2 on t2.id = h2.title_id
-                join samaritan s on s.id = h1.samaritan_id
+                join samaritans_person_view s on s.id = h1.samaritan_id
                 where h1.region_code in (:scope) and t1.level = t2.level
                   and h1.status = 'GRANTED' and h2.status = 'GRANTED'""")
                 .param("scope", scope.regionCodes())

@@ -20,12 +20,12 @@ import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.PaymentSource;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.ConfirmedDeed;
-import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * Honours from proposal to grant: 即时表彰 ("一案一奖、一事一奖") for a confirmed deed of a registered
@@ -45,19 +45,22 @@ public class HonourGrants {
     private final SamaritanRegistry samaritans;
     private final Certificates certificates;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final AuditTrail audit;
     private final Clock clock;
     private final HonourNumbers numbers;
     private final SecureRandom random = new SecureRandom();
 
     HonourGrants(Honours honours, TitleCatalogue catalogue, RewardRequests rewards, SamaritanRegistry samaritans,
-            Certificates certificates, JdbcClient jdbc, AuditTrail audit, Clock clock, HonourNumbers numbers) {
+            Certificates certificates, JdbcClient jdbc, SamaritanDirectory people, AuditTrail audit, Clock clock,
+            HonourNumbers numbers) {
         this.honours = honours;
         this.catalogue = catalogue;
         this.rewards = rewards;
         this.samaritans = samaritans;
         this.certificates = certificates;
         this.jdbc = jdbc;
+        this.people = people;
         this.audit = audit;
         this.clock = clock;
         this.numbers = numbers;
@@ -80,19 +83,19 @@ public class HonourGrants {
         if (!title.isInstant()) {
             throw new InvalidField("titleCode", "honour.title.not-instant");
         }
-        Samaritan samaritan = samaritans.get(me, samaritanId);
-        ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
+        SamaritanProfile.Confirmation deed = samaritan.deed(deedId)
                 .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
         if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), deedId)) {
-            throw new HonourRuleBroken("honour.already", samaritan.getName(), title.getName(), deed.getDeedNumber());
+            throw new HonourRuleBroken("honour.already", samaritan.name(), title.getName(), deed.deedNumber());
         }
-        Honour honour = new Honour(title.getId(), samaritanId, deedId, deed.getDeedNumber(),
-                samaritan.getRegionCode(), HonourMode.INSTANT, reason.trim(), me.username(), LocalDate.now(clock));
+        Honour honour = new Honour(title.getId(), samaritanId, deedId, deed.deedNumber(),
+                samaritan.regionCode(), HonourMode.INSTANT, reason.trim(), me.username(), LocalDate.now(clock));
         try {
             honours.saveAndFlush(honour);
         } catch (DataIntegrityViolationException twoAtOnce) {
             // another request proposed the same title for the same person and deed a moment earlier
-            throw new HonourRuleBroken("honour.already", samaritan.getName(), title.getName(), deed.getDeedNumber());
+            throw new HonourRuleBroken("honour.already", samaritan.name(), title.getName(), deed.deedNumber());
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, honour.getId())
                 .withChanges(Changes.created(honour.snapshot())));
@@ -114,7 +117,7 @@ public class HonourGrants {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
     public List<Honour> of(CurrentUser me, long samaritanId) {
-        samaritans.get(me, samaritanId);
+        samaritans.profile(me, samaritanId);
         return honours.findBySamaritanIdOrderByIdDesc(samaritanId);
     }
 
@@ -302,8 +305,7 @@ public class HonourGrants {
 
     /** The registered samaritans confirmed for a deed, in the order they were registered. */
     List<Long> groupMembers(long deedId) {
-        return jdbc.sql("select samaritan_id from samaritan_deed where deed_id = :deed order by samaritan_id")
-                .param("deed", deedId).query(Long.class).list();
+        return people.confirmedFor(deedId);
     }
 
     /** An amount in equal shares to the cent, the odd cents going to the first share, so they sum to it exactly. */
@@ -326,12 +328,12 @@ public class HonourGrants {
             throw new InvalidField("documentNumber", "validation.required");
         }
         Title title = catalogue.title(titleCode == null ? "" : titleCode);
-        Samaritan samaritan = samaritans.get(me, samaritanId);
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
         if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), null)) {
-            throw new HonourRuleBroken("honour.already", samaritan.getName(), title.getName(), "—");
+            throw new HonourRuleBroken("honour.already", samaritan.name(), title.getName(), "—");
         }
         BigDecimal amount = reward != null ? reward.setScale(2) : catalogue.rewardOn(title, decidedOn);
-        Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.getRegionCode(),
+        Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.regionCode(),
                 HonourMode.HISTORICAL, "历史表彰：" + document.trim(), me.username(), decidedOn);
         honour.grantedInRound(me.username(), decidedOn, document.trim(), numbers.certificate(decidedOn.getYear()),
                 verificationCode(), amount);

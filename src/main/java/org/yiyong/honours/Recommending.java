@@ -25,8 +25,7 @@ import org.yiyong.documents.PdfDocuments;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.ConfirmedDeed;
-import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 
@@ -83,8 +82,8 @@ public class Recommending {
         if (title.getRecipient() == Recipient.UNIT || title.getRecipient() == Recipient.STATION) {
             throw new InvalidField("titleCode", "recommendation.not-for-units");
         }
-        Samaritan samaritan = samaritans.get(me, samaritanId);
-        ConfirmedDeed deed = samaritan.getDeeds().stream().filter(d -> d.getDeedId() == deedId).findFirst()
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
+        SamaritanProfile.Confirmation deed = samaritan.deed(deedId)
                 .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
         String group = null;
         if (title.getRecipient() == Recipient.GROUP) {
@@ -97,10 +96,10 @@ public class Recommending {
                 throw new HonourRuleBroken("recommendation.already", group, title.getName());
             }
         } else if (recommendations.existsBySamaritanIdAndDeedIdAndTitleId(samaritanId, deedId, title.getId())) {
-            throw new HonourRuleBroken("recommendation.already", samaritan.getName(), title.getName());
+            throw new HonourRuleBroken("recommendation.already", samaritan.name(), title.getName());
         }
-        Recommendation recommendation = new Recommendation(samaritanId, deedId, deed.getDeedNumber(),
-                samaritan.getRegionCode(), title.getId(), LocalDate.now(clock), recommendedTo.trim(), reason.trim(),
+        Recommendation recommendation = new Recommendation(samaritanId, deedId, deed.deedNumber(),
+                samaritan.regionCode(), title.getId(), LocalDate.now(clock), recommendedTo.trim(), reason.trim(),
                 me.username());
         if (group != null) {
             recommendation.forGroup(group);
@@ -108,7 +107,7 @@ public class Recommending {
         try {
             recommendations.saveAndFlush(recommendation);
         } catch (DataIntegrityViolationException twoAtOnce) {
-            throw new HonourRuleBroken("recommendation.already", group != null ? group : samaritan.getName(),
+            throw new HonourRuleBroken("recommendation.already", group != null ? group : samaritan.name(),
                     title.getName());
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, recommendation.getId())
@@ -145,22 +144,21 @@ public class Recommending {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public byte[] packageOf(CurrentUser me, long id) {
         Recommendation recommendation = get(me, id);
-        Samaritan samaritan = samaritans.get(me, recommendation.getSamaritanId());
+        SamaritanProfile samaritan = samaritans.profile(me, recommendation.getSamaritanId());
         Title title = catalogue.title(recommendation.getTitleId());
         Map<String, Object> variables = new HashMap<>();
         variables.put("recommendation", recommendation);
         variables.put("samaritan", samaritan);
         variables.put("title", title);
-        variables.put("deed", samaritan.getDeeds().stream()
-                .filter(d -> d.getDeedId() == recommendation.getDeedId()).findFirst().orElse(null));
-        variables.put("honours", grants.heldBy(samaritan.getId()));
+        variables.put("deed", samaritan.deed(recommendation.getDeedId()).orElse(null));
+        variables.put("honours", grants.heldBy(samaritan.id()));
         variables.put("members", recommendation.getGroupName() == null ? List.of()
                 : grants.groupMembers(recommendation.getDeedId()).stream().map(samaritans::nameOf).toList());
         variables.put("recommendedOn", PdfDocuments.officialDate(recommendation.getRecommendedOn()));
         byte[] summary = documents.render("honours/recommendation", variables);
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("推荐材料-" + (recommendation.getGroupName() != null
-                    ? recommendation.getGroupName() : samaritan.getName()) + ".pdf"));
+                    ? recommendation.getGroupName() : samaritan.name()) + ".pdf"));
             zip.write(summary);
             zip.closeEntry();
             Set<String> names = new HashSet<>();

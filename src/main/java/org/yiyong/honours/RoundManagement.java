@@ -14,6 +14,10 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Role;
+import org.yiyong.identity.Users;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.RecordNotFound;
@@ -34,15 +38,19 @@ public class RoundManagement {
     private final TitleCatalogue catalogue;
     private final HonourGrants grants;
     private final JdbcClient jdbc;
+    private final OrganizationLookup organizations;
+    private final Users users;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RoundManagement(HonourRounds rounds, TitleCatalogue catalogue, HonourGrants grants, JdbcClient jdbc,
-            AuditTrail audit, Clock clock) {
+    RoundManagement(HonourRounds rounds, TitleCatalogue catalogue, HonourGrants grants, JdbcClient jdbc, Users users,
+            OrganizationLookup organizations, AuditTrail audit, Clock clock) {
         this.rounds = rounds;
         this.catalogue = catalogue;
         this.grants = grants;
         this.jdbc = jdbc;
+        this.organizations = organizations;
+        this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
@@ -63,10 +71,7 @@ public class RoundManagement {
         List<String> panel = members == null ? List.of() : members.stream().filter(m -> m != null && !m.isBlank())
                 .map(String::trim).distinct().toList();
         for (String member : panel) {
-            boolean reviewer = jdbc.sql("""
-                    select count(*) from user_account a join user_role r on r.user_id = a.id
-                    where a.username = :name and r.role = 'COMMITTEE_MEMBER'""").param("name", member)
-                    .query(Long.class).single() > 0;
+            boolean reviewer = users.holds(member, Role.COMMITTEE_MEMBER);
             if (!reviewer) {
                 throw new InvalidField("members", "round.members.not-reviewer", member);
             }
@@ -106,7 +111,7 @@ public class RoundManagement {
         }
         List<Confirmed> confirmed = jdbc.sql("""
                 select s.id as samaritan_id, d.deed_id, d.deed_number, s.name, s.region_code
-                from samaritan_deed d join samaritan s on s.id = d.samaritan_id
+                from samaritans_confirmation_view d join samaritans_person_view s on s.id = d.samaritan_id
                 where d.confirmed_on between :from and :to order by d.confirmed_on, d.id""")
                 .param("from", round.getWindowFrom()).param("to", round.getWindowTo())
                 .query((rs, row) -> new Confirmed(rs.getLong("samaritan_id"), rs.getLong("deed_id"),
@@ -142,13 +147,10 @@ public class RoundManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
     public List<Nominee> nominees() {
-        return jdbc.sql("""
-                select id, name, type, region_code from organization
-                where active and type in ('ASSOCIATION', 'WORK_STATION') order by type, region_code, name""")
-                .query((rs, row) -> new Nominee(rs.getLong("id"), rs.getString("name"),
-                        "ASSOCIATION".equals(rs.getString("type")) ? Recipient.UNIT : Recipient.STATION,
-                        rs.getString("region_code")))
-                .list();
+        return organizations.carers().stream()
+                .map(carer -> new Nominee(carer.id(), carer.name(),
+                        carer.type() == OrgType.ASSOCIATION ? Recipient.UNIT : Recipient.STATION, carer.regionCode()))
+                .toList();
     }
 
     /** An association or work station that can stand in a round. */

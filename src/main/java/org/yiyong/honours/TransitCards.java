@@ -16,8 +16,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.DeathKind;
-import org.yiyong.samaritans.Relative;
-import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.RecordNotFound;
@@ -60,18 +59,27 @@ public class TransitCards {
         this.numbers = numbers;
     }
 
+    /**
+     * Who in this samaritan's household may hold a card, for a page that has opened the record within the
+     * caller's scope.
+     */
+    @Transactional(readOnly = true)
+    public List<Eligible> eligible(long samaritanId) {
+        return eligible(samaritanId, samaritans.profileOf(samaritanId));
+    }
+
     /** Who in this samaritan's household may hold a card: the samaritan, living, for an honour; a martyr's family. */
     @Transactional(readOnly = true)
-    public List<Eligible> eligible(long samaritanId, Samaritan samaritan) {
+    public List<Eligible> eligible(long samaritanId, SamaritanProfile samaritan) {
         List<Eligible> eligible = new ArrayList<>();
-        if (samaritan.getDeathKind() == null && samaritan.getDiedOn() == null) {
+        if (samaritan.deathKind() == null && samaritan.diedOn() == null) {
             qualifyingTitle(samaritanId).ifPresent(title -> eligible.add(new Eligible(samaritanId, null,
-                    samaritan.getName(), title.getName())));
+                    samaritan.name(), title.getName())));
         }
-        if (samaritan.getDeathKind() == DeathKind.MARTYR) {
-            for (Relative relative : samaritan.getFamily()) {
-                if (relative.getDiedOn() == null) {
-                    eligible.add(new Eligible(samaritanId, relative.getId(), relative.getName(), "烈士遗属"));
+        if (samaritan.deathKind() == DeathKind.MARTYR) {
+            for (SamaritanProfile.FamilyMember relative : samaritan.family()) {
+                if (relative.diedOn() == null) {
+                    eligible.add(new Eligible(samaritanId, relative.id(), relative.name(), "烈士遗属"));
                 }
             }
         }
@@ -110,14 +118,14 @@ public class TransitCards {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public TransitCard issue(CurrentUser me, long samaritanId, Long relativeId) {
-        Samaritan samaritan = samaritans.get(me, samaritanId);
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
         Eligible who = eligible(samaritanId, samaritan).stream()
                 .filter(e -> java.util.Objects.equals(e.relativeId(), relativeId)).findFirst()
                 .orElseThrow(() -> new InvalidField(relativeId == null ? "samaritanId" : "relativeId",
                         "transit-card.not-eligible"));
         LocalDate today = LocalDate.now(clock);
         TransitCard card = new TransitCard(numbers.transitCard(today.getYear()), samaritanId, relativeId, who.name(),
-                samaritan.getRegionCode(), who.basis(), today, me.username());
+                samaritan.regionCode(), who.basis(), today, me.username());
         try {
             cards.saveAndFlush(card);
         } catch (DataIntegrityViolationException holdsOne) {
@@ -150,9 +158,15 @@ public class TransitCards {
         return card;
     }
 
+    /** Cards in use whose holder no longer qualifies, for a page that has opened the record within the scope. */
+    @Transactional(readOnly = true)
+    public List<TransitCard> toTakeBack(long samaritanId) {
+        return toTakeBack(samaritanId, samaritans.profileOf(samaritanId));
+    }
+
     /** Cards in use whose holder no longer qualifies (an honour revoked, a death): to be taken back. */
     @Transactional(readOnly = true)
-    public List<TransitCard> toTakeBack(long samaritanId, Samaritan samaritan) {
+    public List<TransitCard> toTakeBack(long samaritanId, SamaritanProfile samaritan) {
         List<Eligible> eligible = eligible(samaritanId, samaritan);
         return of(samaritanId).stream().filter(TransitCard::isInUse)
                 .filter(card -> eligible.stream().noneMatch(e -> java.util.Objects.equals(e.relativeId(),

@@ -19,6 +19,11 @@ public class Users {
         this.sessions = sessions;
     }
 
+    /** Whether the account with this login name (enabled or not) holds the role. */
+    public boolean holds(String username, Role role) {
+        return username != null && role != null && accounts.holdsRole(username, role);
+    }
+
     public long countIn(DataScope scope) {
         return accounts.countByRegionCodeIn(scope.regionCodes());
     }

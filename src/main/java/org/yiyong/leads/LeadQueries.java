@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.DataScope;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -23,9 +24,11 @@ public class LeadQueries {
     static final int EXCERPT = 60;
 
     private final JdbcClient jdbc;
+    private final Regions regions;
 
-    LeadQueries(JdbcClient jdbc) {
+    LeadQueries(JdbcClient jdbc, Regions regions) {
         this.jdbc = jdbc;
+        this.regions = regions;
     }
 
     /** Newest first. */
@@ -50,16 +53,16 @@ public class LeadQueries {
         String condition = " where " + String.join(" and ", where);
         long total = jdbc.sql("select count(*) from lead l" + condition).params(params).query(Long.class).single();
         List<LeadSummary> items = jdbc.sql("""
-                select l.id, l.tracking_code, l.status, l.region_code, r.name as region_name, l.occurred_on,
+                select l.id, l.tracking_code, l.status, l.region_code, l.occurred_on,
                        l.address, substring(l.narrative from 1 for %d) as excerpt, l.received_at, l.deed_number
-                from lead l join region r on r.code = l.region_code""".formatted(EXCERPT + 1) + condition
+                from lead l""".formatted(EXCERPT + 1) + condition
                         + " order by l.received_at desc, l.id desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, row) -> new LeadSummary(rs.getLong("id"), rs.getString("tracking_code"),
                         LeadStatus.valueOf(rs.getString("status")), rs.getString("region_code"),
-                        rs.getString("region_name"), rs.getObject("occurred_on", LocalDate.class),
+                        regions.nameOf(rs.getString("region_code")), rs.getObject("occurred_on", LocalDate.class),
                         rs.getString("address"), excerpt(rs.getString("excerpt")),
                         rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                         rs.getString("deed_number")))

@@ -1,6 +1,7 @@
 package org.yiyong.organization;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ public class Regions {
     private final Map<String, Region> byCode;
     private final Map<String, List<String>> childCodes;
     private final List<Region> roots;
+    private final List<Region> listOrder;
+    private final Map<String, Integer> positions = new HashMap<>();
 
     Regions(JdbcClient jdbc) {
         List<Region> flat = jdbc.sql("""
@@ -51,6 +54,10 @@ public class Regions {
         }
         this.byCode = built;
         this.roots = List.copyOf(rootList);
+        this.listOrder = flat.stream().map(region -> built.get(region.code())).toList();
+        for (int i = 0; i < flat.size(); i++) {
+            positions.put(flat.get(i).code(), i);
+        }
     }
 
     private Region build(String code, Map<String, Region> flat, Map<String, Region> built) {
@@ -75,6 +82,25 @@ public class Regions {
 
     public Optional<Region> find(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
+    }
+
+    /** Every region in list order: by its sort order, then by code. */
+    public List<Region> inListOrder() {
+        return listOrder;
+    }
+
+    /** Orders region codes as {@link #inListOrder()} does; an unknown code comes last. */
+    public Comparator<String> listOrder() {
+        return Comparator.comparingInt(code -> positions.getOrDefault(code, Integer.MAX_VALUE));
+    }
+
+    /** The city: the one region of level CITY. */
+    public Region city() {
+        List<Region> cities = listOrder.stream().filter(region -> region.level() == RegionLevel.CITY).toList();
+        if (cities.size() != 1) {
+            throw new IllegalStateException("expected one city region, found " + cities.size());
+        }
+        return cities.get(0);
     }
 
     public String nameOf(String code) {

@@ -23,6 +23,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
@@ -49,9 +50,12 @@ public class RegistryExport {
     private final FieldCipher cipher;
     private final SamaritanRegistry registry;
     private final AuditTrail audit;
+    private final Regions regions;
 
-    RegistryExport(JdbcClient jdbc, FieldCipher cipher, SamaritanRegistry registry, AuditTrail audit) {
+    RegistryExport(JdbcClient jdbc, FieldCipher cipher, SamaritanRegistry registry, AuditTrail audit,
+            Regions regions) {
         this.registry = registry;
+        this.regions = regions;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.audit = audit;
@@ -81,10 +85,10 @@ public class RegistryExport {
         Map<String, Object> params = new HashMap<>();
         String condition = registry.condition(me.scope(), filter, params);
         return jdbc.sql("""
-                select s.number, s.name, s.gender, s.birth_date, s.resident_id, s.resident_id_masked, r.name as region,
+                select s.number, s.name, s.gender, s.birth_date, s.resident_id, s.resident_id_masked, s.region_code,
                        s.status, s.lost_contact, s.phone, s.address, s.bank_name, s.bank_account, s.bank_account_masked,
                        (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
-                from samaritan s join region r on r.code = s.region_code""" + " where " + condition
+                from samaritan s""" + " where " + condition
                         + " order by s.region_code, s.number")
                 .params(params)
                 .query((rs, n) -> {
@@ -97,7 +101,7 @@ public class RegistryExport {
                             java.time.LocalDate.class).toString());
                     String id = rs.getString("resident_id");
                     row.add(id == null ? "" : unmasked ? cipher.decrypt(id) : rs.getString("resident_id_masked"));
-                    row.add(rs.getString("region"));
+                    row.add(regions.nameOf(rs.getString("region_code")));
                     row.add(STATUS.get(rs.getString("status")));
                     row.add(rs.getBoolean("lost_contact") ? "是" : "");
                     String phone = rs.getString("phone");

@@ -147,6 +147,22 @@ public class SamaritanRegistry {
         return inScope(me, id);
     }
 
+    /**
+     * A record in the caller's scope as other modules see it (a copy, with its confirmations and family);
+     * one outside the scope is not found, and the attempt is audited.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public SamaritanProfile profile(CurrentUser me, long id) {
+        return SamaritanProfile.of(inScope(me, id));
+    }
+
+    /** A record as other modules see it, for a caller that has already opened it within its scope. */
+    @Transactional(readOnly = true)
+    public SamaritanProfile profileOf(long id) {
+        return SamaritanProfile.of(samaritans.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id)));
+    }
+
     Samaritan inScope(CurrentUser me, long id) {
         return ScopedLookup.inScope(audit, ENTITY, id,
                 samaritans.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), samaritans::existsById);
@@ -252,15 +268,15 @@ public class SamaritanRegistry {
         String condition = " where " + condition(scope, filter, params);
         long total = jdbc.sql("select count(*) from samaritan s" + condition).params(params).query(Long.class).single();
         List<SamaritanSummary> items = jdbc.sql("""
-                select s.id, s.number, s.name, s.resident_id_masked, s.region_code, r.name as region_name, s.status,
+                select s.id, s.number, s.name, s.resident_id_masked, s.region_code, s.status,
                        s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
-                from samaritan s join region r on r.code = s.region_code""" + condition
+                from samaritan s""" + condition
                         + " order by s.id desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
                 .query((rs, row) -> new SamaritanSummary(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-                        rs.getString("resident_id_masked"), rs.getString("region_code"), rs.getString("region_name"),
+                        rs.getString("resident_id_masked"), rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
                         SamaritanStatus.valueOf(rs.getString("status")), rs.getBoolean("lost_contact"),
                         rs.getInt("deeds")))
                 .list();

@@ -18,6 +18,7 @@ import org.yiyong.care.Campaign;
 import org.yiyong.care.CampaignRoster;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.organization.Regions;
 
 /**
  * The coming Spring Festival's condolence campaign for the demo: built by city staff from the demo registry,
@@ -36,15 +37,17 @@ class DemoCampaigns implements ApplicationRunner {
 
     private final CampaignRoster roster;
     private final JdbcClient jdbc;
+    private final Regions regions;
     private final UserDetailsService accounts;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
     private final Clock clock;
 
-    DemoCampaigns(CampaignRoster roster, JdbcClient jdbc, UserDetailsService accounts, TransactionTemplate transactions,
+    DemoCampaigns(CampaignRoster roster, JdbcClient jdbc, Regions regions, UserDetailsService accounts, TransactionTemplate transactions,
             DemoData demoData, Clock clock) {
         this.roster = roster;
         this.jdbc = jdbc;
+        this.regions = regions;
         this.accounts = accounts;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -75,7 +78,7 @@ class DemoCampaigns implements ApplicationRunner {
     }
 
     private String cityCode() {
-        return jdbc.sql("select code from region where level = 'CITY'").query(String.class).single();
+        return regions.city().code();
     }
 
     private <T> T as(String username, Function<CurrentUser, T> steps) {

@@ -21,6 +21,7 @@ import org.yiyong.care.TargetedAid;
 import org.yiyong.care.TargetedAidApplication;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * The demo's student aid round of the current school year — 黄清水's son 黄志鹏 at 福州大学 approved and
@@ -36,16 +37,18 @@ class DemoStudentAid implements ApplicationRunner {
     private final StudentAid studentAid;
     private final TargetedAid targetedAid;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final UserDetailsService accounts;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
     private final Clock clock;
 
-    DemoStudentAid(StudentAid studentAid, TargetedAid targetedAid, JdbcClient jdbc, UserDetailsService accounts,
+    DemoStudentAid(StudentAid studentAid, TargetedAid targetedAid, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts,
             TransactionTemplate transactions, DemoData demoData, Clock clock) {
         this.studentAid = studentAid;
         this.targetedAid = targetedAid;
         this.jdbc = jdbc;
+        this.people = people;
         this.accounts = accounts;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -70,10 +73,7 @@ class DemoStudentAid implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         String year = studentAid.currentYear().label();
         Optional<Long> huangSon = child("黄清水", "黄志鹏");
-        Optional<Long> caiChild = jdbc.sql("""
-                select r.id from relative r join samaritan s on s.id = r.samaritan_id
-                where s.name = '蔡文龙' and r.relation = 'CHILD' order by r.id""").query(Long.class).list().stream()
-                .findFirst();
+        Optional<Long> caiChild = people.firstChildOf("蔡文龙");
         huangSon.ifPresent(son -> {
             StudentAidApplication application = as("nanan-staff", me -> studentAid.submit(me,
                     new StudentAid.NewApplication(son, year, "父亲黄清水2015年救人牺牲，母亲林秀英务农，另需赡养年迈祖母，家庭收入主要靠遗属抚恤金。",
@@ -101,15 +101,11 @@ class DemoStudentAid implements ApplicationRunner {
     }
 
     private Optional<Long> child(String samaritan, String name) {
-        return jdbc.sql("""
-                select r.id from relative r join samaritan s on s.id = r.samaritan_id
-                where s.name = :samaritan and r.name = :name order by r.id""")
-                .param("samaritan", samaritan).param("name", name).query(Long.class).list().stream().findFirst();
+        return people.relativeNamed(samaritan, name);
     }
 
     private Optional<Long> samaritan(String name) {
-        return jdbc.sql("select id from samaritan where name = :name order by id").param("name", name)
-                .query(Long.class).list().stream().findFirst();
+        return people.firstNamed(name);
     }
 
     private <T> T as(String username, Function<CurrentUser, T> steps) {

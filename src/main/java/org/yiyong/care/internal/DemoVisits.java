@@ -20,6 +20,7 @@ import org.yiyong.care.Visit;
 import org.yiyong.care.VisitRecords;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * A year of home visits in the demo registry: a disabled samaritan now overdue for his quarterly visit,
@@ -35,16 +36,18 @@ class DemoVisits implements ApplicationRunner {
     private final VisitRecords records;
     private final Assistance assistance;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final UserDetailsService accounts;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
     private final Clock clock;
 
-    DemoVisits(VisitRecords records, Assistance assistance, JdbcClient jdbc, UserDetailsService accounts,
+    DemoVisits(VisitRecords records, Assistance assistance, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts,
             TransactionTemplate transactions, DemoData demoData, Clock clock) {
         this.records = records;
         this.assistance = assistance;
         this.jdbc = jdbc;
+        this.people = people;
         this.accounts = accounts;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -101,8 +104,7 @@ class DemoVisits implements ApplicationRunner {
     }
 
     private Long samaritan(String name) {
-        return jdbc.sql("select id from samaritan where name = :name order by id").param("name", name)
-                .query(Long.class).list().stream().findFirst().orElse(null);
+        return people.firstNamed(name).orElse(null);
     }
 
     private <T> T as(String username, Function<CurrentUser, T> steps) {

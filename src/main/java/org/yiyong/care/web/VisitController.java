@@ -26,7 +26,7 @@ import org.yiyong.care.Visit;
 import org.yiyong.care.VisitRecords;
 import org.yiyong.care.VisitSchedule;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.Samaritan;
+import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.PageRequest;
@@ -74,12 +74,12 @@ class VisitController {
 
     @GetMapping("/visits/new")
     String form(CurrentUser me, @RequestParam long samaritanId, Model model) {
-        Samaritan samaritan = samaritans.get(me, samaritanId);
+        SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
         model.addAttribute("samaritan", samaritan);
         model.addAttribute("kinds", AssistanceCase.Kind.values());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("due", schedule.of(me, samaritanId).orElse(null));
-        model.addAttribute("carers", schedule.carersIn(samaritan.getRegionCode()));
+        model.addAttribute("carers", schedule.carersIn(samaritan.regionCode()));
         return "care/visit-form";
     }
 
@@ -124,7 +124,7 @@ class VisitController {
     String visit(CurrentUser me, @PathVariable long id, Model model) {
         Visit visit = records.get(me, id);
         model.addAttribute("visit", visit);
-        model.addAttribute("samaritan", samaritans.get(me, visit.getSamaritanId()));
+        model.addAttribute("samaritan", samaritans.profile(me, visit.getSamaritanId()));
         model.addAttribute("photos", records.photos(me, id));
         model.addAttribute("cases", assistance.of(visit.getSamaritanId()).stream()
                 .filter(c -> id == (c.getVisitId() == null ? -1 : c.getVisitId())).toList());
@@ -152,7 +152,7 @@ class VisitController {
     String assistanceCase(CurrentUser me, @PathVariable long id, Model model) {
         AssistanceCase c = assistance.get(me, id);
         model.addAttribute("c", c);
-        model.addAttribute("samaritan", samaritans.get(me, c.getSamaritanId()));
+        model.addAttribute("samaritan", samaritans.profile(me, c.getSamaritanId()));
         return "care/case";
     }
 

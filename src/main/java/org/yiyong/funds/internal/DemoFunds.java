@@ -27,6 +27,7 @@ import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * A lived-in ledger for the demo: opening balances of the city's and the counties' funds, a year of
@@ -47,16 +48,18 @@ class DemoFunds implements ApplicationRunner {
     private final FundRegister register;
     private final Payments payments;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final UserDetailsService accounts;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
     private final Clock clock;
 
-    DemoFunds(FundRegister register, Payments payments, JdbcClient jdbc, UserDetailsService accounts,
+    DemoFunds(FundRegister register, Payments payments, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts,
             TransactionTemplate transactions, DemoData demoData, Clock clock) {
         this.register = register;
         this.payments = payments;
         this.jdbc = jdbc;
+        this.people = people;
         this.accounts = accounts;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -162,8 +165,7 @@ class DemoFunds implements ApplicationRunner {
     }
 
     private Long samaritan(String name) {
-        return jdbc.sql("select id from samaritan where name = :name order by id").param("name", name).query(Long.class)
-                .list().stream().findFirst().orElse(null);
+        return people.firstNamed(name).orElse(null);
     }
 
     private <T> T as(String username, Function<CurrentUser, T> steps) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.honours.HonourGrants;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * The honours the demo registry's earlier records name in their source documents, entered from those
@@ -40,14 +41,16 @@ class DemoHonours implements ApplicationRunner {
 
     private final HonourGrants grants;
     private final JdbcClient jdbc;
+    private final SamaritanDirectory people;
     private final UserDetailsService accounts;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
 
-    DemoHonours(HonourGrants grants, JdbcClient jdbc, UserDetailsService accounts, TransactionTemplate transactions,
+    DemoHonours(HonourGrants grants, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts, TransactionTemplate transactions,
             DemoData demoData) {
         this.grants = grants;
         this.jdbc = jdbc;
+        this.people = people;
         this.accounts = accounts;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -59,8 +62,7 @@ class DemoHonours implements ApplicationRunner {
             return;
         }
         for (Entry entry : ENTRIES) {
-            List<Long> found = jdbc.sql("select id from samaritan where name = :name and source = 'HISTORICAL' order by id")
-                    .param("name", entry.name()).query(Long.class).list();
+            List<Long> found = people.historicalNamed(entry.name());
             if (found.isEmpty()) {
                 continue;
             }

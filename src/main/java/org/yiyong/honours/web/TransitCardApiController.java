@@ -34,7 +34,7 @@ class TransitCardApiController {
     @GetMapping(path = "/api/v1/honours/transit-cards", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A household's transit cards (见义勇为卡), who may hold one and the labour-model treatment")
     CardsView cards(CurrentUser me, @RequestParam long samaritanId) {
-        var samaritan = samaritans.get(me, samaritanId);
+        var samaritan = samaritans.profile(me, samaritanId);
         return new CardsView(cards.of(samaritanId).stream().map(TransitCardApiController::view).toList(),
                 cards.eligible(samaritanId, samaritan), cards.labourModelTreatment(samaritanId));
     }

@@ -39,6 +39,9 @@ public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
 
     boolean existsByUsername(String username);
 
+    @Query("select count(u) > 0 from UserAccount u join u.roles r where u.username = :username and r = :role")
+    boolean holdsRole(@Param("username") String username, @Param("role") org.yiyong.identity.Role role);
+
     @Query("select u from UserAccount u join u.roles r where r = :role and u.enabled = true order by u.username")
     java.util.List<UserAccount> enabledWithRole(@Param("role") org.yiyong.identity.Role role);
 }
