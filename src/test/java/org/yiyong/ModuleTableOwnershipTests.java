@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.yiyong.TableOwnership.Crossing;
 
@@ -142,10 +141,10 @@ class ModuleTableOwnershipTests {
     void another_module_s_entity_class_imported_or_named_in_full_is_a_crossing() {
         TableOwnership withClasses = TableOwnership.declared().withEntitiesOf(MAIN_SOURCE);
         assertThat(withClasses.entityClassUses("honours/Sample.java", "honours",
-                "package org.yiyong.honours;\nimport org.yiyong.samaritans.Samaritan;\n"))
-                .extracting(Crossing::name).containsExactly("org.yiyong.samaritans.Samaritan");
+                "package org.yiyong.honours;\nimport org.yiyong.samaritans.internal.Samaritan;\n"))
+                .extracting(Crossing::name).containsExactly("org.yiyong.samaritans.internal.Samaritan");
         assertThat(withClasses.entityClassUses("samaritans/Sample.java", "samaritans",
-                "import org.yiyong.samaritans.Samaritan;\n")).isEmpty();
+                "import org.yiyong.samaritans.internal.Samaritan;\n")).isEmpty();
     }
 
     private static String report(List<Crossing> crossings) {

@@ -1,6 +1,7 @@
 package org.yiyong.audit;
 
 import java.util.List;
+import org.yiyong.audit.internal.FieldChange;
 
 /**
  * One entry to append to the trail. The actor and the client address are taken from the current

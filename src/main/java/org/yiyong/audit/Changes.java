@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.yiyong.audit.internal.FieldChange;
 
 /** The fields that differ between two snapshots of a record. */
 public final class Changes {

@@ -3,5 +3,7 @@
  * assistance cases, festival condolence campaigns, student aid rounds and targeted aid — the money
  * asked of the funds module as payment requests, and nobody left out without a recorded reason.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Care")
+@org.springframework.modulith.ApplicationModule(displayName = "Care",
+        allowedDependencies = {"audit", "files", "funds", "identity", "organization", "platform",
+                "samaritans", "shared", "web"})
 package org.yiyong.care;

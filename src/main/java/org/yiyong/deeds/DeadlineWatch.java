@@ -9,6 +9,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.deeds.internal.DecisionClock;
+import org.yiyong.deeds.internal.Deeds;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.DataScope;
 

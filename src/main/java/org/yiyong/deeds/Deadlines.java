@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.yiyong.deeds.internal.DeadlineProperties;
+import org.yiyong.deeds.internal.DeadlineRule;
+import org.yiyong.deeds.internal.DecisionClock;
 
 /**
  * The installation's deadline rule and working calendar. The calendar is read from the holiday table

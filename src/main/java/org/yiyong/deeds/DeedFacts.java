@@ -1,6 +1,7 @@
 package org.yiyong.deeds;
 
 import java.time.LocalDateTime;
+import org.yiyong.deeds.internal.NominatorKind;
 
 /** What is known about an act when it is taken in. */
 public record DeedFacts(DeedCategory category, DeedSource source, NominatorKind nominatorKind,

@@ -15,8 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
+import org.yiyong.audit.ScopedLookup;
+import org.yiyong.deeds.internal.DeadlineProperties;
+import org.yiyong.deeds.internal.Deed;
+import org.yiyong.deeds.internal.DeedNumbers;
+import org.yiyong.deeds.internal.Deeds;
+import org.yiyong.deeds.internal.Participant;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
@@ -31,7 +36,7 @@ import org.yiyong.shared.ResidentId;
 @Service
 public class DeedIntake {
 
-    static final String ENTITY = "Deed";
+    public static final String ENTITY = "Deed";
     private static final String STAFF = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'INVESTIGATOR', 'STATION_STAFF')";
     private static final String BUREAU = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
 

@@ -1,6 +1,7 @@
 package org.yiyong.deeds;
 
 import java.util.List;
+import org.yiyong.deeds.internal.Deeds;
 import org.yiyong.shared.DomainException;
 
 /**

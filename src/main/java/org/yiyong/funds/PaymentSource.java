@@ -2,6 +2,7 @@ package org.yiyong.funds;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.yiyong.funds.internal.PaymentOrder;
 
 /**
  * Who asked the funds to pay, and for which of its records: the asking module as the funds show it

@@ -4,5 +4,9 @@
  * reviewer who is not the requester and paid once by a cashier in a batch; the double-entry journal,
  * balances, statements, the annual financial report and the reconciliation of every payment.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Funds")
+@org.springframework.modulith.ApplicationModule(displayName = "Funds",
+        allowedDependencies = {"audit", "documents", "identity", "organization", "platform", "samaritans",
+                "shared", "web"})
 package org.yiyong.funds;
+
+import org.yiyong.funds.internal.Funds;

@@ -3,4 +3,9 @@
  * with a tracking code to follow them, and their triage by staff — taken up as a new deed, merged into
  * a deed already on file, or not taken up, with the reason the reporter is told.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Leads",
+        allowedDependencies = {"audit", "deeds", "files", "identity", "organization", "platform", "shared",
+                "web"})
 package org.yiyong.leads;
+
+import org.yiyong.leads.internal.Leads;

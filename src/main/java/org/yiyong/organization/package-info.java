@@ -3,4 +3,8 @@
  * and its member units, the city and county associations, police bureaus, sub-bureaus and stations,
  * and work stations.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Organization",
+        allowedDependencies = {"audit", "files", "identity", "platform", "shared"})
 package org.yiyong.organization;
+
+import org.yiyong.organization.internal.Organization;

@@ -3,6 +3,7 @@ package org.yiyong.samaritans;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.yiyong.samaritans.internal.Samaritan;
 
 /**
  * A person on the registry as other modules see them: who they are (masked numbers only), where, their

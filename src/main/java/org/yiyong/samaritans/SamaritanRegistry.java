@@ -15,12 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
+import org.yiyong.samaritans.internal.AlreadyRegistered;
+import org.yiyong.samaritans.internal.ConfirmedDeed;
+import org.yiyong.samaritans.internal.Gender;
+import org.yiyong.samaritans.internal.NewSamaritan;
+import org.yiyong.samaritans.internal.Protected;
+import org.yiyong.samaritans.internal.Samaritan;
+import org.yiyong.samaritans.internal.SamaritanFilter;
+import org.yiyong.samaritans.internal.SamaritanNumbers;
+import org.yiyong.samaritans.internal.SamaritanSource;
+import org.yiyong.samaritans.internal.SamaritanSummary;
+import org.yiyong.samaritans.internal.Samaritans;
 import org.yiyong.shared.DataScope;
 import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
@@ -38,9 +49,9 @@ import org.yiyong.shared.ResidentId;
 @Service
 public class SamaritanRegistry {
 
-    static final String ENTITY = "Samaritan";
-    static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
-    static final String READ = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')";
+    public static final String ENTITY = "Samaritan";
+    public static final String WRITE = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
+    public static final String READ = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')";
 
     private final Samaritans samaritans;
     private final SamaritanNumbers numbers;
@@ -163,7 +174,7 @@ public class SamaritanRegistry {
         return SamaritanProfile.of(samaritans.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id)));
     }
 
-    Samaritan inScope(CurrentUser me, long id) {
+    public Samaritan inScope(CurrentUser me, long id) {
         return ScopedLookup.inScope(audit, ENTITY, id,
                 samaritans.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), samaritans::existsById);
     }
@@ -321,7 +332,7 @@ public class SamaritanRegistry {
      * The SQL condition (on alias {@code s}) for a filter within a scope, filling in its parameters. A
      * whole resident ID number, or 12–30 digits of a bank account, is matched through its blind index.
      */
-    String condition(DataScope scope, SamaritanFilter filter, Map<String, Object> params) {
+    public String condition(DataScope scope, SamaritanFilter filter, Map<String, Object> params) {
         List<String> where = new ArrayList<>(List.of("s.region_code in (:scope)"));
         params.put("scope", scope.regionCodes());
         if (filter.q() != null && !filter.q().isBlank()) {
@@ -353,11 +364,11 @@ public class SamaritanRegistry {
         return String.join(" and ", where);
     }
 
-    Protected protect(ResidentId id) {
+    public Protected protect(ResidentId id) {
         return new Protected(cipher.encrypt(id.value()), cipher.blindIndex(id.value()), id.masked());
     }
 
-    ResidentId residentId(String field, String value, boolean required) {
+    public ResidentId residentId(String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new InvalidField(field, "validation.required");
@@ -385,7 +396,7 @@ public class SamaritanRegistry {
         }
     }
 
-    static String text(String field, String value, int max, boolean required) {
+    public static String text(String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 throw new InvalidField(field, "validation.required");

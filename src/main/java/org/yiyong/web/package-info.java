@@ -1,4 +1,6 @@
 /**
  * Web: what every page and API call shares — language, error pages, problem+json answers.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "Web",
+        allowedDependencies = {"audit", "identity", "shared"})
 package org.yiyong.web;

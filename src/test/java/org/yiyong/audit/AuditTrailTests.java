@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.yiyong.FullStackTest;
+import org.yiyong.audit.internal.AuditSearch;
 
 /** Only the audit administrator reads the trail; nobody changes it. */
 class AuditTrailTests extends FullStackTest {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.care.internal.Campaign;
 
 /**
  * Campaign tests register their own people in 永春 (350525), a county no other test builds campaigns for,

@@ -9,6 +9,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yiyong.care.internal.Campaign;
 
 /**
  * Festival condolence campaigns: the roster includes and excludes exactly the right people, each left out

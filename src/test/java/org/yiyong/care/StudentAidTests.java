@@ -19,6 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yiyong.FullStackTest;
+import org.yiyong.care.internal.StudentAidApplication;
+import org.yiyong.care.internal.StudentAidReminders;
+import org.yiyong.care.internal.StudentAidYear;
 
 /**
  * Student aid rounds: the children in school listed for a school year with the rate of their stage for

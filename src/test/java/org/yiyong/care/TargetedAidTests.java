@@ -20,6 +20,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yiyong.FullStackTest;
+import org.yiyong.care.internal.TargetedAidApplication;
+import org.yiyong.care.internal.TargetedAidReminders;
 import org.yiyong.identity.CurrentUser;
 
 /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.yiyong.FullStackTest;
+import org.yiyong.deeds.internal.CalendarDay;
 
 /** The system administrator keeps the holiday table; deadlines use it at once. */
 class CalendarAdministrationTests extends FullStackTest {

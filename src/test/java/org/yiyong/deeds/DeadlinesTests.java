@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yiyong.FullStackTest;
+import org.yiyong.deeds.internal.DeadlineRule;
+import org.yiyong.deeds.internal.DecisionClock;
 
 /** The installation's deadline rule and the holiday table, read from the database. */
 class DeadlinesTests extends FullStackTest {

@@ -8,7 +8,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.yiyong.deeds.DeadlineRule.Counting;
+import org.yiyong.deeds.internal.ClockAlreadyPaused;
+import org.yiyong.deeds.internal.ClockNotPaused;
+import org.yiyong.deeds.internal.DeadlineAlreadyExtended;
+import org.yiyong.deeds.internal.DeadlineRule;
+import org.yiyong.deeds.internal.DeadlineRule.Counting;
+import org.yiyong.deeds.internal.DecisionClock;
+import org.yiyong.deeds.internal.ExtensionOutOfRange;
 
 class DecisionClockTests {
 

@@ -21,6 +21,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.deeds.internal.Deed;
 import org.yiyong.shared.ResidentId;
 
 /**

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.deeds.internal.Deed;
 
 /** Registering, accepting and refusing deeds, within the data scope, with ID numbers kept encrypted. */
 class DeedIntakeTests extends FullStackTest {

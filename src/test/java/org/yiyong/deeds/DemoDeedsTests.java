@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yiyong.FullStackTest;
+import org.yiyong.deeds.internal.Deed;
 
 /** A new installation opens with deeds in every status, so a new user sees a lived-in system. */
 class DemoDeedsTests extends FullStackTest {

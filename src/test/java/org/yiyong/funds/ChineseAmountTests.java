@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.yiyong.funds.internal.ChineseAmount;
 
 /** Capital amounts as receipts write them. */
 class ChineseAmountTests {

@@ -16,6 +16,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.test.util.AopTestUtils;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.yiyong.funds.internal.FundProperties;
+import org.yiyong.funds.internal.FundRegister;
 
 /** The donation receipt names the person who took the money and claims a tax deduction only when allowed. */
 class DonationReceiptTests extends FundsTestBase {

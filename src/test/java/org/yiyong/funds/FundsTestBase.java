@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.funds.internal.Funds;
 
 /** Funds tests work in a restricted sub-fund of their own, so that balances are theirs alone. */
 abstract class FundsTestBase extends FullStackTest {

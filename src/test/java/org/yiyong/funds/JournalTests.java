@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.yiyong.funds.internal.Journal;
 
 /** Only a second posting of the same source is called one; entry descriptions fit their column. */
 class JournalTests {

@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
+import org.yiyong.funds.internal.DisbursementBatch;
+import org.yiyong.funds.internal.PaymentOrder;
 
 /** Payment orders: four eyes, restricted funds, no fund below zero, and every order paid exactly once. */
 class PaymentOrderTests extends FundsTestBase {

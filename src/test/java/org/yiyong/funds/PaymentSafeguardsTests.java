@@ -15,6 +15,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.yiyong.funds.internal.PaymentOrder;
 
 /**
  * The safeguards on money going out: the reviewer who approves an order does not pay it, no order

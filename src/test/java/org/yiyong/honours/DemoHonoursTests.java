@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yiyong.FullStackTest;
+import org.yiyong.honours.internal.ExamBonus;
 
 /** The demo registry's earlier honours are on record, paid, and count for the exam bonus. */
 class DemoHonoursTests extends FullStackTest {

@@ -33,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.honours.internal.Honour;
+import org.yiyong.honours.internal.Title;
+import org.yiyong.honours.internal.TitleCatalogue;
 
 /** Instant commendation from proposal to certificate, rewards by the standard in force, revocation. */
 class HonourGrantsTests extends FullStackTest {

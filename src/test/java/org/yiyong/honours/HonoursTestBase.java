@@ -6,6 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.ConfirmedDeeds;
 import org.yiyong.FullStackTest;
+import org.yiyong.honours.internal.Honours;
 
 /** Honours need confirmed people: this walks a fresh deed to its confirmation through the API. */
 abstract class HonoursTestBase extends FullStackTest {

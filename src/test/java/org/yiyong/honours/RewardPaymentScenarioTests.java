@@ -14,11 +14,13 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.yiyong.funds.PaymentOrder;
-import org.yiyong.funds.PaymentOrders;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSettled;
-import org.yiyong.funds.Payments;
+import org.yiyong.funds.internal.PaymentOrder;
+import org.yiyong.funds.internal.PaymentOrders;
+import org.yiyong.funds.internal.Payments;
+import org.yiyong.honours.internal.RewardRequest;
+import org.yiyong.honours.internal.RewardRequests;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.shared.Money;
 

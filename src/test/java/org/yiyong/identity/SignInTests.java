@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MvcResult;
 import org.yiyong.FullStackTest;
+import org.yiyong.identity.internal.IdentityProperties;
 import org.yiyong.identity.internal.UserAccount;
 import org.yiyong.identity.internal.UserAccounts;
 

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
+import org.yiyong.leads.internal.Lead;
+import org.yiyong.leads.internal.LeadAlreadyTriaged;
+import org.yiyong.leads.internal.LeadStatus;
+import org.yiyong.leads.internal.NewLead;
 
 /** A lead is decided on once: taken up, merged or not taken up. */
 class LeadLifecycleTests {

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.yiyong.leads.internal.TrackingCode;
 
 class LeadTrackingCodeTests {
 

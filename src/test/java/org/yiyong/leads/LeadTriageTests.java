@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yiyong.leads.internal.Lead;
 
 /** Staff decide on leads of their scope once: as a new deed, merged into a deed, or not taken up. */
 class LeadTriageTests extends LeadTestSupport {

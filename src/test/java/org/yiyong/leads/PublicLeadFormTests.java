@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yiyong.leads.internal.Lead;
 import org.yiyong.web.PublicThrottleProperties;
 
 /** The public lead form and status lookup: no sign-in, no personal data shown back, bad input refused. */

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.yiyong.FullStackTest;
+import org.yiyong.organization.internal.Organization;
 
 /** A county user sees their county only; everything else answers 404 and the attempt is audited. */
 class DataScopeTests extends FullStackTest {

@@ -14,6 +14,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.yiyong.FullStackTest;
+import org.yiyong.organization.internal.Organization;
 
 /** Creating, changing and deactivating organizations, within the data scope, with every change audited. */
 class OrganizationManagementTests extends FullStackTest {

@@ -15,7 +15,6 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiyong.TestClock;
-import org.yiyong.deeds.Deed;
 import org.yiyong.deeds.DeedCategory;
 import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.deeds.DeedFacts;
@@ -24,9 +23,14 @@ import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NewDeed;
 import org.yiyong.deeds.NewDeed.NewParticipant;
-import org.yiyong.deeds.Participant;
 import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.deeds.internal.Deed;
+import org.yiyong.deeds.internal.Participant;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.samaritans.internal.ConfirmedDeed;
+import org.yiyong.samaritans.internal.Gender;
+import org.yiyong.samaritans.internal.Samaritan;
+import org.yiyong.samaritans.internal.SamaritanSource;
 import org.yiyong.shared.ResidentId;
 
 /**

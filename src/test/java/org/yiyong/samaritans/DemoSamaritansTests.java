@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.Samaritan;
 
 /** A new installation's registry holds earlier records from several counties, among them a disabled man with his family. */
 class DemoSamaritansTests extends FullStackTest {

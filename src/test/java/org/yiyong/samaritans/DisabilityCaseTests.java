@@ -10,6 +10,17 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yiyong.deeds.WorkingCalendar;
+import org.yiyong.samaritans.internal.ApplicationWindowPassed;
+import org.yiyong.samaritans.internal.DisabilityCase;
+import org.yiyong.samaritans.internal.DisabilityCaseNotInStatus;
+import org.yiyong.samaritans.internal.DisabilityStatus;
+import org.yiyong.samaritans.internal.GradeOutOfRange;
+import org.yiyong.samaritans.internal.PensionNotScheduled;
+import org.yiyong.samaritans.internal.PensionPayment;
+import org.yiyong.samaritans.internal.PensionStatus;
+import org.yiyong.samaritans.internal.PostingStillRunning;
+import org.yiyong.samaritans.internal.PostingTooShort;
+import org.yiyong.samaritans.internal.ReassessmentTooSoon;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.PensionStandard;
 
 /** The pension standards by year and grade: seeded for 2024–2026, kept by city staff, every change audited. */
 class DisabilityPensionStandardsTests extends FullStackTest {

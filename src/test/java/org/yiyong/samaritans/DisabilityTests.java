@@ -19,6 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.Disability;
+import org.yiyong.samaritans.internal.DisabilityCase;
+import org.yiyong.samaritans.internal.PensionPayment;
 import org.yiyong.shared.ResidentId;
 
 /**

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.EntitlementWatch;
+import org.yiyong.samaritans.internal.Family;
 
 /** Family entitlements end when their condition is met: the 18th birthday, the end of schooling, remarriage. */
 class FamilyTests extends FullStackTest {

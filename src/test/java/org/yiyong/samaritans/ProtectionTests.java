@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.Deaths;
 
 /** Death determinations and compensation, hospital stays and the living allowance, the benefits register. */
 class ProtectionTests extends FullStackTest {

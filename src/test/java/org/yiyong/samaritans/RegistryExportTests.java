@@ -12,6 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.Samaritan;
 import org.yiyong.shared.ResidentId;
 
 /** Exports mask numbers by default; the full numbers take a reason and are audited. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.samaritans.internal.Samaritan;
 import org.yiyong.shared.ResidentId;
 
 /** The registry: people from confirmations and from earlier records, their protected numbers and scope. */

@@ -11,11 +11,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.platform.YiyongProperties;
 import org.yiyong.audit.AuditAction;
-import org.yiyong.audit.AuditEntry;
-import org.yiyong.audit.AuditQuery;
-import org.yiyong.audit.AuditSearch;
+import org.yiyong.audit.internal.AuditEntry;
+import org.yiyong.audit.internal.AuditQuery;
+import org.yiyong.audit.internal.AuditSearch;
+import org.yiyong.platform.YiyongProperties;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 

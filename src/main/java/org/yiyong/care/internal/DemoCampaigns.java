@@ -13,12 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.platform.Platform.DemoData;
-import org.yiyong.care.Campaign;
-import org.yiyong.care.CampaignRoster;
+import org.yiyong.care.internal.Campaign;
+import org.yiyong.care.internal.CampaignRoster;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.organization.Regions;
+import org.yiyong.platform.Platform.DemoData;
 
 /**
  * The coming Spring Festival's condolence campaign for the demo: built by city staff from the demo registry,

@@ -14,13 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.platform.Platform.DemoData;
-import org.yiyong.care.StudentAid;
-import org.yiyong.care.StudentAidApplication;
-import org.yiyong.care.TargetedAid;
-import org.yiyong.care.TargetedAidApplication;
+import org.yiyong.care.internal.StudentAid;
+import org.yiyong.care.internal.StudentAidApplication;
+import org.yiyong.care.internal.TargetedAid;
+import org.yiyong.care.internal.TargetedAidApplication;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**

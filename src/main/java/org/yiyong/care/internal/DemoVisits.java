@@ -13,13 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.platform.Platform.DemoData;
-import org.yiyong.care.Assistance;
-import org.yiyong.care.AssistanceCase;
-import org.yiyong.care.Visit;
-import org.yiyong.care.VisitRecords;
+import org.yiyong.care.internal.Assistance;
+import org.yiyong.care.internal.AssistanceCase;
+import org.yiyong.care.internal.Visit;
+import org.yiyong.care.internal.VisitRecords;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**

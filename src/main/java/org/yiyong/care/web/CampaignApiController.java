@@ -16,12 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.care.Campaign;
-import org.yiyong.care.CampaignLine;
-import org.yiyong.care.CampaignRoster;
-import org.yiyong.care.CondolenceCategory;
-import org.yiyong.care.CondolenceStandard;
-import org.yiyong.care.CondolenceStandards;
+import org.yiyong.care.internal.Campaign;
+import org.yiyong.care.internal.CampaignLine;
+import org.yiyong.care.internal.CampaignRoster;
+import org.yiyong.care.internal.CondolenceCategory;
+import org.yiyong.care.internal.CondolenceStandard;
+import org.yiyong.care.internal.CondolenceStandards;
 import org.yiyong.identity.CurrentUser;
 
 /**

@@ -4,8 +4,8 @@ import static org.yiyong.web.PageSteps.outcome;
 import static org.yiyong.web.PageSteps.refused;
 import static org.yiyong.web.PageSteps.step;
 
-import java.time.Clock;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.care.Campaign;
-import org.yiyong.care.CampaignLine;
-import org.yiyong.care.CampaignRoster;
-import org.yiyong.care.CondolenceCategory;
-import org.yiyong.care.CondolenceStandards;
+import org.yiyong.care.internal.Campaign;
+import org.yiyong.care.internal.CampaignLine;
+import org.yiyong.care.internal.CampaignRoster;
+import org.yiyong.care.internal.CondolenceCategory;
+import org.yiyong.care.internal.CondolenceStandards;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.yiyong.care.StudentAid;
-import org.yiyong.care.StudentAidApplication;
-import org.yiyong.care.StudentAidRates;
-import org.yiyong.care.StudentAidYear;
+import org.yiyong.care.internal.StudentAid;
+import org.yiyong.care.internal.StudentAidApplication;
+import org.yiyong.care.internal.StudentAidRates;
+import org.yiyong.care.internal.StudentAidYear;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SchoolStage;
 

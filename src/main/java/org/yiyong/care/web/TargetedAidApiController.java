@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.care.TargetedAid;
-import org.yiyong.care.TargetedAidApplication;
+import org.yiyong.care.internal.TargetedAid;
+import org.yiyong.care.internal.TargetedAidApplication;
 import org.yiyong.identity.CurrentUser;
 
 /**

@@ -2,8 +2,8 @@ package org.yiyong.care.web;
 
 import static org.yiyong.web.PageSteps.step;
 
-import java.time.Clock;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.care.TargetedAid;
-import org.yiyong.care.TargetedAidApplication;
+import org.yiyong.care.internal.TargetedAid;
+import org.yiyong.care.internal.TargetedAidApplication;
 import org.yiyong.identity.CurrentUser;
 
 /** The targeted aid page: the applications with their outcome and the money received, and the forms. */

@@ -2,7 +2,7 @@ package org.yiyong.deeds.internal;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.deeds.Deeds;
+import org.yiyong.deeds.internal.Deeds;
 import org.yiyong.files.AttachmentOwner;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;

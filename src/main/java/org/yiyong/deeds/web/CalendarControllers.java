@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.deeds.CalendarAdministration;
-import org.yiyong.deeds.CalendarDay;
 import org.yiyong.deeds.Deadlines;
+import org.yiyong.deeds.internal.CalendarAdministration;
+import org.yiyong.deeds.internal.CalendarDay;
 import org.yiyong.shared.InvalidField;
 
 /** The holiday table, as a page for the system administrator and as JSON. */

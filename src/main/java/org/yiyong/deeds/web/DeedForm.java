@@ -9,8 +9,8 @@ import org.yiyong.deeds.DeedFacts;
 import org.yiyong.deeds.DeedSource;
 import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NewDeed;
-import org.yiyong.deeds.NominatorKind;
 import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.deeds.internal.NominatorKind;
 
 /** The intake form: the act and up to {@value #ROWS} people. A JavaBean so that indexed rows bind. */
 public class DeedForm {

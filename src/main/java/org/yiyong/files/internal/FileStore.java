@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.unit.DataSize;
+import org.yiyong.files.Attachments;
+import org.yiyong.files.internal.FilesProperties;
 import org.yiyong.platform.YiyongProperties;
-import org.yiyong.files.FilesProperties;
 import org.yiyong.shared.InvalidField;
 
 /**

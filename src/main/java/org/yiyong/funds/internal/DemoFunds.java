@@ -16,17 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.platform.Platform.DemoData;
-import org.yiyong.funds.DisbursementBatch;
-import org.yiyong.funds.Donation;
-import org.yiyong.funds.Donor;
-import org.yiyong.funds.Fund;
-import org.yiyong.funds.FundRegister;
-import org.yiyong.funds.PaymentOrder;
 import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.Payments;
+import org.yiyong.funds.internal.DisbursementBatch;
+import org.yiyong.funds.internal.Donation;
+import org.yiyong.funds.internal.Donor;
+import org.yiyong.funds.internal.Fund;
+import org.yiyong.funds.internal.FundRegister;
+import org.yiyong.funds.internal.PaymentOrder;
+import org.yiyong.funds.internal.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
+import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.funds.FinancialReports;
+import org.yiyong.funds.internal.FinancialReports;
 import org.yiyong.identity.CurrentUser;
 
 /**

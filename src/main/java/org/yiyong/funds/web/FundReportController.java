@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yiyong.funds.FinancialReports;
+import org.yiyong.funds.internal.FinancialReports;
 import org.yiyong.identity.CurrentUser;
 
 /**

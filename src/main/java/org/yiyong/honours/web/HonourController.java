@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.honours.ConfirmationCertificates;
-import org.yiyong.honours.ExamBonus;
-import org.yiyong.honours.Honour;
-import org.yiyong.honours.HonourGrants;
+import org.yiyong.honours.internal.ConfirmationCertificates;
+import org.yiyong.honours.internal.ExamBonus;
+import org.yiyong.honours.internal.Honour;
+import org.yiyong.honours.internal.HonourGrants;
 import org.yiyong.identity.CurrentUser;
 
 /** Honour steps from the samaritan's profile; each returns to the profile with what happened. */

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.yiyong.honours.HonourGrants;
+import org.yiyong.honours.internal.HonourGrants;
 
 /** The page a certificate's QR code opens: genuine or revoked, with the holder's name and title only. */
 @Controller

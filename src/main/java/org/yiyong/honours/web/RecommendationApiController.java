@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.honours.Recommendation;
-import org.yiyong.honours.Recommending;
+import org.yiyong.honours.internal.Recommendation;
+import org.yiyong.honours.internal.Recommending;
 import org.yiyong.identity.CurrentUser;
 
 /** Recommendations upward as JSON, with problem+json errors. */

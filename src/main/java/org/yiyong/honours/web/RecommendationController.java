@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.honours.Recommending;
+import org.yiyong.honours.internal.Recommending;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.web.PageSteps;
 

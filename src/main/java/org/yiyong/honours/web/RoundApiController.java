@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.honours.HonourRound;
-import org.yiyong.honours.Recipient;
-import org.yiyong.honours.RoundManagement;
+import org.yiyong.honours.internal.HonourRound;
+import org.yiyong.honours.internal.Recipient;
+import org.yiyong.honours.internal.RoundManagement;
 import org.yiyong.identity.CurrentUser;
 
 /** Honour rounds (集中表彰): opening, candidates, the panel's conflicts and scores, ranking, approval, grant. */

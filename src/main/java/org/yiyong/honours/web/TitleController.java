@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.honours.TitleCatalogue;
+import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.honours.TransitCard;
-import org.yiyong.honours.TransitCards;
+import org.yiyong.honours.internal.TransitCard;
+import org.yiyong.honours.internal.TransitCards;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanRegistry;
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yiyong.honours.TransitCards;
+import org.yiyong.honours.internal.TransitCards;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.web.PageSteps;
 

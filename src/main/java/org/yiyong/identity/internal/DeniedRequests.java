@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.yiyong.identity.IdentityProperties;
+import org.yiyong.identity.internal.IdentityProperties;
 
 /**
  * Puts refused requests on the audit trail without letting anonymous callers flood it. A signed-in

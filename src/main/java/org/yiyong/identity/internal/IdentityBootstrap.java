@@ -16,14 +16,14 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.OrganizationDirectory;
 import org.yiyong.identity.OrganizationDirectory.Placement;
-import org.yiyong.identity.PasswordPolicy;
 import org.yiyong.identity.Role;
+import org.yiyong.identity.internal.PasswordPolicy;
+import org.yiyong.platform.Platform.DemoData;
 
 /**
  * The first accounts. With demo data: the demo users, all with {@link #DEMO_PASSWORD}. Without: one

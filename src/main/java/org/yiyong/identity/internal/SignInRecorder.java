@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.yiyong.identity.IdentityProperties;
+import org.yiyong.identity.internal.IdentityProperties;
 
 /** Counts failed sign-ins, locks accounts, and records every sign-in and sign-out in the audit trail. */
 @Service

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.yiyong.identity.IdentityProperties;
+import org.yiyong.identity.internal.IdentityProperties;
 import org.yiyong.shared.RateLimiter;
 
 /**

@@ -9,6 +9,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.ListCrudRepository;
 import org.springframework.data.repository.query.Param;
+import org.yiyong.identity.Role;
 
 /** User accounts. Lookups for people are always filtered by the caller's regions. */
 public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {

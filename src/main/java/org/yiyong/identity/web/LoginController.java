@@ -4,7 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yiyong.identity.IdentityProperties;
+import org.yiyong.identity.internal.IdentityProperties;
 
 /** The sign-in page. Spring Security handles the form post. */
 @Controller

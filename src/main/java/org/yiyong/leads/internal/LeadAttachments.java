@@ -4,8 +4,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.files.AttachmentOwner;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.leads.LeadTriage;
-import org.yiyong.leads.Leads;
+import org.yiyong.leads.internal.LeadTriage;
+import org.yiyong.leads.internal.Leads;
 import org.yiyong.shared.DataScope;
 
 /**

@@ -8,8 +8,8 @@ import org.yiyong.deeds.DeedCategory;
 import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NewDeed;
 import org.yiyong.deeds.ParticipantRole;
-import org.yiyong.leads.Lead;
-import org.yiyong.leads.LeadAcceptance;
+import org.yiyong.leads.internal.Lead;
+import org.yiyong.leads.internal.LeadAcceptance;
 
 /**
  * What staff fill in to take a lead up as a deed, started from the lead. A JavaBean so that indexed

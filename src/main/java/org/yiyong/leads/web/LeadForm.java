@@ -9,7 +9,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 import org.yiyong.files.SubmittedFiles;
-import org.yiyong.leads.NewLead;
+import org.yiyong.leads.internal.NewLead;
 
 /**
  * The public lead form. The required fields are checked here so that every missing one is marked at

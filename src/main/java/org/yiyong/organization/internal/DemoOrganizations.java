@@ -10,14 +10,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.organization.OrgType;
-import org.yiyong.organization.Organization;
-import org.yiyong.organization.OrganizationDetails;
-import org.yiyong.organization.Organizations;
+import org.yiyong.organization.internal.Organization;
+import org.yiyong.organization.internal.OrganizationDetails;
+import org.yiyong.organization.internal.Organizations;
+import org.yiyong.platform.Platform.DemoData;
 
 /**
  * Quanzhou's organizations as a new installation's demo: the committee and its member units, the

@@ -5,7 +5,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.files.AttachmentOwner;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
-import org.yiyong.organization.Organizations;
+import org.yiyong.organization.internal.Organizations;
 import org.yiyong.shared.DataScope;
 
 /** Organizations keep documents (founding papers, station plaques, agreements) as attachments. */

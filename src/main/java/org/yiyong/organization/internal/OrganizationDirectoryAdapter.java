@@ -11,10 +11,10 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.OrganizationDirectory;
 import org.yiyong.organization.OrgType;
-import org.yiyong.organization.Organization;
-import org.yiyong.organization.OrganizationDetails;
-import org.yiyong.organization.Organizations;
 import org.yiyong.organization.Regions;
+import org.yiyong.organization.internal.Organization;
+import org.yiyong.organization.internal.OrganizationDetails;
+import org.yiyong.organization.internal.Organizations;
 import org.yiyong.shared.DataScope;
 
 /** Tells identity where an organization sits and which regions its people see. */

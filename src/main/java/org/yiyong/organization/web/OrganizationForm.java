@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.yiyong.organization.OrgType;
-import org.yiyong.organization.OrganizationDetails;
 import org.yiyong.organization.OrganizationView;
+import org.yiyong.organization.internal.OrganizationDetails;
 
 /** The organization form of the UI. */
 record OrganizationForm(@Size(max = 40, message = "{validation.too-long}") String code,

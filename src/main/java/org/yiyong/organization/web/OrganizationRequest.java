@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.yiyong.organization.OrgType;
-import org.yiyong.organization.OrganizationDetails;
+import org.yiyong.organization.internal.OrganizationDetails;
 
 /** The body of POST and PUT /api/v1/organizations. */
 record OrganizationRequest(

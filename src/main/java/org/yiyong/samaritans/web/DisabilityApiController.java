@@ -18,14 +18,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.Disability;
-import org.yiyong.samaritans.DisabilityCase;
-import org.yiyong.samaritans.DisabilityStatus;
-import org.yiyong.samaritans.NewDisabilityApplication;
-import org.yiyong.samaritans.PensionPayment;
-import org.yiyong.samaritans.PensionStandard;
-import org.yiyong.samaritans.PensionStandards;
-import org.yiyong.samaritans.PensionStatus;
+import org.yiyong.samaritans.internal.Disability;
+import org.yiyong.samaritans.internal.DisabilityCase;
+import org.yiyong.samaritans.internal.DisabilityStatus;
+import org.yiyong.samaritans.internal.NewDisabilityApplication;
+import org.yiyong.samaritans.internal.PensionPayment;
+import org.yiyong.samaritans.internal.PensionStandard;
+import org.yiyong.samaritans.internal.PensionStandards;
+import org.yiyong.samaritans.internal.PensionStatus;
 
 /**
  * Disability cases and the yearly pension of samaritans within the caller's data scope, and the

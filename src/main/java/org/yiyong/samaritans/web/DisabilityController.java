@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.Disability;
-import org.yiyong.samaritans.NewDisabilityApplication;
-import org.yiyong.samaritans.PensionStandard;
-import org.yiyong.samaritans.PensionStandards;
+import org.yiyong.samaritans.internal.Disability;
+import org.yiyong.samaritans.internal.NewDisabilityApplication;
+import org.yiyong.samaritans.internal.PensionStandard;
+import org.yiyong.samaritans.internal.PensionStandards;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.web.PageSteps;
 

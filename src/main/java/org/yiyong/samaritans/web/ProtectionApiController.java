@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.Benefit;
-import org.yiyong.samaritans.Benefits;
-import org.yiyong.samaritans.DeathDetermination;
-import org.yiyong.samaritans.Deaths;
-import org.yiyong.samaritans.HospitalStay;
-import org.yiyong.samaritans.MedicalCare;
-import org.yiyong.samaritans.MedicalExpense;
 import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.samaritans.internal.Benefit;
+import org.yiyong.samaritans.internal.Benefits;
+import org.yiyong.samaritans.internal.DeathDetermination;
+import org.yiyong.samaritans.internal.Deaths;
+import org.yiyong.samaritans.internal.HospitalStay;
+import org.yiyong.samaritans.internal.MedicalCare;
+import org.yiyong.samaritans.internal.MedicalExpense;
 import org.yiyong.shared.RecordNotFound;
 
 /** Death determinations with their compensation, hospital stays with expenses, and the benefits register. */

@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.Benefit;
-import org.yiyong.samaritans.Benefits;
-import org.yiyong.samaritans.Deaths;
-import org.yiyong.samaritans.MedicalCare;
-import org.yiyong.samaritans.MedicalExpense;
+import org.yiyong.samaritans.internal.Benefit;
+import org.yiyong.samaritans.internal.Benefits;
+import org.yiyong.samaritans.internal.Deaths;
+import org.yiyong.samaritans.internal.MedicalCare;
+import org.yiyong.samaritans.internal.MedicalExpense;
 import org.yiyong.web.PageSteps;
 
 /** Profile steps for death, hospital stays and benefits; each returns to the profile with what happened. */

@@ -1,6 +1,6 @@
 package org.yiyong.samaritans.web;
 
-import org.yiyong.samaritans.NewSamaritan;
+import org.yiyong.samaritans.internal.NewSamaritan;
 
 /** The form that enters a person from earlier records. */
 public class SamaritanForm {

@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yiyong.FullStackTest;
-import org.yiyong.identity.IdentityProperties;
+import org.yiyong.identity.internal.IdentityProperties;
 
 /** Calls to the API without signing in: 401 whatever the method, and no flood on the audit trail. */
 class AnonymousRequestTests extends FullStackTest {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.yiyong.identity.IdentityProperties;
-import org.yiyong.identity.PasswordPolicy;
+import org.yiyong.identity.internal.IdentityProperties;
+import org.yiyong.identity.internal.PasswordPolicy;
 
 /** The first administrator's one-time password is one the password policy accepts. */
 class OneTimePasswordTests {

@@ -1,5 +1,0 @@
-package org.yiyong.audit;
-
-/** One field of a record, before and after a change ({@code null} where it had or has no value). */
-public record FieldChange(String field, String before, String after) {
-}

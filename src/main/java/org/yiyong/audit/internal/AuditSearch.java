@@ -1,0 +1,124 @@
+package org.yiyong.audit.internal;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.internal.ChainHash;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.RecordNotFound;
+
+/** Reads the audit trail. Only the audit administrator may. */
+@Service
+@PreAuthorize("hasRole('AUDIT_ADMIN')")
+@Transactional(readOnly = true)
+public class AuditSearch {
+
+    private final JdbcClient jdbc;
+
+    AuditSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public PageResult<AuditEntry> search(AuditQuery query, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (hasText(query.actor())) {
+            where.add("actor = :actor");
+            params.put("actor", query.actor().trim());
+        }
+        if (hasText(query.entityType())) {
+            where.add("entity_type = :entityType");
+            params.put("entityType", query.entityType().trim());
+        }
+        if (hasText(query.entityId())) {
+            where.add("entity_id = :entityId");
+            params.put("entityId", query.entityId().trim());
+        }
+        if (hasText(query.action())) {
+            where.add("action = :action");
+            params.put("action", query.action().trim());
+        }
+        if (query.from() != null) {
+            where.add("occurred_at >= :from");
+            params.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.add("occurred_at < :to");
+            params.put("to", Timestamp.from(query.to()));
+        }
+        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        long total = jdbc.sql("select count(*) from audit_entry" + filter).params(params).query(Long.class).single();
+        List<AuditEntry> items = jdbc.sql("""
+                select id, occurred_at, actor, ip, action, entity_type, entity_id, changes, detail
+                from audit_entry""" + filter + " order by id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query(AuditSearch::toEntry)
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    public AuditEntry entry(long id) {
+        return jdbc.sql("""
+                select id, occurred_at, actor, ip, action, entity_type, entity_id, changes, detail
+                from audit_entry where id = :id""")
+                .param("id", id)
+                .query(AuditSearch::toEntry)
+                .optional()
+                .orElseThrow(() -> new RecordNotFound("AuditEntry", id));
+    }
+
+    private static AuditEntry toEntry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+                rs.getString("ip"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getString("changes"), rs.getString("detail"));
+    }
+
+    /**
+     * Walks the whole chain and recomputes every hash. Returns the id of the first entry whose hash or
+     * link does not match, or {@code null} when the chain is intact.
+     */
+    public ChainCheck verifyChain() {
+        String[] previous = {ChainHash.GENESIS};
+        long[] checked = {0};
+        Long[] broken = {null};
+        jdbc.sql("""
+                select id, occurred_at, actor, ip, action, entity_type, entity_id, changes, detail, prev_hash, hash
+                from audit_entry order by id""")
+                .query(rs -> {
+                    if (broken[0] != null) {
+                        return;
+                    }
+                    String expected = ChainHash.of(previous[0], rs.getTimestamp("occurred_at").toInstant(),
+                            rs.getString("actor"), rs.getString("ip"), rs.getString("action"),
+                            rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("changes"),
+                            rs.getString("detail"));
+                    if (!previous[0].equals(rs.getString("prev_hash")) || !expected.equals(rs.getString("hash"))) {
+                        broken[0] = rs.getLong("id");
+                    }
+                    previous[0] = rs.getString("hash");
+                    checked[0]++;
+                });
+        return new ChainCheck(checked[0], broken[0]);
+    }
+
+    /** The outcome of a chain check. */
+    public record ChainCheck(long entriesChecked, Long firstBrokenEntry) {
+
+        public boolean intact() {
+            return firstBrokenEntry == null;
+        }
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,9 +1,0 @@
-package org.yiyong.care;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface StudentAidApplications extends JpaRepository<StudentAidApplication, Long> {
-
-    List<StudentAidApplication> findBySamaritanIdOrderBySchoolYearDescIdDesc(long samaritanId);
-}

@@ -1,0 +1,266 @@
+package org.yiyong.care.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A condolence campaign (慰问活动, 春节慰问 and other festivals) of the city or one county: its roster is
+ * built by rule and edited with reasons while a draft, submitted, approved by a staff member who neither
+ * built nor submitted it (four eyes), then sent to the funds as one payment request per included person.
+ */
+@Entity
+@Table(name = "campaign")
+public class Campaign {
+
+    /** Stored by name. */
+    public enum Status {
+        DRAFT, SUBMITTED, APPROVED, SENT, CANCELLED
+    }
+
+    /** The festival a campaign is for. Stored by name. */
+    public enum Festival {
+        /** 春节 */
+        SPRING_FESTIVAL("春节"),
+        /** 元旦 */
+        NEW_YEAR("元旦"),
+        /** 中秋 */
+        MID_AUTUMN("中秋节"),
+        /** 端午 */
+        DRAGON_BOAT("端午节"),
+        /** 宣传日 */
+        AWARENESS_DAY("见义勇为宣传日"),
+        OTHER("节日");
+
+        private final String label;
+
+        Festival(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Festival festival;
+
+    private int campaignYear;
+
+    private String regionCode;
+
+    private LocalDate referenceDate;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private String documentNumber;
+
+    private String createdBy;
+
+    private Instant createdAt;
+
+    private String submittedBy;
+
+    private Instant submittedAt;
+
+    private String approvedBy;
+
+    private Instant approvedAt;
+
+    private String sentBy;
+
+    private Instant sentAt;
+
+    private String returnedReason;
+
+    private String cancelReason;
+
+    @Version
+    private long version;
+
+    protected Campaign() {
+    }
+
+    Campaign(String name, Festival festival, int campaignYear, String regionCode, LocalDate referenceDate,
+            String createdBy, Instant createdAt) {
+        this.name = name;
+        this.festival = festival;
+        this.campaignYear = campaignYear;
+        this.regionCode = regionCode;
+        this.referenceDate = referenceDate;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.status = Status.DRAFT;
+    }
+
+    /** The roster may change only while a draft. */
+    void requireDraft() {
+        requireStatus(Status.DRAFT);
+    }
+
+    void submit(String by, Instant at) {
+        requireStatus(Status.DRAFT);
+        this.submittedBy = by;
+        this.submittedAt = at;
+        this.returnedReason = null;
+        this.status = Status.SUBMITTED;
+    }
+
+    /** Four eyes: approved by someone who neither built nor submitted the roster. */
+    void approve(String by, String document, Instant at) {
+        requireStatus(Status.SUBMITTED);
+        if (by.equals(createdBy) || by.equals(submittedBy)) {
+            throw new CareRuleBroken("campaign.approve.own-roster");
+        }
+        this.approvedBy = by;
+        this.approvedAt = at;
+        this.documentNumber = document;
+        this.status = Status.APPROVED;
+    }
+
+    /** Sent back for changes, with the reason. */
+    void returnToDraft(String reason) {
+        requireStatus(Status.SUBMITTED);
+        this.returnedReason = reason;
+        this.submittedBy = null;
+        this.submittedAt = null;
+        this.status = Status.DRAFT;
+    }
+
+    /** The payment requests went out; sending again changes nothing here. */
+    void sent(String by, Instant at) {
+        if (status != Status.APPROVED && status != Status.SENT) {
+            throw new CareRuleBroken("campaign.status.wrong", status.name());
+        }
+        if (status == Status.APPROVED) {
+            this.sentBy = by;
+            this.sentAt = at;
+            this.status = Status.SENT;
+        }
+    }
+
+    void cancel(String reason) {
+        if (status != Status.DRAFT && status != Status.SUBMITTED) {
+            throw new CareRuleBroken("campaign.status.wrong", status.name());
+        }
+        this.cancelReason = reason;
+        this.status = Status.CANCELLED;
+    }
+
+    private void requireStatus(Status expected) {
+        if (status != expected) {
+            throw new CareRuleBroken("campaign.status.wrong", status.name());
+        }
+    }
+
+    /** The association that pays: the county's for a county campaign, {@code null} (the city's) otherwise. */
+    public String payingRegion(String cityCode) {
+        return regionCode.equals(cityCode) ? null : regionCode;
+    }
+
+    public Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("name", name);
+        snapshot.put("festival", festival);
+        snapshot.put("year", campaignYear);
+        snapshot.put("regionCode", regionCode);
+        snapshot.put("referenceDate", referenceDate);
+        snapshot.put("status", status);
+        snapshot.put("documentNumber", documentNumber);
+        snapshot.put("approvedBy", approvedBy);
+        return snapshot;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Festival getFestival() {
+        return festival;
+    }
+
+    public int getCampaignYear() {
+        return campaignYear;
+    }
+
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public LocalDate getReferenceDate() {
+        return referenceDate;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getDocumentNumber() {
+        return documentNumber;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public String getApprovedBy() {
+        return approvedBy;
+    }
+
+    public Instant getApprovedAt() {
+        return approvedAt;
+    }
+
+    public String getSentBy() {
+        return sentBy;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getReturnedReason() {
+        return returnedReason;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

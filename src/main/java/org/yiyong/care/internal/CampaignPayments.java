@@ -1,0 +1,43 @@
+package org.yiyong.care.internal;
+
+import org.springframework.stereotype.Component;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
+
+/** What the funds report about condolence payments (one per line of a campaign): lines paid or returned. */
+@Component
+class CampaignPayments implements CarePaymentHandler {
+
+    static final String KIND = "campaign";
+
+    private final CampaignRoster roster;
+
+    CampaignPayments(CampaignRoster roster) {
+        this.roster = roster;
+    }
+
+    /** How the funds name one line of a campaign. */
+    static PaymentSource source(long campaignId, long lineId) {
+        return PaymentSource.of(MODULE, KIND, campaignId, lineId);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void paid(PaymentSettled paid) {
+        if (paid.source().lineId() != null) {
+            roster.linePaid(paid.source().lineId(), paid.paidOn(), paid.orderNumber());
+        }
+    }
+
+    @Override
+    public void returned(PaymentReturned returned) {
+        if (returned.source().lineId() != null) {
+            roster.lineReturned(returned.source().lineId(), returned.reason());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.yiyong.care.internal;
+
+import java.util.List;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.resilience.annotation.Retryable;
+import org.springframework.stereotype.Component;
+import org.yiyong.funds.PaymentReturned;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
+
+/**
+ * What the funds report back about care's payments — only those, by the listeners' condition — handed
+ * to the part of care whose kind of record was paid. Each is handled in a transaction of its own, tried
+ * again when the database refused it for a passing reason.
+ */
+@Component
+@Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
+class CarePayments {
+
+    private final List<CarePaymentHandler> handlers;
+
+    CarePayments(List<CarePaymentHandler> handlers) {
+        this.handlers = handlers;
+    }
+
+    @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + CarePaymentHandler.MODULE + "')")
+    void on(PaymentSettled paid) {
+        handlersOf(paid.source()).forEach(handler -> handler.paid(paid));
+    }
+
+    @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + CarePaymentHandler.MODULE + "')")
+    void on(PaymentReturned returned) {
+        handlersOf(returned.source()).forEach(handler -> handler.returned(returned));
+    }
+
+    private List<CarePaymentHandler> handlersOf(PaymentSource source) {
+        return handlers.stream().filter(handler -> source.is(CarePaymentHandler.MODULE, handler.kind())).toList();
+    }
+}

@@ -1,0 +1,271 @@
+package org.yiyong.care.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yiyong.samaritans.SchoolStage;
+
+/**
+ * An application for student aid (助学) for one child of a samaritan's household in one school year,
+ * with the evidence of hardship and results. Submitted, then approved by city staff other than its
+ * recorder (at the rate of the child's stage in force for the school year) or refused with a reason;
+ * paid when the funds report the payment order paid.
+ */
+@Entity
+@Table(name = "student_aid_application")
+public class StudentAidApplication {
+
+    /** Stored by name. */
+    public enum Status {
+        SUBMITTED, APPROVED, REFUSED, PAID
+    }
+
+    /** Which association pays: the city's, or the county's of the household. Stored by name. */
+    public enum Payer {
+        CITY, COUNTY
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private int schoolYear;
+
+    private long samaritanId;
+
+    private long relativeId;
+
+    private String studentName;
+
+    private String school;
+
+    @Enumerated(EnumType.STRING)
+    private SchoolStage stage;
+
+    private String hardship;
+
+    private String results;
+
+    private String payeeName;
+
+    @Enumerated(EnumType.STRING)
+    private Payer payer;
+
+    private BigDecimal amount;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private String submittedBy;
+
+    private LocalDate submittedOn;
+
+    private String decidedBy;
+
+    private LocalDate decidedOn;
+
+    private String decisionDocument;
+
+    private String refusalReason;
+
+    private String paymentOrderNumber;
+
+    private LocalDate paidOn;
+
+    @Version
+    private long version;
+
+    protected StudentAidApplication() {
+    }
+
+    StudentAidApplication(StudentAidYear year, long samaritanId, long relativeId, String studentName, String school,
+            SchoolStage stage, String hardship, String results, String payeeName, Payer payer, BigDecimal amount,
+            String submittedBy, LocalDate submittedOn) {
+        this.schoolYear = year.start();
+        this.samaritanId = samaritanId;
+        this.relativeId = relativeId;
+        this.studentName = studentName;
+        this.school = school;
+        this.stage = stage;
+        this.hardship = hardship;
+        this.results = results;
+        this.payeeName = payeeName;
+        this.payer = payer;
+        this.amount = amount;
+        this.submittedBy = submittedBy;
+        this.submittedOn = submittedOn;
+        this.status = Status.SUBMITTED;
+    }
+
+    /** Four eyes: approved by someone other than the person who recorded it, at the rate of the year. */
+    void approve(String approver, LocalDate on, String document, BigDecimal rate) {
+        requireStatus(Status.SUBMITTED);
+        if (approver.equals(submittedBy)) {
+            throw new CareRuleBroken("student-aid.approve.own-application", studentName);
+        }
+        this.amount = rate;
+        this.decidedBy = approver;
+        this.decidedOn = on;
+        this.decisionDocument = document;
+        this.status = Status.APPROVED;
+    }
+
+    void refuse(String by, LocalDate on, String reason) {
+        requireStatus(Status.SUBMITTED);
+        this.decidedBy = by;
+        this.decidedOn = on;
+        this.refusalReason = reason;
+        this.status = Status.REFUSED;
+    }
+
+    /** The funds paid it; the same news twice changes nothing. Answers whether it changed. */
+    boolean paid(String orderNumber, LocalDate on) {
+        if (status == Status.PAID) {
+            return false;
+        }
+        requireStatus(Status.APPROVED);
+        this.paymentOrderNumber = orderNumber;
+        this.paidOn = on;
+        this.status = Status.PAID;
+        return true;
+    }
+
+    /** The bank returned the money: due again. Answers whether it changed. */
+    boolean returned() {
+        if (status != Status.PAID) {
+            return false;
+        }
+        this.paidOn = null;
+        this.status = Status.APPROVED;
+        return true;
+    }
+
+    private void requireStatus(Status expected) {
+        if (status != expected) {
+            throw new CareRuleBroken("student-aid.status.wrong", studentName, status.name());
+        }
+    }
+
+    public StudentAidYear year() {
+        return new StudentAidYear(schoolYear);
+    }
+
+    Map<String, Object> snapshot() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("schoolYear", year().label());
+        values.put("student", studentName);
+        values.put("stage", stage);
+        values.put("amount", amount);
+        values.put("payeeName", payeeName);
+        values.put("payer", payer);
+        values.put("status", status);
+        values.put("decidedBy", decidedBy);
+        values.put("decidedOn", decidedOn);
+        values.put("decisionDocument", decisionDocument);
+        values.put("refusalReason", refusalReason);
+        values.put("paymentOrderNumber", paymentOrderNumber);
+        values.put("paidOn", paidOn);
+        return values;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getSchoolYear() {
+        return schoolYear;
+    }
+
+    public String getSchoolYearLabel() {
+        return year().label();
+    }
+
+    public long getSamaritanId() {
+        return samaritanId;
+    }
+
+    public long getRelativeId() {
+        return relativeId;
+    }
+
+    public String getStudentName() {
+        return studentName;
+    }
+
+    public String getSchool() {
+        return school;
+    }
+
+    public SchoolStage getStage() {
+        return stage;
+    }
+
+    public String getHardship() {
+        return hardship;
+    }
+
+    public String getResults() {
+        return results;
+    }
+
+    public String getPayeeName() {
+        return payeeName;
+    }
+
+    public Payer getPayer() {
+        return payer;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getSubmittedBy() {
+        return submittedBy;
+    }
+
+    public LocalDate getSubmittedOn() {
+        return submittedOn;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public LocalDate getDecidedOn() {
+        return decidedOn;
+    }
+
+    public String getDecisionDocument() {
+        return decisionDocument;
+    }
+
+    public String getRefusalReason() {
+        return refusalReason;
+    }
+
+    public String getPaymentOrderNumber() {
+        return paymentOrderNumber;
+    }
+
+    public LocalDate getPaidOn() {
+        return paidOn;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,9 +1,0 @@
-package org.yiyong.deeds;
-
-/** The decision about one actor. Stored by name. */
-public enum Outcome {
-    /** 确认为见义勇为 */
-    CONFIRMED,
-    /** 不予确认 */
-    REFUSED
-}

@@ -1,9 +1,0 @@
-package org.yiyong.honours;
-
-/** The level an honour is granted at. Stored by name. */
-public enum TitleLevel {
-    NATIONAL,
-    PROVINCIAL,
-    CITY,
-    COUNTY
-}

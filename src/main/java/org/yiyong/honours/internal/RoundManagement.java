@@ -1,0 +1,277 @@
+package org.yiyong.honours.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Role;
+import org.yiyong.identity.Users;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationLookup;
+import org.yiyong.shared.Inputs;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * 集中表彰 from opening to granted honours: city staff open a round over a window of confirmations,
+ * draw the candidates, start the review; the panel members declare conflicts and score; city staff rank,
+ * give titles, record the granting body's approval and grant — each honour with its reward and
+ * certificate.
+ */
+@Service
+public class RoundManagement {
+
+    private static final String CITY = "hasRole('CITY_STAFF')";
+    private static final String ENTITY = "HonourRound";
+
+    private final HonourRounds rounds;
+    private final TitleCatalogue catalogue;
+    private final HonourGrants grants;
+    private final JdbcClient jdbc;
+    private final OrganizationLookup organizations;
+    private final Users users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RoundManagement(HonourRounds rounds, TitleCatalogue catalogue, HonourGrants grants, JdbcClient jdbc, Users users,
+            OrganizationLookup organizations, AuditTrail audit, Clock clock) {
+        this.rounds = rounds;
+        this.catalogue = catalogue;
+        this.grants = grants;
+        this.jdbc = jdbc;
+        this.organizations = organizations;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound open(CurrentUser me, String name, LocalDate from, LocalDate to, Map<String, Integer> criteria,
+            List<String> members) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidField("name", "validation.required");
+        }
+        if (name.length() > 100) {
+            throw new InvalidField("name", "validation.too-long");
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new InvalidField("windowTo", "round.window.invalid");
+        }
+        List<String> panel = members == null ? List.of() : members.stream().filter(m -> m != null && !m.isBlank())
+                .map(String::trim).distinct().toList();
+        for (String member : panel) {
+            boolean reviewer = users.holds(member, Role.COMMITTEE_MEMBER);
+            if (!reviewer) {
+                throw new InvalidField("members", "round.members.not-reviewer", member);
+            }
+        }
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        if (criteria != null) {
+            // a criterion's name is text like any other: no control characters, not blank, at most 60 characters
+            criteria.forEach((criterion, weight) -> weights.put(Inputs.text("criteria", criterion, 60, true), weight));
+        }
+        HonourRound round = rounds.saveAndFlush(new HonourRound(name.trim(), from, to, weights, panel, me.username(),
+                clock.instant()));
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, round.getId()).withDetail(round.getName()));
+        return round;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
+    public HonourRound get(long id) {
+        return rounds.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
+    public List<HonourRound> list() {
+        return rounds.findAllByOrderByIdDesc();
+    }
+
+    /**
+     * Draws the actors confirmed in the window (anywhere in the city) as candidates, and for every deed
+     * with two or more confirmed actors, their group; returns how many were new.
+     */
+    @Transactional
+    @PreAuthorize(CITY)
+    public int draw(CurrentUser me, long id) {
+        HonourRound round = get(id);
+        record Confirmed(long samaritanId, long deedId, String deedNumber, String name, String regionCode) {
+        }
+        List<Confirmed> confirmed = jdbc.sql("""
+                select s.id as samaritan_id, d.deed_id, d.deed_number, s.name, s.region_code
+                from samaritans_confirmation_view d join samaritans_person_view s on s.id = d.samaritan_id
+                where d.confirmed_on between :from and :to order by d.confirmed_on, d.id""")
+                .param("from", round.getWindowFrom()).param("to", round.getWindowTo())
+                .query((rs, row) -> new Confirmed(rs.getLong("samaritan_id"), rs.getLong("deed_id"),
+                        rs.getString("deed_number"), rs.getString("name"), rs.getString("region_code")))
+                .list();
+        int added = 0;
+        Map<Long, List<Confirmed>> byDeed = new LinkedHashMap<>();
+        for (Confirmed c : confirmed) {
+            if (round.addCandidate(RoundCandidate.person(c.samaritanId(), c.deedId(), c.deedNumber(), c.name(),
+                    c.regionCode()))) {
+                added++;
+            }
+            byDeed.computeIfAbsent(c.deedId(), deed -> new java.util.ArrayList<>()).add(c);
+        }
+        for (List<Confirmed> actors : byDeed.values()) {
+            if (actors.size() > 1) {
+                Confirmed first = actors.get(0);
+                String name = actors.size() > 3
+                        ? actors.stream().limit(3).map(Confirmed::name).collect(Collectors.joining("、")) + "等"
+                                + actors.size() + "人群体"
+                        : actors.stream().map(Confirmed::name).collect(Collectors.joining("、")) + "群体";
+                if (round.addCandidate(RoundCandidate.group(first.deedId(), first.deedNumber(), name,
+                        first.regionCode()))) {
+                    added++;
+                }
+            }
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(added + " candidates drawn"));
+        return added;
+    }
+
+    /** The associations (for 先进单位) and work stations (for 先进工作站) that can be nominated. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
+    public List<Nominee> nominees() {
+        return organizations.carers().stream()
+                .map(carer -> new Nominee(carer.id(), carer.name(),
+                        carer.type() == OrgType.ASSOCIATION ? Recipient.UNIT : Recipient.STATION, carer.regionCode()))
+                .toList();
+    }
+
+    /** An association or work station that can stand in a round. */
+    public record Nominee(long id, String name, Recipient recipient, String regionCode) {
+    }
+
+    /** Nominates an association (先进单位) or a work station (先进工作站) as a candidate of an open round. */
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound nominate(CurrentUser me, long id, Long organizationId) {
+        if (organizationId == null) {
+            throw new InvalidField("organizationId", "validation.required");
+        }
+        Nominee nominee = nominees().stream().filter(n -> n.id() == organizationId).findFirst()
+                .orElseThrow(() -> new InvalidField("organizationId", "round.nominee.invalid"));
+        HonourRound round = get(id);
+        if (!round.addCandidate(RoundCandidate.organization(nominee.recipient(), nominee.id(), nominee.name(),
+                nominee.regionCode()))) {
+            throw new HonourRuleBroken("round.nominee.already", nominee.name());
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("nominated " + nominee.name()));
+        return round;
+    }
+
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound startReview(CurrentUser me, long id) {
+        HonourRound round = get(id);
+        round.startReview();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("review started"));
+        return round;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('COMMITTEE_MEMBER')")
+    public HonourRound declareConflict(CurrentUser me, long id, long candidateId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidField("reason", "validation.required");
+        }
+        if (reason.length() > 300) {
+            throw new InvalidField("reason", "validation.too-long");
+        }
+        HonourRound round = get(id);
+        round.declareConflict(me.username(), candidateId, reason.trim());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withDetail("conflict declared for candidate " + candidateId + ": " + reason.trim()));
+        return round;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('COMMITTEE_MEMBER')")
+    public HonourRound score(CurrentUser me, long id, long candidateId, Map<Long, Integer> scores) {
+        HonourRound round = get(id);
+        round.score(me.username(), candidateId, scores == null ? Map.of() : scores);
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withDetail("scored candidate " + candidateId + ": " + scores));
+        return round;
+    }
+
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound rank(CurrentUser me, long id) {
+        HonourRound round = get(id);
+        round.rank();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("ranked"));
+        return round;
+    }
+
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound assignTitle(CurrentUser me, long id, long candidateId, String titleCode) {
+        HonourRound round = get(id);
+        round.candidate(candidateId);
+        Long titleId = null;
+        if (titleCode != null && !titleCode.isBlank()) {
+            Title title = catalogue.title(titleCode);
+            if (title.isInstant()) {
+                throw new InvalidField("titleCode", "round.title.not-for-rounds");
+            }
+            if (title.getRecipient() != round.candidate(candidateId).getRecipient()) {
+                throw new InvalidField("titleCode", "round.title.wrong-recipient");
+            }
+            titleId = title.getId();
+        }
+        round.assignTitle(candidateId, titleId);
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
+                .withDetail("candidate " + candidateId + " titled " + titleCode));
+        return round;
+    }
+
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound approve(CurrentUser me, long id, String document) {
+        if (document == null || document.isBlank()) {
+            throw new InvalidField("documentNumber", "validation.required");
+        }
+        HonourRound round = get(id);
+        round.approve(document.trim());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("approved by " + document.trim()));
+        return round;
+    }
+
+    /** The ceremony: every titled candidate is granted their honour, with the reward in force on that day. */
+    @Transactional
+    @PreAuthorize(CITY)
+    public HonourRound grant(CurrentUser me, long id, LocalDate ceremonyOn) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = ceremonyOn == null ? today : ceremonyOn;
+        if (on.isAfter(today)) {
+            throw new InvalidField("ceremonyOn", "honour.date.future");
+        }
+        HonourRound round = get(id);
+        round.granted(on);
+        for (RoundCandidate candidate : round.ranking()) {
+            if (candidate.getTitleId() != null) {
+                Honour honour = grants.grantInRound(me, id, candidate, catalogue.title(candidate.getTitleId()),
+                        round.getDocumentNumber(), on);
+                candidate.honoured(honour.getId());
+            }
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("granted at the ceremony of " + on));
+        return round;
+    }
+}

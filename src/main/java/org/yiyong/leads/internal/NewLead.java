@@ -1,0 +1,12 @@
+package org.yiyong.leads.internal;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * A lead as the public types it in. Only what happened, when and where are required; the reporter
+ * may stay anonymous.
+ */
+public record NewLead(String regionCode, LocalDate occurredOn, LocalTime occurredTime, String address,
+        String narrative, String peopleInvolved, String reporterName, String reporterPhone) {
+}

@@ -1,7 +1,0 @@
-package org.yiyong.samaritans;
-
-/** From the resident ID number's 17th digit. Stored by name. */
-public enum Gender {
-    MALE,
-    FEMALE
-}

@@ -1,7 +1,0 @@
-package org.yiyong.samaritans;
-
-import java.time.LocalDate;
-
-/** A family member as staff type them in; the birth date comes from the ID number when there is one. */
-public record NewRelative(Relation relation, String name, String residentId, LocalDate birthDate, String phone) {
-}

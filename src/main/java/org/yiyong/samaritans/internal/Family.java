@@ -1,0 +1,156 @@
+package org.yiyong.samaritans.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.Relation;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.samaritans.SchoolStage;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.ResidentId;
+
+/**
+ * A samaritan's family — spouse, children, parents, others — and what each relative is entitled to,
+ * with the condition that ends it (18th birthday, end of schooling, remarriage, death). Whenever a
+ * relative's record changes, and every night, Yiyong ends the entitlements whose condition is met
+ * and says so on the timeline.
+ */
+@Service
+public class Family {
+
+    private final SamaritanRegistry registry;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Family(SamaritanRegistry registry, AuditTrail audit, Clock clock) {
+        this.registry = registry;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @PreAuthorize(SamaritanRegistry.WRITE)
+    public Relative add(CurrentUser me, long samaritanId, NewRelative request) {
+        if (request.relation() == null) {
+            throw new InvalidField("relation", "validation.required");
+        }
+        String name = SamaritanRegistry.text("name", request.name(), 60, true);
+        ResidentId id = registry.residentId("residentId", request.residentId(), false);
+        LocalDate birthDate = id != null ? id.birthDate() : request.birthDate();
+        if (birthDate != null && birthDate.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField("birthDate", "samaritan.date.future");
+        }
+        Samaritan samaritan = registry.inScope(me, samaritanId);
+        Relative relative = samaritan.addRelative(request.relation(), name, id == null ? null : registry.protect(id),
+                birthDate, SamaritanRegistry.text("phone", request.phone(), 40, false), me.username(),
+                clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
+                .withDetail("relative added: " + request.relation() + " " + name));
+        return relative;
+    }
+
+    /** School, stage and the recorded end of schooling of a child. */
+    @Transactional
+    @PreAuthorize(SamaritanRegistry.WRITE)
+    public Samaritan schooling(CurrentUser me, long samaritanId, long relativeId, String school, SchoolStage stage,
+            LocalDate schoolingEndsOn) {
+        Samaritan samaritan = registry.inScope(me, samaritanId);
+        Relative relative = samaritan.relative(relativeId);
+        relative.schooling(SamaritanRegistry.text("school", school, 100, false), stage, schoolingEndsOn);
+        samaritan.noteChange("RELATIVE_SCHOOLING", relative.getName() + (stage == null ? "" : " · " + stage.name())
+                + (schoolingEndsOn == null ? "" : " · " + schoolingEndsOn), me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
+                .withDetail("schooling of " + relative.getName()));
+        endDue(samaritan, me.username());
+        return samaritan;
+    }
+
+    /** A surviving spouse remarried on the given day. */
+    @Transactional
+    @PreAuthorize(SamaritanRegistry.WRITE)
+    public Samaritan remarried(CurrentUser me, long samaritanId, long relativeId, LocalDate on) {
+        LocalDate day = pastDay("remarriedOn", on);
+        Samaritan samaritan = registry.inScope(me, samaritanId);
+        Relative relative = samaritan.relative(relativeId);
+        if (relative.getRelation() != Relation.SPOUSE) {
+            throw new InvalidField("remarriedOn", "samaritan.relative.not-spouse");
+        }
+        relative.remarried(day);
+        samaritan.noteChange("RELATIVE_REMARRIED", relative.getName() + " · " + day, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
+                .withDetail("remarriage of " + relative.getName()));
+        endDue(samaritan, me.username());
+        return samaritan;
+    }
+
+    @Transactional
+    @PreAuthorize(SamaritanRegistry.WRITE)
+    public Samaritan died(CurrentUser me, long samaritanId, long relativeId, LocalDate on) {
+        LocalDate day = pastDay("diedOn", on);
+        Samaritan samaritan = registry.inScope(me, samaritanId);
+        Relative relative = samaritan.relative(relativeId);
+        relative.died(day);
+        samaritan.noteChange("RELATIVE_DIED", relative.getName() + " · " + day, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
+                .withDetail("death of " + relative.getName()));
+        endDue(samaritan, me.username());
+        return samaritan;
+    }
+
+    /** Grants an entitlement from a day on, until its end condition. */
+    @Transactional
+    @PreAuthorize(SamaritanRegistry.WRITE)
+    public Samaritan entitle(CurrentUser me, long samaritanId, long relativeId, EntitlementKind kind,
+            LocalDate from, EndCondition until) {
+        if (kind == null) {
+            throw new InvalidField("kind", "validation.required");
+        }
+        if (until == null) {
+            throw new InvalidField("endCondition", "validation.required");
+        }
+        LocalDate start = from == null ? LocalDate.now(clock) : from;
+        Samaritan samaritan = registry.inScope(me, samaritanId);
+        Relative relative = samaritan.relative(relativeId);
+        if (until == EndCondition.AGE_18 && relative.getBirthDate() == null) {
+            throw new InvalidField("endCondition", "samaritan.entitlement.birth-date-needed");
+        }
+        if (until == EndCondition.REMARRIAGE && relative.getRelation() != Relation.SPOUSE) {
+            throw new InvalidField("endCondition", "samaritan.relative.not-spouse");
+        }
+        relative.entitle(kind, start, until);
+        samaritan.noteChange("ENTITLEMENT_GRANTED", relative.getName() + " · " + kind.name() + " · " + until.name(),
+                me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
+                .withDetail("entitlement " + kind + " for " + relative.getName() + " until " + until));
+        endDue(samaritan, me.username());
+        return samaritan;
+    }
+
+    /** Ends the due entitlements of one record; what it ended is on the timeline and in the audit trail. */
+    List<Samaritan.EndedEntitlement> endDue(Samaritan samaritan, String actor) {
+        List<Samaritan.EndedEntitlement> ended = samaritan.endDueEntitlements(LocalDate.now(clock), actor,
+                clock.instant());
+        if (!ended.isEmpty()) {
+            audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritan.getId())
+                    .withDetail("entitlements ended: " + ended).byActor(actor));
+        }
+        return ended;
+    }
+
+    private LocalDate pastDay(String field, LocalDate on) {
+        if (on == null) {
+            throw new InvalidField(field, "validation.required");
+        }
+        if (on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField(field, "samaritan.date.future");
+        }
+        return on;
+    }
+}

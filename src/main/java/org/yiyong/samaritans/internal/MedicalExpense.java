@@ -1,0 +1,67 @@
+package org.yiyong.samaritans.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A medical expense and who advanced it (the employer, the hospital for 3 months, then the association). */
+@Entity
+@Table(name = "medical_expense")
+public class MedicalExpense {
+
+    /** Who advanced the money. Stored by name. */
+    public enum Payer {
+        EMPLOYER,
+        HOSPITAL,
+        ASSOCIATION,
+        SELF,
+        OTHER
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private BigDecimal amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "advanced_by")
+    private Payer payer;
+
+    private LocalDate paidOn;
+
+    private String note;
+
+    protected MedicalExpense() {
+    }
+
+    MedicalExpense(BigDecimal amount, Payer payer, LocalDate paidOn, String note) {
+        this.amount = amount;
+        this.payer = payer;
+        this.paidOn = paidOn;
+        this.note = note;
+    }
+
+    public BigDecimal getAmount() {
+        return amount;
+    }
+
+    public Payer getPayer() {
+        return payer;
+    }
+
+    public LocalDate getPaidOn() {
+        return paidOn;
+    }
+
+    public String getNote() {
+        return note;
+    }
+}
