@@ -35,9 +35,14 @@ class DisabledSamaritanTests extends BrowserTest {
         page.getByLabel("用户名").fill("jinjiang-staff");
         page.getByLabel("密码").fill("Yiyong@2024");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+        // the workbench has loaded before anything on it (the phone's menu button) is touched
+        assertThat(page.locator("main h1, main h2").first()).isVisible();
+        assertThat(page).not().hasURL(java.util.regex.Pattern.compile(".*/login.*"));
     }
 
     private void openFromTheRegistry(Page page) {
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("见义勇为人员").setExact(true)))
+                .isVisible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("见义勇为人员").setExact(true)).click();
         page.locator("#q").fill("蔡文龙");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
