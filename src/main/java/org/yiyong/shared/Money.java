@@ -1,5 +1,7 @@
 package org.yiyong.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -20,7 +22,11 @@ public final class Money implements Comparable<Money> {
         this.amount = amount;
     }
 
-    /** Refuses an amount with more than 2 decimals: silently rounding money hides mistakes. */
+    /**
+     * Refuses an amount with more than 2 decimals: silently rounding money hides mistakes. JSON reads an
+     * amount here, as a plain number of yuan.
+     */
+    @JsonCreator
     public static Money of(BigDecimal yuan) {
         Objects.requireNonNull(yuan, "yuan");
         try {
@@ -50,7 +56,8 @@ public final class Money implements Comparable<Money> {
         return new Money(yuan.setScale(2, RoundingMode.HALF_UP));
     }
 
-    /** The amount in yuan, always with scale 2. */
+    /** The amount in yuan with 2 decimals; in JSON, Money is this number (8500.00). */
+    @JsonValue
     public BigDecimal amount() {
         return amount;
     }
