@@ -77,6 +77,14 @@ class ModuleTableOwnershipTests {
     }
 
     @Test
+    void a_versioned_java_migration_may_move_data_between_owners() {
+        String moving = "String q = \"update relative set x = (select name from samaritan)\";";
+        assertThat(sample.crossings("care/internal/V40__households_move.java", "care", moving))
+                .isEmpty();
+        assertThat(sample.crossings("care/internal/Households.java", "care", moving)).hasSize(2);
+    }
+
+    @Test
     void a_foreign_table_in_a_text_block_join_from_list_or_write_is_a_crossing() {
         String source = "class Sample {\n"
                 + "  String a = \"\"\"\n"
