@@ -7,9 +7,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.yiyong.deeds.DeedCategory;
 import org.yiyong.deeds.DeedFacts;
 import org.yiyong.deeds.DeedSource;
-import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NewDeed;
 import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.deeds.ParticipantRow;
 import org.yiyong.deeds.internal.NominatorKind;
 
 /** The intake form: the act and up to {@value #ROWS} people. A JavaBean so that indexed rows bind. */
@@ -27,71 +27,18 @@ public class DeedForm {
     private String title;
     private String narrative;
     private boolean notADuplicate;
-    private List<Person> participants = new ArrayList<>();
+    private List<ParticipantRow> participants = new ArrayList<>();
 
     public DeedForm() {
         for (int i = 0; i < ROWS; i++) {
-            participants.add(new Person());
+            participants.add(new ParticipantRow());
         }
         participants.get(0).setRole(ParticipantRole.ACTOR);
     }
 
     NewDeed toNewDeed() {
         return new NewDeed(regionCode, new DeedFacts(category, source, nominatorKind, occurredAt, address, title,
-                narrative), participants.stream().map(Person::toNewParticipant).toList(), null, notADuplicate);
-    }
-
-    /** One row of people. */
-    public static class Person {
-        private ParticipantRole role;
-        private String name;
-        private String residentId;
-        private String phone;
-        private Harm harm = Harm.NONE;
-
-        NewDeed.NewParticipant toNewParticipant() {
-            return new NewDeed.NewParticipant(role, name, residentId, phone, harm);
-        }
-
-        public ParticipantRole getRole() {
-            return role;
-        }
-
-        public void setRole(ParticipantRole role) {
-            this.role = role;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getResidentId() {
-            return residentId;
-        }
-
-        public void setResidentId(String residentId) {
-            this.residentId = residentId;
-        }
-
-        public String getPhone() {
-            return phone;
-        }
-
-        public void setPhone(String phone) {
-            this.phone = phone;
-        }
-
-        public Harm getHarm() {
-            return harm;
-        }
-
-        public void setHarm(Harm harm) {
-            this.harm = harm;
-        }
+                narrative), participants.stream().map(ParticipantRow::toNewParticipant).toList(), null, notADuplicate);
     }
 
     public String getRegionCode() {
@@ -166,11 +113,11 @@ public class DeedForm {
         this.notADuplicate = notADuplicate;
     }
 
-    public List<Person> getParticipants() {
+    public List<ParticipantRow> getParticipants() {
         return participants;
     }
 
-    public void setParticipants(List<Person> participants) {
+    public void setParticipants(List<ParticipantRow> participants) {
         this.participants = participants;
     }
 }

@@ -24,7 +24,6 @@ import org.yiyong.honours.internal.HonourMode;
 import org.yiyong.honours.internal.HonourStatus;
 import org.yiyong.honours.internal.Recipient;
 import org.yiyong.honours.internal.RewardRequest;
-import org.yiyong.honours.internal.RewardStandard;
 import org.yiyong.honours.internal.Title;
 import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.honours.internal.TitleLevel;

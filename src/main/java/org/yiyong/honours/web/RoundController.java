@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.honours.internal.HonourRound;
-import org.yiyong.honours.internal.Recipient;
 import org.yiyong.honours.internal.RoundManagement;
 import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.identity.CurrentUser;

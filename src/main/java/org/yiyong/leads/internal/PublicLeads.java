@@ -2,7 +2,6 @@ package org.yiyong.leads.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;

@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.yiyong.deeds.DeedCategory;
-import org.yiyong.deeds.Harm;
-import org.yiyong.deeds.NewDeed;
 import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.deeds.ParticipantRow;
 import org.yiyong.leads.internal.Lead;
 import org.yiyong.leads.internal.LeadAcceptance;
 
@@ -26,11 +25,11 @@ public class AcceptanceForm {
     private String address;
     private String narrative;
     private boolean notADuplicate;
-    private List<Person> participants = new ArrayList<>();
+    private List<ParticipantRow> participants = new ArrayList<>();
 
     public AcceptanceForm() {
         for (int i = 0; i < ROWS; i++) {
-            participants.add(new Person());
+            participants.add(new ParticipantRow());
         }
         participants.get(0).setRole(ParticipantRole.ACTOR);
     }
@@ -45,60 +44,7 @@ public class AcceptanceForm {
 
     LeadAcceptance toAcceptance() {
         return new LeadAcceptance(category, title, occurredAt, address, narrative,
-                participants.stream().map(Person::toNewParticipant).toList(), notADuplicate);
-    }
-
-    /** One row of people. */
-    public static class Person {
-        private ParticipantRole role;
-        private String name;
-        private String residentId;
-        private String phone;
-        private Harm harm = Harm.NONE;
-
-        NewDeed.NewParticipant toNewParticipant() {
-            return new NewDeed.NewParticipant(role, name, residentId, phone, harm);
-        }
-
-        public ParticipantRole getRole() {
-            return role;
-        }
-
-        public void setRole(ParticipantRole role) {
-            this.role = role;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getResidentId() {
-            return residentId;
-        }
-
-        public void setResidentId(String residentId) {
-            this.residentId = residentId;
-        }
-
-        public String getPhone() {
-            return phone;
-        }
-
-        public void setPhone(String phone) {
-            this.phone = phone;
-        }
-
-        public Harm getHarm() {
-            return harm;
-        }
-
-        public void setHarm(Harm harm) {
-            this.harm = harm;
-        }
+                participants.stream().map(ParticipantRow::toNewParticipant).toList(), notADuplicate);
     }
 
     public DeedCategory getCategory() {
@@ -149,11 +95,11 @@ public class AcceptanceForm {
         this.notADuplicate = notADuplicate;
     }
 
-    public List<Person> getParticipants() {
+    public List<ParticipantRow> getParticipants() {
         return participants;
     }
 
-    public void setParticipants(List<Person> participants) {
+    public void setParticipants(List<ParticipantRow> participants) {
         this.participants = participants;
     }
 }
