@@ -30,14 +30,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
  *
  * <ul>
  * <li>Request and response records are mostly nested in their controller
- * ({@code FundApiController.ApprovalRequest}); their schemas are named after both, and a request
+ * ({@code FundApi.ApprovalRequest}); their schemas are named after both, and a request
  * record is a body ({@code FundApprovalBody}), so that five different {@code ApprovalRequest}s
  * do not overwrite each other and no schema takes the name generators give an operation's parameters
  * ({@code <operation>Request}).
  * <li>An operation is named after its controller and method, which is
  * unique ({@code fundApprove}, or with the HTTP method where one controller has two of a name), stays
  * the same when other controllers are added, and never takes a name the generated client uses itself
- * (such as {@code request}).
+ * (such as {@code request}); an {@code operationId} given in {@code @Operation} is kept, so that the
+ * operations of a controller split in several keep their names.
  * <li>Files are binary, not base64 text; the local time of an act is a date-time without an offset;
  * calls authenticate with a personal access token as a bearer token.
  * </ul>
@@ -89,6 +90,13 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer operationNamesWithTheirController() {
         return (operation, handler) -> {
+            io.swagger.v3.oas.annotations.Operation named = AnnotatedElementUtils.findMergedAnnotation(
+                    handler.getMethod(), io.swagger.v3.oas.annotations.Operation.class);
+            if (named != null && !named.operationId().isBlank()) {
+                // named explicitly: kept, e.g. when a controller is split and its operations keep their names
+                operation.setOperationId(named.operationId());
+                return operation;
+            }
             String owner = owner(handler.getBeanType().getSimpleName());
             String method = handler.getMethod().getName();
             String id = owner.substring(0, 1).toLowerCase(Locale.ROOT) + owner.substring(1)

@@ -28,7 +28,9 @@ import org.yiyong.FullStackTest;
 import org.yiyong.funds.internal.Account;
 import org.yiyong.funds.internal.Donation;
 import org.yiyong.funds.internal.Donor;
-import org.yiyong.funds.internal.FinancialReports;
+import org.yiyong.funds.internal.AnnualReportFiles;
+import org.yiyong.funds.internal.FinancialStatements;
+import org.yiyong.funds.internal.PaymentReconciliation;
 import org.yiyong.funds.internal.Fund;
 import org.yiyong.funds.internal.FundRegister;
 import org.yiyong.funds.internal.PaymentOrder;
@@ -54,7 +56,13 @@ class FinancialReportsTests extends FullStackTest {
     private Payments payments;
 
     @Autowired
-    private FinancialReports reports;
+    private FinancialStatements statements;
+
+    @Autowired
+    private PaymentReconciliation reconciliations;
+
+    @Autowired
+    private AnnualReportFiles files;
 
     @Autowired
     private UserDetailsService accounts;
@@ -72,8 +80,8 @@ class FinancialReportsTests extends FullStackTest {
         }
     }
 
-    private FinancialReports.AnnualReport annual(int year) {
-        return signedIn("city-staff", me -> reports.annualReport(me, DEHUA, year));
+    private FinancialStatements.AnnualReport annual(int year) {
+        return signedIn("city-staff", me -> statements.annualReport(me, DEHUA, year));
     }
 
     private static BigDecimal yuan(String amount) {
@@ -84,30 +92,30 @@ class FinancialReportsTests extends FullStackTest {
         assertThat(actual).as(what).isEqualByComparingTo(expected);
     }
 
-    private static BigDecimal kind(FinancialReports.AnnualReport report, Donor.Kind kind) {
+    private static BigDecimal kind(FinancialStatements.AnnualReport report, Donor.Kind kind) {
         return report.donationsByDonorKind().stream().filter(line -> line.kind() == kind).findFirst().orElseThrow()
                 .amount();
     }
 
-    private static long kindCount(FinancialReports.AnnualReport report, Donor.Kind kind) {
+    private static long kindCount(FinancialStatements.AnnualReport report, Donor.Kind kind) {
         return report.donationsByDonorKind().stream().filter(line -> line.kind() == kind).findFirst().orElseThrow()
                 .count();
     }
 
-    private static BigDecimal account(List<FinancialReports.AccountAmount> amounts, Account account) {
+    private static BigDecimal account(List<FinancialStatements.AccountAmount> amounts, Account account) {
         return amounts.stream().filter(line -> line.account() == account).findFirst().orElseThrow().amount();
     }
 
-    private static void assertBalances(FinancialReports.AnnualReport report) {
+    private static void assertBalances(FinancialStatements.AnnualReport report) {
         assertAmount(report.opening().add(report.donations()).subtract(report.expenses()),
                 report.closing().toPlainString(), "opening + income - expense = closing of " + report.association());
-        for (FinancialReports.FundLine fund : report.funds()) {
+        for (FinancialStatements.FundLine fund : report.funds()) {
             assertAmount(fund.opening().add(fund.income()).subtract(fund.expense()), fund.closing().toPlainString(),
                     "opening + income - expense = closing of " + fund.name());
         }
-        assertAmount(report.donationsByDonorKind().stream().map(FinancialReports.DonorKindLine::amount)
+        assertAmount(report.donationsByDonorKind().stream().map(FinancialStatements.DonorKindLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add), report.donations().toPlainString(), "donations by kind");
-        assertAmount(report.expensesByPurpose().stream().map(FinancialReports.AccountAmount::amount)
+        assertAmount(report.expensesByPurpose().stream().map(FinancialStatements.AccountAmount::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add), report.expenses().toPlainString(), "expenses by purpose");
     }
 
@@ -126,10 +134,10 @@ class FinancialReportsTests extends FullStackTest {
         int year = today.getYear();
         long general = jdbc.sql("select id from fund where code = 'FUND-" + DEHUA + "'").query(Long.class).single();
 
-        FinancialReports.AnnualReport before = annual(year);
-        FinancialReports.Statement statementBefore = signedIn("city-staff",
-                me -> reports.statement(me, DEHUA, year, today.getMonthValue()));
-        FinancialReports.Statement yearBefore = signedIn("city-staff", me -> reports.statement(me, DEHUA, year, null));
+        FinancialStatements.AnnualReport before = annual(year);
+        FinancialStatements.Statement statementBefore = signedIn("city-staff",
+                me -> statements.statement(me, DEHUA, year, today.getMonthValue()));
+        FinancialStatements.Statement yearBefore = signedIn("city-staff", me -> statements.statement(me, DEHUA, year, null));
         long paidBefore = before.payments();
         assertBalances(before);
 
@@ -155,7 +163,7 @@ class FinancialReportsTests extends FullStackTest {
         signedIn("cashier", me -> payments.batch(me, new java.util.ArrayList<>(List.of(order.getId()))));
         signedIn("cashier", me -> payments.markPaid(me, order.getId(), null, unique("BANK")));
 
-        FinancialReports.AnnualReport after = annual(year);
+        FinancialStatements.AnnualReport after = annual(year);
         assertThat(after.association()).isEqualTo("德化县见义勇为协会");
         assertBalances(after);
         assertAmount(after.opening().subtract(before.opening()), "5000.00", "last year's gift opens this year");
@@ -176,7 +184,7 @@ class FinancialReportsTests extends FullStackTest {
         assertAmount(after.closing(), bankOfDehua(LocalDate.of(year, 12, 31)).toPlainString(), "closing = the bank");
         assertAmount(after.opening(), bankOfDehua(LocalDate.of(year - 1, 12, 31)).toPlainString(),
                 "opening = the bank at the end of last year");
-        FinancialReports.FundLine earmarked = after.funds().stream().filter(f -> f.fundId() == rewards.getId())
+        FinancialStatements.FundLine earmarked = after.funds().stream().filter(f -> f.fundId() == rewards.getId())
                 .findFirst().orElseThrow();
         assertAmount(earmarked.opening(), "0.00", "the sub-fund opened this year");
         assertAmount(earmarked.income(), "12000.50", "the sub-fund's income");
@@ -191,53 +199,53 @@ class FinancialReportsTests extends FullStackTest {
                 .allSatisfy(donor -> assertAmount(donor.amount(), "3000.00", "only this year's gift"));
 
         // the city's report covers 德化 too, and balances as well
-        FinancialReports.AnnualReport city = signedIn("city-staff", me -> reports.annualReport(me, null, year));
-        assertThat(city.association()).isEqualTo(FinancialReports.ALL_FUNDS);
+        FinancialStatements.AnnualReport city = signedIn("city-staff", me -> statements.annualReport(me, null, year));
+        assertThat(city.association()).isEqualTo(FinancialStatements.ALL_FUNDS);
         assertBalances(city);
         assertThat(city.funds()).anyMatch(f -> f.fundId() == rewards.getId());
         assertThat(jdbc.sql("select sum(debit) - sum(credit) from posting").query(BigDecimal.class).single())
                 .as("debits equal credits over the whole journal").isEqualByComparingTo("0");
 
         // the statement of this month and of the year move by the same amounts
-        FinancialReports.Statement statement = signedIn("city-staff",
-                me -> reports.statement(me, DEHUA, year, today.getMonthValue()));
+        FinancialStatements.Statement statement = signedIn("city-staff",
+                me -> statements.statement(me, DEHUA, year, today.getMonthValue()));
         assertAmount(statement.totalIncome().subtract(statementBefore.totalIncome()), "15800.50", "month's income");
         assertAmount(statement.totalExpense().subtract(statementBefore.totalExpense()), "7000.00", "month's expense");
         assertAmount(statement.net(), statement.totalIncome().subtract(statement.totalExpense()).toPlainString(), "net");
         assertAmount(account(statement.expenses(), Account.EXPENSE_REWARD)
                 .subtract(account(statementBefore.expenses(), Account.EXPENSE_REWARD)), "7000.00", "month's rewards");
-        FinancialReports.Statement wholeYear = signedIn("city-staff", me -> reports.statement(me, DEHUA, year, null));
+        FinancialStatements.Statement wholeYear = signedIn("city-staff", me -> statements.statement(me, DEHUA, year, null));
         assertThat(wholeYear.months()).hasSize(12);
         assertAmount(wholeYear.totalIncome(), after.donations().toPlainString(), "the year's statement = the report");
         assertAmount(wholeYear.totalExpense(), after.expenses().toPlainString(), "the year's statement = the report");
-        assertAmount(wholeYear.months().stream().map(FinancialReports.MonthLine::donations)
+        assertAmount(wholeYear.months().stream().map(FinancialStatements.MonthLine::donations)
                 .reduce(BigDecimal.ZERO, BigDecimal::add), wholeYear.totalIncome().toPlainString(), "months add up");
-        FinancialReports.MonthLine thisMonth = wholeYear.months().get(today.getMonthValue() - 1);
-        FinancialReports.MonthLine thisMonthBefore = yearBefore.months().get(today.getMonthValue() - 1);
+        FinancialStatements.MonthLine thisMonth = wholeYear.months().get(today.getMonthValue() - 1);
+        FinancialStatements.MonthLine thisMonthBefore = yearBefore.months().get(today.getMonthValue() - 1);
         assertAmount(thisMonth.donations().subtract(thisMonthBefore.donations()), "15800.50", "this month's row");
         assertAmount(thisMonth.expenses().subtract(thisMonthBefore.expenses()), "7000.00", "this month's row");
 
         // balances: the sub-fund holds what was left, and did not exist yesterday
-        FinancialReports.Balances balances = signedIn("cashier", me -> reports.balances(me, DEHUA, today));
-        FinancialReports.FundLine held = balances.funds().stream().filter(f -> f.fundId() == rewards.getId())
+        FinancialStatements.Balances balances = signedIn("cashier", me -> statements.balances(me, DEHUA, today));
+        FinancialStatements.FundLine held = balances.funds().stream().filter(f -> f.fundId() == rewards.getId())
                 .findFirst().orElseThrow();
         assertAmount(held.closing(), "5000.50", "the sub-fund's bank balance");
         assertAmount(held.income(), "12000.50", "the sub-fund's income to date");
         assertAmount(held.expense(), "7000.00", "the sub-fund's expense to date");
         assertAmount(balances.bank(), bankOfDehua(today).toPlainString(), "the bank balance of 德化");
         assertAmount(account(balances.accounts(), Account.BANK), balances.funds().stream()
-                .map(FinancialReports.FundLine::closing).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString(),
+                .map(FinancialStatements.FundLine::closing).reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString(),
                 "the bank account = the funds' balances");
-        assertThat(signedIn("cashier", me -> reports.balances(me, DEHUA, today.minusDays(1))).funds())
+        assertThat(signedIn("cashier", me -> statements.balances(me, DEHUA, today.minusDays(1))).funds())
                 .noneMatch(f -> f.fundId() == rewards.getId());
 
         // the PDF and the workbook
-        byte[] pdf = signedIn("leader", me -> reports.annualReportPdf(me, DEHUA, year));
+        byte[] pdf = signedIn("leader", me -> files.annualReportPdf(me, DEHUA, year));
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains("财务报告", String.valueOf(year), "德化县见义勇为协会", enterprise, "¥12,000.50");
         }
-        byte[] xlsx = signedIn("finance-reviewer", me -> reports.annualReportXlsx(me, DEHUA, year));
+        byte[] xlsx = signedIn("finance-reviewer", me -> files.annualReportXlsx(me, DEHUA, year));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
                     workbook.getSheetName(3))).containsExactly("概况", "基金", "捐赠", "支出");
@@ -259,8 +267,8 @@ class FinancialReportsTests extends FullStackTest {
         }
 
         // the paid order pairs with its approval, its entry and its justification
-        FinancialReports.Reconciliation reconciliation = signedIn("city-staff",
-                me -> reports.reconciliation(me, DEHUA, year));
+        PaymentReconciliation.Reconciliation reconciliation = signedIn("city-staff",
+                me -> reconciliations.reconciliation(me, DEHUA, year));
         assertThat(reconciliation.paired()).anySatisfy(paired -> {
             assertThat(paired.orderId()).isEqualTo(order.getId());
             assertThat(paired.approvedBy()).isEqualTo("finance-reviewer");
@@ -272,13 +280,13 @@ class FinancialReportsTests extends FullStackTest {
         // orders marked paid behind the journal's back do not
         long noEntry = paidBehindTheJournal("MANUAL", null, "finance-reviewer", "补录：已线下支付");
         long noApprovalNoSource = paidBehindTheJournal("HONOURS", unique("HON"), null, null);
-        FinancialReports.Reconciliation found = signedIn("city-staff", me -> reports.reconciliation(me, DEHUA, year));
+        PaymentReconciliation.Reconciliation found = signedIn("city-staff", me -> reconciliations.reconciliation(me, DEHUA, year));
         assertThat(found.discrepancies().stream().filter(d -> Long.valueOf(noEntry).equals(d.orderId()))
-                .map(FinancialReports.Discrepancy::kind)).containsExactly(FinancialReports.DiscrepancyKind.NO_ENTRY);
+                .map(PaymentReconciliation.Discrepancy::kind)).containsExactly(PaymentReconciliation.DiscrepancyKind.NO_ENTRY);
         assertThat(found.discrepancies().stream().filter(d -> Long.valueOf(noApprovalNoSource).equals(d.orderId()))
-                .map(FinancialReports.Discrepancy::kind)).containsExactlyInAnyOrder(
-                        FinancialReports.DiscrepancyKind.NO_ENTRY, FinancialReports.DiscrepancyKind.NO_APPROVAL,
-                        FinancialReports.DiscrepancyKind.NO_SOURCE);
+                .map(PaymentReconciliation.Discrepancy::kind)).containsExactlyInAnyOrder(
+                        PaymentReconciliation.DiscrepancyKind.NO_ENTRY, PaymentReconciliation.DiscrepancyKind.NO_APPROVAL,
+                        PaymentReconciliation.DiscrepancyKind.NO_SOURCE);
         assertThat(found.paired()).noneMatch(p -> p.orderId() == noEntry || p.orderId() == noApprovalNoSource)
                 .anyMatch(p -> p.orderId() == order.getId());
 
@@ -315,7 +323,7 @@ class FinancialReportsTests extends FullStackTest {
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
 
         // a region outside the caller's scope is refused
-        assertThatThrownBy(() -> signedIn("jinjiang-staff", me -> reports.annualReport(me, DEHUA, year)))
+        assertThatThrownBy(() -> signedIn("jinjiang-staff", me -> statements.annualReport(me, DEHUA, year)))
                 .isInstanceOf(InvalidField.class).extracting(e -> ((InvalidField) e).field()).isEqualTo("region");
     }
 

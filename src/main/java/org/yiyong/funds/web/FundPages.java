@@ -135,7 +135,7 @@ class FundPages {
     @GetMapping("/donations/{id}/receipt")
     ResponseEntity<byte[]> receipt(CurrentUser me, @PathVariable long id) {
         Donation donation = register.donation(me, id);
-        return FundApiController.pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
+        return FundApi.pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
     }
 
     @PostMapping("/donations/{id}/reversal")

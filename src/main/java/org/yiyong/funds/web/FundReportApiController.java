@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yiyong.funds.internal.FinancialReports;
+import org.yiyong.funds.internal.FinancialStatements;
+import org.yiyong.funds.internal.PaymentReconciliation;
 import org.yiyong.identity.CurrentUser;
 
 /**
@@ -22,44 +23,46 @@ import org.yiyong.identity.CurrentUser;
 @Tag(name = "funds")
 class FundReportApiController {
 
-    private final FinancialReports reports;
+    private final FinancialStatements statements;
+    private final PaymentReconciliation reconciliation;
     private final Clock clock;
 
-    FundReportApiController(FinancialReports reports, Clock clock) {
-        this.reports = reports;
+    FundReportApiController(FinancialStatements statements, PaymentReconciliation reconciliation, Clock clock) {
+        this.statements = statements;
+        this.reconciliation = reconciliation;
         this.clock = clock;
     }
 
     @GetMapping("/balances")
     @Operation(summary = "Each fund's bank balance, cumulative income and expense, and each account, at the end of a day"
             + " (today by default)")
-    FinancialReports.Balances balances(CurrentUser me, @RequestParam(required = false) String region,
+    FinancialStatements.Balances balances(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return reports.balances(me, region, asOf);
+        return statements.balances(me, region, asOf);
     }
 
     @GetMapping("/statement")
     @Operation(summary = "Income and expense statement (收支表) of a month, or of the year without a month,"
             + " with the year month by month")
-    FinancialReports.Statement statement(CurrentUser me, @RequestParam(required = false) String region,
+    FinancialStatements.Statement statement(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month) {
-        return reports.statement(me, region, yearOrThis(year), month);
+        return statements.statement(me, region, yearOrThis(year), month);
     }
 
     @GetMapping("/annual")
     @Operation(summary = "The annual financial report (财务报告): opening, donations by kind of donor, expenses by"
             + " purpose, closing, each fund, the top 10 donors")
-    FinancialReports.AnnualReport annual(CurrentUser me, @RequestParam(required = false) String region,
+    FinancialStatements.AnnualReport annual(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year) {
-        return reports.annualReport(me, region, yearOrThis(year));
+        return statements.annualReport(me, region, yearOrThis(year));
     }
 
     @GetMapping("/reconciliation")
     @Operation(summary = "The year's paid orders paired with their approval, journal entry and source decision,"
             + " and what does not pair")
-    FinancialReports.Reconciliation reconciliation(CurrentUser me, @RequestParam(required = false) String region,
+    PaymentReconciliation.Reconciliation reconciliation(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year) {
-        return reports.reconciliation(me, region, yearOrThis(year));
+        return reconciliation.reconciliation(me, region, yearOrThis(year));
     }
 
     private int yearOrThis(Integer year) {

@@ -13,7 +13,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yiyong.funds.internal.FinancialReports;
+import org.yiyong.funds.internal.AnnualReportFiles;
+import org.yiyong.funds.internal.FinancialStatements;
+import org.yiyong.funds.internal.PaymentReconciliation;
+import org.yiyong.funds.internal.ReportFigures;
 import org.yiyong.identity.CurrentUser;
 
 /**
@@ -27,11 +30,16 @@ class FundReportController {
     static final MediaType XLSX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final FinancialReports reports;
+    private final FinancialStatements statements;
+    private final PaymentReconciliation reconciliation;
+    private final AnnualReportFiles files;
     private final Clock clock;
 
-    FundReportController(FinancialReports reports, Clock clock) {
-        this.reports = reports;
+    FundReportController(FinancialStatements statements, PaymentReconciliation reconciliation,
+            AnnualReportFiles files, Clock clock) {
+        this.statements = statements;
+        this.reconciliation = reconciliation;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -44,15 +52,15 @@ class FundReportController {
         String chosen = region == null || region.isBlank() ? null : region.trim();
         int reportYear = year == null ? today.getYear() : year;
         LocalDate day = asOf == null ? today : asOf;
-        model.addAttribute("regions", reports.regions(me));
+        model.addAttribute("regions", statements.regions(me));
         model.addAttribute("region", chosen);
         model.addAttribute("year", reportYear);
         model.addAttribute("month", month);
         model.addAttribute("asOf", day);
-        model.addAttribute("balances", reports.balances(me, chosen, day));
-        model.addAttribute("statement", reports.statement(me, chosen, reportYear, month));
-        model.addAttribute("reconciliation", reports.reconciliation(me, chosen, reportYear));
-        model.addAttribute("fmt", new FinancialReports.Figures());
+        model.addAttribute("balances", statements.balances(me, chosen, day));
+        model.addAttribute("statement", statements.statement(me, chosen, reportYear, month));
+        model.addAttribute("reconciliation", reconciliation.reconciliation(me, chosen, reportYear));
+        model.addAttribute("fmt", new ReportFigures());
         return "funds/reports";
     }
 
@@ -61,7 +69,7 @@ class FundReportController {
     ResponseEntity<byte[]> annualPdf(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year) {
         int reportYear = year == null ? LocalDate.now(clock).getYear() : year;
-        byte[] pdf = reports.annualReportPdf(me, region, reportYear);
+        byte[] pdf = files.annualReportPdf(me, region, reportYear);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(reportYear + "年度财务报告.pdf", StandardCharsets.UTF_8).build().toString())
@@ -73,7 +81,7 @@ class FundReportController {
     ResponseEntity<byte[]> annualXlsx(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year) {
         int reportYear = year == null ? LocalDate.now(clock).getYear() : year;
-        byte[] xlsx = reports.annualReportXlsx(me, region, reportYear);
+        byte[] xlsx = files.annualReportXlsx(me, region, reportYear);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(reportYear + "年度财务报告.xlsx", StandardCharsets.UTF_8).build().toString())
