@@ -5,6 +5,7 @@ import static org.yiyong.funds.internal.ReportScope.blankToNull;
 import static org.yiyong.funds.internal.ReportScope.requireYear;
 import static org.yiyong.funds.internal.ReportScope.zero;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ public class FinancialStatements {
     }
 
     /** An account's balance or movement on its normal side (debit for bank and expenses, credit otherwise). */
+    @Schema(name = "FinancialReportsAccountAmount") // the name API clients know it by
     public record AccountAmount(Account account, String code, BigDecimal amount) {
     }
 
@@ -68,30 +70,36 @@ public class FinancialStatements {
      * A fund over a period: what it held when the period began (with the opening balance of a fund that
      * came into Yiyong during the period), donations in, payments out, and its bank balance at the end.
      */
+    @Schema(name = "FinancialReportsFundLine") // the name API clients know it by
     public record FundLine(long fundId, String code, String name, String regionCode, String regionName, Long parentId,
             BigDecimal opening, BigDecimal income, BigDecimal expense, BigDecimal closing) {
     }
 
     /** Balances at the end of a day: each fund, cumulative since it opened, and each account. */
+    @Schema(name = "FinancialReportsBalances") // the name API clients know it by
     public record Balances(String region, LocalDate asOf, List<FundLine> funds, List<AccountAmount> accounts,
             BigDecimal bank, BigDecimal income, BigDecimal expense) {
     }
 
     /** One month of a year's statement. */
+    @Schema(name = "FinancialReportsMonthLine") // the name API clients know it by
     public record MonthLine(int month, BigDecimal donations, BigDecimal expenses, BigDecimal net) {
     }
 
     /** 收支表: income and expense by account for a month or a year, and the year month by month. */
+    @Schema(name = "FinancialReportsStatement") // the name API clients know it by
     public record Statement(String region, int year, Integer month, LocalDate from, LocalDate to,
             List<AccountAmount> income, List<AccountAmount> expenses, BigDecimal totalIncome, BigDecimal totalExpense,
             BigDecimal net, List<MonthLine> months) {
     }
 
     /** Donations of one kind of donor in a year: how many gifts stand (not reversed), and the amount posted. */
+    @Schema(name = "FinancialReportsDonorKindLine") // the name API clients know it by
     public record DonorKindLine(Donor.Kind kind, long count, BigDecimal amount) {
     }
 
     /** One of the year's largest donors (anonymous gifts are not listed). */
+    @Schema(name = "FinancialReportsTopDonor") // the name API clients know it by
     public record TopDonor(int rank, long donorId, String name, Donor.Kind kind, long count, BigDecimal amount) {
     }
 
@@ -99,6 +107,7 @@ public class FinancialStatements {
      * 财务报告: what the funds held at the start of the year, received and paid during it and held at its
      * end; {@code opening + donations - expenses = closing}, for the whole and for each fund.
      */
+    @Schema(name = "FinancialReportsAnnualReport") // the name API clients know it by
     public record AnnualReport(String association, String region, int year, BigDecimal opening, BigDecimal donations,
             long donationCount, List<DonorKindLine> donationsByDonorKind, List<AccountAmount> expensesByPurpose,
             BigDecimal expenses, long payments, BigDecimal closing, List<FundLine> funds, List<TopDonor> topDonors) {

@@ -4,6 +4,7 @@ import static org.yiyong.funds.internal.ReportScope.amount;
 import static org.yiyong.funds.internal.ReportScope.blankToNull;
 import static org.yiyong.funds.internal.ReportScope.requireYear;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,17 +70,20 @@ public class PaymentReconciliation {
     }
 
     /** A paid order with the approval, the entry and the decision it pairs with. */
+    @Schema(name = "FinancialReportsPairedPayment") // the name API clients know it by
     public record PairedPayment(long orderId, String orderNumber, String regionCode, String payeeName,
             PaymentPurpose purpose, BigDecimal amount, LocalDate paidOn, String requestedBy, String approvedBy,
             long entryId, String entryNumber, LocalDate entryDate, String source, String sourceDocument) {
     }
 
     /** What does not pair: the order and/or the entry, with the amounts on each side. */
+    @Schema(name = "FinancialReportsDiscrepancy") // the name API clients know it by
     public record Discrepancy(DiscrepancyKind kind, Long orderId, String orderNumber, Long entryId, String entryNumber,
             String regionCode, LocalDate date, BigDecimal orderAmount, BigDecimal postedAmount) {
     }
 
     /** The year's payments: those that pair, and what does not. */
+    @Schema(name = "FinancialReportsReconciliation") // the name API clients know it by
     public record Reconciliation(String region, int year, List<PairedPayment> paired, List<Discrepancy> discrepancies) {
     }
     /**
