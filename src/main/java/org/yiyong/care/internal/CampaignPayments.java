@@ -11,10 +11,10 @@ class CampaignPayments implements CarePaymentHandler {
 
     static final String KIND = "campaign";
 
-    private final CampaignRoster roster;
+    private final CampaignCommands commands;
 
-    CampaignPayments(CampaignRoster roster) {
-        this.roster = roster;
+    CampaignPayments(CampaignCommands commands) {
+        this.commands = commands;
     }
 
     /** How the funds name one line of a campaign. */
@@ -30,14 +30,14 @@ class CampaignPayments implements CarePaymentHandler {
     @Override
     public void paid(PaymentSettled paid) {
         if (paid.source().lineId() != null) {
-            roster.linePaid(paid.source().lineId(), paid.paidOn(), paid.orderNumber());
+            commands.linePaid(paid.source().lineId(), paid.paidOn(), paid.orderNumber());
         }
     }
 
     @Override
     public void returned(PaymentReturned returned) {
         if (returned.source().lineId() != null) {
-            roster.lineReturned(returned.source().lineId(), returned.reason());
+            commands.lineReturned(returned.source().lineId(), returned.reason());
         }
     }
 }

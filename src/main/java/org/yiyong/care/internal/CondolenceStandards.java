@@ -40,7 +40,7 @@ public class CondolenceStandards {
 
     /** Every row, by category and date. */
     @Transactional(readOnly = true)
-    @PreAuthorize(CampaignRoster.READ)
+    @PreAuthorize(CampaignAccess.READ)
     public List<CondolenceStandard> all() {
         return jdbc.sql("""
                 select id, category, effective_from, amount, note, recorded_by, recorded_at
@@ -78,8 +78,8 @@ public class CondolenceStandards {
         if (effectiveFrom == null) {
             throw new InvalidField("effectiveFrom", "validation.required");
         }
-        BigDecimal money = CampaignRoster.amount("amount", amount);
-        String remark = CampaignRoster.text("note", note, 300, false);
+        BigDecimal money = CampaignAccess.amount("amount", amount);
+        String remark = CampaignAccess.text("note", note, 300, false);
         try {
             jdbc.sql("""
                     insert into condolence_standard (category, effective_from, amount, note, recorded_by, recorded_at)

@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.care.internal.Campaign;
-import org.yiyong.care.internal.CampaignRoster;
+import org.yiyong.care.internal.CampaignCommands;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.organization.Regions;
@@ -35,7 +35,7 @@ class DemoCampaigns implements ApplicationRunner {
     private static final List<LocalDate> SPRING_FESTIVALS = List.of(LocalDate.of(2026, 2, 17),
             LocalDate.of(2027, 2, 6), LocalDate.of(2028, 1, 26), LocalDate.of(2029, 2, 13), LocalDate.of(2030, 2, 3));
 
-    private final CampaignRoster roster;
+    private final CampaignCommands commands;
     private final JdbcClient jdbc;
     private final Regions regions;
     private final UserDetailsService accounts;
@@ -43,9 +43,9 @@ class DemoCampaigns implements ApplicationRunner {
     private final DemoData demoData;
     private final Clock clock;
 
-    DemoCampaigns(CampaignRoster roster, JdbcClient jdbc, Regions regions, UserDetailsService accounts, TransactionTemplate transactions,
+    DemoCampaigns(CampaignCommands commands, JdbcClient jdbc, Regions regions, UserDetailsService accounts, TransactionTemplate transactions,
             DemoData demoData, Clock clock) {
-        this.roster = roster;
+        this.commands = commands;
         this.jdbc = jdbc;
         this.regions = regions;
         this.accounts = accounts;
@@ -71,9 +71,9 @@ class DemoCampaigns implements ApplicationRunner {
         LocalDate festival = SPRING_FESTIVALS.stream().filter(day -> !day.isBefore(today)).findFirst()
                 .orElse(today.plusDays(60));
         as("city-staff", me -> {
-            Campaign campaign = roster.create(me, new CampaignRoster.NewCampaign(festival.getYear() + "年春节慰问",
+            Campaign campaign = commands.create(me, new CampaignCommands.NewCampaign(festival.getYear() + "年春节慰问",
                     Campaign.Festival.SPRING_FESTIVAL, cityCode(), festival));
-            return roster.submit(me, campaign.getId());
+            return commands.submit(me, campaign.getId());
         });
     }
 

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.care.internal.Campaign;
 import org.yiyong.care.internal.CampaignLine;
+import org.yiyong.care.internal.CampaignCommands;
 import org.yiyong.care.internal.CampaignRoster;
 import org.yiyong.care.internal.CondolenceCategory;
 import org.yiyong.care.internal.CondolenceStandard;
@@ -34,10 +35,12 @@ import org.yiyong.identity.CurrentUser;
 class CampaignApiController {
 
     private final CampaignRoster roster;
+    private final CampaignCommands commands;
     private final CondolenceStandards standards;
 
-    CampaignApiController(CampaignRoster roster, CondolenceStandards standards) {
+    CampaignApiController(CampaignRoster roster, CampaignCommands commands, CondolenceStandards standards) {
         this.roster = roster;
+        this.commands = commands;
         this.standards = standards;
     }
 
@@ -50,8 +53,8 @@ class CampaignApiController {
     @PostMapping(path = "/api/v1/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start a campaign for the city or one county; its roster is built from the registry by rule")
-    ResponseEntity<CampaignView> create(CurrentUser me, @RequestBody CampaignRoster.NewCampaign request) {
-        Campaign campaign = roster.create(me, request);
+    ResponseEntity<CampaignView> create(CurrentUser me, @RequestBody CampaignCommands.NewCampaign request) {
+        Campaign campaign = commands.create(me, request);
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.getId()))
                 .body(view(roster.summary(me, campaign.getId())));
     }
@@ -73,15 +76,15 @@ class CampaignApiController {
     @PostMapping(path = "/api/v1/campaigns/{id}/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Add the people registered since the draft roster was built (no one is added twice)")
     CampaignView refresh(CurrentUser me, @PathVariable long id) {
-        roster.refresh(me, id);
+        commands.refresh(me, id);
         return view(roster.summary(me, id));
     }
 
     @PostMapping(path = "/api/v1/campaigns/{id}/lines", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Put a person on the draft roster by hand, with the reason; 409 when already on it")
-    ResponseEntity<LineView> add(CurrentUser me, @PathVariable long id, @RequestBody CampaignRoster.NewLine request) {
-        CampaignLine line = roster.addPerson(me, id, request);
+    ResponseEntity<LineView> add(CurrentUser me, @PathVariable long id, @RequestBody CampaignCommands.NewLine request) {
+        CampaignLine line = commands.addPerson(me, id, request);
         return ResponseEntity.created(URI.create("/api/v1/campaigns/" + id + "/lines")).body(view(line));
     }
 
@@ -90,7 +93,7 @@ class CampaignApiController {
     @Operation(summary = "Take a person off the draft roster, with the reason")
     LineView remove(CurrentUser me, @PathVariable long id, @PathVariable long lineId,
             @RequestBody ReasonRequest request) {
-        return view(roster.removeLine(me, id, lineId, request.reason()));
+        return view(commands.removeLine(me, id, lineId, request.reason()));
     }
 
     @PostMapping(path = "/api/v1/campaigns/{id}/lines/{lineId}/conduct-check",
@@ -98,13 +101,13 @@ class CampaignApiController {
     @Operation(summary = "Record the check of recent good conduct (近期表现核实) of a person who had lost contact")
     LineView checkConduct(CurrentUser me, @PathVariable long id, @PathVariable long lineId,
             @RequestBody ConductCheckRequest request) {
-        return view(roster.checkConduct(me, id, lineId, request.checkedOn(), request.note(), request.good()));
+        return view(commands.checkConduct(me, id, lineId, request.checkedOn(), request.note(), request.good()));
     }
 
     @PostMapping(path = "/api/v1/campaigns/{id}/submission", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Submit the roster for approval")
     CampaignView submit(CurrentUser me, @PathVariable long id) {
-        roster.submit(me, id);
+        commands.submit(me, id);
         return view(roster.summary(me, id));
     }
 
@@ -112,7 +115,7 @@ class CampaignApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Approve under a decision document (staff who neither built nor submitted the roster)")
     CampaignView approve(CurrentUser me, @PathVariable long id, @RequestBody ApprovalRequest request) {
-        roster.approve(me, id, request.documentNumber());
+        commands.approve(me, id, request.documentNumber());
         return view(roster.summary(me, id));
     }
 
@@ -120,7 +123,7 @@ class CampaignApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Send a submitted roster back for changes, with the reason")
     CampaignView returnToDraft(CurrentUser me, @PathVariable long id, @RequestBody ReasonRequest request) {
-        roster.returnToDraft(me, id, request.reason());
+        commands.returnToDraft(me, id, request.reason());
         return view(roster.summary(me, id));
     }
 
@@ -128,7 +131,7 @@ class CampaignApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Cancel a campaign not yet approved, with the reason")
     CampaignView cancel(CurrentUser me, @PathVariable long id, @RequestBody ReasonRequest request) {
-        roster.cancel(me, id, request.reason());
+        commands.cancel(me, id, request.reason());
         return view(roster.summary(me, id));
     }
 
@@ -136,7 +139,7 @@ class CampaignApiController {
     @Operation(summary = "Send the approved roster to the funds: one payment request per included person, in one "
             + "transaction; running it again sends nothing twice; 409 while a conduct check is missing")
     SendView send(CurrentUser me, @PathVariable long id) {
-        CampaignRoster.SendResult result = roster.send(me, id);
+        CampaignCommands.SendResult result = commands.send(me, id);
         return new SendView(result.sent(), result.amount(), result.alreadySent(), view(roster.summary(me, id)));
     }
 

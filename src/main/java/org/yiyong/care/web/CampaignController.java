@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.care.internal.Campaign;
 import org.yiyong.care.internal.CampaignLine;
+import org.yiyong.care.internal.CampaignCommands;
 import org.yiyong.care.internal.CampaignRoster;
 import org.yiyong.care.internal.CondolenceCategory;
 import org.yiyong.care.internal.CondolenceStandards;
@@ -32,13 +33,15 @@ import org.yiyong.shared.DomainException;
 class CampaignController {
 
     private final CampaignRoster roster;
+    private final CampaignCommands commands;
     private final CondolenceStandards standards;
 
     private final Clock clock;
 
-    CampaignController(CampaignRoster roster, CondolenceStandards standards, Clock clock) {
+    CampaignController(CampaignRoster roster, CampaignCommands commands, CondolenceStandards standards, Clock clock) {
         this.clock = clock;
         this.roster = roster;
+        this.commands = commands;
         this.standards = standards;
     }
 
@@ -59,7 +62,7 @@ class CampaignController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate festivalDate,
             RedirectAttributes redirect) {
         try {
-            Campaign campaign = roster.create(me, new CampaignRoster.NewCampaign(name, festival, regionCode,
+            Campaign campaign = commands.create(me, new CampaignCommands.NewCampaign(name, festival, regionCode,
                     festivalDate));
             redirect.addFlashAttribute("success", "campaign.created");
             return "redirect:/campaigns/" + campaign.getId();
@@ -102,7 +105,7 @@ class CampaignController {
 
     @PostMapping("/campaigns/{id}/refresh")
     String refresh(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        return step(redirect, "/campaigns/" + id, "campaign.refreshed", () -> roster.refresh(me, id));
+        return step(redirect, "/campaigns/" + id, "campaign.refreshed", () -> commands.refresh(me, id));
     }
 
     @PostMapping("/campaigns/{id}/lines")
@@ -110,15 +113,15 @@ class CampaignController {
             @RequestParam(required = false) CondolenceCategory category,
             @RequestParam(required = false) String payeeName, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return step(redirect, "/campaigns/" + id, "campaign.line.added", () -> roster.addPerson(me, id,
-                new CampaignRoster.NewLine(samaritanId, category, payeeName, reason)));
+        return step(redirect, "/campaigns/" + id, "campaign.line.added", () -> commands.addPerson(me, id,
+                new CampaignCommands.NewLine(samaritanId, category, payeeName, reason)));
     }
 
     @PostMapping("/campaigns/{id}/lines/{lineId}/removal")
     String remove(CurrentUser me, @PathVariable long id, @PathVariable long lineId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return step(redirect, "/campaigns/" + id, "campaign.line.removed",
-                () -> roster.removeLine(me, id, lineId, reason));
+                () -> commands.removeLine(me, id, lineId, reason));
     }
 
     @PostMapping("/campaigns/{id}/lines/{lineId}/conduct-check")
@@ -127,35 +130,35 @@ class CampaignController {
             @RequestParam(required = false) String note, @RequestParam(required = false) Boolean good,
             RedirectAttributes redirect) {
         return step(redirect, "/campaigns/" + id + "?filter=check", "campaign.conduct-check.recorded",
-                () -> roster.checkConduct(me, id, lineId, checkedOn, note, good));
+                () -> commands.checkConduct(me, id, lineId, checkedOn, note, good));
     }
 
     @PostMapping("/campaigns/{id}/submission")
     String submit(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        return step(redirect, "/campaigns/" + id, "campaign.submitted", () -> roster.submit(me, id));
+        return step(redirect, "/campaigns/" + id, "campaign.submitted", () -> commands.submit(me, id));
     }
 
     @PostMapping("/campaigns/{id}/approval")
     String approve(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String documentNumber,
             RedirectAttributes redirect) {
-        return step(redirect, "/campaigns/" + id, "campaign.approved", () -> roster.approve(me, id, documentNumber));
+        return step(redirect, "/campaigns/" + id, "campaign.approved", () -> commands.approve(me, id, documentNumber));
     }
 
     @PostMapping("/campaigns/{id}/return")
     String returnToDraft(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return step(redirect, "/campaigns/" + id, "campaign.returned", () -> roster.returnToDraft(me, id, reason));
+        return step(redirect, "/campaigns/" + id, "campaign.returned", () -> commands.returnToDraft(me, id, reason));
     }
 
     @PostMapping("/campaigns/{id}/cancellation")
     String cancel(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
-        return step(redirect, "/campaigns/" + id, "campaign.cancelled", () -> roster.cancel(me, id, reason));
+        return step(redirect, "/campaigns/" + id, "campaign.cancelled", () -> commands.cancel(me, id, reason));
     }
 
     @PostMapping("/campaigns/{id}/payment-batch")
     String send(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         return outcome(redirect, "/campaigns/" + id,
-                () -> roster.send(me, id).sent() == 0 ? "campaign.sent.nothing-new" : "campaign.sent");
+                () -> commands.send(me, id).sent() == 0 ? "campaign.sent.nothing-new" : "campaign.sent");
     }
 }

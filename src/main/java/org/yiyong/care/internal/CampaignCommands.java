@@ -1,0 +1,356 @@
+package org.yiyong.care.internal;
+
+import static org.yiyong.care.internal.CampaignAccess.ENTITY;
+import static org.yiyong.care.internal.CampaignAccess.WRITE;
+import static org.yiyong.care.internal.CampaignAccess.text;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
+import org.yiyong.samaritans.SamaritanDirectory;
+import org.yiyong.samaritans.SamaritanStatus;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.RecordNotFound;
+
+/**
+ * Festival condolence campaigns from roster to payment: the roster built from the registry (every person
+ * left out keeps the reason), staff adding or removing people with a reason while it is a draft, recorded
+ * checks of recent good conduct for people the association had lost contact with, submission and approval
+ * by another staff member, and one payment request per included person sent to the funds in one
+ * transaction — a second run sends nothing twice. What the funds report back marks lines paid or due
+ * again. The campaigns and rosters are read through {@link CampaignRoster}.
+ */
+@Service
+public class CampaignCommands {
+
+    private final Campaigns campaigns;
+    private final CampaignLines lines;
+    private final CondolenceStandards standards;
+    private final CampaignRosterBuilder builder;
+    private final CampaignAccess access;
+    private final SamaritanDirectory registry;
+    private final Regions regions;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CampaignCommands(Campaigns campaigns, CampaignLines lines, CondolenceStandards standards,
+            CampaignRosterBuilder builder, CampaignAccess access, SamaritanDirectory registry, Regions regions,
+            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+        this.campaigns = campaigns;
+        this.lines = lines;
+        this.standards = standards;
+        this.builder = builder;
+        this.access = access;
+        this.registry = registry;
+        this.regions = regions;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A campaign as staff set it up: which festival (its day), for the city or one county. */
+    public record NewCampaign(String name, Campaign.Festival festival, String regionCode, LocalDate festivalDate) {
+    }
+
+    /** A person added by hand: the category and payee the rules would give unless staff name them. */
+    public record NewLine(Long samaritanId, CondolenceCategory category, String payeeName, String reason) {
+    }
+
+    /** What one run of the payment batch did. */
+    public record SendResult(int sent, BigDecimal amount, int alreadySent) {
+    }
+
+
+    // ---------------------------------------------------------------- roster
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Campaign create(CurrentUser me, NewCampaign request) {
+        if (request.festival() == null) {
+            throw new InvalidField("festival", "validation.required");
+        }
+        LocalDate day = request.festivalDate();
+        if (day == null) {
+            throw new InvalidField("festivalDate", "validation.required");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
+            throw new InvalidField("festivalDate", "campaign.festival-date.range");
+        }
+        String region = text("regionCode", request.regionCode(), 12, true);
+        String level = regions.find(region).map(found -> found.level().name()).orElse(null);
+        if (level == null || !me.scope().covers(region) || "PROVINCE".equals(level)) {
+            throw new InvalidField("regionCode", "campaign.region.outside");
+        }
+        String name = text("name", request.name(), 100, false);
+        if (name == null) {
+            name = day.getYear() + "年" + request.festival().label() + "慰问";
+        }
+        Campaign campaign = campaigns.saveAndFlush(new Campaign(name, request.festival(), day.getYear(), region, day,
+                me.username(), clock.instant()));
+        int added = builder.build(campaign);
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, campaign.getId())
+                .withChanges(Changes.created(campaign.snapshot())).withDetail("roster built: " + added + " people"));
+        return campaign;
+    }
+
+    /** Adds the people of the registry not yet on the draft roster (registered since it was built). */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public int refresh(CurrentUser me, long id) {
+        Campaign campaign = access.inScope(me, id);
+        campaign.requireDraft();
+        int added = builder.build(campaign);
+        campaigns.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("roster refreshed: " + added
+                + " people added"));
+        return added;
+    }
+
+
+    /** Puts a person on the draft roster by hand, with the reason; someone already counted on it is refused. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public CampaignLine addPerson(CurrentUser me, long id, NewLine request) {
+        if (request.samaritanId() == null) {
+            throw new InvalidField("samaritanId", "validation.required");
+        }
+        String reason = text("reason", request.reason(), 500, true);
+        String payeeName = text("payeeName", request.payeeName(), 60, false);
+        Campaign campaign = access.inScope(me, id);
+        campaign.requireDraft();
+        long samaritanId = request.samaritanId();
+        boolean reachable = registry.findIn(me.scope(), samaritanId)
+                .filter(person -> builder.covered(campaign.getRegionCode()).contains(person.regionCode())).isPresent();
+        if (!reachable) {
+            throw new InvalidField("samaritanId", "campaign.person.outside");
+        }
+        CampaignLine line = lines.findByCampaignIdAndSamaritanId(id, samaritanId).orElse(null);
+        CampaignRules.Decision decision;
+        if (line == null) {
+            CampaignRosterBuilder.Placed placed = builder.place(campaign, samaritanId).stream().findFirst().orElseThrow();
+            line = new CampaignLine(id, samaritanId, placed.person().name(), placed.person().regionCode());
+            CampaignRosterBuilder.apply(line, placed.decision());
+            decision = placed.decision();
+        } else if (line.isOn()) {
+            throw new CareRuleBroken("campaign.line.already", line.getName());
+        } else {
+            decision = null;
+        }
+        Map<CondolenceCategory, BigDecimal> amounts = standards.amountsOn(campaign.getReferenceDate());
+        CondolenceCategory category = request.category() != null ? request.category()
+                : line.getCategory() != null ? line.getCategory() : CondolenceCategory.OTHER;
+        BigDecimal amount = CampaignRules.amountOf(amounts, category, campaign.getReferenceDate());
+        String payee = payeeName != null ? payeeName : line.getPayeeName();
+        if (payee == null) {
+            boolean deceased = registry.find(samaritanId).orElseThrow().status() == SamaritanStatus.DECEASED;
+            if (deceased) {
+                throw new InvalidField("payeeName", "campaign.payee.required");
+            }
+            payee = line.getName();
+        }
+        Long payeeRelative = payeeName != null ? null : line.getPayeeRelativeId();
+        String relation = payeeName != null ? null : line.getPayeeRelation();
+        line.addedBy(me.username(), clock.instant(), category, amount, payee, payeeRelative, relation, reason);
+        try {
+            lines.saveAndFlush(line);
+        } catch (DataIntegrityViolationException twoAtOnce) {
+            throw new CareRuleBroken("campaign.line.already", line.getName());
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("added " + line.getName() + " ("
+                + samaritanId + ") as " + category + " " + amount.toPlainString() + (decision != null
+                        && !decision.included() ? ", rules said " + decision.reason() : "") + ": " + reason));
+        return line;
+    }
+
+    /** Takes an included person off the draft roster, with the reason. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public CampaignLine removeLine(CurrentUser me, long id, long lineId, String reason) {
+        String why = text("reason", reason, 500, true);
+        Campaign campaign = access.inScope(me, id);
+        campaign.requireDraft();
+        CampaignLine line = access.lineOf(id, lineId);
+        line.removedBy(me.username(), clock.instant(), why);
+        lines.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("removed " + line.getName() + " ("
+                + line.getSamaritanId() + "): " + why));
+        return line;
+    }
+
+    /**
+     * 近期表现核实: the recorded check of recent good conduct of a person the association had lost contact with
+     * — who checked, on which day, what was found. While a draft, a good check puts a person left out for
+     * lost contact on the roster.
+     */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public CampaignLine checkConduct(CurrentUser me, long id, long lineId, LocalDate checkedOn, String note,
+            Boolean good) {
+        String what = text("note", note, 500, true);
+        if (good == null) {
+            throw new InvalidField("good", "validation.required");
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = checkedOn == null ? today : checkedOn;
+        if (on.isAfter(today)) {
+            throw new InvalidField("checkedOn", "campaign.conduct-check.future");
+        }
+        Campaign campaign = access.inScope(me, id);
+        if (campaign.getStatus() == Campaign.Status.SENT || campaign.getStatus() == Campaign.Status.CANCELLED) {
+            throw new CareRuleBroken("campaign.status.wrong", campaign.getStatus().name());
+        }
+        CampaignLine line = access.lineOf(id, lineId);
+        line.conductChecked(me.username(), on, what, good, campaign.getStatus() == Campaign.Status.DRAFT);
+        lines.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("conduct of " + line.getName() + " ("
+                + line.getSamaritanId() + ") checked on " + on + ", " + (good ? "good" : "not good") + ": " + what));
+        return line;
+    }
+
+    // ---------------------------------------------------------------- approval and payment
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Campaign submit(CurrentUser me, long id) {
+        Campaign campaign = access.inScope(me, id);
+        var before = campaign.snapshot();
+        campaign.submit(me.username(), clock.instant());
+        campaigns.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                campaign.snapshot())).withDetail("submitted for approval"));
+        return campaign;
+    }
+
+    /** Approval by a staff member who neither built nor submitted the roster, under a decision document. */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Campaign approve(CurrentUser me, long id, String documentNumber) {
+        String document = text("documentNumber", documentNumber, 100, true);
+        Campaign campaign = access.inScope(me, id);
+        var before = campaign.snapshot();
+        campaign.approve(me.username(), document, clock.instant());
+        campaigns.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                campaign.snapshot())).withDetail("approved"));
+        return campaign;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Campaign returnToDraft(CurrentUser me, long id, String reason) {
+        String why = text("reason", reason, 500, true);
+        Campaign campaign = access.inScope(me, id);
+        campaign.returnToDraft(why);
+        campaigns.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("returned for changes: " + why));
+        return campaign;
+    }
+
+    @Transactional
+    @PreAuthorize(WRITE)
+    public Campaign cancel(CurrentUser me, long id, String reason) {
+        String why = text("reason", reason, 500, true);
+        Campaign campaign = access.inScope(me, id);
+        campaign.cancel(why);
+        campaigns.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("cancelled: " + why));
+        return campaign;
+    }
+
+    /**
+     * 发放: one payment request per included line, all in this transaction, the campaign locked meanwhile.
+     * Lines already sent are skipped, so running it again requests nothing twice (and the funds make one
+     * order per request in any case). Refused while a line of a person who had lost contact waits for a
+     * recorded check of recent good conduct.
+     */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public SendResult send(CurrentUser me, long id) {
+        Campaign campaign = campaigns.lockById(id).filter(c -> me.scope().covers(c.getRegionCode()))
+                .orElseThrow(() -> new RecordNotFound(ENTITY, id));
+        if (campaign.getStatus() != Campaign.Status.APPROVED && campaign.getStatus() != Campaign.Status.SENT) {
+            throw new CareRuleBroken("campaign.status.wrong", campaign.getStatus().name());
+        }
+        List<CampaignLine> roster = lines.findByCampaignIdOrderByStatusAscNameAscIdAsc(id);
+        List<CampaignLine> due = roster.stream().filter(l -> l.getStatus() == CampaignLine.Status.INCLUDED).toList();
+        List<String> unchecked = due.stream().filter(CampaignLine::awaitsConductCheck).map(CampaignLine::getName)
+                .toList();
+        if (!unchecked.isEmpty()) {
+            throw new CareRuleBroken("campaign.send.conduct-check-missing", String.join("、", unchecked));
+        }
+        String payingRegion = campaign.payingRegion(cityCode());
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        BigDecimal total = BigDecimal.ZERO;
+        for (CampaignLine line : due) {
+            line.sent(me.username(), now);
+            events.publishEvent(new PaymentRequested(line.paymentSource(), payingRegion,
+                    PaymentPurpose.CONDOLENCE, line.getSamaritanId(), null, line.getPayeeName(),
+                    Money.of(line.getAmount()),
+                    description(campaign, line), campaign.getDocumentNumber(), me.username(), today));
+            total = total.add(line.getAmount());
+        }
+        int already = (int) roster.stream().filter(l -> l.getStatus() == CampaignLine.Status.SENT
+                || l.getStatus() == CampaignLine.Status.PAID).count() - due.size();
+        campaign.sent(me.username(), now);
+        lines.flush();
+        campaigns.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(due.isEmpty()
+                ? "payment batch run again: nothing new to send"
+                : "sent to the funds: " + due.size() + " payment requests, " + total.toPlainString()));
+        return new SendResult(due.size(), total.setScale(2), Math.max(already, 0));
+    }
+
+    private static String description(Campaign campaign, CampaignLine line) {
+        String text = campaign.getName() + "慰问金（" + line.getCategory().label()
+                + (line.getPayeeName().equals(line.getName()) ? "" : "，" + line.getName() + "家属") + "）";
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    /** The funds paid a line: marked paid, once. */
+    @Transactional
+    public void linePaid(long lineId, LocalDate paidOn, String orderNumber) {
+        lines.findById(lineId).ifPresent(line -> {
+            if (line.paid(paidOn, orderNumber)) {
+                audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, line.getCampaignId())
+                        .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("paid " + line.getName() + " by " + orderNumber
+                                + " on " + paidOn));
+            }
+        });
+    }
+
+    /** The bank returned a line's money: it is due again (the funds re-issue the order). */
+    @Transactional
+    public void lineReturned(long lineId, String reason) {
+        lines.findById(lineId).ifPresent(line -> {
+            if (line.returned()) {
+                audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, line.getCampaignId())
+                        .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("returned by the bank for " + line.getName()
+                                + ": " + reason));
+            }
+        });
+    }
+
+    private String cityCode() {
+        return regions.city().code();
+    }
+}

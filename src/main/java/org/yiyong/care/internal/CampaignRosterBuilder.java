@@ -1,0 +1,139 @@
+package org.yiyong.care.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yiyong.organization.Region;
+import org.yiyong.organization.Regions;
+
+/**
+ * The roster of a campaign built by {@link CampaignRules} from the registry: the people of its region (or
+ * one person) with their honours, tracing, survivors and other campaigns of the same festival, each
+ * placed on it or left out with the reason. Runs in the transaction of the command that asks for it.
+ */
+@Component
+class CampaignRosterBuilder {
+
+    private final CampaignLines lines;
+    private final CondolenceStandards standards;
+    private final JdbcClient jdbc;
+    private final Regions regions;
+
+    CampaignRosterBuilder(CampaignLines lines, CondolenceStandards standards, JdbcClient jdbc, Regions regions) {
+        this.lines = lines;
+        this.standards = standards;
+        this.jdbc = jdbc;
+        this.regions = regions;
+    }
+
+    /** Lines for every person of the campaign's region who has none yet; returns how many. */
+    int build(Campaign campaign) {
+        List<CampaignLine> made = new ArrayList<>();
+        for (Placed placed : place(campaign, null)) {
+            CampaignLine line = new CampaignLine(campaign.getId(), placed.person().id(), placed.person().name(),
+                    placed.person().regionCode());
+            apply(line, placed.decision());
+            made.add(line);
+        }
+        lines.saveAll(made);
+        lines.flush();
+        return made.size();
+    }
+
+    static void apply(CampaignLine line, CampaignRules.Decision decision) {
+        CampaignRules.Survivor payee = decision.payee();
+        String payeeName = decision.category() == null ? null : payee == null ? line.getName() : payee.name();
+        Long payeeId = payee == null ? null : payee.id();
+        String relation = payee == null ? null : payee.relation();
+        if (decision.included()) {
+            line.include(decision.category(), decision.amount(), payeeName, payeeId, relation, decision.reason(),
+                    decision.text());
+        } else {
+            line.exclude(decision.category(), decision.amount(), payeeName, payeeId, relation, decision.reason(),
+                    decision.text());
+        }
+        if (decision.conductCheckRequired()) {
+            line.requireConductCheck();
+        }
+    }
+
+    record Placed(CampaignRules.Person person, CampaignRules.Decision decision) {
+    }
+
+    /**
+     * The rules applied to the people of the campaign's region who are not on it yet (or to one person):
+     * three queries for the whole roster — people with their honours and tracing, survivors, other campaigns.
+     */
+    List<Placed> place(Campaign campaign, Long onlySamaritanId) {
+        List<String> covered = covered(campaign.getRegionCode());
+        Map<String, Object> params = new HashMap<>();
+        params.put("covered", covered);
+        params.put("campaign", campaign.getId());
+        String one = "";
+        if (onlySamaritanId != null) {
+            one = " and s.id = :one";
+            params.put("one", onlySamaritanId);
+        }
+        List<CampaignRules.Person> people = jdbc.sql("""
+                select s.id, s.name, s.region_code, s.status, s.death_kind, s.lost_contact, s.last_found_on,
+                       coalesce(h.granted, 0) as granted, coalesce(h.revoked, 0) as revoked, h.best
+                from samaritans_household_view s
+                left join honours_standing_view h on h.samaritan_id = s.id
+                where s.region_code in (:covered)
+                  and not exists (select 1 from campaign_line l where l.campaign_id = :campaign
+                                  and l.samaritan_id = s.id)""" + one + " order by s.region_code, s.id")
+                .params(params)
+                .query((rs, row) -> new CampaignRules.Person(rs.getLong("id"), rs.getString("name"),
+                        rs.getString("region_code"), rs.getString("status"), rs.getString("death_kind"),
+                        rs.getBoolean("lost_contact"), rs.getObject("last_found_on", LocalDate.class),
+                        rs.getInt("granted"), rs.getInt("revoked"), rs.getObject("best") == null ? null
+                                : rs.getInt("best")))
+                .list();
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<CampaignRules.Survivor>> survivors = jdbc.sql("""
+                select r.id, r.samaritan_id, r.relation, r.name, r.birth_date, r.stage, r.schooling_ends_on,
+                       r.remarried_on
+                from samaritans_relative_view r join samaritans_person_view s on s.id = r.samaritan_id
+                where s.status = 'DECEASED' and s.region_code in (:covered) and r.died_on is null
+                  and r.relation in ('SPOUSE', 'PARENT', 'CHILD')""" + one + " order by r.samaritan_id, r.id")
+                .params(params)
+                .query((rs, row) -> new CampaignRules.Survivor(rs.getLong("id"), rs.getLong("samaritan_id"),
+                        rs.getString("relation"), rs.getString("name"), rs.getObject("birth_date", LocalDate.class),
+                        rs.getString("stage"), rs.getObject("schooling_ends_on", LocalDate.class),
+                        rs.getObject("remarried_on", LocalDate.class)))
+                .list().stream().collect(Collectors.groupingBy(CampaignRules.Survivor::samaritanId));
+        Map<Long, String> elsewhere = new HashMap<>();
+        jdbc.sql("""
+                select l.samaritan_id, min(c.name) as campaign_name
+                from campaign_line l join campaign c on c.id = l.campaign_id
+                where c.festival = :festival and c.campaign_year = :year and c.id <> :campaign
+                  and c.status <> 'CANCELLED' and l.status in ('INCLUDED', 'SENT', 'PAID')
+                  and l.region_code in (:covered)
+                group by l.samaritan_id""")
+                .params(params).param("festival", campaign.getFestival().name())
+                .param("year", campaign.getCampaignYear())
+                .query((rs, row) -> elsewhere.put(rs.getLong("samaritan_id"), rs.getString("campaign_name")))
+                .list();
+        Map<CondolenceCategory, BigDecimal> amounts = standards.amountsOn(campaign.getReferenceDate());
+        List<Placed> placed = new ArrayList<>(people.size());
+        for (CampaignRules.Person person : people) {
+            placed.add(new Placed(person, CampaignRules.decide(person, survivors.getOrDefault(person.id(), List.of()),
+                    elsewhere.get(person.id()), amounts, campaign.getReferenceDate())));
+        }
+        return placed;
+    }
+
+    /** The region and the regions under it (a city campaign covers every county and functional area). */
+    List<String> covered(String region) {
+        return regions.find(region).map(found -> java.util.stream.Stream.concat(java.util.stream.Stream.of(found),
+                found.children().stream()).map(Region::code).toList()).orElse(List.of());
+    }
+}

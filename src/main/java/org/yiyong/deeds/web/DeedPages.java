@@ -1,0 +1,117 @@
+package org.yiyong.deeds.web;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.deeds.Deadlines;
+import org.yiyong.deeds.DeedCategory;
+import org.yiyong.deeds.DeedSource;
+import org.yiyong.deeds.DeedStatus;
+import org.yiyong.deeds.Harm;
+import org.yiyong.deeds.ParticipantRole;
+import org.yiyong.deeds.internal.Deed;
+import org.yiyong.deeds.internal.DeedDecisions;
+import org.yiyong.deeds.internal.DeedInvestigation;
+import org.yiyong.deeds.internal.DeliveryMethod;
+import org.yiyong.deeds.internal.InvestigationRecord;
+import org.yiyong.deeds.internal.NominatorKind;
+import org.yiyong.deeds.internal.Outcome;
+import org.yiyong.deeds.internal.Recommendation;
+import org.yiyong.deeds.internal.ReviewRequest;
+import org.yiyong.files.Attachments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.OrgType;
+import org.yiyong.organization.OrganizationManagement;
+import org.yiyong.organization.Region;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
+import org.yiyong.web.PageSteps;
+
+/**
+ * What the deed page controllers share: the model of the case file and of the intake form, the regions a
+ * user may register a deed in, and a step taken on the case file that leads back to it.
+ */
+@Component
+class DeedPages {
+
+    static final String FORM_VIEW = "deeds/form";
+    static final String DETAIL_VIEW = "deeds/detail";
+
+    private final Deadlines deadlines;
+    private final Regions regions;
+    private final Attachments attachments;
+    private final OrganizationManagement organizations;
+    private final DeedDecisions decisions;
+
+    DeedPages(Deadlines deadlines, Regions regions, Attachments attachments, OrganizationManagement organizations,
+            DeedDecisions decisions) {
+        this.deadlines = deadlines;
+        this.regions = regions;
+        this.attachments = attachments;
+        this.organizations = organizations;
+        this.decisions = decisions;
+    }
+
+    /** Runs a step on deed {@code id} and goes back to its case file with how it went. */
+    static String step(RedirectAttributes redirect, long id, String success, Runnable action) {
+        return PageSteps.step(redirect, "/deeds/" + id, success, action);
+    }
+
+    /** The case file of a deed with the choices of its next steps; returns the view. */
+    String detail(CurrentUser me, long id, Deed deed, Model model) {
+        model.addAttribute("deed", deed);
+        model.addAttribute("regionName", regions.nameOf(deed.getRegionCode()));
+        model.addAttribute("dueDate", deed.decisionClock().flatMap(deadlines::dueDate).orElse(null));
+        model.addAttribute("clockPaused", deed.decisionClock().map(c -> c.isPaused()).orElse(false));
+        model.addAttribute("clockRunning", EnumSet.of(DeedStatus.ACCEPTED, DeedStatus.INVESTIGATING,
+                DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.NOTICE_CLOSED, DeedStatus.HEARING).contains(deed.getStatus()));
+        model.addAttribute("maxExtensionDays", deadlines.rule().maxExtensionDays());
+        model.addAttribute("attachments", attachments.list(me, "Deed", id));
+        model.addAttribute("recordKinds", InvestigationRecord.Kind.values());
+        model.addAttribute("recommendations", Recommendation.values());
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("deliveryMethods", DeliveryMethod.values());
+        model.addAttribute("challengeKinds", deed.getStatus() == DeedStatus.CLOSED
+                ? List.of(ReviewRequest.Kind.RECONSIDERATION, ReviewRequest.Kind.LITIGATION)
+                : List.of(ReviewRequest.Kind.values()));
+        model.addAttribute("reviewDeadline", decisions.reviewDeadline(deed));
+        // the step is shown to everyone who follows the case; its button only to the confirming bureau
+        model.addAttribute("mayDecide", decisions.mayDecide(me, deed));
+        model.addAttribute("confirmingBureau", decisions.confirmingBureau(deed.getRegionCode()));
+        model.addAttribute("hearingDays", decisions.hearingDays());
+        if (deed.getStatus() == DeedStatus.ACCEPTED) {
+            model.addAttribute("investigatingOrganizations", organizations.parentChoices(me.scope()).stream()
+                    .filter(o -> DeedInvestigation.INVESTIGATING_TYPES.contains(o.type()))
+                    .filter(o -> o.regionCode().equals(deed.getRegionCode()) || o.type() == OrgType.ASSOCIATION)
+                    .toList());
+        }
+        if (deed.getInvestigatingOrganizationId() != null) {
+            model.addAttribute("investigatingOrganization", organizations.parentChoices(me.scope()).stream()
+                    .filter(o -> o.id() == deed.getInvestigatingOrganizationId()).map(o -> o.name()).findFirst()
+                    .orElse(null));
+        }
+        return DETAIL_VIEW;
+    }
+
+    /** The choices of the intake form (the form itself is already in the model); returns the view. */
+    String form(CurrentUser me, Model model) {
+        model.addAttribute("regions", countyRegions(me));
+        model.addAttribute("categories", DeedCategory.values());
+        model.addAttribute("sources", Arrays.stream(DeedSource.values())
+                .filter(source -> source != DeedSource.PUBLIC_LEAD).toList());
+        model.addAttribute("nominatorKinds", NominatorKind.values());
+        model.addAttribute("roles", ParticipantRole.values());
+        model.addAttribute("harms", Harm.values());
+        return FORM_VIEW;
+    }
+
+    /** The counties and functional areas of the user's scope, where deeds are registered. */
+    List<Region> countyRegions(CurrentUser me) {
+        return regions.within(me.scope()).stream()
+                .filter(r -> r.level() == RegionLevel.COUNTY || r.level() == RegionLevel.FUNCTIONAL_AREA)
+                .toList();
+    }
+}
