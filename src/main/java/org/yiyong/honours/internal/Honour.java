@@ -206,6 +206,11 @@ public class Honour {
         this.status = HonourStatus.REVOKED;
     }
 
+    /** Revoked: a reward the bank returns is not due again. */
+    boolean isRevoked() {
+        return status == HonourStatus.REVOKED;
+    }
+
     private void requireStatus(HonourStatus expected) {
         if (status != expected) {
             throw new HonourRuleBroken("honour.status.wrong", new org.springframework.context.support

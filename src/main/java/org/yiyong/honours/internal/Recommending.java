@@ -41,6 +41,8 @@ public class Recommending {
     private final Recommendations recommendations;
     private final TitleCatalogue catalogue;
     private final HonourGrants grants;
+    private final HonourLookup lookup;
+    private final HeldHonours held;
     private final SamaritanRegistry samaritans;
     private final Attachments attachments;
     private final PdfDocuments documents;
@@ -48,11 +50,13 @@ public class Recommending {
     private final Clock clock;
 
     Recommending(Recommendations recommendations, TitleCatalogue catalogue, HonourGrants grants,
-            SamaritanRegistry samaritans, Attachments attachments, PdfDocuments documents, AuditTrail audit,
-            Clock clock) {
+            HonourLookup lookup, HeldHonours held, SamaritanRegistry samaritans, Attachments attachments,
+            PdfDocuments documents, AuditTrail audit, Clock clock) {
         this.recommendations = recommendations;
         this.catalogue = catalogue;
         this.grants = grants;
+        this.lookup = lookup;
+        this.held = held;
         this.samaritans = samaritans;
         this.attachments = attachments;
         this.documents = documents;
@@ -87,7 +91,7 @@ public class Recommending {
                 .orElseThrow(() -> new InvalidField("deedId", "honour.deed.not-confirmed"));
         String group = null;
         if (title.getRecipient() == Recipient.GROUP) {
-            List<Long> members = grants.groupMembers(deedId);
+            List<Long> members = lookup.groupMembers(deedId);
             if (members.size() < 2) {
                 throw new InvalidField("titleCode", "recommendation.group.one-actor");
             }
@@ -151,9 +155,9 @@ public class Recommending {
         variables.put("samaritan", samaritan);
         variables.put("title", title);
         variables.put("deed", samaritan.deed(recommendation.getDeedId()).orElse(null));
-        variables.put("honours", grants.heldBy(samaritan.id()));
+        variables.put("honours", held.heldBy(samaritan.id()));
         variables.put("members", recommendation.getGroupName() == null ? List.of()
-                : grants.groupMembers(recommendation.getDeedId()).stream().map(samaritans::nameOf).toList());
+                : lookup.groupMembers(recommendation.getDeedId()).stream().map(samaritans::nameOf).toList());
         variables.put("recommendedOn", PdfDocuments.officialDate(recommendation.getRecommendedOn()));
         byte[] summary = documents.render("honours/recommendation", variables);
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -16,19 +16,19 @@ import org.yiyong.funds.PaymentSettled;
 @Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
 class RewardPayments {
 
-    private final HonourGrants grants;
+    private final RewardLedger ledger;
 
-    RewardPayments(HonourGrants grants) {
-        this.grants = grants;
+    RewardPayments(RewardLedger ledger) {
+        this.ledger = ledger;
     }
 
     @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + RewardRequest.MODULE + "')")
     void on(PaymentSettled paid) {
-        grants.rewardPaid(paid);
+        ledger.rewardPaid(paid);
     }
 
     @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + RewardRequest.MODULE + "')")
     void on(PaymentReturned returned) {
-        grants.rewardReturned(returned);
+        ledger.rewardReturned(returned);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.PaymentRequested;
@@ -20,7 +22,9 @@ import org.yiyong.shared.Money;
  * The reward of a granted honour waiting to be paid — kept here until the funds module takes it as a
  * payment order — or, after a revocation, the amount to claw back. It asks the funds to pay, and
  * withdraws the request, with events it registers (published when it is saved); the funds name it
- * back by its {@link #paymentSource()}.
+ * back by its {@link #paymentSource()}. It decides its own course: paid once (and owing a clawback
+ * when paid after it was cancelled), due again when the bank returns the money — or withdrawn, when the
+ * honour was revoked meanwhile — and, on a revocation, withdrawn if unpaid or clawed back if paid.
  */
 @Entity
 @Table(name = "reward_payment_request")
@@ -95,8 +99,106 @@ public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
                 requestedOn));
     }
 
+    /** A reward paid before Yiyong, entered from the records with its honour: settled on the decision date. */
+    static RewardRequest paidBefore(long honourId, Long samaritanId, BigDecimal amount, LocalDate on) {
+        RewardRequest paid = new RewardRequest(honourId, samaritanId, null, Kind.PAYMENT, amount, on);
+        paid.settle(on);
+        return paid;
+    }
+
+    /** What the funds' payment did to a reward request. */
+    enum Settlement {
+        /** it had been settled already: the news is a repeat, nothing changes */
+        ALREADY_SETTLED,
+        /** paid as due */
+        SETTLED,
+        /** paid although the request had been cancelled (the honour revoked): the money is to be clawed back */
+        SETTLED_AFTER_CANCELLATION
+    }
+
+    /**
+     * The funds paid this request on the given day: settled, once. Paid after it was cancelled, the
+     * caller keeps the {@link #clawback(LocalDate) clawback} it now owes.
+     */
+    Settlement paid(LocalDate on) {
+        if (status == Status.SETTLED) {
+            return Settlement.ALREADY_SETTLED;
+        }
+        boolean cancelled = status == Status.CANCELLED;
+        settle(on);
+        return cancelled ? Settlement.SETTLED_AFTER_CANCELLATION : Settlement.SETTLED;
+    }
+
+    /** What the bank's return of a reward did to its request. */
+    enum Return {
+        /** it had not been paid (or was returned already): nothing changes */
+        NOT_SETTLED,
+        /** due again */
+        REOPENED,
+        /** the honour was revoked meanwhile: not due any more, and the funds are told */
+        WITHDRAWN
+    }
+
+    /**
+     * The bank returned the money paid for this request: it is due again — unless its honour was
+     * revoked meanwhile, when it is withdrawn (registering {@link PaymentWithdrawn}), and the clawback
+     * it owed is to be {@link #dropClawback(LocalDate) dropped}.
+     */
+    Return returned(LocalDate on, boolean honourRevoked) {
+        if (status != Status.SETTLED) {
+            return Return.NOT_SETTLED;
+        }
+        if (honourRevoked) {
+            withdraw(on, "表彰已撤销，退回的奖励金不再发放");
+            return Return.WITHDRAWN;
+        }
+        reopen();
+        return Return.REOPENED;
+    }
+
+    /**
+     * Its honour was revoked by the given document: a paid reward is to be clawed back; an unpaid one is
+     * withdrawn (registering {@link PaymentWithdrawn}); a cancelled one stays as it is. Answers what is
+     * to be saved: the new clawback, or this request withdrawn; nothing for a cancelled one.
+     */
+    Optional<RewardRequest> honourRevoked(LocalDate on, String document) {
+        requireKind(Kind.PAYMENT);
+        return switch (status) {
+            case SETTLED -> Optional.of(clawback(on));
+            case REQUESTED -> {
+                withdraw(on, "表彰已撤销（" + document + "）");
+                yield Optional.of(this);
+            }
+            case CANCELLED -> Optional.empty();
+        };
+    }
+
+    /** The money of this paid reward to claw back from the same payee. */
+    RewardRequest clawback(LocalDate on) {
+        requireKind(Kind.PAYMENT);
+        if (status != Status.SETTLED) {
+            throw new IllegalStateException("Only a paid reward is clawed back, not a " + status + " one");
+        }
+        return new RewardRequest(honourId, samaritanId, organizationId, Kind.CLAWBACK, amount, on);
+    }
+
+    /** Whether this is an open clawback of the given payment's money (the same payee). */
+    boolean clawsBack(RewardRequest payment) {
+        return kind == Kind.CLAWBACK && status == Status.REQUESTED
+                && Objects.equals(samaritanId, payment.getSamaritanId());
+    }
+
+    /** An open clawback not owed any more (the bank returned the money): cancelled. */
+    void dropClawback(LocalDate on) {
+        requireKind(Kind.CLAWBACK);
+        if (status != Status.REQUESTED) {
+            throw new IllegalStateException("Only an open clawback is dropped, not a " + status + " one");
+        }
+        cancel(on);
+    }
+
     /** Cancelled, and the funds told: its order, unless paid, is cancelled too. */
-    void withdraw(LocalDate on, String reason) {
+    private void withdraw(LocalDate on, String reason) {
         cancel(on);
         registerEvent(new PaymentWithdrawn(paymentSource(), reason));
     }
@@ -111,21 +213,30 @@ public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
         return source != null && source.is(MODULE, KIND);
     }
 
-    /** Paid — before Yiyong, for an honour entered from the records; later by the funds module. */
-    void settle(LocalDate on) {
+    private void settle(LocalDate on) {
         this.status = Status.SETTLED;
         this.settledOn = on;
     }
 
-    /** The bank returned the money: due again. */
-    void reopen() {
+    private void reopen() {
         this.status = Status.REQUESTED;
         this.settledOn = null;
     }
 
-    void cancel(LocalDate on) {
+    private void cancel(LocalDate on) {
         this.status = Status.CANCELLED;
         this.settledOn = on;
+    }
+
+    private void requireKind(Kind expected) {
+        if (kind != expected) {
+            throw new IllegalStateException("This step applies to a " + expected + ", not to a " + kind);
+        }
+    }
+
+    /** What the request registered since it was last saved (saving publishes it). */
+    java.util.Collection<Object> registeredEvents() {
+        return domainEvents();
     }
 
     public Long getId() {

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.honours.internal.ConfirmationCertificates;
 import org.yiyong.honours.internal.ExamBonus;
 import org.yiyong.honours.internal.Honour;
+import org.yiyong.honours.internal.HonourCertificates;
 import org.yiyong.honours.internal.HonourGrants;
+import org.yiyong.honours.internal.HonourProposals;
+import org.yiyong.honours.internal.RewardLedger;
 import org.yiyong.honours.internal.HonourMode;
 import org.yiyong.honours.internal.HonourStatus;
 import org.yiyong.honours.internal.Recipient;
@@ -34,16 +37,23 @@ import org.yiyong.identity.CurrentUser;
 @Tag(name = "honours")
 class HonourApiController {
 
+    private final HonourProposals proposals;
     private final HonourGrants grants;
+    private final HonourCertificates certificates;
+    private final RewardLedger ledger;
     private final TitleCatalogue catalogue;
     private final ExamBonus examBonus;
     private final ConfirmationCertificates confirmations;
 
-    HonourApiController(HonourGrants grants, TitleCatalogue catalogue, ExamBonus examBonus,
+    HonourApiController(HonourProposals proposals, HonourGrants grants, HonourCertificates certificates,
+            RewardLedger ledger, TitleCatalogue catalogue, ExamBonus examBonus,
             ConfirmationCertificates confirmations) {
         this.confirmations = confirmations;
         this.examBonus = examBonus;
+        this.proposals = proposals;
         this.grants = grants;
+        this.certificates = certificates;
+        this.ledger = ledger;
         this.catalogue = catalogue;
     }
 
@@ -65,7 +75,7 @@ class HonourApiController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Propose an instant commendation (即时表彰) of a samaritan for a confirmed deed")
     ResponseEntity<HonourView> propose(CurrentUser me, @RequestBody ProposalRequest request) {
-        Honour honour = grants.proposeInstant(me, request.samaritanId() == null ? -1 : request.samaritanId(),
+        Honour honour = proposals.proposeInstant(me, request.samaritanId() == null ? -1 : request.samaritanId(),
                 request.deedId(), request.titleCode(), request.reason());
         return ResponseEntity.created(URI.create("/api/v1/honours/" + honour.getId())).body(view(honour));
     }
@@ -73,20 +83,20 @@ class HonourApiController {
     @GetMapping(path = "/api/v1/honours/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "One honour with its reward requests; 404 outside the data scope")
     HonourView get(CurrentUser me, @PathVariable long id) {
-        return view(grants.get(me, id));
+        return view(proposals.get(me, id));
     }
 
     @PostMapping(path = "/api/v1/honours/{id}/approval", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Approve (city staff other than the proposer)")
     HonourView approve(CurrentUser me, @PathVariable long id) {
-        return view(grants.approve(me, id));
+        return view(proposals.approve(me, id));
     }
 
     @PostMapping(path = "/api/v1/honours/{id}/refusal", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refuse the proposal, with the reason")
     HonourView refuse(CurrentUser me, @PathVariable long id, @RequestBody ReasonRequest request) {
-        return view(grants.refuse(me, id, request.reason()));
+        return view(proposals.refuse(me, id, request.reason()));
     }
 
     @PostMapping(path = "/api/v1/honours/{id}/grant", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -106,7 +116,7 @@ class HonourApiController {
     @GetMapping(path = "/api/v1/honours/{id}/certificate", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The certificate as PDF, with the QR code of its public verification page")
     ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
-        byte[] pdf = grants.certificate(me, id);
+        byte[] pdf = certificates.certificate(me, id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("荣誉证书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
@@ -145,7 +155,7 @@ class HonourApiController {
                 honour.getRefusalReason(), honour.getDecidedOn(), honour.getDocumentNumber(),
                 honour.getCertificateNumber(), honour.getVerificationCode(), honour.getRewardAmount(),
                 honour.getRevokedOn(), honour.getRevocationReason(),
-                grants.rewardsOf(honour.getId()).stream().map(r -> new HonourView.Reward(r.getKind(), r.getSamaritanId(),
+                ledger.rewardsOf(honour.getId()).stream().map(r -> new HonourView.Reward(r.getKind(), r.getSamaritanId(),
                         r.getOrganizationId(), r.getAmount(), r.getStatus(), r.getRequestedOn())).toList());
     }
 

@@ -19,7 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.honours.internal.ConfirmationCertificates;
 import org.yiyong.honours.internal.ExamBonus;
 import org.yiyong.honours.internal.Honour;
+import org.yiyong.honours.internal.HonourCertificates;
 import org.yiyong.honours.internal.HonourGrants;
+import org.yiyong.honours.internal.HonourProposals;
 import org.yiyong.identity.CurrentUser;
 
 /** Honour steps from the samaritan's profile; each returns to the profile with what happened. */
@@ -27,13 +29,18 @@ import org.yiyong.identity.CurrentUser;
 @RequestMapping("/honours")
 class HonourController {
 
+    private final HonourProposals proposals;
     private final HonourGrants grants;
+    private final HonourCertificates certificates;
     private final ExamBonus examBonus;
     private final ConfirmationCertificates confirmations;
 
-    HonourController(HonourGrants grants, ExamBonus examBonus, ConfirmationCertificates confirmations) {
+    HonourController(HonourProposals proposals, HonourGrants grants, HonourCertificates certificates,
+            ExamBonus examBonus, ConfirmationCertificates confirmations) {
         this.confirmations = confirmations;
+        this.proposals = proposals;
         this.grants = grants;
+        this.certificates = certificates;
         this.examBonus = examBonus;
     }
 
@@ -61,37 +68,37 @@ class HonourController {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         long samaritan = samaritanId == null ? -1 : samaritanId;
         return step(redirect, "/samaritans/" + samaritan, "honour.proposed",
-                () -> grants.proposeInstant(me, samaritan, deedId, titleCode, reason));
+                () -> proposals.proposeInstant(me, samaritan, deedId, titleCode, reason));
     }
 
     @PostMapping("/{id}/approval")
     String approve(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        return step(redirect, pageOf(grants.get(me, id)), "honour.approved", () -> grants.approve(me, id));
+        return step(redirect, pageOf(proposals.get(me, id)), "honour.approved", () -> proposals.approve(me, id));
     }
 
     @PostMapping("/{id}/grant")
     String grant(CurrentUser me, @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
             @RequestParam(required = false) String documentNumber, RedirectAttributes redirect) {
-        return step(redirect, pageOf(grants.get(me, id)), "honour.granted",
+        return step(redirect, pageOf(proposals.get(me, id)), "honour.granted",
                 () -> grants.grant(me, id, decidedOn, documentNumber));
     }
 
     @PostMapping("/{id}/revocation")
     String revoke(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String document, RedirectAttributes redirect) {
-        return step(redirect, pageOf(grants.get(me, id)), "honour.revoked",
+        return step(redirect, pageOf(proposals.get(me, id)), "honour.revoked",
                 () -> grants.revoke(me, id, reason, document));
     }
 
     @GetMapping("/{id}/certificate")
     ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
-        Honour honour = grants.get(me, id);
+        Honour honour = proposals.get(me, id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("荣誉证书 " + honour.getCertificateNumber() + ".pdf", StandardCharsets.UTF_8).build()
                         .toString())
-                .body(grants.certificate(me, id));
+                .body(certificates.certificate(me, id));
     }
 
     /** Where an honour is seen: the person's profile, or the round that granted a group, unit or station. */

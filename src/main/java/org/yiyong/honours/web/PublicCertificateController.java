@@ -4,22 +4,22 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.yiyong.honours.internal.HonourGrants;
+import org.yiyong.honours.internal.HonourCertificates;
 
 /** The page a certificate's QR code opens: genuine or revoked, with the holder's name and title only. */
 @Controller
 class PublicCertificateController {
 
-    private final HonourGrants grants;
+    private final HonourCertificates certificates;
 
-    PublicCertificateController(HonourGrants grants) {
-        this.grants = grants;
+    PublicCertificateController(HonourCertificates certificates) {
+        this.certificates = certificates;
     }
 
     @GetMapping("/public/certificates/{code}")
     String verify(@PathVariable String code, Model model) {
         model.addAttribute("code", code);
-        model.addAttribute("verification", grants.verify(code.trim().toUpperCase(java.util.Locale.ROOT)).orElse(null));
+        model.addAttribute("verification", certificates.verify(code.trim().toUpperCase(java.util.Locale.ROOT)).orElse(null));
         return "honours/verification";
     }
 }
