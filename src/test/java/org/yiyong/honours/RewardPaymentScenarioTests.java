@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.yiyong.TestClock;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.internal.PaymentOrder;
@@ -30,6 +32,8 @@ import org.yiyong.shared.Money;
  * and the reward is settled by the news the funds send back to honours.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "funds")
+// the test clock, as every context that may be the first to start and seed the demo data
+@Import(TestClock.Config.class)
 class RewardPaymentScenarioTests {
 
     @Autowired

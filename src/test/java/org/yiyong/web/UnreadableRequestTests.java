@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.yiyong.TestClock;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.identity.internal.AccessTokenService;
 
@@ -22,6 +24,8 @@ import org.yiyong.identity.internal.AccessTokenService;
  * parses a multipart body): answered with Yiyong's own messages, never a bare container page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the test clock, as every context that may be the first to start and seed the demo data
+@Import(TestClock.Config.class)
 class UnreadableRequestTests {
 
     @LocalServerPort
