@@ -1,5 +1,6 @@
 package org.yiyong.deeds;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,9 +112,7 @@ public class DeedIntake {
     @Transactional
     @PreAuthorize(BUREAU)
     public Deed refuseToAccept(CurrentUser me, long id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.requiredText("reason", reason);
         if (reason.length() > 500) {
             throw new InvalidField("reason", "validation.too-long");
         }
@@ -128,9 +127,7 @@ public class DeedIntake {
     @Transactional
     @PreAuthorize(BUREAU)
     public Deed extendDeadline(CurrentUser me, long id, Integer days, String reason, String approvedBy) {
-        if (days == null) {
-            throw new InvalidField("days", "validation.required");
-        }
+        Inputs.required("days", days);
         requireText("reason", reason, 500);
         requireText("approvedBy", approvedBy, 60);
         Deed deed = inScope(me, id);
@@ -185,9 +182,7 @@ public class DeedIntake {
     }
 
     private void requireRegion(CurrentUser me, String regionCode) {
-        if (regionCode == null || regionCode.isBlank()) {
-            throw new InvalidField("regionCode", "validation.required");
-        }
+        Inputs.requiredText("regionCode", regionCode);
         var region = regions.find(regionCode)
                 .orElseThrow(() -> new InvalidField("regionCode", "organization.region.unknown"));
         if (region.level() != RegionLevel.COUNTY && region.level() != RegionLevel.FUNCTIONAL_AREA) {
@@ -199,18 +194,12 @@ public class DeedIntake {
     }
 
     private void requireFacts(DeedFacts facts) {
-        if (facts.category() == null) {
-            throw new InvalidField("category", "validation.required");
-        }
-        if (facts.source() == null) {
-            throw new InvalidField("source", "validation.required");
-        }
+        Inputs.required("category", facts.category());
+        Inputs.required("source", facts.source());
         if (facts.source() == DeedSource.NOMINATION && facts.nominatorKind() == null) {
             throw new InvalidField("nominatorKind", "deed.nominator.required");
         }
-        if (facts.occurredAt() == null) {
-            throw new InvalidField("occurredAt", "validation.required");
-        }
+        Inputs.required("occurredAt", facts.occurredAt());
         if (facts.occurredAt().isAfter(LocalDateTime.now(clock))) {
             throw new InvalidField("occurredAt", "deed.occurred.future");
         }

@@ -1,5 +1,6 @@
 package org.yiyong.deeds;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,9 +63,7 @@ public class DeedNotice {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Deed resolve(CurrentUser me, long id, long objectionId, String resolution) {
-        if (resolution == null || resolution.isBlank()) {
-            throw new InvalidField("resolution", "validation.required");
-        }
+        Inputs.requiredText("resolution", resolution);
         if (resolution.length() > 2000) {
             throw new InvalidField("resolution", "validation.too-long");
         }
@@ -96,9 +95,7 @@ public class DeedNotice {
     /** An objection from anyone, without signing in, while the notice of that deed runs. */
     @Transactional
     public void object(String number, String submitter, String contact, String content) {
-        if (content == null || content.isBlank()) {
-            throw new InvalidField("content", "validation.required");
-        }
+        Inputs.requiredText("content", content);
         if (content.length() > 5000) {
             throw new InvalidField("content", "validation.too-long");
         }

@@ -1,5 +1,6 @@
 package org.yiyong.honours;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -155,12 +156,8 @@ public class Guarantees {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public void resolve(CurrentUser me, Kind kind, String subject, String reason) {
-        if (kind == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.required("kind", kind);
+        Inputs.requiredText("reason", reason);
         if (reason.length() > 500) {
             throw new InvalidField("reason", "validation.too-long");
         }

@@ -1,5 +1,6 @@
 package org.yiyong.organization;
 
+import org.yiyong.shared.Inputs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -231,18 +232,12 @@ public class OrganizationManagement {
      * lies outside the editor's scope (a county association under the city one) or was deactivated.
      */
     private void validate(CurrentUser me, Long id, OrganizationDetails details, Long currentParent) {
-        if (details.name() == null || details.name().isBlank()) {
-            throw new InvalidField("name", "validation.required");
-        }
+        Inputs.requiredText("name", details.name());
         if (details.name().length() > 120) {
             throw new InvalidField("name", "validation.too-long");
         }
-        if (details.type() == null) {
-            throw new InvalidField("type", "validation.required");
-        }
-        if (details.regionCode() == null || details.regionCode().isBlank()) {
-            throw new InvalidField("regionCode", "validation.required");
-        }
+        Inputs.required("type", details.type());
+        Inputs.requiredText("regionCode", details.regionCode());
         if (regions.find(details.regionCode()).isEmpty()) {
             throw new InvalidField("regionCode", "organization.region.unknown");
         }

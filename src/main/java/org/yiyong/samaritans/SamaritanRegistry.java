@@ -1,5 +1,6 @@
 package org.yiyong.samaritans;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -246,9 +247,7 @@ public class SamaritanRegistry {
     @Transactional
     @PreAuthorize(WRITE)
     public String unmask(CurrentUser me, long id, SensitiveField field, String reason) {
-        if (field == null) {
-            throw new InvalidField("field", "validation.required");
-        }
+        Inputs.required("field", field);
         String why = text("reason", reason, 200, true);
         if (why.length() < 4) {
             throw new InvalidField("reason", "samaritan.unmask.reason-short");
@@ -383,9 +382,7 @@ public class SamaritanRegistry {
     }
 
     private void requireRegion(CurrentUser me, String regionCode) {
-        if (regionCode == null || regionCode.isBlank()) {
-            throw new InvalidField("regionCode", "validation.required");
-        }
+        Inputs.requiredText("regionCode", regionCode);
         var region = regions.find(regionCode)
                 .orElseThrow(() -> new InvalidField("regionCode", "organization.region.unknown"));
         if (region.level() != RegionLevel.COUNTY && region.level() != RegionLevel.FUNCTIONAL_AREA) {

@@ -33,6 +33,31 @@ public final class Inputs {
     private Inputs() {
     }
 
+    /**
+     * The value, which the field requires: {@code null} is refused with "必填" at the field.
+     *
+     * @throws InvalidField on {@code field} when the value is missing
+     */
+    public static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidField(field, "validation.required");
+        }
+        return value;
+    }
+
+    /**
+     * The text, which the field requires: {@code null} and blank text are refused with "必填" at the field.
+     * The text is returned as given; {@link #text} also strips it and checks its length.
+     *
+     * @throws InvalidField on {@code field} when the text is missing or blank
+     */
+    public static String requiredText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidField(field, "validation.required");
+        }
+        return value;
+    }
+
     /** The text without surrounding blanks, or {@code null} when blank and not required. */
     public static String text(String field, String value, int max, boolean required) {
         String text = value == null ? "" : plain(field, value).strip();

@@ -68,9 +68,7 @@ public class Assistance implements CarePaymentHandler {
     @PreAuthorize(WRITE)
     public AssistanceCase open(CurrentUser me, long samaritanId, Long visitId, AssistanceCase.Kind kind,
             String description) {
-        if (kind == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
+        Inputs.required("kind", kind);
         String text = Inputs.text("description", description, 1000, true);
         String region = regionOf(me, samaritanId);
         AssistanceCase opened = cases.saveAndFlush(new AssistanceCase(nextNumber(),

@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import org.yiyong.shared.Inputs;
 import static org.yiyong.care.internal.CampaignAccess.ENTITY;
 import static org.yiyong.care.internal.CampaignAccess.WRITE;
 import static org.yiyong.care.internal.CampaignAccess.text;
@@ -84,13 +85,9 @@ public class CampaignCommands {
     @Transactional
     @PreAuthorize(WRITE)
     public Campaign create(CurrentUser me, NewCampaign request) {
-        if (request.festival() == null) {
-            throw new InvalidField("festival", "validation.required");
-        }
+        Inputs.required("festival", request.festival());
         LocalDate day = request.festivalDate();
-        if (day == null) {
-            throw new InvalidField("festivalDate", "validation.required");
-        }
+        Inputs.required("festivalDate", day);
         LocalDate today = LocalDate.now(clock);
         if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
             throw new InvalidField("festivalDate", "campaign.festival-date.range");
@@ -130,9 +127,7 @@ public class CampaignCommands {
     @Transactional
     @PreAuthorize(WRITE)
     public CampaignLine addPerson(CurrentUser me, long id, NewLine request) {
-        if (request.samaritanId() == null) {
-            throw new InvalidField("samaritanId", "validation.required");
-        }
+        Inputs.required("samaritanId", request.samaritanId());
         String reason = text("reason", request.reason(), 500, true);
         String payeeName = text("payeeName", request.payeeName(), 60, false);
         Campaign campaign = access.inScope(me, id);
@@ -206,9 +201,7 @@ public class CampaignCommands {
     public CampaignLine checkConduct(CurrentUser me, long id, long lineId, LocalDate checkedOn, String note,
             Boolean good) {
         String what = text("note", note, 500, true);
-        if (good == null) {
-            throw new InvalidField("good", "validation.required");
-        }
+        Inputs.required("good", good);
         LocalDate today = LocalDate.now(clock);
         LocalDate on = checkedOn == null ? today : checkedOn;
         if (on.isAfter(today)) {

@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -72,12 +73,8 @@ public class CondolenceStandards {
     @PreAuthorize("hasRole('CITY_STAFF')")
     public CondolenceStandard add(CurrentUser me, CondolenceCategory category, LocalDate effectiveFrom,
             BigDecimal amount, String note) {
-        if (category == null) {
-            throw new InvalidField("category", "validation.required");
-        }
-        if (effectiveFrom == null) {
-            throw new InvalidField("effectiveFrom", "validation.required");
-        }
+        Inputs.required("category", category);
+        Inputs.required("effectiveFrom", effectiveFrom);
         BigDecimal money = CampaignAccess.amount("amount", amount);
         String remark = CampaignAccess.text("note", note, 300, false);
         try {

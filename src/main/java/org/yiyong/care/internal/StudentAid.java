@@ -160,9 +160,7 @@ public class StudentAid {
     public StudentAidApplication submit(CurrentUser me, NewApplication request) {
         StudentAidYear year = StudentAidYear.parse("schoolYear", request.schoolYear());
         requireYear("schoolYear", year);
-        if (request.relativeId() == null) {
-            throw new InvalidField("relativeId", "validation.required");
-        }
+        Inputs.required("relativeId", request.relativeId());
         String hardship = text("hardship", request.hardship(), 1000, true);
         String results = text("results", request.results(), 1000, true);
         String payee = text("payeeName", request.payeeName(), 60, false);

@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,22 +87,16 @@ public class StudentAidRates {
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")
     public StudentAidRate set(CurrentUser me, SchoolStage stage, StudentAidYear from, BigDecimal amount, String note) {
-        if (stage == null) {
-            throw new InvalidField("stage", "validation.required");
-        }
+        Inputs.required("stage", stage);
         if (!STAGES.contains(stage)) {
             throw new InvalidField("stage", "student-aid.rate.stage-invalid");
         }
-        if (from == null) {
-            throw new InvalidField("schoolYear", "validation.required");
-        }
+        Inputs.required("schoolYear", from);
         if (from.start() < StudentAidYear.FIRST || from.start() > StudentAidYear.of(LocalDate.now(clock)).start() + 1) {
             throw new InvalidField("schoolYear", "student-aid.year.out-of-range", new StudentAidYear(StudentAidYear.FIRST)
                     .label(), StudentAidYear.of(LocalDate.now(clock)).next().label());
         }
-        if (amount == null) {
-            throw new InvalidField("amount", "validation.required");
-        }
+        Inputs.required("amount", amount);
         if (amount.signum() <= 0) {
             throw new InvalidField("amount", "money.positive");
         }

@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,15 +59,9 @@ public class TargetedAid {
     @Transactional
     @PreAuthorize(StudentAid.WRITE)
     public TargetedAidApplication submit(CurrentUser me, NewApplication request) {
-        if (request.samaritanId() == null) {
-            throw new InvalidField("samaritanId", "validation.required");
-        }
-        if (request.appliedTo() == null) {
-            throw new InvalidField("appliedTo", "validation.required");
-        }
-        if (request.reason() == null) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.required("samaritanId", request.samaritanId());
+        Inputs.required("appliedTo", request.appliedTo());
+        Inputs.required("reason", request.reason());
         BigDecimal asked = amount("amountAsked", request.amountAsked());
         String narrative = StudentAid.text("narrative", request.narrative(), 2000, true);
         LocalDate on = pastDay("appliedOn", request.appliedOn());

@@ -62,9 +62,7 @@ public class VisitRecords {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
     public Visit record(CurrentUser me, NewVisit request, List<Photo> photos) {
         LocalDate today = LocalDate.now(clock);
-        if (request.visitedOn() == null) {
-            throw new InvalidField("visitedOn", "validation.required");
-        }
+        Inputs.required("visitedOn", request.visitedOn());
         if (request.visitedOn().isAfter(today) || request.visitedOn().isBefore(today.minusYears(1))) {
             throw new InvalidField("visitedOn", "visit.date.range");
         }

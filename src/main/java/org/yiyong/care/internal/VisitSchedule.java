@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -79,9 +80,7 @@ public class VisitSchedule {
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")
     public Map<HouseholdCategory, Integer> setPolicy(CurrentUser me, HouseholdCategory category, Integer months) {
-        if (category == null) {
-            throw new InvalidField("category", "validation.required");
-        }
+        Inputs.required("category", category);
         if (months == null || months < 1 || months > 24) {
             throw new InvalidField("intervalMonths", "visit.policy.range");
         }
@@ -173,9 +172,7 @@ public class VisitSchedule {
     public void assign(CurrentUser me, long samaritanId, Long organizationId) {
         String region = people.findIn(me.scope(), samaritanId).map(SamaritanDirectory.Person::regionCode)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", samaritanId));
-        if (organizationId == null) {
-            throw new InvalidField("organizationId", "validation.required");
-        }
+        Inputs.required("organizationId", organizationId);
         boolean local = organizations.carersIn(region).stream().anyMatch(carer -> carer.id() == organizationId);
         if (!local) {
             throw new InvalidField("organizationId", "visit.assign.not-local");

@@ -1,5 +1,6 @@
 package org.yiyong.deeds.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,12 +46,8 @@ public class CalendarAdministration {
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public void add(CalendarDay day) {
-        if (day.date() == null) {
-            throw new InvalidField("date", "validation.required");
-        }
-        if (day.kind() == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
+        Inputs.required("date", day.date());
+        Inputs.required("kind", day.kind());
         String name = day.name() == null ? "" : day.name().trim();
         if (name.isEmpty()) {
             throw new InvalidField("name", "validation.required");

@@ -1,5 +1,6 @@
 package org.yiyong.deeds.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -121,9 +122,7 @@ public class DeedDecisions {
     @PreAuthorize(BUREAU)
     public Deed deliver(CurrentUser me, long id, LocalDate deliveredOn, DeliveryMethod method, String recipient) {
         LocalDate on = day("deliveredOn", deliveredOn);
-        if (method == null) {
-            throw new InvalidField("method", "validation.required");
-        }
+        Inputs.required("method", method);
         requireText("recipient", recipient, 100);
         Deed deed = deeds.get(me, id);
         deed.deliver(on, method, recipient.trim(), me.username(), clock.instant());
@@ -137,9 +136,7 @@ public class DeedDecisions {
     @PreAuthorize(BUREAU)
     public Deed requestReview(CurrentUser me, long id, ReviewRequest.Kind kind, LocalDate requestedOn,
             String requestedBy, String grounds) {
-        if (kind == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
+        Inputs.required("kind", kind);
         LocalDate on = day("requestedOn", requestedOn);
         requireText("requestedBy", requestedBy, 60);
         requireText("grounds", grounds, 4000);
@@ -159,9 +156,7 @@ public class DeedDecisions {
     @PreAuthorize(BUREAU)
     public Deed concludeReview(CurrentUser me, long id, long requestId, ReviewRequest.Result result,
             LocalDate outcomeOn, String note, Set<Long> nowConfirmed) {
-        if (result == null) {
-            throw new InvalidField("result", "validation.required");
-        }
+        Inputs.required("result", result);
         LocalDate on = day("outcomeOn", outcomeOn);
         if (note != null && note.length() > 2000) {
             throw new InvalidField("note", "validation.too-long");

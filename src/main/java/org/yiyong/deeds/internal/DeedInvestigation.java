@@ -1,5 +1,6 @@
 package org.yiyong.deeds.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -53,12 +54,8 @@ public class DeedInvestigation {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Deed assign(CurrentUser me, long id, Long organizationId, String investigators) {
-        if (organizationId == null) {
-            throw new InvalidField("organizationId", "validation.required");
-        }
-        if (investigators == null || investigators.isBlank()) {
-            throw new InvalidField("investigators", "validation.required");
-        }
+        Inputs.required("organizationId", organizationId);
+        Inputs.requiredText("investigators", investigators);
         if (investigators.length() > 200) {
             throw new InvalidField("investigators", "validation.too-long");
         }
@@ -88,12 +85,8 @@ public class DeedInvestigation {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'INVESTIGATOR', 'STATION_STAFF')")
     public Deed record(CurrentUser me, long id, InvestigationRecord.Kind kind, LocalDate on, String summary) {
-        if (kind == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
-        if (summary == null || summary.isBlank()) {
-            throw new InvalidField("summary", "validation.required");
-        }
+        Inputs.required("kind", kind);
+        Inputs.requiredText("summary", summary);
         Deed deed = deeds.get(me, id);
         requireAssigned(me, deed);
         LocalDate today = LocalDate.now(clock);
@@ -115,9 +108,7 @@ public class DeedInvestigation {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'INVESTIGATOR')")
     public Deed report(CurrentUser me, long id, String summary, List<ActorRecommendation> recommendations) {
-        if (summary == null || summary.isBlank()) {
-            throw new InvalidField("summary", "validation.required");
-        }
+        Inputs.requiredText("summary", summary);
         Map<Long, Recommendation> outcomes = new HashMap<>();
         Map<Long, String> reasons = new HashMap<>();
         for (ActorRecommendation recommendation : recommendations == null ? List.<ActorRecommendation>of()

@@ -1,5 +1,6 @@
 package org.yiyong.deeds.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -38,9 +39,7 @@ public class DeedReview {
     @Transactional
     @PreAuthorize("hasAnyRole('COMMITTEE_MEMBER', 'CITY_STAFF', 'COUNTY_STAFF')")
     public Deed recordOpinion(CurrentUser me, long id, String opinion) {
-        if (opinion == null || opinion.isBlank()) {
-            throw new InvalidField("opinion", "validation.required");
-        }
+        Inputs.requiredText("opinion", opinion);
         if (opinion.length() > 5000) {
             throw new InvalidField("opinion", "validation.too-long");
         }

@@ -145,9 +145,7 @@ public class FundRegister {
         }
         switch (restriction) {
             case PURPOSE -> {
-                if (purpose == null) {
-                    throw new InvalidField("restrictedPurpose", "validation.required");
-                }
+                Inputs.required("restrictedPurpose", purpose);
             }
             case REGION -> {
                 if (region == null || !me.scope().covers(region) || regions.find(region).isEmpty()) {
@@ -200,13 +198,9 @@ public class FundRegister {
 
     private Donation received(CurrentUser me, NewDonation request, String key) {
         BigDecimal value = amount("amount", request.amount());
-        if (request.channel() == null) {
-            throw new InvalidField("channel", "validation.required");
-        }
+        Inputs.required("channel", request.channel());
         LocalDate today = LocalDate.now(clock);
-        if (request.receivedOn() == null) {
-            throw new InvalidField("receivedOn", "validation.required");
-        }
+        Inputs.required("receivedOn", request.receivedOn());
         if (request.receivedOn().isAfter(today)) {
             throw new InvalidField("receivedOn", "donation.received.future");
         }
@@ -240,9 +234,7 @@ public class FundRegister {
             return donors.findByIdAndRegionCodeIn(request.donorId(), me.scope().regionCodes())
                     .orElseThrow(() -> new InvalidField("donorId", "donation.donor.unknown"));
         }
-        if (request.donorKind() == null) {
-            throw new InvalidField("donorKind", "validation.required");
-        }
+        Inputs.required("donorKind", request.donorKind());
         if (request.donorKind() == Donor.Kind.ANONYMOUS) {
             return null;
         }

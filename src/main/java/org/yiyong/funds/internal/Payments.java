@@ -147,9 +147,7 @@ public class Payments {
     }
 
     private PaymentOrder requested(CurrentUser me, ManualOrder request, String key) {
-        if (request.purpose() == null) {
-            throw new InvalidField("purpose", "validation.required");
-        }
+        Inputs.required("purpose", request.purpose());
         BigDecimal amount = FundRegister.amount("amount", request.amount());
         String description = Inputs.text("description", request.description(), 300, true);
         String justification = Inputs.text("justification", request.justification(), 1000, true);
@@ -266,9 +264,7 @@ public class Payments {
     }
 
     private void payWith(PaymentOrder order, PaymentOrder.Method method, String bankName, String accountNumber) {
-        if (method == null) {
-            throw new InvalidField("paymentMethod", "validation.required");
-        }
+        Inputs.required("paymentMethod", method);
         if (method != PaymentOrder.Method.BANK_TRANSFER) {
             order.payWith(method, null, null, null);
             return;

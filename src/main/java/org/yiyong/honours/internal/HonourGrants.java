@@ -1,5 +1,6 @@
 package org.yiyong.honours.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,9 +61,7 @@ public class HonourGrants {
         if (on.isAfter(today)) {
             throw new InvalidField("decidedOn", "honour.date.future");
         }
-        if (documentNumber == null || documentNumber.isBlank()) {
-            throw new InvalidField("documentNumber", "validation.required");
-        }
+        Inputs.requiredText("documentNumber", documentNumber);
         if (documentNumber.length() > 100) {
             throw new InvalidField("documentNumber", "validation.too-long");
         }
@@ -143,9 +142,7 @@ public class HonourGrants {
         if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("decidedOn", decidedOn == null ? "validation.required" : "honour.date.future");
         }
-        if (document == null || document.isBlank()) {
-            throw new InvalidField("documentNumber", "validation.required");
-        }
+        Inputs.requiredText("documentNumber", document);
         Title title = catalogue.title(titleCode == null ? "" : titleCode);
         SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
         if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), null)) {
@@ -204,12 +201,8 @@ public class HonourGrants {
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")
     public Honour revoke(CurrentUser me, long id, String reason, String document) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
-        if (document == null || document.isBlank()) {
-            throw new InvalidField("document", "validation.required");
-        }
+        Inputs.requiredText("reason", reason);
+        Inputs.requiredText("document", document);
         if (reason.length() > 500 || document.length() > 100) {
             throw new InvalidField(reason.length() > 500 ? "reason" : "document", "validation.too-long");
         }

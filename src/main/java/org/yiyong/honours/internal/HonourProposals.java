@@ -1,5 +1,6 @@
 package org.yiyong.honours.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,12 +46,8 @@ public class HonourProposals {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Honour proposeInstant(CurrentUser me, long samaritanId, Long deedId, String titleCode, String reason) {
-        if (deedId == null) {
-            throw new InvalidField("deedId", "validation.required");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.required("deedId", deedId);
+        Inputs.requiredText("reason", reason);
         if (reason.length() > 1000) {
             throw new InvalidField("reason", "validation.too-long");
         }
@@ -106,9 +103,7 @@ public class HonourProposals {
     @Transactional
     @PreAuthorize("hasRole('CITY_STAFF')")
     public Honour refuse(CurrentUser me, long id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.requiredText("reason", reason);
         if (reason.length() > 500) {
             throw new InvalidField("reason", "validation.too-long");
         }

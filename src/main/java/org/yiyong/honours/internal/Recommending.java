@@ -1,5 +1,6 @@
 package org.yiyong.honours.internal;
 
+import org.yiyong.shared.Inputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,9 +69,7 @@ public class Recommending {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Recommendation recommend(CurrentUser me, long samaritanId, Long deedId, String titleCode,
             String recommendedTo, String reason) {
-        if (deedId == null) {
-            throw new InvalidField("deedId", "validation.required");
-        }
+        Inputs.required("deedId", deedId);
         Title title = catalogue.title(titleCode == null ? "" : titleCode);
         if (title.getLevel() != TitleLevel.PROVINCIAL && title.getLevel() != TitleLevel.NATIONAL) {
             throw new InvalidField("titleCode", "recommendation.level");

@@ -59,9 +59,7 @@ public class RoundManagement {
     @PreAuthorize(CITY)
     public HonourRound open(CurrentUser me, String name, LocalDate from, LocalDate to, Map<String, Integer> criteria,
             List<String> members) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidField("name", "validation.required");
-        }
+        Inputs.requiredText("name", name);
         if (name.length() > 100) {
             throw new InvalidField("name", "validation.too-long");
         }
@@ -161,9 +159,7 @@ public class RoundManagement {
     @Transactional
     @PreAuthorize(CITY)
     public HonourRound nominate(CurrentUser me, long id, Long organizationId) {
-        if (organizationId == null) {
-            throw new InvalidField("organizationId", "validation.required");
-        }
+        Inputs.required("organizationId", organizationId);
         Nominee nominee = nominees().stream().filter(n -> n.id() == organizationId).findFirst()
                 .orElseThrow(() -> new InvalidField("organizationId", "round.nominee.invalid"));
         HonourRound round = get(id);
@@ -187,9 +183,7 @@ public class RoundManagement {
     @Transactional
     @PreAuthorize("hasRole('COMMITTEE_MEMBER')")
     public HonourRound declareConflict(CurrentUser me, long id, long candidateId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.requiredText("reason", reason);
         if (reason.length() > 300) {
             throw new InvalidField("reason", "validation.too-long");
         }
@@ -244,9 +238,7 @@ public class RoundManagement {
     @Transactional
     @PreAuthorize(CITY)
     public HonourRound approve(CurrentUser me, long id, String document) {
-        if (document == null || document.isBlank()) {
-            throw new InvalidField("documentNumber", "validation.required");
-        }
+        Inputs.requiredText("documentNumber", document);
         HonourRound round = get(id);
         round.approve(document.trim());
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("approved by " + document.trim()));

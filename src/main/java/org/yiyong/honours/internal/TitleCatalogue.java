@@ -1,5 +1,6 @@
 package org.yiyong.honours.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -83,12 +84,8 @@ public class TitleCatalogue {
     public RewardStandard addStandard(CurrentUser me, long titleId, LocalDate effectiveFrom, BigDecimal amount,
             String note) {
         Title title = title(titleId);
-        if (effectiveFrom == null) {
-            throw new InvalidField("effectiveFrom", "validation.required");
-        }
-        if (amount == null) {
-            throw new InvalidField("amount", "validation.required");
-        }
+        Inputs.required("effectiveFrom", effectiveFrom);
+        Inputs.required("amount", amount);
         if (amount.signum() < 0 || amount.scale() > 2 || amount.compareTo(new BigDecimal("100000000")) >= 0) {
             throw new InvalidField("amount", "honour.standard.amount-invalid");
         }

@@ -1,5 +1,6 @@
 package org.yiyong.honours.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -140,9 +141,7 @@ public class TransitCards {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public TransitCard returnCard(CurrentUser me, long id, LocalDate on, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.requiredText("reason", reason);
         if (reason.length() > 300) {
             throw new InvalidField("reason", "validation.too-long");
         }

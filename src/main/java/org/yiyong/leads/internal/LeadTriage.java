@@ -1,5 +1,6 @@
 package org.yiyong.leads.internal;
 
+import org.yiyong.shared.Inputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,9 +117,7 @@ public class LeadTriage {
     @Transactional
     @PreAuthorize(BUREAU)
     public Lead merge(CurrentUser me, long id, String deedNumber) {
-        if (deedNumber == null || deedNumber.isBlank()) {
-            throw new InvalidField("deedNumber", "validation.required");
-        }
+        Inputs.requiredText("deedNumber", deedNumber);
         Lead lead = inScope(me, id);
         lead.requireOpen();
         DeedSummary deed = deeds.byNumber(me.scope(), deedNumber)

@@ -1,5 +1,6 @@
 package org.yiyong.leads.internal;
 
+import org.yiyong.shared.Inputs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -119,9 +120,7 @@ public class PublicLeads {
 
     private NewLead checked(NewLead lead) {
         String narrative = required("narrative", lead.narrative(), MAX_NARRATIVE);
-        if (lead.occurredOn() == null) {
-            throw new InvalidField("occurredOn", "validation.required");
-        }
+        Inputs.required("occurredOn", lead.occurredOn());
         LocalDateTime now = LocalDateTime.now(clock);
         if (lead.occurredOn().isAfter(now.toLocalDate())) {
             throw new InvalidField("occurredOn", "lead.occurred.future");

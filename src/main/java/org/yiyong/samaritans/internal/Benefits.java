@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,9 +48,7 @@ public class Benefits {
     @PreAuthorize(SamaritanRegistry.WRITE)
     public Benefit request(CurrentUser me, long samaritanId, Benefit.Kind kind, LocalDate requestedOn, String what,
             String responsibleBody) {
-        if (kind == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
+        Inputs.required("kind", kind);
         LocalDate on = requestedOn == null ? LocalDate.now(clock) : requestedOn;
         if (on.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("requestedOn", "samaritan.date.future");
@@ -67,9 +66,7 @@ public class Benefits {
     @Transactional
     @PreAuthorize(SamaritanRegistry.WRITE)
     public Benefit move(CurrentUser me, long samaritanId, long benefitId, Benefit.Status next, String outcome) {
-        if (next == null) {
-            throw new InvalidField("status", "validation.required");
-        }
+        Inputs.required("status", next);
         if (outcome != null && outcome.length() > 1000) {
             throw new InvalidField("outcome", "validation.too-long");
         }

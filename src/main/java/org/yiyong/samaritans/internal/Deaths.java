@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,15 +89,11 @@ public class Deaths {
     @PreAuthorize(SamaritanRegistry.WRITE)
     public DeathDetermination record(CurrentUser me, long samaritanId, LocalDate diedOn, Determination how,
             String document, boolean grantSurvivors) {
-        if (diedOn == null) {
-            throw new InvalidField("diedOn", "validation.required");
-        }
+        Inputs.required("diedOn", diedOn);
         if (diedOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("diedOn", "samaritan.date.future");
         }
-        if (how == null) {
-            throw new InvalidField("determination", "validation.required");
-        }
+        Inputs.required("determination", how);
         String doc = SamaritanRegistry.text("documentNumber", document, 100, how == Determination.DEATH_ON_DUTY);
         Samaritan samaritan = registry.inScope(me, samaritanId);
         if (determinations.findBySamaritanId(samaritanId).isPresent()) {

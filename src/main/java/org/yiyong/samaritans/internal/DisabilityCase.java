@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -147,15 +148,11 @@ public class DisabilityCase {
             String actor,
             Instant now) {
         requireOpen();
-        if (proposedGrade == null) {
-            throw new InvalidField("grade", "validation.required");
-        }
+        Inputs.required("grade", proposedGrade);
         if (proposedGrade < MOST_SEVERE_GRADE || proposedGrade > LEAST_SEVERE_GRADE) {
             throw new GradeOutOfRange(proposedGrade);
         }
-        if (start == null) {
-            throw new InvalidField("postingStart", "validation.required");
-        }
+        Inputs.required("postingStart", start);
         if (start.isBefore(appliedOn)) {
             throw new InvalidField("postingStart", "disability.posting.before-application", appliedOn.toString());
         }
@@ -183,9 +180,7 @@ public class DisabilityCase {
         if (status != DisabilityStatus.POSTED) {
             throw new DisabilityCaseNotInStatus(status);
         }
-        if (on == null) {
-            throw new InvalidField("approvedOn", "validation.required");
-        }
+        Inputs.required("approvedOn", on);
         if (on.isAfter(today)) {
             throw new InvalidField("approvedOn", "samaritan.date.future");
         }
@@ -196,12 +191,8 @@ public class DisabilityCase {
         if (!on.isAfter(postingEnd)) {
             throw new PostingStillRunning(postingEnd);
         }
-        if (body == null) {
-            throw new InvalidField("approvedBy", "validation.required");
-        }
-        if (certificate == null) {
-            throw new InvalidField("certificateNumber", "validation.required");
-        }
+        Inputs.required("approvedBy", body);
+        Inputs.required("certificateNumber", certificate);
         this.approvedOn = on;
         this.approvedBy = body;
         this.certificateNumber = certificate;
@@ -212,9 +203,7 @@ public class DisabilityCase {
     /** Not assessed, or not approved: the reason is kept and told to the applicant. */
     public void reject(String reason, LocalDate today, Instant now) {
         requireOpen();
-        if (reason == null) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.required("reason", reason);
         this.rejectedOn = today;
         this.rejectionReason = reason;
         this.status = DisabilityStatus.REJECTED;
@@ -270,15 +259,11 @@ public class DisabilityCase {
     }
 
     private static void checkDates(LocalDate injuredOn, LocalDate appliedOn, LocalDate today) {
-        if (injuredOn == null) {
-            throw new InvalidField("injuredOn", "validation.required");
-        }
+        Inputs.required("injuredOn", injuredOn);
         if (injuredOn.isAfter(today)) {
             throw new InvalidField("injuredOn", "samaritan.date.future");
         }
-        if (appliedOn == null) {
-            throw new InvalidField("appliedOn", "validation.required");
-        }
+        Inputs.required("appliedOn", appliedOn);
         if (appliedOn.isAfter(today)) {
             throw new InvalidField("appliedOn", "samaritan.date.future");
         }

@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,9 +39,7 @@ public class Family {
     @Transactional
     @PreAuthorize(SamaritanRegistry.WRITE)
     public Relative add(CurrentUser me, long samaritanId, NewRelative request) {
-        if (request.relation() == null) {
-            throw new InvalidField("relation", "validation.required");
-        }
+        Inputs.required("relation", request.relation());
         String name = SamaritanRegistry.text("name", request.name(), 60, true);
         ResidentId id = registry.residentId("residentId", request.residentId(), false);
         LocalDate birthDate = id != null ? id.birthDate() : request.birthDate();
@@ -109,12 +108,8 @@ public class Family {
     @PreAuthorize(SamaritanRegistry.WRITE)
     public Samaritan entitle(CurrentUser me, long samaritanId, long relativeId, EntitlementKind kind,
             LocalDate from, EndCondition until) {
-        if (kind == null) {
-            throw new InvalidField("kind", "validation.required");
-        }
-        if (until == null) {
-            throw new InvalidField("endCondition", "validation.required");
-        }
+        Inputs.required("kind", kind);
+        Inputs.required("endCondition", until);
         LocalDate start = from == null ? LocalDate.now(clock) : from;
         Samaritan samaritan = registry.inScope(me, samaritanId);
         Relative relative = samaritan.relative(relativeId);

@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -65,9 +66,7 @@ public class MedicalCare {
     public HospitalStay admit(CurrentUser me, long samaritanId, String hospital, LocalDate admittedOn,
             LocalDate dischargedOn, String diagnosis) {
         String where = SamaritanRegistry.text("hospital", hospital, 100, true);
-        if (admittedOn == null) {
-            throw new InvalidField("admittedOn", "validation.required");
-        }
+        Inputs.required("admittedOn", admittedOn);
         LocalDate today = LocalDate.now(clock);
         if (admittedOn.isAfter(today) || dischargedOn != null && dischargedOn.isAfter(today)) {
             throw new InvalidField(admittedOn.isAfter(today) ? "admittedOn" : "dischargedOn", "samaritan.date.future");
@@ -90,9 +89,7 @@ public class MedicalCare {
         if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
             throw new InvalidField("amount", "medical.amount-invalid");
         }
-        if (payer == null) {
-            throw new InvalidField("payer", "validation.required");
-        }
+        Inputs.required("payer", payer);
         LocalDate on = paidOn == null ? LocalDate.now(clock) : paidOn;
         if (on.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("paidOn", "samaritan.date.future");

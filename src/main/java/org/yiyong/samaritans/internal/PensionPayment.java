@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -129,15 +130,11 @@ public class PensionPayment {
         if (status != PensionStatus.SCHEDULED) {
             throw new PensionNotScheduled(pensionYear, status);
         }
-        if (on == null) {
-            throw new InvalidField("paidOn", "validation.required");
-        }
+        Inputs.required("paidOn", on);
         if (on.isAfter(today)) {
             throw new InvalidField("paidOn", "samaritan.date.future");
         }
-        if (by == null) {
-            throw new InvalidField("paidBy", "validation.required");
-        }
+        Inputs.required("paidBy", by);
         this.paidOn = on;
         this.paidBy = by;
         this.paymentReference = reference;
@@ -150,9 +147,7 @@ public class PensionPayment {
         if (status != PensionStatus.SCHEDULED) {
             throw new PensionNotScheduled(pensionYear, status);
         }
-        if (reason == null) {
-            throw new InvalidField("reason", "validation.required");
-        }
+        Inputs.required("reason", reason);
         this.note = reason;
         this.status = PensionStatus.CANCELLED;
         this.updatedAt = now;

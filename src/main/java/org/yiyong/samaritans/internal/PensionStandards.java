@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -148,9 +149,7 @@ public class PensionStandards {
     }
 
     private static int checkYear(Integer year) {
-        if (year == null) {
-            throw new InvalidField("year", "validation.required");
-        }
+        Inputs.required("year", year);
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new InvalidField("year", "disability.standard.year-out-of-range", String.valueOf(FIRST_YEAR),
                     String.valueOf(LAST_YEAR));
@@ -159,9 +158,7 @@ public class PensionStandards {
     }
 
     private static int checkGrade(Integer grade) {
-        if (grade == null) {
-            throw new InvalidField("grade", "validation.required");
-        }
+        Inputs.required("grade", grade);
         if (grade < DisabilityCase.MOST_SEVERE_GRADE || grade > DisabilityCase.LEAST_SEVERE_GRADE) {
             throw new GradeOutOfRange(grade);
         }
