@@ -1,0 +1,41 @@
+package org.yiyong.reporting.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
+import org.yiyong.reporting.Statistics;
+import org.yiyong.reporting.Statistics.StatisticsReport;
+
+/** The statistics page (统计) and the list behind each figure. */
+@Controller
+class StatisticsController {
+
+    private final Statistics statistics;
+    private final Regions regions;
+
+    StatisticsController(Statistics statistics, Regions regions) {
+        this.statistics = statistics;
+        this.regions = regions;
+    }
+
+    @GetMapping("/statistics")
+    String statistics(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region, Model model) {
+        StatisticsReport report = statistics.of(me, year, region);
+        model.addAttribute("report", report);
+        model.addAttribute("regionChoices", regions.within(me.scope()));
+        return "reporting/statistics";
+    }
+
+    @GetMapping("/statistics/{figure}")
+    String records(CurrentUser me, @PathVariable String figure, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String part,
+            Model model) {
+        model.addAttribute("list", statistics.records(me, figure, year, region, part));
+        return "reporting/figure-records";
+    }
+}
