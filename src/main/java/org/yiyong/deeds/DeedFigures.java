@@ -22,6 +22,7 @@ public class DeedFigures implements FigureSource {
     private static final String DEED = "deed d";
     private static final String ACTOR = "deed_participant p join deed d on d.id = p.deed_id";
     private static final String CATEGORY = "deed.category.";
+    private static final String PATH = "'/deeds/' || cast(d.id as varchar(20))";
 
     private final SqlFigures figures;
 
@@ -36,14 +37,14 @@ public class DeedFigures implements FigureSource {
 
     private static Spec deeds(String key, String where, String date) {
         return new Spec(new Figure(key, Section.CONFIRMATION, Unit.CASES, false, CATEGORY), DEED, where, date,
-                "d.region_code", "d.category", "count(*)", null, "d.number", "d.title", "d.id", "/deeds/");
+                "d.region_code", "d.category", null, "count(*)", null, "d.number", "d.title", "d.id", PATH);
     }
 
     private static Spec actors(String key, String outcome) {
         return new Spec(new Figure(key, Section.CONFIRMATION, Unit.PERSON_TIMES, false, CATEGORY), ACTOR,
                 "p.role = 'ACTOR' and p.outcome = '" + outcome + "' and d.decided_on is not null", "d.decided_on",
-                "d.region_code", "d.category", "count(*)", null, "d.number", "p.name || '　' || d.title", "d.id",
-                "/deeds/");
+                "d.region_code", "d.category", null, "count(*)", null, "d.number", "p.name || '　' || d.title", "d.id",
+                PATH);
     }
 
     @Override

@@ -41,11 +41,12 @@ public final class SqlFigures implements FigureSource {
      * cumulative figure, the date from which a record counts); {@code region} the region code column;
      * {@code part} the part's expression, or {@code null}; {@code value} {@code count(*)} or a
      * {@code sum(…)}; {@code amount} the amount of one record for a money figure, else {@code null};
-     * {@code reference}, {@code description} and {@code id} name a record in the list, shown at
-     * {@code pathPrefix + id}.
+     * {@code reference} and {@code description} name a record in the list, {@code id} orders records of
+     * the same date, and {@code path} is the page that shows it (an SQL expression, e.g.
+     * {@code '/deeds/' || cast(d.id as varchar(20))}).
      */
     public record Spec(Figure figure, String from, String where, String date, String region, String part,
-            String value, String amount, String reference, String description, String id, String pathPrefix) {
+            String partLabel, String value, String amount, String reference, String description, String id, String path) {
 
         public Spec {
             Objects.requireNonNull(figure, "figure");
@@ -54,6 +55,7 @@ public final class SqlFigures implements FigureSource {
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(region, "region");
             part = part == null ? "''" : part;
+            partLabel = partLabel == null ? "cast(null as varchar(200))" : partLabel;
             Objects.requireNonNull(value, "value");
             amount = amount == null ? "cast(null as decimal(14, 2))" : amount;
         }
@@ -61,6 +63,19 @@ public final class SqlFigures implements FigureSource {
         private String conditions() {
             String period = figure.cumulative() ? date + " <= :last" : date + " between :first and :last";
             return "(" + where + ") and " + period + " and " + region + " in (:regions)";
+        }
+
+        /** The region and whichever of part, its label and month are columns rather than constants. */
+        private String groupBy() {
+            List<String> columns = new ArrayList<>(List.of(region));
+            for (String expression : List.of(part, partLabel, month())) {
+                boolean constant = expression.equals("''") || expression.startsWith("cast(null")
+                        || expression.equals("0");
+                if (!constant) {
+                    columns.add(expression);
+                }
+            }
+            return String.join(", ", columns);
         }
 
         private String month() {
@@ -77,12 +92,13 @@ public final class SqlFigures implements FigureSource {
     public List<Cell> cells(Year year, DataScope scope) {
         List<Cell> cells = new ArrayList<>();
         for (Spec spec : specs) {
-            String sql = "select " + spec.region + " as region, " + spec.part + " as part, " + spec.month()
-                    + " as month_of_year, " + spec.value + " as figure_value from " + spec.from + " where "
-                    + spec.conditions() + " group by " + spec.region + ", " + spec.part + ", " + spec.month();
+            String sql = "select " + spec.region + " as region, " + spec.part + " as part, " + spec.partLabel
+                    + " as part_label, " + spec.month() + " as month_of_year, " + spec.value + " as figure_value from "
+                    + spec.from + " where " + spec.conditions() + " group by " + spec.groupBy();
             cells.addAll(bind(jdbc.sql(sql), year, scope)
                     .query((rs, n) -> new Cell(spec.figure.key(), rs.getString("region"), rs.getString("part"),
-                            rs.getInt("month_of_year"), zeroIfNull(rs.getBigDecimal("figure_value"))))
+                            rs.getString("part_label"), rs.getInt("month_of_year"),
+                            zeroIfNull(rs.getBigDecimal("figure_value"))))
                     .list()
                     .stream()
                     .filter(cell -> cell.value().signum() != 0)
@@ -100,7 +116,8 @@ public final class SqlFigures implements FigureSource {
         boolean onePart = part != null && !part.isEmpty();
         String sql = "select " + spec.reference + " as reference, " + spec.description + " as description, "
                 + spec.date + " as counted_on, " + spec.region + " as region, " + spec.part + " as part, "
-                + spec.amount + " as amount, " + spec.id + " as record_id from " + spec.from + " where "
+                + spec.partLabel + " as part_label, "
+                + spec.amount + " as amount, " + spec.id + " as record_id, " + spec.path + " as record_path from " + spec.from + " where "
                 + spec.conditions() + (onePart ? " and " + spec.part + " = :part" : "")
                 + " order by counted_on desc, record_id desc";
         JdbcClient.StatementSpec statement = bind(jdbc.sql(sql), year, scope);
@@ -111,7 +128,7 @@ public final class SqlFigures implements FigureSource {
             Date counted = rs.getDate("counted_on");
             return new Entry(rs.getString("reference"), rs.getString("description"),
                     counted == null ? null : counted.toLocalDate(), rs.getString("region"), rs.getString("part"),
-                    rs.getBigDecimal("amount"), spec.pathPrefix + rs.getLong("record_id"));
+                    rs.getString("part_label"), rs.getBigDecimal("amount"), rs.getString("record_path"));
         }).list();
     }
 

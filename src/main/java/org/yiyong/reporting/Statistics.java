@@ -98,7 +98,7 @@ public class Statistics {
                     List<FigureRecord> records = entries.stream()
                             .map(entry -> new FigureRecord(entry.reference(), entry.description(), entry.date(),
                                     entry.regionCode(), regions.nameOf(entry.regionCode()), entry.part(),
-                                    partLabel(figure, entry.part(), locale), entry.amount(), entry.path()))
+                                    partLabel(figure, entry.part(), entry.partLabel(), locale), entry.amount(), entry.path()))
                             .toList();
                     BigDecimal total = figure.unit().isMoney()
                             ? entries.stream().map(Entry::amount).filter(java.util.Objects::nonNull)
@@ -107,7 +107,8 @@ public class Statistics {
                     return new FigureRecords(key, label(figure, locale), definition(figure, locale),
                             figure.unit(), asked.getValue(), region.code(), region.name(),
                             part == null || part.isEmpty() ? null : part,
-                            part == null || part.isEmpty() ? null : partLabel(figure, part, locale), total, records);
+                            part == null || part.isEmpty() ? null : partLabel(figure, part, entries.isEmpty() ? null
+                                    : entries.get(0).partLabel(), locale), total, records);
                 }
             }
         }
@@ -154,6 +155,7 @@ public class Statistics {
         Map<String, BigDecimal> byRegion = new LinkedHashMap<>();
         region.children().forEach(child -> byRegion.put(child.code(), BigDecimal.ZERO));
         Map<String, BigDecimal> byPart = new LinkedHashMap<>();
+        Map<String, String> partLabels = new HashMap<>();
         for (Cell cell : cells) {
             if (cell.month() >= 1 && cell.month() <= 12) {
                 months[cell.month() - 1] = months[cell.month() - 1].add(cell.value());
@@ -161,6 +163,9 @@ public class Statistics {
             byRegion.merge(rollUp.getOrDefault(cell.regionCode(), region.code()), cell.value(), BigDecimal::add);
             if (!cell.part().isEmpty()) {
                 byPart.merge(cell.part(), cell.value(), BigDecimal::add);
+                if (cell.partLabel() != null) {
+                    partLabels.put(cell.part(), cell.partLabel());
+                }
             }
         }
         List<RegionValue> regionValues = byRegion.entrySet().stream()
@@ -170,7 +175,8 @@ public class Statistics {
                 .toList();
         List<PartValue> partValues = byPart.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(entry -> new PartValue(entry.getKey(), partLabel(figure, entry.getKey(), locale),
+                .map(entry -> new PartValue(entry.getKey(),
+                        partLabel(figure, entry.getKey(), partLabels.get(entry.getKey()), locale),
                         entry.getValue()))
                 .toList();
         return new FigureValue(figure.key(), label(figure, locale), definition(figure, locale), figure.unit(),
@@ -186,9 +192,12 @@ public class Statistics {
         return messages.getMessage("figure." + figure.key() + ".definition", null, "", locale);
     }
 
-    private String partLabel(Figure figure, String part, Locale locale) {
-        if (part == null || part.isEmpty() || figure.partMessagePrefix() == null) {
+    private String partLabel(Figure figure, String part, String dataLabel, Locale locale) {
+        if (part == null || part.isEmpty()) {
             return part;
+        }
+        if (figure.partMessagePrefix() == null) {
+            return dataLabel == null ? part : dataLabel;
         }
         return messages.getMessage(figure.partMessagePrefix() + part, null, part, locale);
     }

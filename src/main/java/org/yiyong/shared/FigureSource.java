@@ -86,9 +86,10 @@ public interface FigureSource {
 
     /**
      * A figure's value in one region, part and month. {@code part} is empty when the figure has no parts;
+     * {@code partLabel} names it when the part is data (a title, a fund) rather than a code with a message;
      * {@code month} is 1 to 12, or 0 for a cumulative figure.
      */
-    record Cell(String key, String regionCode, String part, int month, BigDecimal value) {
+    record Cell(String key, String regionCode, String part, String partLabel, int month, BigDecimal value) {
 
         public Cell {
             Objects.requireNonNull(key, "key");
@@ -103,7 +104,7 @@ public interface FigureSource {
      * its region and part, its amount for a money figure, and the page where it is shown.
      */
     record Entry(String reference, String description, LocalDate date, String regionCode, String part,
-            BigDecimal amount, String path) {
+            String partLabel, BigDecimal amount, String path) {
 
         public Entry {
             part = part == null ? "" : part;

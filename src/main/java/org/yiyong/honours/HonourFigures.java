@@ -1,0 +1,71 @@
+package org.yiyong.honours;
+
+import java.time.Year;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.platform.SqlFigures;
+import org.yiyong.platform.SqlFigures.Spec;
+import org.yiyong.shared.DataScope;
+import org.yiyong.shared.FigureSource;
+
+/**
+ * The honours' figures for the statistics and the yearly report: honours granted by title and by level,
+ * those granted above the city (province, nation), the reward money they carry and the reward money paid.
+ * An honour counts in the year it was granted and the region it was granted in, once per recipient (a
+ * group or a unit counts as one); an honour revoked since no longer counts.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HonourFigures implements FigureSource {
+
+    private static final String HONOUR = "honour h join title t on t.id = h.title_id "
+            + "left join samaritans_person_view s on s.id = h.samaritan_id";
+    private static final String GRANTED = "h.status = 'GRANTED' and h.decided_on is not null";
+    private static final String REFERENCE = "coalesce(h.certificate_number, h.document_number, h.deed_number, '')";
+    private static final String RECIPIENT = "coalesce(s.name, h.recipient_name, '') || '　' || t.name";
+    private static final String PATH = "case when h.samaritan_id is not null then '/samaritans/' || "
+            + "cast(h.samaritan_id as varchar(20)) when h.organization_id is not null then '/organizations/' || "
+            + "cast(h.organization_id as varchar(20)) else '/deeds/' || cast(h.deed_id as varchar(20)) end";
+
+    private final SqlFigures figures;
+
+    HonourFigures(JdbcClient jdbc) {
+        this.figures = new SqlFigures(jdbc, List.of(
+                honours("honours.granted", GRANTED, "t.code", "t.name", null),
+                honours("honours.by-level", GRANTED, "t.level", null, "title.level."),
+                honours("honours.granted-above", GRANTED + " and t.level in ('PROVINCIAL', 'NATIONAL')", "t.level",
+                        null, "title.level."),
+                new Spec(new Figure("honours.rewards-granted", Section.HONOURS, Unit.YUAN, false, null), HONOUR,
+                        GRANTED + " and h.reward_amount > 0", "h.decided_on", "h.region_code", "t.code", "t.name",
+                        "sum(h.reward_amount)", "h.reward_amount", REFERENCE, RECIPIENT, "h.id", PATH),
+                new Spec(new Figure("honours.rewards-paid", Section.HONOURS, Unit.YUAN, false, null),
+                        "reward_payment_request r join honour h on h.id = r.honour_id join title t on t.id = "
+                                + "h.title_id left join samaritans_person_view s on s.id = h.samaritan_id",
+                        "r.kind = 'PAYMENT' and r.status = 'SETTLED' and r.settled_on is not null", "r.settled_on",
+                        "h.region_code", "t.code", "t.name", "sum(r.amount)", "r.amount", REFERENCE, RECIPIENT,
+                        "r.id", PATH)));
+    }
+
+    private static Spec honours(String key, String where, String part, String partLabel, String partMessages) {
+        return new Spec(new Figure(key, Section.HONOURS, Unit.HONOUREES, false, partMessages), HONOUR, where,
+                "h.decided_on", "h.region_code", part, partLabel, "count(*)", null, REFERENCE, RECIPIENT, "h.id",
+                PATH);
+    }
+
+    @Override
+    public List<Figure> figures() {
+        return figures.figures();
+    }
+
+    @Override
+    public List<Cell> cells(Year year, DataScope scope) {
+        return figures.cells(year, scope);
+    }
+
+    @Override
+    public List<Entry> records(String key, Year year, DataScope scope, String part) {
+        return figures.records(key, year, scope, part);
+    }
+}
