@@ -1,13 +1,11 @@
 package org.yiyong.care;
 
-import java.time.Year;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.platform.SqlFigures;
 import org.yiyong.platform.SqlFigures.Spec;
-import org.yiyong.shared.DataScope;
 import org.yiyong.shared.FigureSource;
 
 /**
@@ -17,7 +15,7 @@ import org.yiyong.shared.FigureSource;
  */
 @Service
 @Transactional(readOnly = true)
-public class CareFigures implements FigureSource {
+public class CareFigures extends SqlFigures {
 
     private static final String PERSON_PATH = "'/samaritans/' || cast(s.id as varchar(20))";
     private static final String CONDOLENCE = "campaign_line l join campaign c on c.id = l.campaign_id "
@@ -27,10 +25,8 @@ public class CareFigures implements FigureSource {
             + "on s.id = a.samaritan_id";
     private static final String AID_GRANTED = "a.status in ('APPROVED', 'PAID') and a.decided_on is not null";
 
-    private final SqlFigures figures;
-
     CareFigures(JdbcClient jdbc) {
-        this.figures = new SqlFigures(jdbc, List.of(
+        super(jdbc, List.of(
                 condolences("care.condolences", Unit.PERSON_TIMES, "count(*)", null),
                 condolences("care.condolence-amount", Unit.YUAN, "sum(l.amount)", "l.amount"),
                 studentAid("care.student-aid", false, Unit.PERSON_TIMES, "count(*)", null),
@@ -68,20 +64,5 @@ public class CareFigures implements FigureSource {
         return new Spec(new Figure(key, Section.CARE, unit, cumulative, "student-aid.payer."), STUDENT_AID,
                 AID_GRANTED, "a.decided_on", "s.region_code", "a.payer", null, value, amount, "s.number",
                 "a.student_name || '　' || cast(a.school_year as varchar(4))", "a.id", PERSON_PATH);
-    }
-
-    @Override
-    public List<Figure> figures() {
-        return figures.figures();
-    }
-
-    @Override
-    public List<Cell> cells(Year year, DataScope scope) {
-        return figures.cells(year, scope);
-    }
-
-    @Override
-    public List<Entry> records(String key, Year year, DataScope scope, String part) {
-        return figures.records(key, year, scope, part);
     }
 }

@@ -1,13 +1,11 @@
 package org.yiyong.deeds;
 
-import java.time.Year;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.platform.SqlFigures;
 import org.yiyong.platform.SqlFigures.Spec;
-import org.yiyong.shared.DataScope;
 import org.yiyong.shared.FigureSource;
 
 /**
@@ -17,17 +15,15 @@ import org.yiyong.shared.FigureSource;
  */
 @Service
 @Transactional(readOnly = true)
-public class DeedFigures implements FigureSource {
+public class DeedFigures extends SqlFigures {
 
     private static final String DEED = "deed d";
     private static final String ACTOR = "deed_participant p join deed d on d.id = p.deed_id";
     private static final String CATEGORY = "deed.category.";
     private static final String PATH = "'/deeds/' || cast(d.id as varchar(20))";
 
-    private final SqlFigures figures;
-
     DeedFigures(JdbcClient jdbc) {
-        this.figures = new SqlFigures(jdbc, List.of(
+        super(jdbc, List.of(
                 deeds("deeds.received", "1 = 1", "d.received_on"),
                 deeds("deeds.accepted", "d.accepted_on is not null", "d.accepted_on"),
                 deeds("deeds.decided", "d.decided_on is not null", "d.decided_on"),
@@ -45,20 +41,5 @@ public class DeedFigures implements FigureSource {
                 "p.role = 'ACTOR' and p.outcome = '" + outcome + "' and d.decided_on is not null", "d.decided_on",
                 "d.region_code", "d.category", null, "count(*)", null, "d.number", "p.name || '　' || d.title", "d.id",
                 PATH);
-    }
-
-    @Override
-    public List<Figure> figures() {
-        return figures.figures();
-    }
-
-    @Override
-    public List<Cell> cells(Year year, DataScope scope) {
-        return figures.cells(year, scope);
-    }
-
-    @Override
-    public List<Entry> records(String key, Year year, DataScope scope, String part) {
-        return figures.records(key, year, scope, part);
     }
 }

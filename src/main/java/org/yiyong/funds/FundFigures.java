@@ -1,13 +1,11 @@
 package org.yiyong.funds;
 
-import java.time.Year;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.platform.SqlFigures;
 import org.yiyong.platform.SqlFigures.Spec;
-import org.yiyong.shared.DataScope;
 import org.yiyong.shared.FigureSource;
 
 /**
@@ -18,12 +16,10 @@ import org.yiyong.shared.FigureSource;
  */
 @Service
 @Transactional(readOnly = true)
-public class FundFigures implements FigureSource {
-
-    private final SqlFigures figures;
+public class FundFigures extends SqlFigures {
 
     FundFigures(JdbcClient jdbc) {
-        this.figures = new SqlFigures(jdbc, List.of(
+        super(jdbc, List.of(
                 new Spec(new Figure("funds.donations", Section.FUNDS, Unit.YUAN, false, "donor.kind."),
                         "donation d", "d.reversed = false", "d.received_on", "d.region_code", "d.donor_kind", null,
                         "sum(d.amount)", "d.amount", "d.receipt_number", "d.donor_name", "d.id",
@@ -38,20 +34,5 @@ public class FundFigures implements FigureSource {
                         "p.account = 'BANK'", "e.entry_date", "f.region_code", "f.code", "f.name",
                         "sum(p.debit - p.credit)", "p.debit - p.credit", "e.number", "e.description", "p.id",
                         "'/funds/journal'")));
-    }
-
-    @Override
-    public List<Figure> figures() {
-        return figures.figures();
-    }
-
-    @Override
-    public List<Cell> cells(Year year, DataScope scope) {
-        return figures.cells(year, scope);
-    }
-
-    @Override
-    public List<Entry> records(String key, Year year, DataScope scope, String part) {
-        return figures.records(key, year, scope, part);
     }
 }

@@ -1,13 +1,11 @@
 package org.yiyong.honours;
 
-import java.time.Year;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.platform.SqlFigures;
 import org.yiyong.platform.SqlFigures.Spec;
-import org.yiyong.shared.DataScope;
 import org.yiyong.shared.FigureSource;
 
 /**
@@ -18,7 +16,7 @@ import org.yiyong.shared.FigureSource;
  */
 @Service
 @Transactional(readOnly = true)
-public class HonourFigures implements FigureSource {
+public class HonourFigures extends SqlFigures {
 
     private static final String HONOUR = "honour h join title t on t.id = h.title_id "
             + "left join samaritans_person_view s on s.id = h.samaritan_id";
@@ -29,10 +27,8 @@ public class HonourFigures implements FigureSource {
             + "cast(h.samaritan_id as varchar(20)) when h.organization_id is not null then '/organizations/' || "
             + "cast(h.organization_id as varchar(20)) else '/deeds/' || cast(h.deed_id as varchar(20)) end";
 
-    private final SqlFigures figures;
-
     HonourFigures(JdbcClient jdbc) {
-        this.figures = new SqlFigures(jdbc, List.of(
+        super(jdbc, List.of(
                 honours("honours.granted", GRANTED, "t.code", "t.name", null),
                 honours("honours.by-level", GRANTED, "t.level", null, "title.level."),
                 honours("honours.granted-above", GRANTED + " and t.level in ('PROVINCIAL', 'NATIONAL')", "t.level",
@@ -52,20 +48,5 @@ public class HonourFigures implements FigureSource {
         return new Spec(new Figure(key, Section.HONOURS, Unit.HONOUREES, false, partMessages), HONOUR, where,
                 "h.decided_on", "h.region_code", part, partLabel, "count(*)", null, REFERENCE, RECIPIENT, "h.id",
                 PATH);
-    }
-
-    @Override
-    public List<Figure> figures() {
-        return figures.figures();
-    }
-
-    @Override
-    public List<Cell> cells(Year year, DataScope scope) {
-        return figures.cells(year, scope);
-    }
-
-    @Override
-    public List<Entry> records(String key, Year year, DataScope scope, String part) {
-        return figures.records(key, year, scope, part);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,15 +21,16 @@ import org.yiyong.shared.FigureSource.Figure;
 /**
  * A module's figures written as SQL over its own tables: for each figure, the rows it counts and the
  * expressions of the date that counts, the region, the part and the value. The value and the list are
- * read with the same {@code from} and {@code where}, so they cannot disagree.
+ * read with the same {@code from} and {@code where}, so they cannot disagree. A module publishes its
+ * figures with a service that extends this class and names its specs.
  */
-public final class SqlFigures implements FigureSource {
+public abstract class SqlFigures implements FigureSource {
 
     private final JdbcClient jdbc;
     private final List<Spec> specs;
     private final Map<String, Spec> byKey;
 
-    public SqlFigures(JdbcClient jdbc, List<Spec> specs) {
+    protected SqlFigures(JdbcClient jdbc, List<Spec> specs) {
         this.jdbc = jdbc;
         this.specs = List.copyOf(specs);
         this.byKey = specs.stream().collect(Collectors.toUnmodifiableMap(spec -> spec.figure().key(),
@@ -90,8 +92,16 @@ public final class SqlFigures implements FigureSource {
 
     @Override
     public List<Cell> cells(Year year, DataScope scope) {
+        return cells(year, scope, byKey.keySet());
+    }
+
+    @Override
+    public List<Cell> cells(Year year, DataScope scope, Set<String> keys) {
         List<Cell> cells = new ArrayList<>();
         for (Spec spec : specs) {
+            if (!keys.contains(spec.figure().key())) {
+                continue;
+            }
             String sql = "select " + spec.region + " as region, " + spec.part + " as part, " + spec.partLabel
                     + " as part_label, " + spec.month() + " as month_of_year, " + spec.value + " as figure_value from "
                     + spec.from + " where " + spec.conditions() + " group by " + spec.groupBy();

@@ -86,6 +86,47 @@ public class Statistics {
                 sectionValues);
     }
 
+    /**
+     * The totals of some figures over the years up to {@code lastYear} (ten years when not given), for the
+     * trends of the dashboard: the same numbers as the statistics of each of those years.
+     */
+    public Trend trend(CurrentUser me, Integer lastYear, String regionCode, List<String> keys, int years) {
+        Year last = year(lastYear);
+        Region region = region(me, regionCode);
+        DataScope scope = regions.scopeOf(region.code());
+        Set<String> wanted = Set.copyOf(keys);
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        sources.forEach(source -> source.figures().stream().filter(figure -> wanted.contains(figure.key()))
+                .forEach(figure -> figures.put(figure.key(), figure)));
+        List<Integer> yearList = new ArrayList<>();
+        Map<String, List<BigDecimal>> values = new LinkedHashMap<>();
+        keys.stream().filter(figures::containsKey).forEach(key -> values.put(key, new ArrayList<>()));
+        for (int i = years - 1; i >= 0; i--) {
+            Year year = last.minusYears(i);
+            yearList.add(year.getValue());
+            Map<String, BigDecimal> totals = new HashMap<>();
+            for (FigureSource source : sources) {
+                source.cells(year, scope, wanted)
+                        .forEach(cell -> totals.merge(cell.key(), cell.value(), BigDecimal::add));
+            }
+            values.forEach((key, list) -> list.add(totals.getOrDefault(key, BigDecimal.ZERO)));
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Series> series = values.entrySet().stream()
+                .map(entry -> new Series(entry.getKey(), label(figures.get(entry.getKey()), locale),
+                        figures.get(entry.getKey()).unit(), entry.getValue()))
+                .toList();
+        return new Trend(region.code(), region.name(), yearList, series);
+    }
+
+    /** Figures over the years. */
+    public record Trend(String regionCode, String regionName, List<Integer> years, List<Series> series) {
+    }
+
+    /** One figure's totals, a value per year of the trend. */
+    public record Series(String key, String label, FigureSource.Unit unit, List<BigDecimal> values) {
+    }
+
     /** The records one figure counts, in the same year and region as its value. */
     public FigureRecords records(CurrentUser me, String key, Integer year, String regionCode, String part) {
         Year asked = year(year);

@@ -1,13 +1,11 @@
 package org.yiyong.samaritans;
 
-import java.time.Year;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.platform.SqlFigures;
 import org.yiyong.platform.SqlFigures.Spec;
-import org.yiyong.shared.DataScope;
 import org.yiyong.shared.FigureSource;
 
 /**
@@ -18,14 +16,12 @@ import org.yiyong.shared.FigureSource;
  */
 @Service
 @Transactional(readOnly = true)
-public class SamaritanFigures implements FigureSource {
+public class SamaritanFigures extends SqlFigures {
 
     private static final String PERSON_PATH = "'/samaritans/' || cast(s.id as varchar(20))";
 
-    private final SqlFigures figures;
-
     SamaritanFigures(JdbcClient jdbc) {
-        this.figures = new SqlFigures(jdbc, List.of(
+        super(jdbc, List.of(
                 // once per person: the first confirmation of the year counts, in its deed's region and category
                 new Spec(new Figure("samaritans.confirmed", Section.CONFIRMATION, Unit.PEOPLE, false,
                         "deed.category."), "samaritan_deed sd join samaritan s on s.id = sd.samaritan_id",
@@ -64,20 +60,5 @@ public class SamaritanFigures implements FigureSource {
                 "benefit b join samaritan s on s.id = b.samaritan_id",
                 "b.status = 'GRANTED' and b.closed_on is not null", "b.closed_on", "s.region_code", "b.kind", null,
                 "count(*)", null, "s.number", "s.name || '　' || b.responsible_body", "b.id", PERSON_PATH);
-    }
-
-    @Override
-    public List<Figure> figures() {
-        return figures.figures();
-    }
-
-    @Override
-    public List<Cell> cells(Year year, DataScope scope) {
-        return figures.cells(year, scope);
-    }
-
-    @Override
-    public List<Entry> records(String key, Year year, DataScope scope, String part) {
-        return figures.records(key, year, scope, part);
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a module counts for the statistics, the leaders' dashboard and the annual work report. A module
@@ -25,6 +26,11 @@ public interface FigureSource {
 
     /** The values of all the module's figures for the year, within the scope: one cell per non-zero group. */
     List<Cell> cells(Year year, DataScope scope);
+
+    /** The values of only those of the module's figures whose keys are given. */
+    default List<Cell> cells(Year year, DataScope scope, Set<String> keys) {
+        return cells(year, scope).stream().filter(cell -> keys.contains(cell.key())).toList();
+    }
 
     /**
      * The records a figure counts in the year, within the scope, limited to one part when {@code part} is
