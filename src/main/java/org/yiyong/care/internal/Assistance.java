@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,8 +14,6 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.identity.CurrentUser;
@@ -25,7 +22,6 @@ import org.yiyong.platform.DocumentNumbers;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
@@ -47,17 +43,15 @@ public class Assistance implements CarePaymentHandler {
     private final AssistanceCases cases;
     private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
     private final DocumentNumbers numbers;
 
-    Assistance(AssistanceCases cases, JdbcClient jdbc, SamaritanDirectory people, ApplicationEventPublisher events,
-            AuditTrail audit, Clock clock, DocumentNumbers numbers) {
+    Assistance(AssistanceCases cases, JdbcClient jdbc, SamaritanDirectory people, AuditTrail audit, Clock clock,
+            DocumentNumbers numbers) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.people = people;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.numbers = numbers;
@@ -155,9 +149,8 @@ public class Assistance implements CarePaymentHandler {
         cases.flush();
         String name = people.find(c.getSamaritanId()).map(SamaritanDirectory.Person::name)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", c.getSamaritanId()));
-        events.publishEvent(new PaymentRequested(source(c.getId()), c.getRegionCode(),
-                PaymentPurpose.HARDSHIP, c.getSamaritanId(), null, name, Money.of(value), "困难救助金（帮扶事项 " + c.getNumber() + "）",
-                document, me.username(), today));
+        c.askGrantPayment(name, document, me.username(), today);
+        cases.save(c);
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("hardship grant asked: " + value));
         return c;
     }

@@ -20,15 +20,21 @@ import java.util.List;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentSource;
+import org.yiyong.shared.Money;
 
 /**
  * An assistance case (帮扶): a problem found in a household — work, 低保, housing, medical care,
  * schooling, legal help, a hardship grant — followed with notes until it is solved, or closed with a
- * reason. A hardship grant is paid through the funds module.
+ * reason. A hardship grant is paid through the funds module: the case asks for it with an event it
+ * registers (published when it is saved).
  */
 @Entity
 @Table(name = "assistance_case")
-public class AssistanceCase {
+public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
 
     /** What kind of help. Stored by name. */
     public enum Kind {
@@ -115,6 +121,24 @@ public class AssistanceCase {
         this.grantAmount = amount;
         notes.add(new AssistanceNote(on, "申请困难救助金 " + amount.toPlainString() + " 元，已提交财务支付", by));
         this.status = Status.IN_PROGRESS;
+    }
+
+    /**
+     * Asks the funds to pay the granted amount to the household's payee, from the fund of the county
+     * association of the case's region.
+     */
+    void askGrantPayment(String payeeName, String decisionDocument, String requestedBy, LocalDate on) {
+        if (grantAmount == null) {
+            throw new IllegalStateException("Only a granted case asks the funds to pay");
+        }
+        registerEvent(new PaymentRequested(paymentSource(), regionCode, PaymentPurpose.HARDSHIP, samaritanId, null,
+                payeeName, Money.of(grantAmount), "困难救助金（帮扶事项 " + number + "）", decisionDocument, requestedBy,
+                on));
+    }
+
+    /** How the funds name this case's hardship grant. */
+    PaymentSource paymentSource() {
+        return PaymentSource.of(CarePaymentHandler.MODULE, Assistance.PAYMENT_KIND, id);
     }
 
     void grantPaid(LocalDate on) {

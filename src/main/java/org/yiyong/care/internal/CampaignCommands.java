@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,14 +19,11 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.samaritans.SamaritanStatus;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -48,13 +44,12 @@ public class CampaignCommands {
     private final CampaignAccess access;
     private final SamaritanDirectory registry;
     private final Regions regions;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
     CampaignCommands(Campaigns campaigns, CampaignLines lines, CondolenceStandards standards,
             CampaignRosterBuilder builder, CampaignAccess access, SamaritanDirectory registry, Regions regions,
-            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.standards = standards;
@@ -62,7 +57,6 @@ public class CampaignCommands {
         this.access = access;
         this.registry = registry;
         this.regions = regions;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -295,13 +289,11 @@ public class CampaignCommands {
         Instant now = clock.instant();
         BigDecimal total = BigDecimal.ZERO;
         for (CampaignLine line : due) {
-            line.sent(me.username(), now);
-            events.publishEvent(new PaymentRequested(line.paymentSource(), payingRegion,
-                    PaymentPurpose.CONDOLENCE, line.getSamaritanId(), null, line.getPayeeName(),
-                    Money.of(line.getAmount()),
-                    description(campaign, line), campaign.getDocumentNumber(), me.username(), today));
+            line.sent(me.username(), now, payingRegion, description(campaign, line), campaign.getDocumentNumber(),
+                    today);
             total = total.add(line.getAmount());
         }
+        lines.saveAll(due);
         int already = (int) roster.stream().filter(l -> l.getStatus() == CampaignLine.Status.SENT
                 || l.getStatus() == CampaignLine.Status.PAID).count() - due.size();
         campaign.sent(me.username(), now);

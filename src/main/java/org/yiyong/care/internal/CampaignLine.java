@@ -11,17 +11,22 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSource;
+import org.yiyong.shared.Money;
 
 /**
  * One person on a campaign's roster: included with a category, an amount and a payee (the person, or
  * for a deceased samaritan one named survivor of the household), or left out with the reason — by rule
  * or by a staff member's decision. Lines of people the association had lost contact with need a recorded
- * check of recent good conduct before they are paid.
+ * check of recent good conduct before they are paid. Sending a line asks the funds to pay it, with an
+ * event it registers (published when it is saved).
  */
 @Entity
 @Table(name = "campaign_line")
-public class CampaignLine {
+public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
 
     /** Stored by name. */
     public enum Status {
@@ -202,14 +207,20 @@ public class CampaignLine {
         return conductCheckRequired && !Boolean.TRUE.equals(conductGood);
     }
 
-    /** The payment request went out. */
-    void sent(String by, Instant at) {
+    /**
+     * Sent: the funds are asked to pay the amount to the payee, from the fund of the association of the
+     * paying region ({@code null}: the city's), under the campaign's decision document.
+     */
+    void sent(String by, Instant at, String payingRegion, String description, String decisionDocument,
+            LocalDate on) {
         if (status != Status.INCLUDED) {
             throw new CareRuleBroken("campaign.line.not-included", name);
         }
         this.status = Status.SENT;
         this.sentBy = by;
         this.sentAt = at;
+        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.CONDOLENCE, samaritanId,
+                null, payeeName, Money.of(amount), description, decisionDocument, by, on));
     }
 
     /** The funds paid it. Once: the same news again changes nothing. */

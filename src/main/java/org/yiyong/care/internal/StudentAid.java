@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +21,6 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.audit.ScopedLookup;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.PaymentSource;
@@ -33,7 +30,6 @@ import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.samaritans.SchoolStage;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -64,18 +60,16 @@ public class StudentAid {
     private final SamaritanDirectory people;
     private final Regions regions;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StudentAid(StudentAidApplications applications, StudentAidRates rates, JdbcClient jdbc, SamaritanDirectory people,
-            Regions regions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            Regions regions, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.rates = rates;
         this.jdbc = jdbc;
         this.people = people;
         this.regions = regions;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -305,10 +299,8 @@ public class StudentAid {
         String city = regions.city().code();
         String payingRegion = application.getPayer() == StudentAidApplication.Payer.COUNTY && !region.equals(city)
                 ? region : null;
-        events.publishEvent(new PaymentRequested(PaymentSource.of(CarePaymentHandler.MODULE, PAYMENT_KIND,
-                application.getId()), payingRegion, PaymentPurpose.STUDENT_AID, application.getSamaritanId(), null,
-                application.getPayeeName(), Money.of(application.getAmount()), description(application), document,
-                me.username(), today));
+        application.askPayment(payingRegion, description(application));
+        applications.save(application);
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 application.snapshot())).withDetail("approved at " + application.getAmount().toPlainString()
                         + ", payment requested"));

@@ -12,17 +12,23 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentSource;
 import org.yiyong.samaritans.SchoolStage;
+import org.yiyong.shared.Money;
 
 /**
  * An application for student aid (助学) for one child of a samaritan's household in one school year,
  * with the evidence of hardship and results. Submitted, then approved by city staff other than its
  * recorder (at the rate of the child's stage in force for the school year) or refused with a reason;
- * paid when the funds report the payment order paid.
+ * paid when the funds report the payment order paid. Once approved it asks the funds to pay, with an
+ * event it registers (published when it is saved).
  */
 @Entity
 @Table(name = "student_aid_application")
-public class StudentAidApplication {
+public class StudentAidApplication extends AbstractAggregateRoot<StudentAidApplication> {
 
     /** Stored by name. */
     public enum Status {
@@ -117,6 +123,21 @@ public class StudentAidApplication {
         this.decidedOn = on;
         this.decisionDocument = document;
         this.status = Status.APPROVED;
+    }
+
+    /**
+     * Asks the funds to pay the approved amount to the payee, from the fund of the association of the
+     * paying region ({@code null}: the city's), under the approval's document, by its approver.
+     */
+    void askPayment(String payingRegion, String description) {
+        requireStatus(Status.APPROVED);
+        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.STUDENT_AID, samaritanId,
+                null, payeeName, Money.of(amount), description, decisionDocument, decidedBy, decidedOn));
+    }
+
+    /** How the funds name this application's payment. */
+    PaymentSource paymentSource() {
+        return PaymentSource.of(CarePaymentHandler.MODULE, StudentAid.PAYMENT_KIND, id);
     }
 
     void refuse(String by, LocalDate on, String reason) {
