@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,7 +22,7 @@ import org.yiyong.platform.DocumentKind;
 import org.yiyong.platform.DocumentNumbers;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.Inputs;
-import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
@@ -127,11 +128,7 @@ public class Assistance implements CarePaymentHandler {
     @PreAuthorize(WRITE)
     public AssistanceCase note(CurrentUser me, long id, String note) {
         String text = Inputs.text("note", note, 1000, true);
-        AssistanceCase c = inScope(me, id);
-        c.note(LocalDate.now(clock), text, me.username());
-        cases.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("note: " + text));
-        return c;
+        return change(me, id, c -> c.note(LocalDate.now(clock), text, me.username()), "note: " + text);
     }
 
     /**
@@ -141,7 +138,7 @@ public class Assistance implements CarePaymentHandler {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public AssistanceCase requestGrant(CurrentUser me, long id, BigDecimal amount, String decisionDocument) {
-        BigDecimal value = Inputs.amount("amount", amount, MAX_GRANT);
+        Money value = Money.of(Inputs.amount("amount", amount, MAX_GRANT));
         String document = Inputs.text("decisionDocument", decisionDocument, 200, false);
         AssistanceCase c = inScope(me, id);
         LocalDate today = LocalDate.now(clock);
@@ -159,21 +156,22 @@ public class Assistance implements CarePaymentHandler {
     @PreAuthorize(WRITE)
     public AssistanceCase solve(CurrentUser me, long id, String outcome) {
         String text = Inputs.text("outcome", outcome, 1000, true);
-        AssistanceCase c = inScope(me, id);
-        c.solve(LocalDate.now(clock), text);
-        cases.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("solved: " + text));
-        return c;
+        return change(me, id, c -> c.solve(LocalDate.now(clock), text), "solved: " + text);
     }
 
     @Transactional
     @PreAuthorize(WRITE)
     public AssistanceCase close(CurrentUser me, long id, String reason) {
         String text = Inputs.text("reason", reason, 1000, true);
+        return change(me, id, c -> c.close(LocalDate.now(clock), text), "closed: " + text);
+    }
+
+    /** A step of a case in the caller's scope, audited with its detail. */
+    private AssistanceCase change(CurrentUser me, long id, Consumer<AssistanceCase> step, String detail) {
         AssistanceCase c = inScope(me, id);
-        c.close(LocalDate.now(clock), text);
+        step.accept(c);
         cases.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("closed: " + text));
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(detail));
         return c;
     }
 

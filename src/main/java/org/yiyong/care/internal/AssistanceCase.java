@@ -1,6 +1,7 @@
 package org.yiyong.care.internal;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +25,7 @@ import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSource;
 import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * An assistance case (帮扶): a problem found in a household — work, 低保, housing, medical care,
@@ -70,7 +71,8 @@ public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
 
     private String openedBy;
 
-    private BigDecimal grantAmount;
+    @Convert(converter = MoneyConverter.class)
+    private Money grantAmount;
 
     private LocalDate grantPaidOn;
 
@@ -110,7 +112,7 @@ public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
     }
 
     /** A hardship grant of an amount, asked of the funds once. */
-    void grant(BigDecimal amount, LocalDate on, String by) {
+    void grant(Money amount, LocalDate on, String by) {
         requireOpen();
         if (kind != Kind.HARDSHIP_GRANT) {
             throw new CareRuleBroken("assistance.grant.not-hardship", number);
@@ -119,7 +121,7 @@ public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
             throw new CareRuleBroken("assistance.grant.already", number);
         }
         this.grantAmount = amount;
-        notes.add(new AssistanceNote(on, "申请困难救助金 " + amount.toPlainString() + " 元，已提交财务支付", by));
+        notes.add(new AssistanceNote(on, "申请困难救助金 " + amount + " 元，已提交财务支付", by));
         this.status = Status.IN_PROGRESS;
     }
 
@@ -132,8 +134,7 @@ public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
             throw new IllegalStateException("Only a granted case asks the funds to pay");
         }
         registerEvent(new PaymentRequested(paymentSource(), regionCode, PaymentPurpose.HARDSHIP, samaritanId, null,
-                payeeName, Money.of(grantAmount), "困难救助金（帮扶事项 " + number + "）", decisionDocument, requestedBy,
-                on));
+                payeeName, grantAmount, "困难救助金（帮扶事项 " + number + "）", decisionDocument, requestedBy, on));
     }
 
     /** How the funds name this case's hardship grant. */
@@ -221,7 +222,7 @@ public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
         return openedBy;
     }
 
-    public BigDecimal getGrantAmount() {
+    public Money getGrantAmount() {
         return grantAmount;
     }
 

@@ -30,6 +30,7 @@ import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.samaritans.SchoolStage;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -180,8 +181,8 @@ public class StudentAid {
         }
         StudentAidApplication application = new StudentAidApplication(year, child.samaritanId(), child.relativeId(),
                 child.name(), child.school(), child.stage(), hardship, results, payee == null ? child.name() : payee,
-                request.payer() == null ? StudentAidApplication.Payer.CITY : request.payer(), rate, me.username(),
-                LocalDate.now(clock));
+                request.payer() == null ? StudentAidApplication.Payer.CITY : request.payer(), Money.of(rate),
+                me.username(), LocalDate.now(clock));
         try {
             applications.saveAndFlush(application);
         } catch (DataIntegrityViolationException twoAtOnce) {
@@ -292,7 +293,7 @@ public class StudentAid {
                 .orElseThrow(() -> new CareRuleBroken("student-aid.rate.missing", application.year().label()));
         var before = application.snapshot();
         LocalDate today = LocalDate.now(clock);
-        application.approve(me.username(), today, document, rate);
+        application.approve(me.username(), today, document, Money.of(rate));
         applications.flush();
         String region = people.find(application.getSamaritanId()).map(SamaritanDirectory.Person::regionCode)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", application.getSamaritanId()));
@@ -302,7 +303,7 @@ public class StudentAid {
         application.askPayment(payingRegion, description(application));
         applications.save(application);
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                application.snapshot())).withDetail("approved at " + application.getAmount().toPlainString()
+                application.snapshot())).withDetail("approved at " + application.getAmount()
                         + ", payment requested"));
         return application;
     }

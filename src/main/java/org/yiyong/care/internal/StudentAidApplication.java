@@ -1,23 +1,19 @@
 package org.yiyong.care.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.data.domain.AbstractAggregateRoot;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSource;
 import org.yiyong.samaritans.SchoolStage;
 import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * An application for student aid (助学) for one child of a samaritan's household in one school year,
@@ -28,7 +24,7 @@ import org.yiyong.shared.Money;
  */
 @Entity
 @Table(name = "student_aid_application")
-public class StudentAidApplication extends AbstractAggregateRoot<StudentAidApplication> {
+public class StudentAidApplication extends AidApplication<StudentAidApplication> {
 
     /** Stored by name. */
     public enum Status {
@@ -40,13 +36,7 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         CITY, COUNTY
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
     private int schoolYear;
-
-    private long samaritanId;
 
     private long relativeId;
 
@@ -66,38 +56,26 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
     @Enumerated(EnumType.STRING)
     private Payer payer;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     private Status status;
 
-    private String submittedBy;
-
     private LocalDate submittedOn;
-
-    private String decidedBy;
-
-    private LocalDate decidedOn;
-
-    private String decisionDocument;
-
-    private String refusalReason;
 
     private String paymentOrderNumber;
 
     private LocalDate paidOn;
 
-    @Version
-    private long version;
-
     protected StudentAidApplication() {
     }
 
     StudentAidApplication(StudentAidYear year, long samaritanId, long relativeId, String studentName, String school,
-            SchoolStage stage, String hardship, String results, String payeeName, Payer payer, BigDecimal amount,
+            SchoolStage stage, String hardship, String results, String payeeName, Payer payer, Money amount,
             String submittedBy, LocalDate submittedOn) {
+        super(samaritanId, submittedBy);
         this.schoolYear = year.start();
-        this.samaritanId = samaritanId;
         this.relativeId = relativeId;
         this.studentName = studentName;
         this.school = school;
@@ -107,21 +85,18 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         this.payeeName = payeeName;
         this.payer = payer;
         this.amount = amount;
-        this.submittedBy = submittedBy;
         this.submittedOn = submittedOn;
         this.status = Status.SUBMITTED;
     }
 
     /** Four eyes: approved by someone other than the person who recorded it, at the rate of the year. */
-    void approve(String approver, LocalDate on, String document, BigDecimal rate) {
+    void approve(String approver, LocalDate on, String document, Money rate) {
         requireStatus(Status.SUBMITTED);
-        if (approver.equals(submittedBy)) {
+        if (approver.equals(getSubmittedBy())) {
             throw new CareRuleBroken("student-aid.approve.own-application", studentName);
         }
         this.amount = rate;
-        this.decidedBy = approver;
-        this.decidedOn = on;
-        this.decisionDocument = document;
+        decided(approver, on, document);
         this.status = Status.APPROVED;
     }
 
@@ -131,20 +106,19 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
      */
     void askPayment(String payingRegion, String description) {
         requireStatus(Status.APPROVED);
-        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.STUDENT_AID, samaritanId,
-                null, payeeName, Money.of(amount), description, decisionDocument, decidedBy, decidedOn));
+        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.STUDENT_AID,
+                getSamaritanId(), null, payeeName, amount, description, getDecisionDocument(), getDecidedBy(),
+                getDecidedOn()));
     }
 
     /** How the funds name this application's payment. */
     PaymentSource paymentSource() {
-        return PaymentSource.of(CarePaymentHandler.MODULE, StudentAid.PAYMENT_KIND, id);
+        return PaymentSource.of(CarePaymentHandler.MODULE, StudentAid.PAYMENT_KIND, getId());
     }
 
     void refuse(String by, LocalDate on, String reason) {
         requireStatus(Status.SUBMITTED);
-        this.decidedBy = by;
-        this.decidedOn = on;
-        this.refusalReason = reason;
+        refused(by, on, reason);
         this.status = Status.REFUSED;
     }
 
@@ -189,18 +163,15 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         values.put("payeeName", payeeName);
         values.put("payer", payer);
         values.put("status", status);
-        values.put("decidedBy", decidedBy);
-        values.put("decidedOn", decidedOn);
-        values.put("decisionDocument", decisionDocument);
-        values.put("refusalReason", refusalReason);
+        values.put("decidedBy", getDecidedBy());
+        values.put("decidedOn", getDecidedOn());
+        values.put("decisionDocument", getDecisionDocument());
+        values.put("refusalReason", getRefusalReason());
         values.put("paymentOrderNumber", paymentOrderNumber);
         values.put("paidOn", paidOn);
         return values;
     }
 
-    public Long getId() {
-        return id;
-    }
 
     public int getSchoolYear() {
         return schoolYear;
@@ -210,9 +181,6 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         return year().label();
     }
 
-    public long getSamaritanId() {
-        return samaritanId;
-    }
 
     public long getRelativeId() {
         return relativeId;
@@ -246,7 +214,7 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         return payer;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 
@@ -254,29 +222,14 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         return status;
     }
 
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
 
     public LocalDate getSubmittedOn() {
         return submittedOn;
     }
 
-    public String getDecidedBy() {
-        return decidedBy;
-    }
 
-    public LocalDate getDecidedOn() {
-        return decidedOn;
-    }
 
-    public String getDecisionDocument() {
-        return decisionDocument;
-    }
 
-    public String getRefusalReason() {
-        return refusalReason;
-    }
 
     public String getPaymentOrderNumber() {
         return paymentOrderNumber;
@@ -286,7 +239,4 @@ public class StudentAidApplication extends AbstractAggregateRoot<StudentAidAppli
         return paidOn;
     }
 
-    public long getVersion() {
-        return version;
-    }
 }
