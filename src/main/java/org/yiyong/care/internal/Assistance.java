@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,8 +15,6 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.identity.CurrentUser;
@@ -24,7 +22,6 @@ import org.yiyong.platform.DocumentKind;
 import org.yiyong.platform.DocumentNumbers;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.Inputs;
-import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -47,17 +44,15 @@ public class Assistance implements CarePaymentHandler {
     private final AssistanceCases cases;
     private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
     private final DocumentNumbers numbers;
 
-    Assistance(AssistanceCases cases, JdbcClient jdbc, SamaritanDirectory people, ApplicationEventPublisher events,
-            AuditTrail audit, Clock clock, DocumentNumbers numbers) {
+    Assistance(AssistanceCases cases, JdbcClient jdbc, SamaritanDirectory people, AuditTrail audit, Clock clock,
+            DocumentNumbers numbers) {
         this.cases = cases;
         this.jdbc = jdbc;
         this.people = people;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
         this.numbers = numbers;
@@ -133,11 +128,7 @@ public class Assistance implements CarePaymentHandler {
     @PreAuthorize(WRITE)
     public AssistanceCase note(CurrentUser me, long id, String note) {
         String text = Inputs.text("note", note, 1000, true);
-        AssistanceCase c = inScope(me, id);
-        c.note(LocalDate.now(clock), text, me.username());
-        cases.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("note: " + text));
-        return c;
+        return change(me, id, c -> c.note(LocalDate.now(clock), text, me.username()), "note: " + text);
     }
 
     /**
@@ -147,7 +138,7 @@ public class Assistance implements CarePaymentHandler {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public AssistanceCase requestGrant(CurrentUser me, long id, BigDecimal amount, String decisionDocument) {
-        BigDecimal value = Inputs.amount("amount", amount, MAX_GRANT);
+        Money value = Money.of(Inputs.amount("amount", amount, MAX_GRANT));
         String document = Inputs.text("decisionDocument", decisionDocument, 200, false);
         AssistanceCase c = inScope(me, id);
         LocalDate today = LocalDate.now(clock);
@@ -155,9 +146,8 @@ public class Assistance implements CarePaymentHandler {
         cases.flush();
         String name = people.find(c.getSamaritanId()).map(SamaritanDirectory.Person::name)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", c.getSamaritanId()));
-        events.publishEvent(new PaymentRequested(source(c.getId()), c.getRegionCode(),
-                PaymentPurpose.HARDSHIP, c.getSamaritanId(), null, name, Money.of(value), "困难救助金（帮扶事项 " + c.getNumber() + "）",
-                document, me.username(), today));
+        c.askGrantPayment(name, document, me.username(), today);
+        cases.save(c);
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("hardship grant asked: " + value));
         return c;
     }
@@ -166,21 +156,22 @@ public class Assistance implements CarePaymentHandler {
     @PreAuthorize(WRITE)
     public AssistanceCase solve(CurrentUser me, long id, String outcome) {
         String text = Inputs.text("outcome", outcome, 1000, true);
-        AssistanceCase c = inScope(me, id);
-        c.solve(LocalDate.now(clock), text);
-        cases.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("solved: " + text));
-        return c;
+        return change(me, id, c -> c.solve(LocalDate.now(clock), text), "solved: " + text);
     }
 
     @Transactional
     @PreAuthorize(WRITE)
     public AssistanceCase close(CurrentUser me, long id, String reason) {
         String text = Inputs.text("reason", reason, 1000, true);
+        return change(me, id, c -> c.close(LocalDate.now(clock), text), "closed: " + text);
+    }
+
+    /** A step of a case in the caller's scope, audited with its detail. */
+    private AssistanceCase change(CurrentUser me, long id, Consumer<AssistanceCase> step, String detail) {
         AssistanceCase c = inScope(me, id);
-        c.close(LocalDate.now(clock), text);
+        step.accept(c);
         cases.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("closed: " + text));
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(detail));
         return c;
     }
 

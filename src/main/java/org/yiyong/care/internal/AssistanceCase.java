@@ -1,6 +1,7 @@
 package org.yiyong.care.internal;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,22 +14,28 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentSource;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * An assistance case (帮扶): a problem found in a household — work, 低保, housing, medical care,
  * schooling, legal help, a hardship grant — followed with notes until it is solved, or closed with a
- * reason. A hardship grant is paid through the funds module.
+ * reason. A hardship grant is paid through the funds module: the case asks for it with an event it
+ * registers (published when it is saved).
  */
 @Entity
 @Table(name = "assistance_case")
-public class AssistanceCase {
+public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
 
     /** What kind of help. Stored by name. */
     public enum Kind {
@@ -64,7 +71,8 @@ public class AssistanceCase {
 
     private String openedBy;
 
-    private BigDecimal grantAmount;
+    @Convert(converter = MoneyConverter.class)
+    private Money grantAmount;
 
     private LocalDate grantPaidOn;
 
@@ -104,7 +112,7 @@ public class AssistanceCase {
     }
 
     /** A hardship grant of an amount, asked of the funds once. */
-    void grant(BigDecimal amount, LocalDate on, String by) {
+    void grant(Money amount, LocalDate on, String by) {
         requireOpen();
         if (kind != Kind.HARDSHIP_GRANT) {
             throw new CareRuleBroken("assistance.grant.not-hardship", number);
@@ -113,8 +121,25 @@ public class AssistanceCase {
             throw new CareRuleBroken("assistance.grant.already", number);
         }
         this.grantAmount = amount;
-        notes.add(new AssistanceNote(on, "申请困难救助金 " + amount.toPlainString() + " 元，已提交财务支付", by));
+        notes.add(new AssistanceNote(on, "申请困难救助金 " + amount + " 元，已提交财务支付", by));
         this.status = Status.IN_PROGRESS;
+    }
+
+    /**
+     * Asks the funds to pay the granted amount to the household's payee, from the fund of the county
+     * association of the case's region.
+     */
+    void askGrantPayment(String payeeName, String decisionDocument, String requestedBy, LocalDate on) {
+        if (grantAmount == null) {
+            throw new IllegalStateException("Only a granted case asks the funds to pay");
+        }
+        registerEvent(new PaymentRequested(paymentSource(), regionCode, PaymentPurpose.HARDSHIP, samaritanId, null,
+                payeeName, grantAmount, "困难救助金（帮扶事项 " + number + "）", decisionDocument, requestedBy, on));
+    }
+
+    /** How the funds name this case's hardship grant. */
+    PaymentSource paymentSource() {
+        return PaymentSource.of(CarePaymentHandler.MODULE, Assistance.PAYMENT_KIND, id);
     }
 
     void grantPaid(LocalDate on) {
@@ -197,7 +222,7 @@ public class AssistanceCase {
         return openedBy;
     }
 
-    public BigDecimal getGrantAmount() {
+    public Money getGrantAmount() {
         return grantAmount;
     }
 

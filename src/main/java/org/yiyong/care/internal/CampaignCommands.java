@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.function.Consumer;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,8 +20,6 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
@@ -48,13 +46,12 @@ public class CampaignCommands {
     private final CampaignAccess access;
     private final SamaritanDirectory registry;
     private final Regions regions;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
     CampaignCommands(Campaigns campaigns, CampaignLines lines, CondolenceStandards standards,
             CampaignRosterBuilder builder, CampaignAccess access, SamaritanDirectory registry, Regions regions,
-            ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.standards = standards;
@@ -62,7 +59,6 @@ public class CampaignCommands {
         this.access = access;
         this.registry = registry;
         this.regions = regions;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -76,7 +72,7 @@ public class CampaignCommands {
     }
 
     /** What one run of the payment batch did. */
-    public record SendResult(int sent, BigDecimal amount, int alreadySent) {
+    public record SendResult(int sent, Money amount, int alreadySent) {
     }
 
 
@@ -153,7 +149,7 @@ public class CampaignCommands {
         Map<CondolenceCategory, BigDecimal> amounts = standards.amountsOn(campaign.getReferenceDate());
         CondolenceCategory category = request.category() != null ? request.category()
                 : line.getCategory() != null ? line.getCategory() : CondolenceCategory.OTHER;
-        BigDecimal amount = CampaignRules.amountOf(amounts, category, campaign.getReferenceDate());
+        Money amount = Money.of(CampaignRules.amountOf(amounts, category, campaign.getReferenceDate()));
         String payee = payeeName != null ? payeeName : line.getPayeeName();
         if (payee == null) {
             boolean deceased = registry.find(samaritanId).orElseThrow().status() == SamaritanStatus.DECEASED;
@@ -171,7 +167,7 @@ public class CampaignCommands {
             throw new CareRuleBroken("campaign.line.already", line.getName());
         }
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("added " + line.getName() + " ("
-                + samaritanId + ") as " + category + " " + amount.toPlainString() + (decision != null
+                + samaritanId + ") as " + category + " " + amount + (decision != null
                         && !decision.included() ? ", rules said " + decision.reason() : "") + ": " + reason));
         return line;
     }
@@ -224,13 +220,8 @@ public class CampaignCommands {
     @Transactional
     @PreAuthorize(WRITE)
     public Campaign submit(CurrentUser me, long id) {
-        Campaign campaign = access.inScope(me, id);
-        var before = campaign.snapshot();
-        campaign.submit(me.username(), clock.instant());
-        campaigns.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                campaign.snapshot())).withDetail("submitted for approval"));
-        return campaign;
+        return change(me, id, campaign -> campaign.submit(me.username(), clock.instant()), true,
+                "submitted for approval");
     }
 
     /** Approval by a staff member who neither built nor submitted the roster, under a decision document. */
@@ -238,34 +229,38 @@ public class CampaignCommands {
     @PreAuthorize(WRITE)
     public Campaign approve(CurrentUser me, long id, String documentNumber) {
         String document = text("documentNumber", documentNumber, 100, true);
-        Campaign campaign = access.inScope(me, id);
-        var before = campaign.snapshot();
-        campaign.approve(me.username(), document, clock.instant());
-        campaigns.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                campaign.snapshot())).withDetail("approved"));
-        return campaign;
+        return change(me, id, campaign -> campaign.approve(me.username(), document, clock.instant()), true,
+                "approved");
     }
 
     @Transactional
     @PreAuthorize(WRITE)
     public Campaign returnToDraft(CurrentUser me, long id, String reason) {
         String why = text("reason", reason, 500, true);
-        Campaign campaign = access.inScope(me, id);
-        campaign.returnToDraft(why);
-        campaigns.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("returned for changes: " + why));
-        return campaign;
+        return change(me, id, campaign -> campaign.returnToDraft(why), false, "returned for changes: " + why);
     }
 
     @Transactional
     @PreAuthorize(WRITE)
     public Campaign cancel(CurrentUser me, long id, String reason) {
         String why = text("reason", reason, 500, true);
+        return change(me, id, campaign -> campaign.cancel(why), false, "cancelled: " + why);
+    }
+
+    /**
+     * A step of the campaign's course, in the caller's scope, audited with its detail — and with the
+     * changes it made to the campaign, where they are shown.
+     */
+    private Campaign change(CurrentUser me, long id, Consumer<Campaign> step, boolean showChanges, String detail) {
         Campaign campaign = access.inScope(me, id);
-        campaign.cancel(why);
+        var before = campaign.snapshot();
+        step.accept(campaign);
         campaigns.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("cancelled: " + why));
+        AuditRecord record = AuditRecord.of(AuditAction.UPDATE, ENTITY, id);
+        if (showChanges) {
+            record = record.withChanges(Changes.between(before, campaign.snapshot()));
+        }
+        audit.record(record.withDetail(detail));
         return campaign;
     }
 
@@ -293,15 +288,13 @@ public class CampaignCommands {
         String payingRegion = campaign.payingRegion(cityCode());
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        BigDecimal total = BigDecimal.ZERO;
+        Money total = Money.ZERO;
         for (CampaignLine line : due) {
-            line.sent(me.username(), now);
-            events.publishEvent(new PaymentRequested(line.paymentSource(), payingRegion,
-                    PaymentPurpose.CONDOLENCE, line.getSamaritanId(), null, line.getPayeeName(),
-                    Money.of(line.getAmount()),
-                    description(campaign, line), campaign.getDocumentNumber(), me.username(), today));
-            total = total.add(line.getAmount());
+            line.sent(me.username(), now, payingRegion, description(campaign, line), campaign.getDocumentNumber(),
+                    today);
+            total = total.plus(line.getAmount());
         }
+        lines.saveAll(due);
         int already = (int) roster.stream().filter(l -> l.getStatus() == CampaignLine.Status.SENT
                 || l.getStatus() == CampaignLine.Status.PAID).count() - due.size();
         campaign.sent(me.username(), now);
@@ -309,8 +302,8 @@ public class CampaignCommands {
         campaigns.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(due.isEmpty()
                 ? "payment batch run again: nothing new to send"
-                : "sent to the funds: " + due.size() + " payment requests, " + total.toPlainString()));
-        return new SendResult(due.size(), total.setScale(2), Math.max(already, 0));
+                : "sent to the funds: " + due.size() + " payment requests, " + total));
+        return new SendResult(due.size(), total, Math.max(already, 0));
     }
 
     private static String description(Campaign campaign, CampaignLine line) {

@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,20 +9,25 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSource;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * One person on a campaign's roster: included with a category, an amount and a payee (the person, or
  * for a deceased samaritan one named survivor of the household), or left out with the reason — by rule
  * or by a staff member's decision. Lines of people the association had lost contact with need a recorded
- * check of recent good conduct before they are paid.
+ * check of recent good conduct before they are paid. Sending a line asks the funds to pay it, with an
+ * event it registers (published when it is saved).
  */
 @Entity
 @Table(name = "campaign_line")
-public class CampaignLine {
+public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
 
     /** Stored by name. */
     public enum Status {
@@ -63,7 +69,8 @@ public class CampaignLine {
     @Enumerated(EnumType.STRING)
     private CondolenceCategory category;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     private Status status;
@@ -117,29 +124,38 @@ public class CampaignLine {
     }
 
     /** In, by rule or by hand. */
-    void include(CondolenceCategory category, BigDecimal amount, String payeeName, Long payeeRelativeId,
+    void include(CondolenceCategory category, Money amount, String payeeName, Long payeeRelativeId,
             String payeeRelation, Reason reason, String text) {
+        decide(Status.INCLUDED, category, amount, payeeName, payeeRelativeId, payeeRelation, reason, text);
+    }
+
+    /** Out, with the reason; category, amount and payee are kept when known, for a later inclusion. */
+    void exclude(CondolenceCategory category, Money amount, String payeeName, Long payeeRelativeId,
+            String payeeRelation, Reason reason, String text) {
+        decide(Status.EXCLUDED, category, amount, payeeName, payeeRelativeId, payeeRelation, reason, text);
+    }
+
+    private void decide(Status status, CondolenceCategory category, Money amount, String payeeName,
+            Long payeeRelativeId, String payeeRelation, Reason reason, String text) {
         this.category = category;
         this.amount = amount;
         this.payeeName = payeeName;
         this.payeeRelativeId = payeeRelativeId;
         this.payeeRelation = payeeRelation;
-        this.status = Status.INCLUDED;
+        mark(status, reason, text);
+    }
+
+    private void mark(Status status, Reason reason, String text) {
+        this.status = status;
         this.reasonCode = reason;
         this.reasonText = text;
     }
 
-    /** Out, with the reason; category, amount and payee are kept when known, for a later inclusion. */
-    void exclude(CondolenceCategory category, BigDecimal amount, String payeeName, Long payeeRelativeId,
-            String payeeRelation, Reason reason, String text) {
-        this.category = category;
-        this.amount = amount;
-        this.payeeName = payeeName;
-        this.payeeRelativeId = payeeRelativeId;
-        this.payeeRelation = payeeRelation;
-        this.status = Status.EXCLUDED;
-        this.reasonCode = reason;
-        this.reasonText = text;
+    /** The line's place on the roster was decided by a staff member, not by the rules. */
+    private void decidedByStaff(String by, Instant at) {
+        this.manual = true;
+        this.decidedBy = by;
+        this.decidedAt = at;
     }
 
     void requireConductCheck() {
@@ -147,15 +163,13 @@ public class CampaignLine {
     }
 
     /** Added by a staff member: the person is in, whatever the rules said. */
-    void addedBy(String by, Instant at, CondolenceCategory category, BigDecimal amount, String payeeName,
+    void addedBy(String by, Instant at, CondolenceCategory category, Money amount, String payeeName,
             Long payeeRelativeId, String payeeRelation, String reason) {
         if (isOn()) {
             throw new CareRuleBroken("campaign.line.already", name);
         }
         include(category, amount, payeeName, payeeRelativeId, payeeRelation, Reason.ADDED_BY_STAFF, reason);
-        this.manual = true;
-        this.decidedBy = by;
-        this.decidedAt = at;
+        decidedByStaff(by, at);
     }
 
     /** Taken off by a staff member, with the reason. */
@@ -163,12 +177,8 @@ public class CampaignLine {
         if (status != Status.INCLUDED) {
             throw new CareRuleBroken("campaign.line.not-included", name);
         }
-        this.status = Status.REMOVED;
-        this.reasonCode = Reason.REMOVED_BY_STAFF;
-        this.reasonText = reason;
-        this.manual = true;
-        this.decidedBy = by;
-        this.decidedAt = at;
+        mark(Status.REMOVED, Reason.REMOVED_BY_STAFF, reason);
+        decidedByStaff(by, at);
     }
 
     /**
@@ -187,13 +197,9 @@ public class CampaignLine {
         this.conductNote = note;
         this.conductGood = good;
         if (!good && (status == Status.INCLUDED || status == Status.EXCLUDED)) {
-            this.status = Status.EXCLUDED;
-            this.reasonCode = Reason.CONDUCT_NOT_GOOD;
-            this.reasonText = note;
+            mark(Status.EXCLUDED, Reason.CONDUCT_NOT_GOOD, note);
         } else if (good && rosterOpen && status == Status.EXCLUDED && reasonCode == Reason.LOST_CONTACT) {
-            this.status = Status.INCLUDED;
-            this.reasonCode = Reason.RULE;
-            this.reasonText = "失联人员，近期表现已核实：" + note;
+            mark(Status.INCLUDED, Reason.RULE, "失联人员，近期表现已核实：" + note);
         }
     }
 
@@ -202,14 +208,20 @@ public class CampaignLine {
         return conductCheckRequired && !Boolean.TRUE.equals(conductGood);
     }
 
-    /** The payment request went out. */
-    void sent(String by, Instant at) {
+    /**
+     * Sent: the funds are asked to pay the amount to the payee, from the fund of the association of the
+     * paying region ({@code null}: the city's), under the campaign's decision document.
+     */
+    void sent(String by, Instant at, String payingRegion, String description, String decisionDocument,
+            LocalDate on) {
         if (status != Status.INCLUDED) {
             throw new CareRuleBroken("campaign.line.not-included", name);
         }
         this.status = Status.SENT;
         this.sentBy = by;
         this.sentAt = at;
+        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.CONDOLENCE, samaritanId,
+                null, payeeName, amount, description, decisionDocument, by, on));
     }
 
     /** The funds paid it. Once: the same news again changes nothing. */
@@ -267,7 +279,7 @@ public class CampaignLine {
         return category;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 

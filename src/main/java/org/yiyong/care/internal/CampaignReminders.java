@@ -15,25 +15,17 @@ import org.yiyong.identity.Role;
  * of recent good conduct before the campaign can be paid (due three days before the festival).
  */
 @Component
-class CampaignReminders implements CareReminderSource {
+class CampaignReminders extends StaffReminders {
 
     static final String APPROVAL = "campaign-approval";
     static final String CONDUCT_CHECK = "campaign-conduct-check";
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
     CampaignReminders(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        super(jdbc, clock, Role.CITY_STAFF, Role.COUNTY_STAFF);
     }
 
     @Override
-    public List<CareReminder> reminders(CurrentUser me) {
-        if (!me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF)) {
-            return List.of();
-        }
-        LocalDate today = LocalDate.now(clock);
+    List<CareReminder> reminders(CurrentUser me, LocalDate today) {
         List<CareReminder> reminders = new ArrayList<>();
         jdbc.sql("""
                 select id, name, reference_date from campaign
@@ -42,8 +34,8 @@ class CampaignReminders implements CareReminderSource {
                 .param("scope", me.scope().regionCodes()).param("me", me.username())
                 .query((rs, row) -> {
                     LocalDate due = rs.getObject("reference_date", LocalDate.class).minusDays(7);
-                    return reminders.add(new CareReminder(APPROVAL, rs.getString("name"), "/campaigns/" + rs.getLong("id"),
-                            due, today.isAfter(due)));
+                    return reminders.add(CareReminder.due(APPROVAL, rs.getString("name"),
+                            "/campaigns/" + rs.getLong("id"), due, today));
                 })
                 .list();
         jdbc.sql("""
@@ -57,8 +49,8 @@ class CampaignReminders implements CareReminderSource {
                 .param("scope", me.scope().regionCodes())
                 .query((rs, row) -> {
                     LocalDate due = rs.getObject("reference_date", LocalDate.class).minusDays(3);
-                    return reminders.add(new CareReminder(CONDUCT_CHECK, rs.getString("name") + "（" + rs.getLong("n")
-                            + "）", "/campaigns/" + rs.getLong("id") + "?filter=check", due, today.isAfter(due)));
+                    return reminders.add(CareReminder.due(CONDUCT_CHECK, rs.getString("name") + "（" + rs.getLong("n")
+                            + "）", "/campaigns/" + rs.getLong("id") + "?filter=check", due, today));
                 })
                 .list();
         return reminders;

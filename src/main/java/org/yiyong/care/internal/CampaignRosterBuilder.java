@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.Regions;
+import org.yiyong.shared.Money;
 
 /**
  * The roster of a campaign built by {@link CampaignRules} from the registry: the people of its region (or
@@ -51,11 +52,12 @@ class CampaignRosterBuilder {
         String payeeName = decision.category() == null ? null : payee == null ? line.getName() : payee.name();
         Long payeeId = payee == null ? null : payee.id();
         String relation = payee == null ? null : payee.relation();
+        Money amount = decision.amount() == null ? null : Money.of(decision.amount());
         if (decision.included()) {
-            line.include(decision.category(), decision.amount(), payeeName, payeeId, relation, decision.reason(),
+            line.include(decision.category(), amount, payeeName, payeeId, relation, decision.reason(),
                     decision.text());
         } else {
-            line.exclude(decision.category(), decision.amount(), payeeName, payeeId, relation, decision.reason(),
+            line.exclude(decision.category(), amount, payeeName, payeeId, relation, decision.reason(),
                     decision.text());
         }
         if (decision.conductCheckRequired()) {

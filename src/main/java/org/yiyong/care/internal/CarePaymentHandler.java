@@ -5,9 +5,9 @@ import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.PaymentSource;
 
 /**
- * A part of care that asks the funds to pay (condolences, student aid, hardship grants). It publishes
- * {@link org.yiyong.funds.PaymentRequested} naming its record with {@link #source(long)}, and hears back
- * here when the money was paid or returned by the bank — only about records of its own {@link #kind()}.
+ * A part of care that asks the funds to pay (condolences, student aid, hardship grants). Its records
+ * register {@link org.yiyong.funds.PaymentRequested} naming themselves as {@link #source(long)} does, and it
+ * hears back here when the money was paid or returned by the bank — only about records of its own {@link #kind()}.
  * Handlers must be idempotent: the same news may arrive twice.
  */
 public interface CarePaymentHandler {

@@ -1,26 +1,14 @@
 package org.yiyong.care.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.care.internal.StudentAid;
-import org.yiyong.care.internal.StudentAidApplication;
-import org.yiyong.care.internal.TargetedAid;
-import org.yiyong.care.internal.TargetedAidApplication;
-import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.SignedIn;
-import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
@@ -36,65 +24,47 @@ class DemoStudentAid implements ApplicationRunner {
 
     private final StudentAid studentAid;
     private final TargetedAid targetedAid;
-    private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final UserDetailsService accounts;
-    private final TransactionTemplate transactions;
-    private final DemoData demoData;
-    private final Clock clock;
+    private final CareDemo demo;
 
-    DemoStudentAid(StudentAid studentAid, TargetedAid targetedAid, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts,
-            TransactionTemplate transactions, DemoData demoData, Clock clock) {
+    DemoStudentAid(StudentAid studentAid, TargetedAid targetedAid, SamaritanDirectory people, CareDemo demo) {
         this.studentAid = studentAid;
         this.targetedAid = targetedAid;
-        this.jdbc = jdbc;
         this.people = people;
-        this.accounts = accounts;
-        this.transactions = transactions;
-        this.demoData = demoData;
-        this.clock = clock;
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!demoData.enabled()
-                || jdbc.sql("select count(*) from student_aid_application").query(Long.class).single() > 0
-                || jdbc.sql("select count(*) from targeted_aid_application").query(Long.class).single() > 0) {
-            return;
-        }
-        try {
-            transactions.executeWithoutResult(status -> seed());
-        } catch (RuntimeException anotherNodeWasFaster) {
-            log.warn("Demo student aid not seeded", anotherNodeWasFaster);
-        }
+        demo.seedOnce(log, "student aid", this::seed, "student_aid_application", "targeted_aid_application");
     }
 
     private void seed() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = demo.today();
         String year = studentAid.currentYear().label();
         Optional<Long> huangSon = child("黄清水", "黄志鹏");
         Optional<Long> caiChild = people.firstChildOf("蔡文龙");
         huangSon.ifPresent(son -> {
-            StudentAidApplication application = as("nanan-staff", me -> studentAid.submit(me,
+            StudentAidApplication application = demo.as("nanan-staff", me -> studentAid.submit(me,
                     new StudentAid.NewApplication(son, year, "父亲黄清水2015年救人牺牲，母亲林秀英务农，另需赡养年迈祖母，家庭收入主要靠遗属抚恤金。",
                             "福州大学土木工程学院在读，上学年综合测评专业前 15%，获校三等奖学金，无挂科。",
                             null, StudentAidApplication.Payer.CITY)));
-            as("city-staff", me -> studentAid.approve(me, application.getId(), "泉见协〔2026〕35号"));
+            demo.as("city-staff", me -> studentAid.approve(me, application.getId(), "泉见协〔2026〕35号"));
         });
-        caiChild.ifPresent(child -> as("jinjiang-staff", me -> studentAid.submit(me, new StudentAid.NewApplication(
+        caiChild.ifPresent(child -> demo.as("jinjiang-staff", me -> studentAid.submit(me, new StudentAid.NewApplication(
                 child, year, "父亲蔡文龙见义勇为致六级伤残，伤后歇业，家庭收入明显下降。",
                 "晋江市安海中学在读，上学期期末成绩年段前 20%，获评三好学生。", "王雅芬",
                 StudentAidApplication.Payer.COUNTY))));
         samaritan("黄清水").ifPresent(household -> {
-            TargetedAidApplication application = as("nanan-staff", me -> targetedAid.submit(me,
+            TargetedAidApplication application = demo.as("nanan-staff", me -> targetedAid.submit(me,
                     new TargetedAid.NewApplication(household, TargetedAidApplication.Body.PROVINCIAL_FOUNDATION,
                             TargetedAidApplication.Reason.HOUSING, new BigDecimal("30000.00"),
                             "入户走访发现遗孀林秀英与婆婆陈阿妹居住的老宅为上世纪七十年代土木结构，屋顶漏雨、墙体开裂，"
                                     + "经村委会核实属危房，申请省见义勇为基金会精准帮扶用于危房改造。",
                             today.minusDays(150))));
-            as("nanan-staff", me -> targetedAid.grant(me, application.getId(), new BigDecimal("30000.00"),
+            demo.as("nanan-staff", me -> targetedAid.grant(me, application.getId(), new BigDecimal("30000.00"),
                     today.minusDays(110), "闽见基金〔2026〕12号"));
-            as("nanan-staff", me -> targetedAid.received(me, application.getId(), today.minusDays(95),
+            demo.as("nanan-staff", me -> targetedAid.received(me, application.getId(), today.minusDays(95),
                     new BigDecimal("30000.00"), "省基金会直接拨付至林秀英银行账户"));
         });
         log.info("Demo student aid and targeted aid seeded for {}", year);
@@ -106,9 +76,5 @@ class DemoStudentAid implements ApplicationRunner {
 
     private Optional<Long> samaritan(String name) {
         return people.firstNamed(name);
-    }
-
-    private <T> T as(String username, Function<CurrentUser, T> steps) {
-        return SignedIn.as(accounts.loadUserByUsername(username), steps);
     }
 }

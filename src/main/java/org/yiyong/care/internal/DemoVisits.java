@@ -1,25 +1,14 @@
 package org.yiyong.care.internal;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.yiyong.care.internal.Assistance;
-import org.yiyong.care.internal.AssistanceCase;
-import org.yiyong.care.internal.Visit;
-import org.yiyong.care.internal.VisitRecords;
-import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.SignedIn;
-import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
@@ -37,55 +26,41 @@ class DemoVisits implements ApplicationRunner {
     private final Assistance assistance;
     private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final UserDetailsService accounts;
-    private final TransactionTemplate transactions;
-    private final DemoData demoData;
-    private final Clock clock;
+    private final CareDemo demo;
 
-    DemoVisits(VisitRecords records, Assistance assistance, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts,
-            TransactionTemplate transactions, DemoData demoData, Clock clock) {
+    DemoVisits(VisitRecords records, Assistance assistance, JdbcClient jdbc, SamaritanDirectory people, CareDemo demo) {
         this.records = records;
         this.assistance = assistance;
         this.jdbc = jdbc;
         this.people = people;
-        this.accounts = accounts;
-        this.transactions = transactions;
-        this.demoData = demoData;
-        this.clock = clock;
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!demoData.enabled() || jdbc.sql("select count(*) from visit").query(Long.class).single() > 0) {
-            return;
-        }
-        try {
-            transactions.executeWithoutResult(status -> seed());
-        } catch (RuntimeException anotherNodeWasFaster) {
-            log.warn("Demo visits not seeded", anotherNodeWasFaster);
-        }
+        demo.seedOnce(log, "visits", this::seed, "visit");
     }
 
     private void seed() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = demo.today();
         Long cai = samaritan("蔡文龙");
         Long huang = samaritan("黄清水");
         Long zheng = samaritan("郑丽华");
         if (cai != null) {
-            Visit visit = as("jinjiang-staff", me -> records.record(me, new VisitRecords.NewVisit(cai,
+            Visit visit = demo.as("jinjiang-staff", me -> records.record(me, new VisitRecords.NewVisit(cai,
                     today.minusDays(130), "许志强、安海工作站 陈文辉", "蔡文龙及妻子王雅芬",
                     "右腿伤残后在家休养，妻子在鞋厂上班，孩子读小学，生活基本稳定", false,
                     List.of(new VisitRecords.Problem(AssistanceCase.Kind.EMPLOYMENT, "本人希望从事轻体力工作，增加家庭收入"))),
                     List.of()));
             long job = jdbc.sql("select id from assistance_case where visit_id = :v").param("v", visit.getId())
                     .query(Long.class).single();
-            as("jinjiang-staff", me -> {
+            demo.as("jinjiang-staff", me -> {
                 assistance.note(me, job, "已联系晋江市人社局，推荐至安海镇社区公益性岗位");
                 return assistance.solve(me, job, "已安排在安海镇社区从事治安协管，月收入约三千元");
             });
         }
         if (huang != null) {
-            Visit visit = as("nanan-staff", me -> records.record(me, new VisitRecords.NewVisit(huang,
+            Visit visit = demo.as("nanan-staff", me -> records.record(me, new VisitRecords.NewVisit(huang,
                     today.minusDays(40), "洪美玲、英都镇工作站 林志伟", "烈士遗孀林秀英、母亲陈阿妹",
                     "老宅年久失修，雨天漏水；母亲年迈多病，儿子在福州大学读书", true,
                     List.of(new VisitRecords.Problem(AssistanceCase.Kind.HOUSING, "老宅屋顶漏雨，需协调危房改造"),
@@ -93,10 +68,10 @@ class DemoVisits implements ApplicationRunner {
                     List.of()));
             long housing = jdbc.sql("select id from assistance_case where visit_id = :v and kind = 'HOUSING'")
                     .param("v", visit.getId()).query(Long.class).single();
-            as("nanan-staff", me -> assistance.note(me, housing, "已报南安市住建局，列入本年度农村危房改造名单"));
+            demo.as("nanan-staff", me -> assistance.note(me, housing, "已报南安市住建局，列入本年度农村危房改造名单"));
         }
         if (zheng != null) {
-            as("city-staff", me -> records.record(me, new VisitRecords.NewVisit(zheng, today.minusDays(200),
+            demo.as("city-staff", me -> records.record(me, new VisitRecords.NewVisit(zheng, today.minusDays(200),
                     "王丽华", "郑丽华本人", "在丰泽区一家医院任护士，身体康复良好，生活稳定", false, List.of()),
                     List.of()));
         }
@@ -105,9 +80,5 @@ class DemoVisits implements ApplicationRunner {
 
     private Long samaritan(String name) {
         return people.firstNamed(name).orElse(null);
-    }
-
-    private <T> T as(String username, Function<CurrentUser, T> steps) {
-        return SignedIn.as(accounts.loadUserByUsername(username), steps);
     }
 }

@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,8 +21,6 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.audit.ScopedLookup;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.PaymentSource;
@@ -64,18 +61,16 @@ public class StudentAid {
     private final SamaritanDirectory people;
     private final Regions regions;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StudentAid(StudentAidApplications applications, StudentAidRates rates, JdbcClient jdbc, SamaritanDirectory people,
-            Regions regions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            Regions regions, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.rates = rates;
         this.jdbc = jdbc;
         this.people = people;
         this.regions = regions;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -186,8 +181,8 @@ public class StudentAid {
         }
         StudentAidApplication application = new StudentAidApplication(year, child.samaritanId(), child.relativeId(),
                 child.name(), child.school(), child.stage(), hardship, results, payee == null ? child.name() : payee,
-                request.payer() == null ? StudentAidApplication.Payer.CITY : request.payer(), rate, me.username(),
-                LocalDate.now(clock));
+                request.payer() == null ? StudentAidApplication.Payer.CITY : request.payer(), Money.of(rate),
+                me.username(), LocalDate.now(clock));
         try {
             applications.saveAndFlush(application);
         } catch (DataIntegrityViolationException twoAtOnce) {
@@ -298,19 +293,17 @@ public class StudentAid {
                 .orElseThrow(() -> new CareRuleBroken("student-aid.rate.missing", application.year().label()));
         var before = application.snapshot();
         LocalDate today = LocalDate.now(clock);
-        application.approve(me.username(), today, document, rate);
+        application.approve(me.username(), today, document, Money.of(rate));
         applications.flush();
         String region = people.find(application.getSamaritanId()).map(SamaritanDirectory.Person::regionCode)
                 .orElseThrow(() -> new RecordNotFound("Samaritan", application.getSamaritanId()));
         String city = regions.city().code();
         String payingRegion = application.getPayer() == StudentAidApplication.Payer.COUNTY && !region.equals(city)
                 ? region : null;
-        events.publishEvent(new PaymentRequested(PaymentSource.of(CarePaymentHandler.MODULE, PAYMENT_KIND,
-                application.getId()), payingRegion, PaymentPurpose.STUDENT_AID, application.getSamaritanId(), null,
-                application.getPayeeName(), Money.of(application.getAmount()), description(application), document,
-                me.username(), today));
+        application.askPayment(payingRegion, description(application));
+        applications.save(application);
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                application.snapshot())).withDetail("approved at " + application.getAmount().toPlainString()
+                application.snapshot())).withDetail("approved at " + application.getAmount()
                         + ", payment requested"));
         return application;
     }

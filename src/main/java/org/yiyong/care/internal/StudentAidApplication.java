@@ -1,28 +1,30 @@
 package org.yiyong.care.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.PaymentRequested;
+import org.yiyong.funds.PaymentSource;
 import org.yiyong.samaritans.SchoolStage;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * An application for student aid (助学) for one child of a samaritan's household in one school year,
  * with the evidence of hardship and results. Submitted, then approved by city staff other than its
  * recorder (at the rate of the child's stage in force for the school year) or refused with a reason;
- * paid when the funds report the payment order paid.
+ * paid when the funds report the payment order paid. Once approved it asks the funds to pay, with an
+ * event it registers (published when it is saved).
  */
 @Entity
 @Table(name = "student_aid_application")
-public class StudentAidApplication {
+public class StudentAidApplication extends AidApplication<StudentAidApplication> {
 
     /** Stored by name. */
     public enum Status {
@@ -34,13 +36,7 @@ public class StudentAidApplication {
         CITY, COUNTY
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
     private int schoolYear;
-
-    private long samaritanId;
 
     private long relativeId;
 
@@ -60,38 +56,26 @@ public class StudentAidApplication {
     @Enumerated(EnumType.STRING)
     private Payer payer;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     private Status status;
 
-    private String submittedBy;
-
     private LocalDate submittedOn;
-
-    private String decidedBy;
-
-    private LocalDate decidedOn;
-
-    private String decisionDocument;
-
-    private String refusalReason;
 
     private String paymentOrderNumber;
 
     private LocalDate paidOn;
 
-    @Version
-    private long version;
-
     protected StudentAidApplication() {
     }
 
     StudentAidApplication(StudentAidYear year, long samaritanId, long relativeId, String studentName, String school,
-            SchoolStage stage, String hardship, String results, String payeeName, Payer payer, BigDecimal amount,
+            SchoolStage stage, String hardship, String results, String payeeName, Payer payer, Money amount,
             String submittedBy, LocalDate submittedOn) {
+        super(samaritanId, submittedBy);
         this.schoolYear = year.start();
-        this.samaritanId = samaritanId;
         this.relativeId = relativeId;
         this.studentName = studentName;
         this.school = school;
@@ -101,29 +85,40 @@ public class StudentAidApplication {
         this.payeeName = payeeName;
         this.payer = payer;
         this.amount = amount;
-        this.submittedBy = submittedBy;
         this.submittedOn = submittedOn;
         this.status = Status.SUBMITTED;
     }
 
     /** Four eyes: approved by someone other than the person who recorded it, at the rate of the year. */
-    void approve(String approver, LocalDate on, String document, BigDecimal rate) {
+    void approve(String approver, LocalDate on, String document, Money rate) {
         requireStatus(Status.SUBMITTED);
-        if (approver.equals(submittedBy)) {
+        if (approver.equals(getSubmittedBy())) {
             throw new CareRuleBroken("student-aid.approve.own-application", studentName);
         }
         this.amount = rate;
-        this.decidedBy = approver;
-        this.decidedOn = on;
-        this.decisionDocument = document;
+        decided(approver, on, document);
         this.status = Status.APPROVED;
+    }
+
+    /**
+     * Asks the funds to pay the approved amount to the payee, from the fund of the association of the
+     * paying region ({@code null}: the city's), under the approval's document, by its approver.
+     */
+    void askPayment(String payingRegion, String description) {
+        requireStatus(Status.APPROVED);
+        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.STUDENT_AID,
+                getSamaritanId(), null, payeeName, amount, description, getDecisionDocument(), getDecidedBy(),
+                getDecidedOn()));
+    }
+
+    /** How the funds name this application's payment. */
+    PaymentSource paymentSource() {
+        return PaymentSource.of(CarePaymentHandler.MODULE, StudentAid.PAYMENT_KIND, getId());
     }
 
     void refuse(String by, LocalDate on, String reason) {
         requireStatus(Status.SUBMITTED);
-        this.decidedBy = by;
-        this.decidedOn = on;
-        this.refusalReason = reason;
+        refused(by, on, reason);
         this.status = Status.REFUSED;
     }
 
@@ -168,18 +163,15 @@ public class StudentAidApplication {
         values.put("payeeName", payeeName);
         values.put("payer", payer);
         values.put("status", status);
-        values.put("decidedBy", decidedBy);
-        values.put("decidedOn", decidedOn);
-        values.put("decisionDocument", decisionDocument);
-        values.put("refusalReason", refusalReason);
+        values.put("decidedBy", getDecidedBy());
+        values.put("decidedOn", getDecidedOn());
+        values.put("decisionDocument", getDecisionDocument());
+        values.put("refusalReason", getRefusalReason());
         values.put("paymentOrderNumber", paymentOrderNumber);
         values.put("paidOn", paidOn);
         return values;
     }
 
-    public Long getId() {
-        return id;
-    }
 
     public int getSchoolYear() {
         return schoolYear;
@@ -189,9 +181,6 @@ public class StudentAidApplication {
         return year().label();
     }
 
-    public long getSamaritanId() {
-        return samaritanId;
-    }
 
     public long getRelativeId() {
         return relativeId;
@@ -225,7 +214,7 @@ public class StudentAidApplication {
         return payer;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 
@@ -233,29 +222,14 @@ public class StudentAidApplication {
         return status;
     }
 
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
 
     public LocalDate getSubmittedOn() {
         return submittedOn;
     }
 
-    public String getDecidedBy() {
-        return decidedBy;
-    }
 
-    public LocalDate getDecidedOn() {
-        return decidedOn;
-    }
 
-    public String getDecisionDocument() {
-        return decisionDocument;
-    }
 
-    public String getRefusalReason() {
-        return refusalReason;
-    }
 
     public String getPaymentOrderNumber() {
         return paymentOrderNumber;
@@ -265,7 +239,4 @@ public class StudentAidApplication {
         return paidOn;
     }
 
-    public long getVersion() {
-        return version;
-    }
 }

@@ -13,24 +13,16 @@ import org.yiyong.identity.Role;
  * may approve them (not their own): due 30 days after the oldest was submitted.
  */
 @Component
-public class StudentAidReminders implements CareReminderSource {
+public class StudentAidReminders extends StaffReminders {
 
     static final int APPROVAL_DAYS = 30;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
     StudentAidReminders(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        super(jdbc, clock, Role.CITY_STAFF);
     }
 
     @Override
-    public List<CareReminder> reminders(CurrentUser me) {
-        if (!me.has(Role.CITY_STAFF)) {
-            return List.of();
-        }
-        LocalDate today = LocalDate.now(clock);
+    List<CareReminder> reminders(CurrentUser me, LocalDate today) {
         return jdbc.sql("""
                 select a.school_year, count(*) as n, min(a.submitted_on) as oldest
                 from student_aid_application a join samaritans_person_view s on s.id = a.samaritan_id
@@ -40,8 +32,8 @@ public class StudentAidReminders implements CareReminderSource {
                 .query((rs, row) -> {
                     StudentAidYear year = new StudentAidYear(rs.getInt("school_year"));
                     LocalDate due = rs.getObject("oldest", LocalDate.class).plusDays(APPROVAL_DAYS);
-                    return new CareReminder("student-aid.awaiting-approval", year.label() + " · " + rs.getLong("n"),
-                            "/student-aid?year=" + year.label() + "&status=SUBMITTED", due, due.isBefore(today));
+                    return CareReminder.due("student-aid.awaiting-approval", year.label() + " · " + rs.getLong("n"),
+                            "/student-aid?year=" + year.label() + "&status=SUBMITTED", due, today);
                 }).list();
     }
 }

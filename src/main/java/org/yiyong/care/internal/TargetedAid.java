@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -62,7 +64,7 @@ public class TargetedAid {
         Inputs.required("samaritanId", request.samaritanId());
         Inputs.required("appliedTo", request.appliedTo());
         Inputs.required("reason", request.reason());
-        BigDecimal asked = amount("amountAsked", request.amountAsked());
+        Money asked = amount("amountAsked", request.amountAsked());
         String narrative = StudentAid.text("narrative", request.narrative(), 2000, true);
         LocalDate on = pastDay("appliedOn", request.appliedOn());
         Household household = household(me, request.samaritanId());
@@ -82,16 +84,11 @@ public class TargetedAid {
     @PreAuthorize(StudentAid.WRITE)
     public TargetedAidApplication grant(CurrentUser me, long id, BigDecimal amountGranted, LocalDate decidedOn,
             String decisionDocument) {
-        BigDecimal amount = amount("amountGranted", amountGranted);
+        Money amount = amount("amountGranted", amountGranted);
         LocalDate on = pastDay("decidedOn", decidedOn);
         String document = StudentAid.text("decisionDocument", decisionDocument, 100, false);
-        TargetedAidApplication application = inScope(me, id);
-        var before = application.snapshot();
-        application.grant(amount, on, document, me.username());
-        applications.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                application.snapshot())).withDetail("granted " + amount.toPlainString()));
-        return application;
+        return change(me, id, application -> application.grant(amount, on, document, me.username()),
+                "granted " + amount);
     }
 
     @Transactional
@@ -99,13 +96,7 @@ public class TargetedAid {
     public TargetedAidApplication notGranted(CurrentUser me, long id, String reason, LocalDate decidedOn) {
         String why = StudentAid.text("reason", reason, 500, true);
         LocalDate on = pastDay("decidedOn", decidedOn);
-        TargetedAidApplication application = inScope(me, id);
-        var before = application.snapshot();
-        application.notGranted(why, on, me.username());
-        applications.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                application.snapshot())).withDetail("not granted: " + why));
-        return application;
+        return change(me, id, application -> application.notGranted(why, on, me.username()), "not granted: " + why);
     }
 
     /** The money reached the household: the day and the amount (at most the amount granted). */
@@ -114,14 +105,21 @@ public class TargetedAid {
     public TargetedAidApplication received(CurrentUser me, long id, LocalDate receivedOn, BigDecimal amountReceived,
             String note) {
         LocalDate on = pastDay("receivedOn", receivedOn);
-        BigDecimal amount = amount("amountReceived", amountReceived);
+        Money amount = amount("amountReceived", amountReceived);
         String remark = StudentAid.text("receivedNote", note, 300, false);
+        return change(me, id, application -> application.received(on, amount, remark),
+                "received " + amount + " on " + on);
+    }
+
+    /** One step of an application in the caller's scope, audited with the changes it made. */
+    private TargetedAidApplication change(CurrentUser me, long id, Consumer<TargetedAidApplication> step,
+            String detail) {
         TargetedAidApplication application = inScope(me, id);
         var before = application.snapshot();
-        application.received(on, amount, remark);
+        step.accept(application);
         applications.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                application.snapshot())).withDetail("received " + amount.toPlainString() + " on " + on));
+                application.snapshot())).withDetail(detail));
         return application;
     }
 
@@ -226,20 +224,8 @@ public class TargetedAid {
         return on;
     }
 
-    private static BigDecimal amount(String field, BigDecimal amount) {
-        if (amount == null) {
-            throw new InvalidField(field, "validation.required");
-        }
-        if (amount.signum() <= 0) {
-            throw new InvalidField(field, "money.positive");
-        }
-        if (amount.stripTrailingZeros().scale() > 2) {
-            throw new InvalidField(field, "money.cents");
-        }
-        if (amount.compareTo(MAX_AMOUNT) > 0) {
-            throw new InvalidField(field, "money.too-large");
-        }
-        return amount.setScale(2);
+    private static Money amount(String field, BigDecimal amount) {
+        return Money.of(Inputs.amount(field, amount, MAX_AMOUNT));
     }
 
     private static BigDecimal money(BigDecimal value) {

@@ -1,17 +1,15 @@
 package org.yiyong.care.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * An application for targeted aid (精准帮扶) on behalf of a samaritan's household, to the provincial
@@ -21,7 +19,7 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "targeted_aid_application")
-public class TargetedAidApplication {
+public class TargetedAidApplication extends AidApplication<TargetedAidApplication> {
 
     /** Stored by name. */
     public enum Status {
@@ -38,19 +36,14 @@ public class TargetedAidApplication {
         HOUSING, SERIOUS_ILLNESS, HARDSHIP
     }
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    private long samaritanId;
-
     @Enumerated(EnumType.STRING)
     private Body appliedTo;
 
     @Enumerated(EnumType.STRING)
     private Reason reason;
 
-    private BigDecimal amountAsked;
+    @Convert(converter = MoneyConverter.class)
+    private Money amountAsked;
 
     private String narrative;
 
@@ -59,77 +52,63 @@ public class TargetedAidApplication {
     @Enumerated(EnumType.STRING)
     private Status status;
 
-    private String submittedBy;
-
-    private BigDecimal amountGranted;
-
-    private LocalDate decidedOn;
-
-    private String decisionDocument;
-
-    private String refusalReason;
-
-    private String decidedBy;
+    @Convert(converter = MoneyConverter.class)
+    private Money amountGranted;
 
     private LocalDate receivedOn;
 
-    private BigDecimal amountReceived;
+    @Convert(converter = MoneyConverter.class)
+    private Money amountReceived;
 
     private String receivedNote;
-
-    @Version
-    private long version;
 
     protected TargetedAidApplication() {
     }
 
-    TargetedAidApplication(long samaritanId, Body appliedTo, Reason reason, BigDecimal amountAsked, String narrative,
+    TargetedAidApplication(long samaritanId, Body appliedTo, Reason reason, Money amountAsked, String narrative,
             LocalDate appliedOn, String submittedBy) {
-        this.samaritanId = samaritanId;
+        super(samaritanId, submittedBy);
         this.appliedTo = appliedTo;
         this.reason = reason;
         this.amountAsked = amountAsked;
         this.narrative = narrative;
         this.appliedOn = appliedOn;
-        this.submittedBy = submittedBy;
         this.status = Status.SUBMITTED;
     }
 
-    void grant(BigDecimal amount, LocalDate on, String document, String by) {
-        requireStatus(Status.SUBMITTED);
-        if (on.isBefore(appliedOn)) {
-            throw new CareRuleBroken("targeted-aid.decided.before-application", appliedOn.toString());
-        }
+    void grant(Money amount, LocalDate on, String document, String by) {
+        requireDecidableOn(on);
         this.amountGranted = amount;
-        this.decidedOn = on;
-        this.decisionDocument = document;
-        this.decidedBy = by;
+        decided(by, on, document);
         this.status = Status.GRANTED;
     }
 
     void notGranted(String why, LocalDate on, String by) {
-        requireStatus(Status.SUBMITTED);
-        if (on.isBefore(appliedOn)) {
-            throw new CareRuleBroken("targeted-aid.decided.before-application", appliedOn.toString());
-        }
-        this.refusalReason = why;
-        this.decidedOn = on;
-        this.decidedBy = by;
+        requireDecidableOn(on);
+        refused(by, on, why);
         this.status = Status.NOT_GRANTED;
     }
 
-    void received(LocalDate on, BigDecimal amount, String note) {
+    void received(LocalDate on, Money amount, String note) {
         requireStatus(Status.GRANTED);
-        if (on.isBefore(decidedOn)) {
-            throw new CareRuleBroken("targeted-aid.received.before-decision", decidedOn.toString());
+        if (on.isBefore(getDecidedOn())) {
+            throw new CareRuleBroken("targeted-aid.received.before-decision", getDecidedOn().toString());
         }
         if (amount.compareTo(amountGranted) > 0) {
-            throw new CareRuleBroken("targeted-aid.received.more-than-granted", amountGranted.toPlainString());
+            throw new CareRuleBroken("targeted-aid.received.more-than-granted", amountGranted.toString());
         }
         this.receivedOn = on;
         this.amountReceived = amount;
         this.receivedNote = note;
         this.status = Status.RECEIVED;
+    }
+
+    /** Only a submitted application is decided, and not before the day it was made. */
+    private void requireDecidableOn(LocalDate on) {
+        requireStatus(Status.SUBMITTED);
+        if (on.isBefore(appliedOn)) {
+            throw new CareRuleBroken("targeted-aid.decided.before-application", appliedOn.toString());
+        }
     }
 
     private void requireStatus(Status expected) {
@@ -146,22 +125,16 @@ public class TargetedAidApplication {
         values.put("appliedOn", appliedOn);
         values.put("status", status);
         values.put("amountGranted", amountGranted);
-        values.put("decidedOn", decidedOn);
-        values.put("decisionDocument", decisionDocument);
-        values.put("refusalReason", refusalReason);
+        values.put("decidedOn", getDecidedOn());
+        values.put("decisionDocument", getDecisionDocument());
+        values.put("refusalReason", getRefusalReason());
         values.put("receivedOn", receivedOn);
         values.put("amountReceived", amountReceived);
         values.put("receivedNote", receivedNote);
         return values;
     }
 
-    public Long getId() {
-        return id;
-    }
 
-    public long getSamaritanId() {
-        return samaritanId;
-    }
 
     public Body getAppliedTo() {
         return appliedTo;
@@ -171,7 +144,7 @@ public class TargetedAidApplication {
         return reason;
     }
 
-    public BigDecimal getAmountAsked() {
+    public Money getAmountAsked() {
         return amountAsked;
     }
 
@@ -187,35 +160,20 @@ public class TargetedAidApplication {
         return status;
     }
 
-    public String getSubmittedBy() {
-        return submittedBy;
-    }
 
-    public BigDecimal getAmountGranted() {
+    public Money getAmountGranted() {
         return amountGranted;
     }
 
-    public LocalDate getDecidedOn() {
-        return decidedOn;
-    }
 
-    public String getDecisionDocument() {
-        return decisionDocument;
-    }
 
-    public String getRefusalReason() {
-        return refusalReason;
-    }
 
-    public String getDecidedBy() {
-        return decidedBy;
-    }
 
     public LocalDate getReceivedOn() {
         return receivedOn;
     }
 
-    public BigDecimal getAmountReceived() {
+    public Money getAmountReceived() {
         return amountReceived;
     }
 
@@ -223,7 +181,4 @@ public class TargetedAidApplication {
         return receivedNote;
     }
 
-    public long getVersion() {
-        return version;
-    }
 }

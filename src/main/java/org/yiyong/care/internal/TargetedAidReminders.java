@@ -13,24 +13,16 @@ import org.yiyong.identity.Role;
  * aid granted but not yet received 60 days after the decision.
  */
 @Component
-public class TargetedAidReminders implements CareReminderSource {
+public class TargetedAidReminders extends StaffReminders {
 
     static final int FOLLOW_UP_DAYS = 60;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
     TargetedAidReminders(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+        super(jdbc, clock, Role.CITY_STAFF, Role.COUNTY_STAFF);
     }
 
     @Override
-    public List<CareReminder> reminders(CurrentUser me) {
-        if (!me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF)) {
-            return List.of();
-        }
-        LocalDate today = LocalDate.now(clock);
+    List<CareReminder> reminders(CurrentUser me, LocalDate today) {
         LocalDate since = today.minusDays(FOLLOW_UP_DAYS);
         return jdbc.sql("""
                 select a.id, a.status, a.applied_to, a.applied_on, a.decided_on, s.name
@@ -44,9 +36,8 @@ public class TargetedAidReminders implements CareReminderSource {
                     boolean granted = "GRANTED".equals(rs.getString("status"));
                     LocalDate from = rs.getObject(granted ? "decided_on" : "applied_on", LocalDate.class);
                     LocalDate due = from.plusDays(FOLLOW_UP_DAYS);
-                    return new CareReminder(granted ? "targeted-aid.awaiting-money" : "targeted-aid.awaiting-outcome",
-                            rs.getString("name"), "/targeted-aid#targeted-aid-" + rs.getLong("id"), due,
-                            due.isBefore(today));
+                    return CareReminder.due(granted ? "targeted-aid.awaiting-money" : "targeted-aid.awaiting-outcome",
+                            rs.getString("name"), "/targeted-aid#targeted-aid-" + rs.getLong("id"), due, today);
                 }).list();
     }
 }

@@ -140,7 +140,8 @@ class CampaignApiController {
             + "transaction; running it again sends nothing twice; 409 while a conduct check is missing")
     SendView send(CurrentUser me, @PathVariable long id) {
         CampaignCommands.SendResult result = commands.send(me, id);
-        return new SendView(result.sent(), result.amount(), result.alreadySent(), view(roster.summary(me, id)));
+        return new SendView(result.sent(), Yuan.of(result.amount()), result.alreadySent(),
+                view(roster.summary(me, id)));
     }
 
     @GetMapping(path = "/api/v1/campaigns/standards", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -168,7 +169,8 @@ class CampaignApiController {
 
     static LineView view(CampaignLine l) {
         return new LineView(l.getId(), l.getSamaritanId(), l.getName(), l.getRegionCode(), l.getStatus(),
-                l.getCategory(), l.getAmount(), l.getReasonCode(), l.getReasonText(), l.isManual(), l.getDecidedBy(),
+                l.getCategory(), Yuan.of(l.getAmount()), l.getReasonCode(), l.getReasonText(), l.isManual(),
+                l.getDecidedBy(),
                 l.getPayeeName(), l.getPayeeRelation(), l.isConductCheckRequired(), l.getConductCheckedOn(),
                 l.getConductCheckedBy(), l.getConductNote(), l.getConductGood(), l.getSentAt(), l.getPaidOn(),
                 l.getOrderNumber());

@@ -187,8 +187,8 @@ class StudentAidApiController {
     static ApplicationView view(StudentAidApplication a) {
         return new ApplicationView(a.getId(), a.getSchoolYearLabel(), a.getSamaritanId(), a.getRelativeId(),
                 a.getStudentName(), a.getSchool(), a.getStage(), a.getHardship(), a.getResults(), a.getPayeeName(),
-                a.getPayer(), a.getAmount(), a.getStatus(), a.getSubmittedBy(), a.getSubmittedOn(), a.getDecidedBy(),
-                a.getDecidedOn(), a.getDecisionDocument(), a.getRefusalReason(), a.getPaymentOrderNumber(),
-                a.getPaidOn());
+                a.getPayer(), Yuan.of(a.getAmount()), a.getStatus(), a.getSubmittedBy(), a.getSubmittedOn(),
+                a.getDecidedBy(), a.getDecidedOn(), a.getDecisionDocument(), a.getRefusalReason(),
+                a.getPaymentOrderNumber(), a.getPaidOn());
     }
 }

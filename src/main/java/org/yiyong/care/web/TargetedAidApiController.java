@@ -117,9 +117,9 @@ class TargetedAidApiController {
 
     static TargetedAidView view(TargetedAidApplication a, String household, String regionCode) {
         return new TargetedAidView(a.getId(), a.getSamaritanId(), household, regionCode, a.getAppliedTo(),
-                a.getReason(), a.getAmountAsked(), a.getNarrative(), a.getAppliedOn(), a.getStatus(),
-                a.getSubmittedBy(), a.getAmountGranted(), a.getDecidedOn(), a.getDecisionDocument(),
-                a.getRefusalReason(), a.getDecidedBy(), a.getReceivedOn(), a.getAmountReceived(),
+                a.getReason(), Yuan.of(a.getAmountAsked()), a.getNarrative(), a.getAppliedOn(), a.getStatus(),
+                a.getSubmittedBy(), Yuan.of(a.getAmountGranted()), a.getDecidedOn(), a.getDecisionDocument(),
+                a.getRefusalReason(), a.getDecidedBy(), a.getReceivedOn(), Yuan.of(a.getAmountReceived()),
                 a.getReceivedNote());
     }
 }

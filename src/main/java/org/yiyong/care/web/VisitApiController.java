@@ -145,7 +145,7 @@ class VisitApiController {
 
     private static CaseView view(AssistanceCase c) {
         return new CaseView(c.getId(), c.getNumber(), c.getSamaritanId(), c.getVisitId(), c.getKind(),
-                c.getDescription(), c.getStatus(), c.getOpenedOn(), c.getOpenedBy(), c.getGrantAmount(),
+                c.getDescription(), c.getStatus(), c.getOpenedOn(), c.getOpenedBy(), Yuan.of(c.getGrantAmount()),
                 c.getGrantPaidOn(), c.getClosedOn(), c.getOutcome(), c.getNotes().stream()
                         .map(n -> new CaseView.Note(n.getNotedOn(), n.getNote(), n.getNotedBy())).toList());
     }
