@@ -185,4 +185,20 @@ class StatisticsTests extends FullStackTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(records).contains("确认为见义勇为的人次", "抢险救灾救人", "id=\"figure-records\"");
     }
+
+    @Test
+    void a_leader_starts_on_the_dashboard_and_a_county_sees_its_own() throws Exception {
+        mvc.perform(get("/").with(as("leader")))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/dashboard"));
+        mvc.perform(get("/").with(as("city-staff"))).andExpect(status().isOk());
+
+        String county = mvc.perform(get("/dashboard").with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(county).contains("晋江市 工作概况", "id=\"chart-counties\"", "id=\"table-trend\"");
+        mvc.perform(get("/dashboard").param("region", CITY).with(as("jinjiang-staff")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/dashboard").with(as("investigator-jinjiang"))).andExpect(status().isForbidden());
+    }
 }

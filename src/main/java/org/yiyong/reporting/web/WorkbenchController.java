@@ -40,6 +40,9 @@ class WorkbenchController {
 
     @GetMapping("/")
     String workbench(CurrentUser me, Model model) {
+        if (me.roles().equals(java.util.Set.of(Role.LEADER))) {
+            return "redirect:/dashboard";
+        }
         Map<OrgType, Long> counts = organizations.activeCountsByType(me.scope());
         model.addAttribute("organizationCounts", counts);
         model.addAttribute("organizationTotal", counts.values().stream().mapToLong(Long::longValue).sum());
