@@ -70,7 +70,7 @@ public class BankFiles {
             rows.add(List.of(rows.size() + 1, order.getNumber(), order.getPayeeName(),
                     account.map(SamaritanRegistry.BankAccount::bankName).orElse(""),
                     account.map(SamaritanRegistry.BankAccount::accountNumber).orElse("（待补录账户）"),
-                    order.getAmount(), order.getDescription()));
+                    order.getAmount().amount(), order.getDescription()));
         }
         audit.record(AuditRecord.of(AuditAction.SENSITIVE_VIEWED, "DisbursementBatch", batchId)
                 .withDetail("bank file " + format + " of " + batch.getNumber() + ": " + rows.size() + " payees"));

@@ -32,6 +32,7 @@ import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
@@ -91,7 +92,7 @@ public class Payments {
         Fund fund = register.generalFundOf(request.payingRegion());
         PaymentOrder order = orders.saveAndFlush(new PaymentOrder(numbers.order(request.requestedOn().getYear()), fund,
                 request.purpose(), request.payeeName(), request.payeeSamaritanId(), request.payeeOrganizationId(),
-                request.amount().amount(), request.description(), source, request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
+                request.amount(), request.description(), source, request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, order.getId()).byActor(request.requestedBy())
                 .withChanges(Changes.created(order.snapshot())).withDetail("requested by " + source.module() + " "
                         + source.reference()));
@@ -148,7 +149,7 @@ public class Payments {
 
     private PaymentOrder requested(CurrentUser me, ManualOrder request, String key) {
         Inputs.required("purpose", request.purpose());
-        BigDecimal amount = FundRegister.amount("amount", request.amount());
+        Money amount = FundRegister.amount("amount", request.amount());
         String description = Inputs.text("description", request.description(), 300, true);
         String justification = Inputs.text("justification", request.justification(), 1000, true);
         String document = Inputs.text("decisionDocument", request.decisionDocument(), 200, false);
@@ -417,14 +418,14 @@ public class Payments {
         order.paid(on, reference, me.username());
         journal.lock(order.getFundId());
         BigDecimal balance = journal.lowestBalanceFrom(order.getFundId(), on);
-        if (balance.compareTo(order.getAmount()) < 0) {
+        if (balance.compareTo(order.getAmount().amount()) < 0) {
             throw new FundRuleBroken("fund.insufficient", order.getNumber(), balance.toPlainString());
         }
         Account expense = Account.expenseFor(order.getPurpose());
         journal.post(order.getRegionCode(), on, Journal.description("支付：" + order.getPayeeName() + " "
                 + order.getDescription(), order.getNumber()), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
-                        Posting.debit(order.getFundId(), expense, order.getAmount()),
-                        Posting.credit(order.getFundId(), Account.BANK, order.getAmount())), me.username());
+                        Posting.debit(order.getFundId(), expense, order.getAmount().amount()),
+                        Posting.credit(order.getFundId(), Account.BANK, order.getAmount().amount())), me.username());
         orders.saveAndFlush(order); // publishes what the order registered: PaymentSettled for the module that asked
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 order.snapshot())).withDetail("paid, bank reference " + reference));

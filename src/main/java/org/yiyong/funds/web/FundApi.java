@@ -52,7 +52,7 @@ final class FundApi {
 
     static DonationView view(Donation d) {
         return new DonationView(d.getId(), d.getReceiptNumber(), d.getDonorId(), d.getDonorName(), d.getDonorKind(),
-                d.getFundId(), d.getRegionCode(), d.getAmount(), d.getReceivedOn(), d.getChannel(), d.getNote(),
+                d.getFundId(), d.getRegionCode(), d.getAmount().amount(), d.getReceivedOn(), d.getChannel(), d.getNote(),
                 d.getRecordedBy(), d.isReversed());
     }
 
@@ -62,7 +62,7 @@ final class FundApi {
 
     static OrderView view(PaymentOrder o, Payments.Review review) {
         return new OrderView(o.getId(), o.getNumber(), o.getFundId(), o.getRegionCode(), o.getPurpose(),
-                o.getPayeeName(), o.getPayeeSamaritanId(), o.getPayeeOrganizationId(), o.getAmount(),
+                o.getPayeeName(), o.getPayeeSamaritanId(), o.getPayeeOrganizationId(), o.getAmount().amount(),
                 o.getDescription(), o.getSource(), o.getSourceRef(), o.getDecisionDocument(), o.getJustification(),
                 o.getStatus(), o.getRequestedBy(), o.getRequestedOn(), o.getApprovedBy(), o.getApprovedAt(),
                 o.getBatchId(), o.getPaidOn(), o.getBankReference(), o.getFailureReason(), o.getAcknowledgedOn(),

@@ -35,6 +35,7 @@ import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 
 /**
@@ -286,7 +287,7 @@ class FundPages {
         model.addAttribute("orders", orders);
         model.addAttribute("total", orders.stream().filter(o -> o.getStatus() == PaymentOrder.Status.IN_BATCH
                 || o.getStatus() == PaymentOrder.Status.PAID).map(PaymentOrder::getAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+                .reduce(Money.ZERO, Money::plus));
         model.addAttribute("today", LocalDate.now(clock));
         return "funds/batch";
     }
