@@ -5,10 +5,7 @@ import static org.yiyong.funds.web.FundApi.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -156,15 +153,7 @@ class PaymentOrderApiController {
     ResponseEntity<byte[]> bankFile(CurrentUser me, @PathVariable long id,
             @RequestParam(defaultValue = "CSV") BankFiles.Format format) {
         DisbursementBatch batch = payments.batchOf(me, id);
-        byte[] body = bankFiles.of(me, id, format);
-        boolean csv = format == BankFiles.Format.CSV;
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("代发文件 " + batch.getNumber() + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(body);
+        return FundApi.bankFile(batch, format, bankFiles.of(me, id, format));
     }
 
 }

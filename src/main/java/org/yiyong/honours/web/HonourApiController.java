@@ -4,11 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +29,7 @@ import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.honours.internal.TitleLevel;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.Money;
+import org.yiyong.web.Downloads;
 
 /** Titles with their reward standards, and honours from proposal to grant and revocation. */
 @RestController
@@ -118,10 +116,7 @@ class HonourApiController {
     @Operation(summary = "The certificate as PDF, with the QR code of its public verification page")
     ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
         byte[] pdf = certificates.certificate(me, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("荣誉证书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf);
+        return Downloads.pdf("荣誉证书-" + id + ".pdf", pdf);
     }
 
     @GetMapping(path = "/api/v1/samaritans/{id}/family/{relativeId}/exam-bonus-certificate",
