@@ -42,9 +42,7 @@ class DonationApiController {
     @Operation(operationId = "fundDonations", summary = "Donations in the caller's scope, newest first")
     PageResult<DonationView> donations(CurrentUser me, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageResult<Donation> found = register.donations(me, PageRequest.of(page, size));
-        return new PageResult<>(found.items().stream().map(FundApi::view).toList(), found.page(),
-                found.size(), found.total());
+        return register.donations(me, PageRequest.of(page, size)).map(FundApi::view);
     }
 
     @GetMapping(path = "/api/v1/donations/donors", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -47,9 +47,7 @@ class PaymentOrderApiController {
     PageResult<OrderView> orders(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageResult<PaymentOrder> found = payments.list(me, status, q, PageRequest.of(page, size));
-        return new PageResult<>(found.items().stream().map(FundApi::view).toList(), found.page(),
-                found.size(), found.total());
+        return payments.list(me, status, q, PageRequest.of(page, size)).map(FundApi::view);
     }
 
     @GetMapping(path = "/api/v1/payment-orders/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
