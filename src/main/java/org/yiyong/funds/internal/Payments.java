@@ -180,6 +180,19 @@ public class Payments {
         return inScope(me, id);
     }
 
+    /** A step of an order, kept in the audit trail with what was done. */
+    private PaymentOrder recorded(PaymentOrder order, String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId()).withDetail(detail));
+        return order;
+    }
+
+    /** A step of an order, kept in the audit trail with the fields it changed since {@code before}. */
+    private PaymentOrder recorded(PaymentOrder order, Map<String, Object> before, String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId())
+                .withChanges(Changes.between(before, order.snapshot())).withDetail(detail));
+        return order;
+    }
+
     private PaymentOrder inScope(CurrentUser me, long id) {
         return ScopedLookup.inScope(audit, ENTITY, id,
                 orders.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), orders::existsById);
@@ -233,9 +246,7 @@ public class Payments {
         var before = order.snapshot();
         order.approve(me.username(), fund, clock.instant());
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                order.snapshot())).withDetail("approved"));
-        return order;
+        return recorded(order, before, "approved");
     }
 
     private void requireAccepts(Fund fund, PaymentPurpose purpose, Long payeeSamaritanId) {
@@ -259,9 +270,7 @@ public class Payments {
         var before = order.snapshot();
         payWith(order, method, bankName, accountNumber);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                order.snapshot())).withDetail("payment method " + order.getPaymentMethod()));
-        return order;
+        return recorded(order, before, "payment method " + order.getPaymentMethod());
     }
 
     private void payWith(PaymentOrder order, PaymentOrder.Method method, String bankName, String accountNumber) {
@@ -337,8 +346,7 @@ public class Payments {
         }
         order.cancel(me.username(), why);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("cancelled: " + why));
-        return order;
+        return recorded(order, "cancelled: " + why);
     }
 
     /** A cashier's batch of approved orders of one association. */
@@ -427,9 +435,7 @@ public class Payments {
                         Posting.debit(order.getFundId(), expense, order.getAmount().amount()),
                         Posting.credit(order.getFundId(), Account.BANK, order.getAmount().amount())), me.username());
         orders.saveAndFlush(order); // publishes what the order registered: PaymentSettled for the module that asked
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                order.snapshot())).withDetail("paid, bank reference " + reference));
-        return order;
+        return recorded(order, before, "paid, bank reference " + reference);
     }
 
     @Transactional
@@ -439,8 +445,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         order.failed(why);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("failed: " + why));
-        return order;
+        return recorded(order, "failed: " + why);
     }
 
     @Transactional
@@ -449,8 +454,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         order.reissue();
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("re-issued for another batch"));
-        return order;
+        return recorded(order, "re-issued for another batch");
     }
 
     /**
@@ -468,8 +472,7 @@ public class Payments {
         journal.lock(order.getFundId());
         journal.reverse(payment, LocalDate.now(clock), "退回冲销：" + why, me.username());
         orders.saveAndFlush(order); // publishes PaymentReturned for the module that asked
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("returned by the bank: " + why));
-        return order;
+        return recorded(order, "returned by the bank: " + why);
     }
 
     /** 签收: the payee confirmed receipt — who signed, on which day. */
@@ -485,8 +488,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         order.acknowledge(day, who, remark);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("acknowledged by " + who + " on " + day));
-        return order;
+        return recorded(order, "acknowledged by " + who + " on " + day);
     }
 
     /** The orders paying a person, for their profile. */
