@@ -24,16 +24,16 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.platform.YiyongProperties;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
-import org.yiyong.audit.ScopedLookup;
 import org.yiyong.audit.Changes;
+import org.yiyong.audit.ScopedLookup;
 import org.yiyong.files.internal.ContentSniffer;
 import org.yiyong.files.internal.ContentSniffer.FileKind;
 import org.yiyong.files.internal.FileStore;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.platform.YiyongProperties;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.NotAllowed;
 import org.yiyong.shared.RecordNotFound;
@@ -106,32 +106,44 @@ public class Attachments {
             if (name.isEmpty()) {
                 name = UNNAMED + "." + kind.extension();
             }
-            String key = store.keep(upload);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            KeyHolder keys = new GeneratedKeyHolder();
-            jdbc.sql("""
-                    insert into attachment (owner_type, owner_id, file_name, content_type, size_bytes, sha256,
-                                            storage_key, uploaded_by, uploaded_at)
-                    values (:ownerType, :ownerId, :name, :type, :size, :sha256, :key, :by, :at)
-                    """)
-                    .param("ownerType", owner.ownerType())
-                    .param("ownerId", ownerId)
-                    .param("name", name)
-                    .param("type", kind.mediaType())
-                    .param("size", upload.size())
-                    .param("sha256", upload.sha256())
-                    .param("key", key)
-                    .param("by", me.username())
-                    .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .update(keys, "id");
-            long id = keys.getKey().longValue();
-            audit.record(AuditRecord.of(AuditAction.FILE_UPLOADED, ENTITY, id)
-                    .withChanges(Changes.created(Changes.snapshot("ownerType", owner.ownerType(), "ownerId", ownerId,
-                            "fileName", name, "contentType", kind.mediaType(), "sizeBytes", upload.size(), "sha256",
-                            upload.sha256()))));
-            return new Attachment(id, owner.ownerType(), ownerId, name, kind.mediaType(), upload.size(),
-                    upload.sha256(), me.username(), OffsetDateTime.ofInstant(now, zone));
+            return keep(owner.ownerType(), ownerId, name, kind, upload, me.username(), null);
         }
+    }
+
+    /**
+     * Keeps a received and checked file as an attachment of a record: its content in the file store, its
+     * row in the table, and the upload in the audit trail, which names {@code actor}, or the signed-in
+     * user when it is {@code null}. A signed-in user's upload and a file sent with a public form
+     * ({@link SubmittedFiles}) both end here.
+     */
+    Attachment keep(String ownerType, long ownerId, String name, FileKind kind, FileStore.Upload upload,
+            String uploadedBy, String actor) {
+        String key = store.keep(upload);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into attachment (owner_type, owner_id, file_name, content_type, size_bytes, sha256,
+                                        storage_key, uploaded_by, uploaded_at)
+                values (:ownerType, :ownerId, :name, :type, :size, :sha256, :key, :by, :at)
+                """)
+                .param("ownerType", ownerType)
+                .param("ownerId", ownerId)
+                .param("name", name)
+                .param("type", kind.mediaType())
+                .param("size", upload.size())
+                .param("sha256", upload.sha256())
+                .param("key", key)
+                .param("by", uploadedBy)
+                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        audit.record(AuditRecord.of(AuditAction.FILE_UPLOADED, ENTITY, id)
+                .withChanges(Changes.created(Changes.snapshot("ownerType", ownerType, "ownerId", ownerId,
+                        "fileName", name, "contentType", kind.mediaType(), "sizeBytes", upload.size(),
+                        "sha256", upload.sha256())))
+                .byActor(actor));
+        return new Attachment(id, ownerType, ownerId, name, kind.mediaType(), upload.size(), upload.sha256(),
+                uploadedBy, OffsetDateTime.ofInstant(now, zone));
     }
 
     /** Whether the caller may add files to a record of this kind (for showing the upload form). */

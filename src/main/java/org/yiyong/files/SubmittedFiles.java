@@ -3,28 +3,14 @@ package org.yiyong.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.platform.YiyongProperties;
-import org.yiyong.audit.AuditAction;
-import org.yiyong.audit.AuditRecord;
-import org.yiyong.audit.AuditTrail;
-import org.yiyong.audit.Changes;
 import org.yiyong.files.internal.ContentSniffer;
 import org.yiyong.files.internal.ContentSniffer.FileKind;
 import org.yiyong.files.internal.FileStore;
@@ -41,23 +27,17 @@ import org.yiyong.shared.InvalidField;
 @Service
 public class SubmittedFiles {
 
-    private final JdbcClient jdbc;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final ZoneId zone;
     private final FileStore store;
     private final ContentSniffer sniffer;
     private final ObjectProvider<AttachmentOwner> owners;
+    private final Attachments attachments;
 
-    SubmittedFiles(JdbcClient jdbc, AuditTrail audit, Clock clock, YiyongProperties platform, FileStore store,
-            ContentSniffer sniffer, ObjectProvider<AttachmentOwner> owners) {
-        this.jdbc = jdbc;
-        this.audit = audit;
-        this.clock = clock;
-        this.zone = platform.zone();
+    SubmittedFiles(FileStore store, ContentSniffer sniffer, ObjectProvider<AttachmentOwner> owners,
+            Attachments attachments) {
         this.store = store;
         this.sniffer = sniffer;
         this.owners = owners;
+        this.attachments = attachments;
     }
 
     /** One file as the form sent it. */
@@ -93,7 +73,8 @@ public class SubmittedFiles {
             }
             List<Attachment> stored = new ArrayList<>();
             for (Checked file : checked) {
-                stored.add(keep(owner.ownerType(), ownerId, file, submittedBy));
+                stored.add(attachments.keep(owner.ownerType(), ownerId, file.name(), file.kind(), file.upload(),
+                        submittedBy, submittedBy));
             }
             return stored;
         } finally {
@@ -130,36 +111,6 @@ public class SubmittedFiles {
             upload.close();
             throw refused;
         }
-    }
-
-    private Attachment keep(String ownerType, long ownerId, Checked file, String submittedBy) {
-        FileStore.Upload upload = file.upload();
-        String key = store.keep(upload);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into attachment (owner_type, owner_id, file_name, content_type, size_bytes, sha256,
-                                        storage_key, uploaded_by, uploaded_at)
-                values (:ownerType, :ownerId, :name, :type, :size, :sha256, :key, :by, :at)
-                """)
-                .param("ownerType", ownerType)
-                .param("ownerId", ownerId)
-                .param("name", file.name())
-                .param("type", file.kind().mediaType())
-                .param("size", upload.size())
-                .param("sha256", upload.sha256())
-                .param("key", key)
-                .param("by", submittedBy)
-                .param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update(keys, "id");
-        long id = keys.getKey().longValue();
-        audit.record(AuditRecord.of(AuditAction.FILE_UPLOADED, Attachments.ENTITY, id)
-                .withChanges(Changes.created(Changes.snapshot("ownerType", ownerType, "ownerId", ownerId,
-                        "fileName", file.name(), "contentType", file.kind().mediaType(), "sizeBytes", upload.size(),
-                        "sha256", upload.sha256())))
-                .byActor(submittedBy));
-        return new Attachment(id, ownerType, ownerId, file.name(), file.kind().mediaType(), upload.size(),
-                upload.sha256(), submittedBy, OffsetDateTime.ofInstant(now, zone));
     }
 
     private record Checked(String name, FileKind kind, FileStore.Upload upload) {

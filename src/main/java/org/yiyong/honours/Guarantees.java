@@ -1,6 +1,5 @@
 package org.yiyong.honours;
 
-import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,7 +21,9 @@ import org.yiyong.honours.internal.Title;
 import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DataScope;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -124,7 +125,7 @@ public class Guarantees {
                 .list();
         for (Granted honour : granted) {
             Title title = catalogue.title(honour.titleId());
-            String standard = catalogue.amountOn(title, honour.decidedOn()).map(BigDecimal::toPlainString).orElse(null);
+            String standard = catalogue.amountOn(title, honour.decidedOn()).map(Money::toString).orElse(null);
             String paid = honour.amount() == null ? null : honour.amount().toPlainString();
             if (standard == null || paid == null || new BigDecimal(standard).compareTo(honour.amount()) != 0) {
                 items.add(new Item(Kind.WRONG_AMOUNT, "honour-" + honour.id(), honour.samaritanId(), honour.name(),

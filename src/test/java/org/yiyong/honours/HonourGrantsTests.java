@@ -15,7 +15,6 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.jayway.jsonpath.JsonPath;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.yiyong.FullStackTest;
 import org.yiyong.honours.internal.Honour;
 import org.yiyong.honours.internal.Title;
 import org.yiyong.honours.internal.TitleCatalogue;
+import org.yiyong.shared.Money;
 
 /** Instant commendation from proposal to certificate, rewards by the standard in force, revocation. */
 class HonourGrantsTests extends FullStackTest {
@@ -195,9 +195,9 @@ class HonourGrantsTests extends FullStackTest {
     @Test
     void a_grant_takes_the_standard_in_force_on_its_decision_date() throws Exception {
         Title advanced = catalogue.title("CITY_ADVANCED");
-        assertThat(catalogue.rewardOn(advanced, LocalDate.of(2022, 12, 31))).isEqualByComparingTo("10000");
-        assertThat(catalogue.rewardOn(advanced, LocalDate.of(2023, 1, 1))).isEqualByComparingTo("20000");
-        assertThat(catalogue.rewardOn(advanced, LocalDate.of(2023, 12, 21))).isEqualByComparingTo("20000");
+        assertThat(catalogue.rewardOn(advanced, LocalDate.of(2022, 12, 31))).isEqualTo(Money.of(10000));
+        assertThat(catalogue.rewardOn(advanced, LocalDate.of(2023, 1, 1))).isEqualTo(Money.of(20000));
+        assertThat(catalogue.rewardOn(advanced, LocalDate.of(2023, 12, 21))).isEqualTo(Money.of(20000));
 
         Title county = catalogue.title("COUNTY_COMMENDATION");
         String standard = "{\"effectiveFrom\": \"2024-03-01\", \"amount\": 6000, \"note\": \"县级嘉奖提标\"}";
@@ -211,8 +211,8 @@ class HonourGrantsTests extends FullStackTest {
                 .andExpect(jsonPath("$.standards[1].amount").value(5000.00));
         call("city-staff", "/api/v1/titles/" + county.getId() + "/standards", standard)
                 .andExpect(status().isConflict());
-        assertThat(catalogue.rewardOn(county, LocalDate.of(2024, 2, 29))).isEqualByComparingTo(new BigDecimal("5000"));
-        assertThat(catalogue.rewardOn(county, LocalDate.of(2024, 3, 1))).isEqualByComparingTo(new BigDecimal("6000"));
+        assertThat(catalogue.rewardOn(county, LocalDate.of(2024, 2, 29))).isEqualTo(Money.of(5000));
+        assertThat(catalogue.rewardOn(county, LocalDate.of(2024, 3, 1))).isEqualTo(Money.of(6000));
         mvc.perform(get("/api/v1/titles").with(as("jinjiang-staff"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.code == 'CITY_ADVANCED')].standards[0].amount").value(20000.00));
     }

@@ -2,7 +2,6 @@ package org.yiyong.honours;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiyong.TestClock;
@@ -85,7 +84,7 @@ class RewardPaymentScenarioTests {
         var asked = new java.util.concurrent.atomic.AtomicReference<RewardRequest>();
         scenario.stimulate(() -> {
             RewardRequest saved = rewards.saveAndFlush(new RewardRequest(honourId, null, unit,
-                    RewardRequest.Kind.PAYMENT, new BigDecimal("100.00"), today));
+                    RewardRequest.Kind.PAYMENT, Money.of("100.00"), today));
             saved.askPayment(null, "泉州市公安局", "见义勇为先进集体奖励金", "泉见协〔2026〕9号", "city-staff");
             asked.set(rewards.save(saved));
             return asked.get();

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -70,7 +69,7 @@ public class BankFiles {
             rows.add(List.of(rows.size() + 1, order.getNumber(), order.getPayeeName(),
                     account.map(SamaritanRegistry.BankAccount::bankName).orElse(""),
                     account.map(SamaritanRegistry.BankAccount::accountNumber).orElse("（待补录账户）"),
-                    order.getAmount(), order.getDescription()));
+                    order.getAmount().amount(), order.getDescription()));
         }
         audit.record(AuditRecord.of(AuditAction.SENSITIVE_VIEWED, "DisbursementBatch", batchId)
                 .withDetail("bank file " + format + " of " + batch.getNumber() + ": " + rows.size() + " payees"));
@@ -100,17 +99,9 @@ public class BankFiles {
     private static byte[] xlsx(DisbursementBatch batch, List<List<Object>> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(batch.getNumber());
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle money = workbook.createCellStyle();
-            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < HEADERS.size(); i++) {
-                header.createCell(i).setCellValue(HEADERS.get(i));
-                header.getCell(i).setCellStyle(bold);
-            }
+            WorkbookStyles styles = WorkbookStyles.of(workbook);
+            CellStyle money = styles.money();
+            styles.header(sheet.createRow(0), HEADERS);
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r + 1);
                 List<Object> values = rows.get(r);

@@ -1,5 +1,6 @@
 package org.yiyong.funds.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,9 +8,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * A gift received into a fund — the general fund, or a restricted sub-fund when the donor earmarked it —
@@ -41,7 +43,8 @@ public class Donation {
 
     private String regionCode;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     private LocalDate receivedOn;
 
@@ -61,7 +64,7 @@ public class Donation {
     protected Donation() {
     }
 
-    Donation(String receiptNumber, Donor donor, Fund fund, BigDecimal amount, LocalDate receivedOn, Channel channel,
+    Donation(String receiptNumber, Donor donor, Fund fund, Money amount, LocalDate receivedOn, Channel channel,
             String note, String idempotencyKey, String recordedBy, Instant recordedAt) {
         this.receiptNumber = receiptNumber;
         this.donorId = donor == null ? null : donor.getId();
@@ -110,7 +113,7 @@ public class Donation {
         return regionCode;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 

@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -25,18 +25,15 @@ final class FinancialReportWorkbook {
     static byte[] of(AnnualReport report) {
         ReportFigures names = new ReportFigures();
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle money = workbook.createCellStyle();
-            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            WorkbookStyles styles = WorkbookStyles.of(workbook);
+            CellStyle bold = styles.bold();
+            CellStyle money = styles.money();
             CellStyle boldMoney = workbook.createCellStyle();
             boldMoney.cloneStyleFrom(money);
-            boldMoney.setFont(font);
+            boldMoney.setFont(styles.boldFont());
 
             Sheet summary = workbook.createSheet("概况");
-            header(summary.createRow(0), bold, "项目", "金额（元）/数量");
+            styles.header(summary.createRow(0), List.of("项目", "金额（元）/数量"));
             Object[][] facts = {
                 {"单位", report.association()},
                 {"年度", report.year()},
@@ -55,7 +52,7 @@ final class FinancialReportWorkbook {
             summary.setColumnWidth(1, 28 * 256);
 
             Sheet funds = workbook.createSheet("基金");
-            header(funds.createRow(0), bold, "基金编号", "基金名称", "所属地区", "期初余额", "本年收入", "本年支出", "期末余额");
+            styles.header(funds.createRow(0), List.of("基金编号", "基金名称", "所属地区", "期初余额", "本年收入", "本年支出", "期末余额"));
             int r = 1;
             for (FundLine line : report.funds()) {
                 Row row = funds.createRow(r++);
@@ -67,20 +64,16 @@ final class FinancialReportWorkbook {
                 cell(row, 5, line.expense(), money);
                 cell(row, 6, line.closing(), money);
             }
-            Row fundTotal = funds.createRow(r);
-            fundTotal.createCell(0).setCellValue("合计");
-            fundTotal.getCell(0).setCellStyle(bold);
+            Row fundTotal = total(funds.createRow(r), 0, bold);
             cell(fundTotal, 3, report.opening(), boldMoney);
             cell(fundTotal, 4, report.donations(), boldMoney);
             cell(fundTotal, 5, report.expenses(), boldMoney);
             cell(fundTotal, 6, report.closing(), boldMoney);
             funds.createFreezePane(0, 1);
-            for (int i = 0; i < 7; i++) {
-                funds.setColumnWidth(i, (i == 1 ? 30 : 16) * 256);
-            }
+            widths(funds, 7, 30);
 
             Sheet donations = workbook.createSheet("捐赠");
-            header(donations.createRow(0), bold, "捐赠人类别", "笔数", "金额");
+            styles.header(donations.createRow(0), List.of("捐赠人类别", "笔数", "金额"));
             r = 1;
             for (DonorKindLine line : report.donationsByDonorKind()) {
                 Row row = donations.createRow(r++);
@@ -88,13 +81,11 @@ final class FinancialReportWorkbook {
                 cell(row, 1, line.count(), money);
                 cell(row, 2, line.amount(), money);
             }
-            Row donationTotal = donations.createRow(r++);
-            donationTotal.createCell(0).setCellValue("合计");
-            donationTotal.getCell(0).setCellStyle(bold);
+            Row donationTotal = total(donations.createRow(r++), 0, bold);
             cell(donationTotal, 1, report.donationCount(), boldMoney);
             cell(donationTotal, 2, report.donations(), boldMoney);
             r++;
-            header(donations.createRow(r++), bold, "排名", "捐赠人", "类别", "笔数", "金额");
+            styles.header(donations.createRow(r++), List.of("排名", "捐赠人", "类别", "笔数", "金额"));
             for (TopDonor donor : report.topDonors()) {
                 Row row = donations.createRow(r++);
                 cell(row, 0, donor.rank(), money);
@@ -103,12 +94,10 @@ final class FinancialReportWorkbook {
                 cell(row, 3, donor.count(), money);
                 cell(row, 4, donor.amount(), money);
             }
-            for (int i = 0; i < 5; i++) {
-                donations.setColumnWidth(i, (i == 1 ? 30 : 16) * 256);
-            }
+            widths(donations, 5, 30);
 
             Sheet expenses = workbook.createSheet("支出");
-            header(expenses.createRow(0), bold, "科目编码", "支出用途", "金额");
+            styles.header(expenses.createRow(0), List.of("科目编码", "支出用途", "金额"));
             r = 1;
             for (AccountAmount line : report.expensesByPurpose()) {
                 Row row = expenses.createRow(r++);
@@ -116,16 +105,12 @@ final class FinancialReportWorkbook {
                 row.createCell(1).setCellValue(names.account(line.account()));
                 cell(row, 2, line.amount(), money);
             }
-            Row expenseTotal = expenses.createRow(r++);
-            expenseTotal.createCell(1).setCellValue("合计");
-            expenseTotal.getCell(1).setCellStyle(bold);
+            Row expenseTotal = total(expenses.createRow(r++), 1, bold);
             cell(expenseTotal, 2, report.expenses(), boldMoney);
             Row count = expenses.createRow(r);
             count.createCell(1).setCellValue("支付笔数");
             cell(count, 2, report.payments(), money);
-            for (int i = 0; i < 3; i++) {
-                expenses.setColumnWidth(i, (i == 1 ? 24 : 16) * 256);
-            }
+            widths(expenses, 3, 24);
 
             workbook.write(out);
             return out.toByteArray();
@@ -134,11 +119,18 @@ final class FinancialReportWorkbook {
         }
     }
 
-    private static void header(Row row, CellStyle style, String... titles) {
-        for (int i = 0; i < titles.length; i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(titles[i]);
-            cell.setCellStyle(style);
+    /** A total row: 合计 in bold in the given column, before the totals. */
+    private static Row total(Row row, int column, CellStyle bold) {
+        Cell label = row.createCell(column);
+        label.setCellValue("合计");
+        label.setCellStyle(bold);
+        return row;
+    }
+
+    /** Columns 16 characters wide, but the second, which holds names, {@code nameWidth} characters. */
+    private static void widths(Sheet sheet, int columns, int nameWidth) {
+        for (int i = 0; i < columns; i++) {
+            sheet.setColumnWidth(i, (i == 1 ? nameWidth : 16) * 256);
         }
     }
 

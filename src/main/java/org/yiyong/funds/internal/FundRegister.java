@@ -25,6 +25,7 @@ import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
@@ -172,15 +173,15 @@ public class FundRegister {
     @Transactional
     @PreAuthorize("hasRole('FINANCE_REVIEWER')")
     public JournalEntry openingBalance(CurrentUser me, long fundId, BigDecimal amount) {
-        BigDecimal value = amount("amount", amount);
+        Money value = amount("amount", amount);
         Fund fund = inScope(me, fundId);
         journal.lock(fund.getId());
         JournalEntry entry = journal.post(fund.getRegionCode(), fund.getOpenedOn(), "期初余额：" + fund.getName(),
                 JournalEntry.SourceKind.OPENING, fund.getId(), 0, null, List.of(
-                        Posting.debit(fund.getId(), Account.BANK, value),
-                        Posting.credit(fund.getId(), Account.NET_ASSETS, value)), me.username());
+                        Posting.debit(fund.getId(), Account.BANK, value.amount()),
+                        Posting.credit(fund.getId(), Account.NET_ASSETS, value.amount())), me.username());
         audit.record(AuditRecord.of(AuditAction.CREATE, "JournalEntry", entry.getId())
-                .withDetail("opening balance of " + fund.getName() + ": " + value.toPlainString()));
+                .withDetail("opening balance of " + fund.getName() + ": " + value));
         return entry;
     }
 
@@ -197,7 +198,7 @@ public class FundRegister {
     }
 
     private Donation received(CurrentUser me, NewDonation request, String key) {
-        BigDecimal value = amount("amount", request.amount());
+        Money value = amount("amount", request.amount());
         Inputs.required("channel", request.channel());
         LocalDate today = LocalDate.now(clock);
         Inputs.required("receivedOn", request.receivedOn());
@@ -216,8 +217,8 @@ public class FundRegister {
         journal.lock(fund.getId());
         journal.post(fund.getRegionCode(), donation.getReceivedOn(), "捐赠收入：" + donation.getDonorName() + " "
                 + donation.getReceiptNumber(), JournalEntry.SourceKind.DONATION, donation.getId(), 0, null, List.of(
-                        Posting.debit(fund.getId(), Account.BANK, value),
-                        Posting.credit(fund.getId(), Account.DONATION_INCOME, value)), me.username());
+                        Posting.debit(fund.getId(), Account.BANK, value.amount()),
+                        Posting.credit(fund.getId(), Account.DONATION_INCOME, value.amount())), me.username());
         Map<String, Object> created = new HashMap<>();
         created.put("receiptNumber", donation.getReceiptNumber());
         created.put("donor", donation.getDonorName());
@@ -259,7 +260,7 @@ public class FundRegister {
         }
         journal.lock(donation.getFundId());
         BigDecimal balance = journal.balance(donation.getFundId());
-        if (balance.compareTo(donation.getAmount()) < 0) {
+        if (balance.compareTo(donation.getAmount().amount()) < 0) {
             throw new FundRuleBroken("fund.insufficient", donation.getReceiptNumber(), balance.toPlainString());
         }
         JournalEntry entry = journal.entryFor(JournalEntry.SourceKind.DONATION, id).orElseThrow();
@@ -302,14 +303,14 @@ public class FundRegister {
         variables.put("donation", donation);
         variables.put("fund", fund);
         variables.put("association", associationOf(fund.getRegionCode()));
-        variables.put("amount", org.yiyong.shared.Money.of(donation.getAmount()).format());
-        variables.put("capital", ChineseAmount.of(donation.getAmount()));
+        variables.put("amount", donation.getAmount().format());
+        variables.put("capital", ChineseAmount.of(donation.getAmount().amount()));
         variables.put("receivedOn", PdfDocuments.officialDate(donation.getReceivedOn()));
         variables.put("taxDeductible", properties.receiptTaxDeductible());
         return documents.render("funds/receipt", variables);
     }
 
-    static BigDecimal amount(String field, BigDecimal amount) {
-        return Inputs.amount(field, amount, MAX_AMOUNT);
+    static Money amount(String field, BigDecimal amount) {
+        return Money.of(Inputs.amount(field, amount, MAX_AMOUNT));
     }
 }

@@ -1,5 +1,6 @@
 package org.yiyong.funds.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,7 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,6 +20,7 @@ import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.PaymentSource;
 import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * A payment order (支付单): money out of a fund to a payee, for a purpose, caused by a decision of
@@ -67,7 +68,8 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
 
     private Long payeeOrganizationId;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     private String description;
 
@@ -143,7 +145,7 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
     }
 
     public PaymentOrder(String number, Fund fund, PaymentPurpose purpose, String payeeName, Long payeeSamaritanId,
-            Long payeeOrganizationId, BigDecimal amount, String description, PaymentSource source,
+            Long payeeOrganizationId, Money amount, String description, PaymentSource source,
             String decisionDocument, String justification, String idempotencyKey, String requestedBy,
             LocalDate requestedOn) {
         this.number = number;
@@ -217,7 +219,7 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
         this.failureReason = null;
         this.status = Status.PAID;
         if (sourceKind != null) {
-            registerEvent(new PaymentSettled(getPaymentSource(), id, number, Money.of(amount), on, reference));
+            registerEvent(new PaymentSettled(getPaymentSource(), id, number, amount, on, reference));
         }
     }
 
@@ -282,7 +284,7 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
         this.failures++;
         this.status = Status.FAILED;
         if (sourceKind != null) {
-            registerEvent(new PaymentReturned(getPaymentSource(), id, number, Money.of(amount), reason));
+            registerEvent(new PaymentReturned(getPaymentSource(), id, number, amount, reason));
         }
     }
 
@@ -401,7 +403,7 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
         return payeeOrganizationId;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 

@@ -32,6 +32,7 @@ import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
@@ -91,7 +92,7 @@ public class Payments {
         Fund fund = register.generalFundOf(request.payingRegion());
         PaymentOrder order = orders.saveAndFlush(new PaymentOrder(numbers.order(request.requestedOn().getYear()), fund,
                 request.purpose(), request.payeeName(), request.payeeSamaritanId(), request.payeeOrganizationId(),
-                request.amount().amount(), request.description(), source, request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
+                request.amount(), request.description(), source, request.decisionDocument(), null, null, request.requestedBy(), request.requestedOn()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, order.getId()).byActor(request.requestedBy())
                 .withChanges(Changes.created(order.snapshot())).withDetail("requested by " + source.module() + " "
                         + source.reference()));
@@ -148,7 +149,7 @@ public class Payments {
 
     private PaymentOrder requested(CurrentUser me, ManualOrder request, String key) {
         Inputs.required("purpose", request.purpose());
-        BigDecimal amount = FundRegister.amount("amount", request.amount());
+        Money amount = FundRegister.amount("amount", request.amount());
         String description = Inputs.text("description", request.description(), 300, true);
         String justification = Inputs.text("justification", request.justification(), 1000, true);
         String document = Inputs.text("decisionDocument", request.decisionDocument(), 200, false);
@@ -177,6 +178,19 @@ public class Payments {
     @PreAuthorize(FundRegister.READ)
     public PaymentOrder get(CurrentUser me, long id) {
         return inScope(me, id);
+    }
+
+    /** A step of an order, kept in the audit trail with what was done. */
+    private PaymentOrder recorded(PaymentOrder order, String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId()).withDetail(detail));
+        return order;
+    }
+
+    /** A step of an order, kept in the audit trail with the fields it changed since {@code before}. */
+    private PaymentOrder recorded(PaymentOrder order, Map<String, Object> before, String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, order.getId())
+                .withChanges(Changes.between(before, order.snapshot())).withDetail(detail));
+        return order;
     }
 
     private PaymentOrder inScope(CurrentUser me, long id) {
@@ -232,9 +246,7 @@ public class Payments {
         var before = order.snapshot();
         order.approve(me.username(), fund, clock.instant());
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                order.snapshot())).withDetail("approved"));
-        return order;
+        return recorded(order, before, "approved");
     }
 
     private void requireAccepts(Fund fund, PaymentPurpose purpose, Long payeeSamaritanId) {
@@ -258,9 +270,7 @@ public class Payments {
         var before = order.snapshot();
         payWith(order, method, bankName, accountNumber);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                order.snapshot())).withDetail("payment method " + order.getPaymentMethod()));
-        return order;
+        return recorded(order, before, "payment method " + order.getPaymentMethod());
     }
 
     private void payWith(PaymentOrder order, PaymentOrder.Method method, String bankName, String accountNumber) {
@@ -336,8 +346,7 @@ public class Payments {
         }
         order.cancel(me.username(), why);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("cancelled: " + why));
-        return order;
+        return recorded(order, "cancelled: " + why);
     }
 
     /** A cashier's batch of approved orders of one association. */
@@ -417,18 +426,16 @@ public class Payments {
         order.paid(on, reference, me.username());
         journal.lock(order.getFundId());
         BigDecimal balance = journal.lowestBalanceFrom(order.getFundId(), on);
-        if (balance.compareTo(order.getAmount()) < 0) {
+        if (balance.compareTo(order.getAmount().amount()) < 0) {
             throw new FundRuleBroken("fund.insufficient", order.getNumber(), balance.toPlainString());
         }
         Account expense = Account.expenseFor(order.getPurpose());
         journal.post(order.getRegionCode(), on, Journal.description("支付：" + order.getPayeeName() + " "
                 + order.getDescription(), order.getNumber()), JournalEntry.SourceKind.PAYMENT, order.getId(), order.getFailures(), null, List.of(
-                        Posting.debit(order.getFundId(), expense, order.getAmount()),
-                        Posting.credit(order.getFundId(), Account.BANK, order.getAmount())), me.username());
+                        Posting.debit(order.getFundId(), expense, order.getAmount().amount()),
+                        Posting.credit(order.getFundId(), Account.BANK, order.getAmount().amount())), me.username());
         orders.saveAndFlush(order); // publishes what the order registered: PaymentSettled for the module that asked
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
-                order.snapshot())).withDetail("paid, bank reference " + reference));
-        return order;
+        return recorded(order, before, "paid, bank reference " + reference);
     }
 
     @Transactional
@@ -438,8 +445,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         order.failed(why);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("failed: " + why));
-        return order;
+        return recorded(order, "failed: " + why);
     }
 
     @Transactional
@@ -448,8 +454,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         order.reissue();
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("re-issued for another batch"));
-        return order;
+        return recorded(order, "re-issued for another batch");
     }
 
     /**
@@ -467,8 +472,7 @@ public class Payments {
         journal.lock(order.getFundId());
         journal.reverse(payment, LocalDate.now(clock), "退回冲销：" + why, me.username());
         orders.saveAndFlush(order); // publishes PaymentReturned for the module that asked
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("returned by the bank: " + why));
-        return order;
+        return recorded(order, "returned by the bank: " + why);
     }
 
     /** 签收: the payee confirmed receipt — who signed, on which day. */
@@ -484,8 +488,7 @@ public class Payments {
         PaymentOrder order = inScope(me, id);
         order.acknowledge(day, who, remark);
         orders.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("acknowledged by " + who + " on " + day));
-        return order;
+        return recorded(order, "acknowledged by " + who + " on " + day);
     }
 
     /** The orders paying a person, for their profile. */

@@ -20,6 +20,7 @@ import org.yiyong.funds.internal.FundRegister;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
+import org.yiyong.web.Downloads;
 
 /**
  * Donations as JSON: donations with their receipts, donors, and reversals. A donation may carry an
@@ -41,9 +42,7 @@ class DonationApiController {
     @Operation(operationId = "fundDonations", summary = "Donations in the caller's scope, newest first")
     PageResult<DonationView> donations(CurrentUser me, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageResult<Donation> found = register.donations(me, PageRequest.of(page, size));
-        return new PageResult<>(found.items().stream().map(FundApi::view).toList(), found.page(),
-                found.size(), found.total());
+        return register.donations(me, PageRequest.of(page, size)).map(FundApi::view);
     }
 
     @GetMapping(path = "/api/v1/donations/donors", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -74,7 +73,7 @@ class DonationApiController {
     @Operation(operationId = "fundReceipt", summary = "The donation receipt (捐赠票据) as PDF")
     ResponseEntity<byte[]> receipt(CurrentUser me, @PathVariable long id) {
         Donation donation = register.donation(me, id);
-        return pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
+        return Downloads.pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
     }
 
     @PostMapping(path = "/api/v1/donations/{id}/reversal", consumes = MediaType.APPLICATION_JSON_VALUE,

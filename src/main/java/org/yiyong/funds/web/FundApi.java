@@ -6,11 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.yiyong.funds.PaymentPurpose;
+import org.yiyong.funds.internal.BankFiles;
 import org.yiyong.funds.internal.DisbursementBatch;
 import org.yiyong.funds.internal.Donation;
 import org.yiyong.funds.internal.Donor;
@@ -18,6 +17,7 @@ import org.yiyong.funds.internal.Fund;
 import org.yiyong.funds.internal.JournalEntry;
 import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.Payments;
+import org.yiyong.web.Downloads;
 
 /**
  * What the funds' JSON API reads and answers, shared by its controllers (funds, donations, payment
@@ -29,12 +29,11 @@ final class FundApi {
     private FundApi() {
     }
 
-    /** A PDF shown in the browser, under its file name. */
-    static ResponseEntity<byte[]> pdf(String filename, byte[] body) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(filename, StandardCharsets.UTF_8).build().toString())
-                .body(body);
+    /** A batch's bank file (代发文件) to download, as CSV or as an Excel workbook. */
+    static ResponseEntity<byte[]> bankFile(DisbursementBatch batch, BankFiles.Format format, byte[] body) {
+        boolean csv = format == BankFiles.Format.CSV;
+        MediaType type = csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : FundReportController.XLSX;
+        return Downloads.attachment(type, "代发文件 " + batch.getNumber() + (csv ? ".csv" : ".xlsx"), body);
     }
 
     static FundView view(Fund fund, BigDecimal balance) {
@@ -52,7 +51,7 @@ final class FundApi {
 
     static DonationView view(Donation d) {
         return new DonationView(d.getId(), d.getReceiptNumber(), d.getDonorId(), d.getDonorName(), d.getDonorKind(),
-                d.getFundId(), d.getRegionCode(), d.getAmount(), d.getReceivedOn(), d.getChannel(), d.getNote(),
+                d.getFundId(), d.getRegionCode(), d.getAmount().amount(), d.getReceivedOn(), d.getChannel(), d.getNote(),
                 d.getRecordedBy(), d.isReversed());
     }
 
@@ -62,7 +61,7 @@ final class FundApi {
 
     static OrderView view(PaymentOrder o, Payments.Review review) {
         return new OrderView(o.getId(), o.getNumber(), o.getFundId(), o.getRegionCode(), o.getPurpose(),
-                o.getPayeeName(), o.getPayeeSamaritanId(), o.getPayeeOrganizationId(), o.getAmount(),
+                o.getPayeeName(), o.getPayeeSamaritanId(), o.getPayeeOrganizationId(), o.getAmount().amount(),
                 o.getDescription(), o.getSource(), o.getSourceRef(), o.getDecisionDocument(), o.getJustification(),
                 o.getStatus(), o.getRequestedBy(), o.getRequestedOn(), o.getApprovedBy(), o.getApprovedAt(),
                 o.getBatchId(), o.getPaidOn(), o.getBankReference(), o.getFailureReason(), o.getAcknowledgedOn(),

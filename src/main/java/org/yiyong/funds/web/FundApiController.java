@@ -74,8 +74,6 @@ class FundApiController {
     @Operation(summary = "The journal in the caller's scope, newest first, with postings")
     PageResult<EntryView> journal(CurrentUser me, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageResult<JournalEntry> found = journal.entries(me, PageRequest.of(page, size));
-        return new PageResult<>(found.items().stream().map(FundApi::view).toList(), found.page(),
-                found.size(), found.total());
+        return journal.entries(me, PageRequest.of(page, size)).map(FundApi::view);
     }
 }

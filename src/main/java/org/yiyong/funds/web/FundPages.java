@@ -1,10 +1,7 @@
 package org.yiyong.funds.web;
 
-import static org.yiyong.web.PageSteps.refused;
-import static org.yiyong.web.PageSteps.step;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,7 +29,11 @@ import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.Payments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.Downloads;
+import static org.yiyong.web.PageSteps.refused;
+import static org.yiyong.web.PageSteps.step;
 
 /**
  * The funds pages: funds and balances, donations and receipts, payment orders from request to
@@ -135,7 +133,7 @@ class FundPages {
     @GetMapping("/donations/{id}/receipt")
     ResponseEntity<byte[]> receipt(CurrentUser me, @PathVariable long id) {
         Donation donation = register.donation(me, id);
-        return FundApi.pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
+        return Downloads.pdf("捐赠票据 " + donation.getReceiptNumber() + ".pdf", register.receipt(me, id));
     }
 
     @PostMapping("/donations/{id}/reversal")
@@ -286,7 +284,7 @@ class FundPages {
         model.addAttribute("orders", orders);
         model.addAttribute("total", orders.stream().filter(o -> o.getStatus() == PaymentOrder.Status.IN_BATCH
                 || o.getStatus() == PaymentOrder.Status.PAID).map(PaymentOrder::getAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+                .reduce(Money.ZERO, Money::plus));
         model.addAttribute("today", LocalDate.now(clock));
         return "funds/batch";
     }
@@ -295,14 +293,7 @@ class FundPages {
     ResponseEntity<byte[]> bankFile(CurrentUser me, @PathVariable long id,
             @RequestParam(defaultValue = "CSV") BankFiles.Format format) {
         DisbursementBatch batch = payments.batchOf(me, id);
-        boolean csv = format == BankFiles.Format.CSV;
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("代发文件 " + batch.getNumber() + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(bankFiles.of(me, id, format));
+        return FundApi.bankFile(batch, format, bankFiles.of(me, id, format));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,11 +1,8 @@
 package org.yiyong.funds.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,6 +15,7 @@ import org.yiyong.funds.internal.FinancialStatements;
 import org.yiyong.funds.internal.PaymentReconciliation;
 import org.yiyong.funds.internal.ReportFigures;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.web.Downloads;
 
 /**
  * The funds' reports page: balances at a date, the statement of a month or a year, the reconciliation
@@ -70,10 +68,7 @@ class FundReportController {
             @RequestParam(required = false) Integer year) {
         int reportYear = year == null ? LocalDate.now(clock).getYear() : year;
         byte[] pdf = files.annualReportPdf(me, region, reportYear);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(reportYear + "年度财务报告.pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf);
+        return Downloads.pdf(reportYear + "年度财务报告.pdf", pdf);
     }
 
     /** 财务报告 as a workbook, downloaded. */
@@ -82,9 +77,6 @@ class FundReportController {
             @RequestParam(required = false) Integer year) {
         int reportYear = year == null ? LocalDate.now(clock).getYear() : year;
         byte[] xlsx = files.annualReportXlsx(me, region, reportYear);
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(reportYear + "年度财务报告.xlsx", StandardCharsets.UTF_8).build().toString())
-                .body(xlsx);
+        return Downloads.attachment(XLSX, reportYear + "年度财务报告.xlsx", xlsx);
     }
 }

@@ -5,10 +5,7 @@ import static org.yiyong.funds.web.FundApi.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,9 +47,7 @@ class PaymentOrderApiController {
     PageResult<OrderView> orders(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        PageResult<PaymentOrder> found = payments.list(me, status, q, PageRequest.of(page, size));
-        return new PageResult<>(found.items().stream().map(FundApi::view).toList(), found.page(),
-                found.size(), found.total());
+        return payments.list(me, status, q, PageRequest.of(page, size)).map(FundApi::view);
     }
 
     @GetMapping(path = "/api/v1/payment-orders/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -156,15 +151,7 @@ class PaymentOrderApiController {
     ResponseEntity<byte[]> bankFile(CurrentUser me, @PathVariable long id,
             @RequestParam(defaultValue = "CSV") BankFiles.Format format) {
         DisbursementBatch batch = payments.batchOf(me, id);
-        byte[] body = bankFiles.of(me, id, format);
-        boolean csv = format == BankFiles.Format.CSV;
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("代发文件 " + batch.getNumber() + (csv ? ".csv" : ".xlsx"), StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(body);
+        return FundApi.bankFile(batch, format, bankFiles.of(me, id, format));
     }
 
 }

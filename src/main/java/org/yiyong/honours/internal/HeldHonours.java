@@ -1,10 +1,10 @@
 package org.yiyong.honours.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.shared.Money;
 
 /** The honours of a samaritan as their profile (and a recommendation form) lists them. */
 @Component
@@ -36,7 +36,7 @@ public class HeldHonours {
     /** One line of a samaritan's honours. */
     public record HeldHonour(long id, String titleName, String groupName, String deedNumber, HonourStatus status,
             String proposedBy,
-            String refusalReason, String revocationReason, BigDecimal rewardAmount, RewardRequest.Status reward,
+            String refusalReason, String revocationReason, Money rewardAmount, RewardRequest.Status reward,
             String certificateNumber,
             LocalDate decidedOn) {
     }

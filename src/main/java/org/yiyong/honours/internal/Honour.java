@@ -2,6 +2,7 @@ package org.yiyong.honours.internal;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,12 +14,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * A title for a registered samaritan for a deed — or for the group of a deed's actors, an association
@@ -93,7 +95,8 @@ public class Honour {
 
     private String verificationCode;
 
-    private BigDecimal rewardAmount;
+    @Convert(converter = MoneyConverter.class)
+    private Money rewardAmount;
 
     private LocalDate revokedOn;
 
@@ -174,7 +177,7 @@ public class Honour {
     }
 
     /** Granted by the decision of the given day, with the reward of the standard in force then. */
-    void grant(LocalDate on, String document, String certificate, String code, BigDecimal reward) {
+    void grant(LocalDate on, String document, String certificate, String code, Money reward) {
         requireStatus(HonourStatus.APPROVED);
         if (on.isBefore(approvedOn)) {
             throw new org.yiyong.shared.InvalidField("decidedOn", "honour.grant.before-approval", approvedOn.toString());
@@ -189,7 +192,7 @@ public class Honour {
 
     /** Granted at the end of an honour round, approved by the round's granting body with its document. */
     void grantedInRound(String approver, LocalDate on, String document, String certificate, String code,
-            BigDecimal reward) {
+            Money reward) {
         requireStatus(HonourStatus.PROPOSED);
         this.approvedBy = approver;
         this.approvedOn = on;
@@ -325,7 +328,7 @@ public class Honour {
         return verificationCode;
     }
 
-    public BigDecimal getRewardAmount() {
+    public Money getRewardAmount() {
         return rewardAmount;
     }
 

@@ -1,6 +1,5 @@
 package org.yiyong.honours.internal;
 
-import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +15,9 @@ import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 
 /**
  * Honours granted, in each of the four ways — an approved 即时表彰 by the decision of a day, a round's
@@ -67,11 +68,11 @@ public class HonourGrants {
         }
         Honour honour = lookup.inScope(me, id);
         Title title = catalogue.title(honour.getTitleId());
-        BigDecimal reward = catalogue.rewardOn(title, on);
+        Money reward = catalogue.rewardOn(title, on);
         var before = honour.snapshot();
         honour.grant(on, documentNumber.trim(), numbers.certificate(on.getYear()), numbers.verificationCode(), reward);
         honours.flush();
-        if (reward.signum() > 0) {
+        if (reward.compareTo(Money.ZERO) > 0) {
             ledger.requestPayment(me, honour, title, reward);
         }
         audit.record(AuditRecord.of(AuditAction.UPDATE, HonourLookup.ENTITY, id).withChanges(Changes.between(before,
@@ -115,11 +116,11 @@ public class HonourGrants {
             case UNIT, STATION -> Honour.organization(title.getId(), roundId, candidate.getRecipient(),
                     candidate.getOrganizationId(), candidate.getName(), candidate.getRegionCode(), me.username(), on);
         };
-        BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
+        Money reward = catalogue.amountOn(title, on).orElse(null);
         honour.grantedInRound(me.username(), on, document, numbers.certificate(on.getYear()), numbers.verificationCode(),
                 reward);
         honours.saveAndFlush(honour);
-        if (reward != null && reward.signum() > 0) {
+        if (reward != null && reward.compareTo(Money.ZERO) > 0) {
             if (honour.getRecipient() == Recipient.GROUP) {
                 ledger.requestSharedPayments(me, honour, title, reward);
             } else {
@@ -148,13 +149,13 @@ public class HonourGrants {
         if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), null)) {
             throw new HonourRuleBroken("honour.already", samaritan.name(), title.getName(), "—");
         }
-        BigDecimal amount = reward != null ? reward.setScale(2) : catalogue.rewardOn(title, decidedOn);
+        Money amount = reward != null ? Money.of(reward) : catalogue.rewardOn(title, decidedOn);
         Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.regionCode(),
                 HonourMode.HISTORICAL, "历史表彰：" + document.trim(), me.username(), decidedOn);
         honour.grantedInRound(me.username(), decidedOn, document.trim(), numbers.certificate(decidedOn.getYear()),
                 numbers.verificationCode(), amount);
         honours.saveAndFlush(honour);
-        if (amount.signum() > 0) {
+        if (amount.compareTo(Money.ZERO) > 0) {
             ledger.recordPaidBefore(honour, amount, decidedOn);
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, HonourLookup.ENTITY, honour.getId())
@@ -183,7 +184,7 @@ public class HonourGrants {
                     recommendation.getDeedNumber(), recommendation.getRegionCode(), HonourMode.UPWARD,
                     "向上推荐：" + recommendation.getRecommendedTo(), me.username(), on);
         }
-        BigDecimal reward = catalogue.amountOn(title, on).orElse(null);
+        Money reward = catalogue.amountOn(title, on).orElse(null);
         honour.grantedInRound(me.username(), on, document, numbers.certificate(on.getYear()), numbers.verificationCode(),
                 reward);
         try {

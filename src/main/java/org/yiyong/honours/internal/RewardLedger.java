@@ -1,6 +1,5 @@
 package org.yiyong.honours.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,16 +40,16 @@ public class RewardLedger {
     }
 
     /** The reward of a granted honour, to its person, unit or station: asked of the funds. */
-    void requestPayment(CurrentUser me, Honour honour, Title title, BigDecimal reward) {
+    void requestPayment(CurrentUser me, Honour honour, Title title, Money reward) {
         requestPayment(me, honour, title, new RewardRequest(honour.getId(), honour.getSamaritanId(),
                 honour.getOrganizationId(), RewardRequest.Kind.PAYMENT, reward, LocalDate.now(clock)));
     }
 
     /** The reward of a group's honour, shared equally among its members (the odd cents to the first). */
-    void requestSharedPayments(CurrentUser me, Honour honour, Title title, BigDecimal reward) {
+    void requestSharedPayments(CurrentUser me, Honour honour, Title title, Money reward) {
         LocalDate today = LocalDate.now(clock);
         List<Long> members = List.copyOf(honour.getMemberIds());
-        List<BigDecimal> shares = shares(reward, members.size());
+        List<Money> shares = reward.split(members.size());
         for (int i = 0; i < members.size(); i++) {
             requestPayment(me, honour, title, new RewardRequest(honour.getId(), members.get(i), null,
                     RewardRequest.Kind.PAYMENT, shares.get(i), today));
@@ -71,7 +70,7 @@ public class RewardLedger {
     }
 
     /** The reward of an honour entered from the records, paid before Yiyong on its decision date. */
-    void recordPaidBefore(Honour honour, BigDecimal amount, LocalDate decidedOn) {
+    void recordPaidBefore(Honour honour, Money amount, LocalDate decidedOn) {
         rewards.save(RewardRequest.paidBefore(honour.getId(), honour.getSamaritanId(), amount, decidedOn));
     }
 
@@ -143,10 +142,5 @@ public class RewardLedger {
                         ? RewardRequest.Status.REQUESTED
                         : payments.stream().allMatch(r -> r.getStatus() == RewardRequest.Status.CANCELLED)
                                 ? RewardRequest.Status.CANCELLED : RewardRequest.Status.SETTLED;
-    }
-
-    /** An amount in equal shares to the cent, the odd cents going to the first share, so they sum to it exactly. */
-    static List<BigDecimal> shares(BigDecimal amount, int count) {
-        return Money.of(amount).split(count).stream().map(Money::amount).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.yiyong.honours.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -7,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +17,7 @@ import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSource;
 import org.yiyong.funds.PaymentWithdrawn;
 import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * The reward of a granted honour waiting to be paid — kept here until the funds module takes it as a
@@ -62,7 +63,8 @@ public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
     @Enumerated(EnumType.STRING)
     private Kind kind;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     private Status status;
@@ -74,7 +76,7 @@ public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
     protected RewardRequest() {
     }
 
-    public RewardRequest(long honourId, Long samaritanId, Long organizationId, Kind kind, BigDecimal amount,
+    public RewardRequest(long honourId, Long samaritanId, Long organizationId, Kind kind, Money amount,
             LocalDate requestedOn) {
         this.honourId = honourId;
         this.samaritanId = samaritanId;
@@ -95,12 +97,12 @@ public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
             throw new IllegalStateException("Only a saved payment request asks the funds to pay");
         }
         registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.REWARD, samaritanId,
-                organizationId, payeeName, Money.of(amount), description, decisionDocument, requestedBy,
+                organizationId, payeeName, amount, description, decisionDocument, requestedBy,
                 requestedOn));
     }
 
     /** A reward paid before Yiyong, entered from the records with its honour: settled on the decision date. */
-    static RewardRequest paidBefore(long honourId, Long samaritanId, BigDecimal amount, LocalDate on) {
+    static RewardRequest paidBefore(long honourId, Long samaritanId, Money amount, LocalDate on) {
         RewardRequest paid = new RewardRequest(honourId, samaritanId, null, Kind.PAYMENT, amount, on);
         paid.settle(on);
         return paid;
@@ -259,7 +261,7 @@ public class RewardRequest extends AbstractAggregateRoot<RewardRequest> {
         return kind;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 

@@ -1,13 +1,15 @@
 package org.yiyong.honours.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * The reward of a title from a day on, until the next standard of the same title. Standards are
@@ -25,7 +27,8 @@ public class RewardStandard {
 
     private LocalDate effectiveFrom;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     private String note;
 
@@ -36,7 +39,7 @@ public class RewardStandard {
     protected RewardStandard() {
     }
 
-    RewardStandard(long titleId, LocalDate effectiveFrom, BigDecimal amount, String note, String recordedBy,
+    RewardStandard(long titleId, LocalDate effectiveFrom, Money amount, String note, String recordedBy,
             Instant recordedAt) {
         this.titleId = titleId;
         this.effectiveFrom = effectiveFrom;
@@ -59,7 +62,7 @@ public class RewardStandard {
     }
 
     /** The amount in yuan; empty when the standard is not known yet. */
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 

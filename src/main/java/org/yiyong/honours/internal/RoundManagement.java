@@ -167,8 +167,7 @@ public class RoundManagement {
                 nominee.regionCode()))) {
             throw new HonourRuleBroken("round.nominee.already", nominee.name());
         }
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("nominated " + nominee.name()));
-        return round;
+        return recorded(round, "nominated " + nominee.name());
     }
 
     @Transactional
@@ -176,8 +175,7 @@ public class RoundManagement {
     public HonourRound startReview(CurrentUser me, long id) {
         HonourRound round = get(id);
         round.startReview();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("review started"));
-        return round;
+        return recorded(round, "review started");
     }
 
     @Transactional
@@ -189,9 +187,7 @@ public class RoundManagement {
         }
         HonourRound round = get(id);
         round.declareConflict(me.username(), candidateId, reason.trim());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                .withDetail("conflict declared for candidate " + candidateId + ": " + reason.trim()));
-        return round;
+        return recorded(round, "conflict declared for candidate " + candidateId + ": " + reason.trim());
     }
 
     @Transactional
@@ -199,9 +195,7 @@ public class RoundManagement {
     public HonourRound score(CurrentUser me, long id, long candidateId, Map<Long, Integer> scores) {
         HonourRound round = get(id);
         round.score(me.username(), candidateId, scores == null ? Map.of() : scores);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                .withDetail("scored candidate " + candidateId + ": " + scores));
-        return round;
+        return recorded(round, "scored candidate " + candidateId + ": " + scores);
     }
 
     @Transactional
@@ -209,8 +203,7 @@ public class RoundManagement {
     public HonourRound rank(CurrentUser me, long id) {
         HonourRound round = get(id);
         round.rank();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("ranked"));
-        return round;
+        return recorded(round, "ranked");
     }
 
     @Transactional
@@ -230,9 +223,7 @@ public class RoundManagement {
             titleId = title.getId();
         }
         round.assignTitle(candidateId, titleId);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                .withDetail("candidate " + candidateId + " titled " + titleCode));
-        return round;
+        return recorded(round, "candidate " + candidateId + " titled " + titleCode);
     }
 
     @Transactional
@@ -241,8 +232,7 @@ public class RoundManagement {
         Inputs.requiredText("documentNumber", document);
         HonourRound round = get(id);
         round.approve(document.trim());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("approved by " + document.trim()));
-        return round;
+        return recorded(round, "approved by " + document.trim());
     }
 
     /** The ceremony: every titled candidate is granted their honour, with the reward in force on that day. */
@@ -263,7 +253,12 @@ public class RoundManagement {
                 candidate.honoured(honour.getId());
             }
         }
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("granted at the ceremony of " + on));
+        return recorded(round, "granted at the ceremony of " + on);
+    }
+
+    /** A change made to a round, kept in the audit trail with what was done. */
+    private HonourRound recorded(HonourRound round, String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, round.getId()).withDetail(detail));
         return round;
     }
 }

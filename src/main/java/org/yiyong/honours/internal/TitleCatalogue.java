@@ -1,6 +1,5 @@
 package org.yiyong.honours.internal;
 
-import org.yiyong.shared.Inputs;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +12,9 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -59,14 +60,14 @@ public class TitleCatalogue {
 
     /** The amount of the standard in force on a day; empty when there is none or its amount is not known. */
     @Transactional(readOnly = true)
-    public java.util.Optional<BigDecimal> amountOn(Title title, LocalDate day) {
+    public java.util.Optional<Money> amountOn(Title title, LocalDate day) {
         return standards.findFirstByTitleIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(title.getId(), day)
                 .map(RewardStandard::getAmount);
     }
 
     /** The reward of a title on a day, from the standard in force then. */
     @Transactional(readOnly = true)
-    public BigDecimal rewardOn(Title title, LocalDate day) {
+    public Money rewardOn(Title title, LocalDate day) {
         RewardStandard standard = standards
                 .findFirstByTitleIdAndEffectiveFromLessThanEqualOrderByEffectiveFromDesc(title.getId(), day)
                 .orElseThrow(() -> new InvalidField("decidedOn", "honour.standard.missing", title.getName(),
@@ -96,7 +97,7 @@ public class TitleCatalogue {
             throw new HonourRuleBroken("honour.standard.exists", title.getName(), effectiveFrom.toString());
         }
         RewardStandard standard = standards.saveAndFlush(new RewardStandard(titleId, effectiveFrom,
-                amount.setScale(2), note == null || note.isBlank() ? null : note.trim(), me.username(), clock.instant()));
+                Money.of(amount), note == null || note.isBlank() ? null : note.trim(), me.username(), clock.instant()));
         audit.record(AuditRecord.of(AuditAction.CREATE, "RewardStandard", standard.getId())
                 .withChanges(Changes.created(Changes.snapshot("title", title.getCode(), "effectiveFrom", effectiveFrom,
                         "amount", standard.getAmount()))));

@@ -4,11 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,16 +18,18 @@ import org.yiyong.honours.internal.ExamBonus;
 import org.yiyong.honours.internal.Honour;
 import org.yiyong.honours.internal.HonourCertificates;
 import org.yiyong.honours.internal.HonourGrants;
-import org.yiyong.honours.internal.HonourProposals;
-import org.yiyong.honours.internal.RewardLedger;
 import org.yiyong.honours.internal.HonourMode;
+import org.yiyong.honours.internal.HonourProposals;
 import org.yiyong.honours.internal.HonourStatus;
 import org.yiyong.honours.internal.Recipient;
+import org.yiyong.honours.internal.RewardLedger;
 import org.yiyong.honours.internal.RewardRequest;
 import org.yiyong.honours.internal.Title;
 import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.honours.internal.TitleLevel;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Money;
+import org.yiyong.web.Downloads;
 
 /** Titles with their reward standards, and honours from proposal to grant and revocation. */
 @RestController
@@ -117,10 +116,7 @@ class HonourApiController {
     @Operation(summary = "The certificate as PDF, with the QR code of its public verification page")
     ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
         byte[] pdf = certificates.certificate(me, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("荣誉证书-" + id + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf);
+        return Downloads.pdf("荣誉证书-" + id + ".pdf", pdf);
     }
 
     @GetMapping(path = "/api/v1/samaritans/{id}/family/{relativeId}/exam-bonus-certificate",
@@ -138,10 +134,15 @@ class HonourApiController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(confirmations.render(me, id, deedId));
     }
 
+    /** An amount as the API shows it: a plain number of yuan, or {@code null} when not known. */
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
     private TitleView view(Title title) {
         return new TitleView(title.getId(), title.getCode(), title.getName(), title.getLevel(), title.getGrantingBody(),
                 title.getRecipient().name(), title.isInstant(), catalogue.standards(title.getId()).stream()
-                        .map(s -> new TitleView.Standard(s.getEffectiveFrom(), s.getAmount(), s.getNote(),
+                        .map(s -> new TitleView.Standard(s.getEffectiveFrom(), amount(s.getAmount()), s.getNote(),
                                 s.getRecordedBy()))
                         .toList());
     }
@@ -153,10 +154,10 @@ class HonourApiController {
                 honour.getDeedId(), honour.getDeedNumber(), honour.getMode(), honour.getStatus(), honour.getReason(),
                 honour.getProposedBy(), honour.getProposedOn(), honour.getApprovedBy(), honour.getApprovedOn(),
                 honour.getRefusalReason(), honour.getDecidedOn(), honour.getDocumentNumber(),
-                honour.getCertificateNumber(), honour.getVerificationCode(), honour.getRewardAmount(),
+                honour.getCertificateNumber(), honour.getVerificationCode(), amount(honour.getRewardAmount()),
                 honour.getRevokedOn(), honour.getRevocationReason(),
                 ledger.rewardsOf(honour.getId()).stream().map(r -> new HonourView.Reward(r.getKind(), r.getSamaritanId(),
-                        r.getOrganizationId(), r.getAmount(), r.getStatus(), r.getRequestedOn())).toList());
+                        r.getOrganizationId(), r.getAmount().amount(), r.getStatus(), r.getRequestedOn())).toList());
     }
 
     record TitleView(long id, String code, String name, TitleLevel level, String grantingBody, String recipient,

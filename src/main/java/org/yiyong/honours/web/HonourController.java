@@ -2,12 +2,8 @@ package org.yiyong.honours.web;
 
 import static org.yiyong.web.PageSteps.step;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +19,7 @@ import org.yiyong.honours.internal.HonourCertificates;
 import org.yiyong.honours.internal.HonourGrants;
 import org.yiyong.honours.internal.HonourProposals;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.web.Downloads;
 
 /** Honour steps from the samaritan's profile; each returns to the profile with what happened. */
 @Controller
@@ -47,19 +44,13 @@ class HonourController {
     /** 见义勇为确认证书 for a confirmed person and deed. */
     @GetMapping("/confirmation-certificate")
     ResponseEntity<byte[]> confirmation(CurrentUser me, @RequestParam long samaritanId, @RequestParam long deedId) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("见义勇为确认证书.pdf", StandardCharsets.UTF_8).build().toString())
-                .body(confirmations.render(me, samaritanId, deedId));
+        return Downloads.pdf("见义勇为确认证书.pdf", confirmations.render(me, samaritanId, deedId));
     }
 
     /** 中考加分证明 for a child of an honoured samaritan. */
     @GetMapping("/exam-bonus")
     ResponseEntity<byte[]> examBonus(CurrentUser me, @RequestParam long samaritanId, @RequestParam long relativeId) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("中考加分证明.pdf", StandardCharsets.UTF_8).build().toString())
-                .body(examBonus.certificate(me, samaritanId, relativeId));
+        return Downloads.pdf("中考加分证明.pdf", examBonus.certificate(me, samaritanId, relativeId));
     }
 
     @PostMapping
@@ -94,11 +85,7 @@ class HonourController {
     @GetMapping("/{id}/certificate")
     ResponseEntity<byte[]> certificate(CurrentUser me, @PathVariable long id) {
         Honour honour = proposals.get(me, id);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("荣誉证书 " + honour.getCertificateNumber() + ".pdf", StandardCharsets.UTF_8).build()
-                        .toString())
-                .body(certificates.certificate(me, id));
+        return Downloads.pdf("荣誉证书 " + honour.getCertificateNumber() + ".pdf", certificates.certificate(me, id));
     }
 
     /** Where an honour is seen: the person's profile, or the round that granted a group, unit or station. */

@@ -1,10 +1,7 @@
 package org.yiyong.honours.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.honours.internal.Recommending;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.web.Downloads;
 import org.yiyong.web.PageSteps;
 
 /** Recommendations upward from the profile, and the package to download. */
@@ -53,9 +51,6 @@ class RecommendationController {
     }
 
     static ResponseEntity<byte[]> zip(long id, byte[] body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("推荐材料-" + id + ".zip", StandardCharsets.UTF_8).build().toString())
-                .body(body);
+        return Downloads.attachment(MediaType.parseMediaType("application/zip"), "推荐材料-" + id + ".zip", body);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class PaymentOrderLifecycleTests {
 
     private static PaymentOrder requested(PaymentSource source) {
         PaymentOrder order = new PaymentOrder("泉支〔2026〕0001", FUND, PaymentPurpose.REWARD, "陈志远", 41L, null,
-                new BigDecimal("5000.00"), "见义勇为先进个人奖励金", source, "晋见协〔2026〕51号",
+                Money.of("5000.00"), "见义勇为先进个人奖励金", source, "晋见协〔2026〕51号",
                 source == null ? "经会长办公会同意" : null, null, "city-staff", TODAY);
         set(PaymentOrder.class, order, "id", 301L);
         return order;

@@ -3,11 +3,11 @@ package org.yiyong.honours.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 
 /**
  * An honour's steps, without Spring: proposed, approved by someone else (or refused), granted with
@@ -17,7 +17,7 @@ import org.yiyong.shared.InvalidField;
 class HonourTests {
 
     private static final LocalDate PROPOSED_ON = LocalDate.of(2026, 10, 9);
-    private static final BigDecimal REWARD = new BigDecimal("20000.00");
+    private static final Money REWARD = Money.of("20000.00");
 
     private static Honour proposed() {
         return new Honour(3L, 41L, 17L, "350582-2026-0017", "350582", HonourMode.INSTANT, "勇救落水儿童",
@@ -100,7 +100,7 @@ class HonourTests {
         Honour honour = Honour.group(5L, 2L, 17L, "350582-2026-0017", "陈某某等3人", List.of(41L, 42L, 43L),
                 "350582", "city-staff", PROPOSED_ON);
         honour.grantedInRound("泉州市人民政府", PROPOSED_ON.plusDays(30), "泉政文〔2026〕9号", "泉见证〔2026〕0010号",
-                "R2D2C3", new BigDecimal("30000.00"));
+                "R2D2C3", Money.of("30000.00"));
         assertThat(honour.getStatus()).isEqualTo(HonourStatus.GRANTED);
         assertThat(honour.getRecipient()).isEqualTo(Recipient.GROUP);
         assertThat(honour.getMemberIds()).containsExactlyInAnyOrder(41L, 42L, 43L);

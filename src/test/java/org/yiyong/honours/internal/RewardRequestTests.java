@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.yiyong.funds.PaymentPurpose;
@@ -25,7 +24,7 @@ class RewardRequestTests {
     private static final LocalDate GRANTED = LocalDate.of(2026, 11, 2);
     private static final LocalDate PAID = LocalDate.of(2026, 11, 20);
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 15);
-    private static final BigDecimal REWARD = new BigDecimal("5000.00");
+    private static final Money REWARD = Money.of("5000.00");
 
     // ---- a request at each stage ----
 
