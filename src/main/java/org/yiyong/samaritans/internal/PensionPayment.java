@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +24,7 @@ import org.yiyong.shared.Money;
  */
 @Entity
 @Table(name = "pension_payment")
-public class PensionPayment {
+public class PensionPayment extends TrackedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,22 +62,12 @@ public class PensionPayment {
 
     private String note;
 
-    @Column(updatable = false)
-    private String createdBy;
-
-    @Column(updatable = false)
-    private Instant createdAt;
-
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected PensionPayment() {
     }
 
     private PensionPayment(long samaritanId, Long disabilityCaseId, int pensionYear, int grade, int months,
             Money annualAmount, Money amount, String actor, Instant now) {
+        super(actor, now);
         this.samaritanId = samaritanId;
         this.disabilityCaseId = disabilityCaseId;
         this.pensionYear = pensionYear;
@@ -87,9 +76,6 @@ public class PensionPayment {
         this.annualAmount = annualAmount.amount();
         this.amount = amount.amount();
         this.status = PensionStatus.SCHEDULED;
-        this.createdBy = actor;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /**
@@ -139,7 +125,7 @@ public class PensionPayment {
         this.paidBy = by;
         this.paymentReference = reference;
         this.status = PensionStatus.PAID;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     /** Not paid this year (death, suspension by the paying department…), with the reason. */
@@ -150,7 +136,7 @@ public class PensionPayment {
         Inputs.required("reason", reason);
         this.note = reason;
         this.status = PensionStatus.CANCELLED;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     Map<String, Object> snapshot() {
@@ -216,7 +202,4 @@ public class PensionPayment {
         return note;
     }
 
-    public long getVersion() {
-        return version;
-    }
 }
