@@ -2,6 +2,7 @@ package org.yiyong.samaritans.internal;
 
 import org.yiyong.shared.Inputs;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.yiyong.audit.Changes;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * One year's disability pension (伤残抚恤金) of one person: the grade and the standard it was worked out
@@ -46,10 +48,12 @@ public class PensionPayment extends TrackedRecord {
     private int months;
 
     @Column(updatable = false)
-    private BigDecimal annualAmount;
+    @Convert(converter = MoneyConverter.class)
+    private Money annualAmount;
 
     @Column(updatable = false)
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     private PensionStatus status;
@@ -73,8 +77,8 @@ public class PensionPayment extends TrackedRecord {
         this.pensionYear = pensionYear;
         this.grade = grade;
         this.months = months;
-        this.annualAmount = annualAmount.amount();
-        this.amount = amount.amount();
+        this.annualAmount = annualAmount;
+        this.amount = amount;
         this.status = PensionStatus.SCHEDULED;
     }
 
@@ -141,8 +145,8 @@ public class PensionPayment extends TrackedRecord {
 
     Map<String, Object> snapshot() {
         return Changes.snapshot("samaritanId", samaritanId, "year", pensionYear, "grade", grade, "months", months,
-                "amount", amount, "status", status, "paidOn", paidOn, "paidBy", paidBy, "reference", paymentReference,
-                "note", note);
+                "amount", amount.amount(), "status", status, "paidOn", paidOn, "paidBy", paidBy,
+                "reference", paymentReference, "note", note);
     }
 
     public Long getId() {
@@ -169,17 +173,17 @@ public class PensionPayment extends TrackedRecord {
         return months;
     }
 
-    public BigDecimal getAnnualAmount() {
+    public Money getAnnualAmount() {
         return annualAmount;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 
     /** {@code ¥30,300.00}, for pages. */
     public String getAmountText() {
-        return Money.of(amount).format();
+        return amount.format();
     }
 
     public PensionStatus getStatus() {
