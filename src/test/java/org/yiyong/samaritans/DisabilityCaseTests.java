@@ -3,7 +3,6 @@ package org.yiyong.samaritans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -170,11 +169,11 @@ class DisabilityCaseTests {
         PensionPayment firstYear = PensionPayment.schedule(1L, approved, approved.getApprovedOn(), 2025,
                 Money.of("29400.00"), "x", NOW);
         assertThat(firstYear.getMonths()).isEqualTo(9);
-        assertThat(firstYear.getAmount()).isEqualTo(new BigDecimal("22050.00"));
+        assertThat(firstYear.getAmount()).isEqualTo(Money.of("22050.00"));
         PensionPayment fullYear = PensionPayment.schedule(1L, approved, approved.getApprovedOn(), 2026,
                 Money.of("30300.00"), "x", NOW);
         assertThat(fullYear.getMonths()).isEqualTo(12);
-        assertThat(fullYear.getAmount()).isEqualTo(new BigDecimal("30300.00"));
+        assertThat(fullYear.getAmount()).isEqualTo(Money.of("30300.00"));
         assertThat(fullYear.getGrade()).isEqualTo(7);
         assertThatThrownBy(() -> PensionPayment.schedule(1L, approved, approved.getApprovedOn(), 2024,
                 Money.of("28000.00"), "x", NOW)).isInstanceOf(InvalidField.class);

@@ -22,6 +22,7 @@ import org.yiyong.deeds.internal.Deed;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.PageSteps;
 
 /**
  * Deed pages: the list, the intake form, the case file with its acceptance (or refusal), extension of the
@@ -98,8 +99,7 @@ class DeedController {
             intake.accept(me, id, acceptedOn, lateFilingApproval);
             redirect.addFlashAttribute("success", "deed.accepted");
         } catch (InvalidField invalid) {
-            redirect.addFlashAttribute("failure", invalid.messageKey());
-            redirect.addFlashAttribute("failureArgs", invalid.arguments());
+            return PageSteps.refused(redirect, invalid, "/deeds/" + id);
         }
         return "redirect:/deeds/" + id;
     }
@@ -112,8 +112,7 @@ class DeedController {
             intake.extendDeadline(me, id, days, reason, approvedBy);
             redirect.addFlashAttribute("success", "deed.extended");
         } catch (InvalidField invalid) {
-            redirect.addFlashAttribute("failure", invalid.messageKey());
-            redirect.addFlashAttribute("failureArgs", invalid.arguments());
+            return PageSteps.refused(redirect, invalid, "/deeds/" + id);
         }
         return "redirect:/deeds/" + id;
     }

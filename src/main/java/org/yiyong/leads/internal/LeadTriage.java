@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,8 +75,7 @@ public class LeadTriage {
         Lead lead = inScope(me, id);
         var before = lead.snapshot();
         if (lead.takeUp(me.username(), clock.instant())) {
-            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                    .withChanges(Changes.between(before, lead.snapshot())).withDetail("taken up"));
+            recordUpdate(lead, before, "taken up");
         }
         return lead;
     }
@@ -102,9 +102,7 @@ public class LeadTriage {
                 acceptance.notADuplicate()));
         copyAttachments(me, lead, deed);
         lead.acceptedAs(deed.id(), deed.number(), me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                .withChanges(Changes.between(before, lead.snapshot()))
-                .withDetail("accepted as deed " + deed.number()));
+        recordUpdate(lead, before, "accepted as deed " + deed.number());
         return lead;
     }
 
@@ -125,9 +123,7 @@ public class LeadTriage {
         var before = lead.snapshot();
         intake.mergeLead(me, deed.id(), lead.getTrackingCode());
         lead.mergedInto(deed.id(), deed.number(), me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                .withChanges(Changes.between(before, lead.snapshot()))
-                .withDetail("merged into deed " + deed.number()));
+        recordUpdate(lead, before, "merged into deed " + deed.number());
         return lead;
     }
 
@@ -148,9 +144,7 @@ public class LeadTriage {
         Lead lead = inScope(me, id);
         var before = lead.snapshot();
         lead.reject(reason.strip(), me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id)
-                .withChanges(Changes.between(before, lead.snapshot()))
-                .withDetail("not taken up: " + reason.strip()));
+        recordUpdate(lead, before, "not taken up: " + reason.strip());
         return lead;
     }
 
@@ -167,5 +161,11 @@ public class LeadTriage {
     private Lead inScope(CurrentUser me, long id) {
         return ScopedLookup.inScope(audit, ENTITY, id,
                 leads.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), leads::existsById);
+    }
+
+    /** A change to a lead goes into the audit trail with what changed. */
+    private void recordUpdate(Lead lead, Map<String, Object> before, String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, lead.getId())
+                .withChanges(Changes.between(before, lead.snapshot())).withDetail(detail));
     }
 }

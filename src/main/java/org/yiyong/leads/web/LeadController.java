@@ -28,6 +28,7 @@ import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.PageSteps;
 
 /** Staff pages for leads: the list of the caller's scope, a lead with its files, and its triage. */
 @Controller
@@ -110,9 +111,8 @@ class LeadController {
             triage.merge(me, id, deedNumber);
             redirect.addFlashAttribute("success", "lead.merged");
         } catch (InvalidField invalid) {
-            redirect.addFlashAttribute("failure", invalid.messageKey());
-            redirect.addFlashAttribute("failureArgs", invalid.arguments());
             redirect.addFlashAttribute("deedNumber", deedNumber);
+            return PageSteps.refused(redirect, invalid, "/leads/" + id);
         }
         return "redirect:/leads/" + id;
     }
@@ -124,9 +124,8 @@ class LeadController {
             triage.reject(me, id, reason);
             redirect.addFlashAttribute("success", "lead.rejected");
         } catch (InvalidField invalid) {
-            redirect.addFlashAttribute("failure", invalid.messageKey());
-            redirect.addFlashAttribute("failureArgs", invalid.arguments());
             redirect.addFlashAttribute("reason", reason);
+            return PageSteps.refused(redirect, invalid, "/leads/" + id);
         }
         return "redirect:/leads/" + id;
     }

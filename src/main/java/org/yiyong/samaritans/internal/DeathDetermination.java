@@ -1,5 +1,6 @@
 package org.yiyong.samaritans.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,6 +10,8 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * How a samaritan's death is determined: a martyr assessment (评烈) tracked until the province decides;
@@ -53,7 +56,8 @@ public class DeathDetermination {
 
     private String documentNumber;
 
-    private BigDecimal compensation;
+    @Convert(converter = MoneyConverter.class)
+    private Money compensation;
 
     private String compensationBasis;
 
@@ -93,7 +97,7 @@ public class DeathDetermination {
     }
 
     /** 因公牺牲 or otherwise, first or after a rejected martyr application; OTHER carries its compensation. */
-    void determined(Kind determination, String document, BigDecimal amount, String basis) {
+    void determined(Kind determination, String document, Money amount, String basis) {
         if (kind == Kind.MARTYR || kind == Kind.PENDING && martyrStatus == MartyrStatus.PENDING) {
             throw new SamaritanRuleBroken("death.already-determined");
         }
@@ -135,8 +139,9 @@ public class DeathDetermination {
         return documentNumber;
     }
 
+    /** The one-time compensation in yuan, for a death determined as OTHER; the API answers it as a number. */
     public BigDecimal getCompensation() {
-        return compensation;
+        return compensation == null ? null : compensation.amount();
     }
 
     public String getCompensationBasis() {

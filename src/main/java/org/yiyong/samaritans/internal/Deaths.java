@@ -20,6 +20,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.DeathKind;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 
 /**
  * A samaritan's death (DOMAIN §4): a martyr assessment (评烈) tracked until the province decides, death
@@ -105,7 +106,8 @@ public class Deaths {
             case DEATH_ON_DUTY -> death.determined(DeathDetermination.Kind.DEATH_ON_DUTY, doc, null, null);
             case OTHER -> {
                 Compensation compensation = compensation(diedOn.getYear());
-                death.determined(DeathDetermination.Kind.OTHER, doc, compensation.amount(), compensation.basis());
+                death.determined(DeathDetermination.Kind.OTHER, doc, Money.of(compensation.amount()),
+                        compensation.basis());
             }
         }
         determinations.saveAndFlush(death);
@@ -151,7 +153,8 @@ public class Deaths {
             death.determined(DeathDetermination.Kind.DEATH_ON_DUTY, doc, null, null);
         } else {
             Compensation compensation = compensation(death.getDiedOn().getYear());
-            death.determined(DeathDetermination.Kind.OTHER, doc, compensation.amount(), compensation.basis());
+            death.determined(DeathDetermination.Kind.OTHER, doc, Money.of(compensation.amount()),
+                    compensation.basis());
         }
         samaritan.deathDetermined(kindOf(death), death.getDiedOn(), me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)

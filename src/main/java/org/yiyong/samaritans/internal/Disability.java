@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -137,8 +138,7 @@ public class Disability {
         disabilityCase.post(grade, start, end, deadlines.calendar(), me.username(), now);
         samaritan.noteChange("DISABILITY_POSTED", disabilityCase.getGrade() + "级 · "
                 + disabilityCase.getPostingStart() + " – " + disabilityCase.getPostingEnd(), me.username(), now);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, CASE, caseId)
-                .withChanges(Changes.between(before, disabilityCase.snapshot())).withDetail("posted"));
+        recordUpdate(CASE, caseId, before, disabilityCase.snapshot(), "posted");
         return disabilityCase;
     }
 
@@ -163,15 +163,12 @@ public class Disability {
                     .ifPresent(previous -> {
                         var was = previous.snapshot();
                         previous.supersede(now);
-                        audit.record(AuditRecord.of(AuditAction.UPDATE, CASE, previous.getId())
-                                .withChanges(Changes.between(was, previous.snapshot()))
-                                .withDetail("re-assessed by case " + caseId));
+                        recordUpdate(CASE, previous.getId(), was, previous.snapshot(), "re-assessed by case " + caseId);
                     });
         }
         samaritan.disabled(disabilityCase.getGrade(), disabilityCase.getApprovedOn(), disabilityCase.getApprovedBy(),
                 disabilityCase.getCertificateNumber(), me.username(), now);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, CASE, caseId)
-                .withChanges(Changes.between(before, disabilityCase.snapshot())).withDetail("approved"));
+        recordUpdate(CASE, caseId, before, disabilityCase.snapshot(), "approved");
         return disabilityCase;
     }
 
@@ -186,8 +183,7 @@ public class Disability {
         Instant now = clock.instant();
         disabilityCase.reject(why, LocalDate.now(clock), now);
         samaritan.noteChange("DISABILITY_REJECTED", why, me.username(), now);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, CASE, caseId)
-                .withChanges(Changes.between(before, disabilityCase.snapshot())).withDetail("rejected"));
+        recordUpdate(CASE, caseId, before, disabilityCase.snapshot(), "rejected");
         return disabilityCase;
     }
 
@@ -243,8 +239,7 @@ public class Disability {
         pension.paid(paidOn, by, ref, LocalDate.now(clock), now);
         samaritan.noteChange("PENSION_PAID", year + " · " + pension.getAmountText() + " · " + by + " " + paidOn,
                 me.username(), now);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, PENSION, pension.getId())
-                .withChanges(Changes.between(before, pension.snapshot())).withDetail("paid"));
+        recordUpdate(PENSION, pension.getId(), before, pension.snapshot(), "paid");
         return pension;
     }
 
@@ -259,9 +254,15 @@ public class Disability {
         Instant now = clock.instant();
         pension.cancel(why, now);
         samaritan.noteChange("PENSION_STOPPED", year + " · " + why, me.username(), now);
-        audit.record(AuditRecord.of(AuditAction.UPDATE, PENSION, pension.getId())
-                .withChanges(Changes.between(before, pension.snapshot())).withDetail("stopped"));
+        recordUpdate(PENSION, pension.getId(), before, pension.snapshot(), "stopped");
         return pension;
+    }
+
+    /** A change to a case or a pension line goes into the audit trail with what changed. */
+    private void recordUpdate(String entity, long id, Map<String, Object> before, Map<String, Object> after,
+            String detail) {
+        audit.record(AuditRecord.of(AuditAction.UPDATE, entity, id).withChanges(Changes.between(before, after))
+                .withDetail(detail));
     }
 
     private DisabilityCase caseOf(long samaritanId, long caseId) {

@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -27,7 +26,7 @@ import org.yiyong.shared.InvalidField;
  */
 @Entity
 @Table(name = "disability_case")
-public class DisabilityCase {
+public class DisabilityCase extends TrackedRecord {
 
     /** An application comes within this period after the injury, unless an exception is recorded. */
     public static final Period APPLICATION_WINDOW = Period.ofYears(3);
@@ -79,31 +78,18 @@ public class DisabilityCase {
 
     private String rejectionReason;
 
-    @Column(updatable = false)
-    private String createdBy;
-
-    @Column(updatable = false)
-    private Instant createdAt;
-
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected DisabilityCase() {
     }
 
     private DisabilityCase(long samaritanId, Long previousCaseId, LocalDate injuredOn, LocalDate appliedOn,
             String lateException, String actor, Instant now) {
+        super(actor, now);
         this.samaritanId = samaritanId;
         this.previousCaseId = previousCaseId;
         this.injuredOn = injuredOn;
         this.appliedOn = appliedOn;
         this.lateException = lateException;
         this.status = DisabilityStatus.APPLIED;
-        this.createdBy = actor;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /**
@@ -168,7 +154,7 @@ public class DisabilityCase {
         this.postingStart = start;
         this.postingEnd = end;
         this.status = DisabilityStatus.POSTED;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     /**
@@ -197,7 +183,7 @@ public class DisabilityCase {
         this.approvedBy = body;
         this.certificateNumber = certificate;
         this.status = DisabilityStatus.APPROVED;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     /** Not assessed, or not approved: the reason is kept and told to the applicant. */
@@ -207,7 +193,7 @@ public class DisabilityCase {
         this.rejectedOn = today;
         this.rejectionReason = reason;
         this.status = DisabilityStatus.REJECTED;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     /** A re-assessment was approved: its grade applies from now on. */
@@ -216,7 +202,7 @@ public class DisabilityCase {
             throw new DisabilityCaseNotInStatus(status);
         }
         this.status = DisabilityStatus.SUPERSEDED;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     public boolean isOpen() {
@@ -340,7 +326,4 @@ public class DisabilityCase {
         return rejectionReason;
     }
 
-    public long getVersion() {
-        return version;
-    }
 }

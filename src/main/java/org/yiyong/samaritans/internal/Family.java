@@ -63,12 +63,9 @@ public class Family {
         Samaritan samaritan = registry.inScope(me, samaritanId);
         Relative relative = samaritan.relative(relativeId);
         relative.schooling(SamaritanRegistry.text("school", school, 100, false), stage, schoolingEndsOn);
-        samaritan.noteChange("RELATIVE_SCHOOLING", relative.getName() + (stage == null ? "" : " · " + stage.name())
-                + (schoolingEndsOn == null ? "" : " · " + schoolingEndsOn), me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
-                .withDetail("schooling of " + relative.getName()));
-        endDue(samaritan, me.username());
-        return samaritan;
+        return relativeChanged(me, samaritan, "RELATIVE_SCHOOLING", relative.getName()
+                + (stage == null ? "" : " · " + stage.name())
+                + (schoolingEndsOn == null ? "" : " · " + schoolingEndsOn), "schooling of " + relative.getName());
     }
 
     /** A surviving spouse remarried on the given day. */
@@ -82,11 +79,8 @@ public class Family {
             throw new InvalidField("remarriedOn", "samaritan.relative.not-spouse");
         }
         relative.remarried(day);
-        samaritan.noteChange("RELATIVE_REMARRIED", relative.getName() + " · " + day, me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
-                .withDetail("remarriage of " + relative.getName()));
-        endDue(samaritan, me.username());
-        return samaritan;
+        return relativeChanged(me, samaritan, "RELATIVE_REMARRIED", relative.getName() + " · " + day,
+                "remarriage of " + relative.getName());
     }
 
     @Transactional
@@ -96,11 +90,8 @@ public class Family {
         Samaritan samaritan = registry.inScope(me, samaritanId);
         Relative relative = samaritan.relative(relativeId);
         relative.died(day);
-        samaritan.noteChange("RELATIVE_DIED", relative.getName() + " · " + day, me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
-                .withDetail("death of " + relative.getName()));
-        endDue(samaritan, me.username());
-        return samaritan;
+        return relativeChanged(me, samaritan, "RELATIVE_DIED", relative.getName() + " · " + day,
+                "death of " + relative.getName());
     }
 
     /** Grants an entitlement from a day on, until its end condition. */
@@ -120,10 +111,20 @@ public class Family {
             throw new InvalidField("endCondition", "samaritan.relative.not-spouse");
         }
         relative.entitle(kind, start, until);
-        samaritan.noteChange("ENTITLEMENT_GRANTED", relative.getName() + " · " + kind.name() + " · " + until.name(),
-                me.username(), clock.instant());
-        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritanId)
-                .withDetail("entitlement " + kind + " for " + relative.getName() + " until " + until));
+        return relativeChanged(me, samaritan, "ENTITLEMENT_GRANTED",
+                relative.getName() + " · " + kind.name() + " · " + until.name(),
+                "entitlement " + kind + " for " + relative.getName() + " until " + until);
+    }
+
+    /**
+     * A change to a relative goes on the samaritan's timeline and into the audit trail; then the
+     * entitlements it brings to an end are ended.
+     */
+    private Samaritan relativeChanged(CurrentUser me, Samaritan samaritan, String kind, String timelineDetail,
+            String auditDetail) {
+        samaritan.noteChange(kind, timelineDetail, me.username(), clock.instant());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, samaritan.getId())
+                .withDetail(auditDetail));
         endDue(samaritan, me.username());
         return samaritan;
     }

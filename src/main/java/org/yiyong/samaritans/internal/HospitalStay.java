@@ -10,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.yiyong.shared.Money;
 
 /** A stay in hospital after the act, with the medical expenses and who advanced them. */
 @Entity
@@ -64,7 +64,7 @@ public class HospitalStay {
         this.dischargedOn = on;
     }
 
-    void expense(BigDecimal amount, MedicalExpense.Payer payer, LocalDate paidOn, String note) {
+    void expense(Money amount, MedicalExpense.Payer payer, LocalDate paidOn, String note) {
         expenses.add(new MedicalExpense(amount, payer, paidOn, note));
     }
 
@@ -74,14 +74,14 @@ public class HospitalStay {
         return Math.max(1, ChronoUnit.DAYS.between(admittedOn, end));
     }
 
-    public BigDecimal total() {
-        return expenses.stream().map(MedicalExpense::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    public Money total() {
+        return expenses.stream().map(MedicalExpense::getAmount).reduce(Money.ZERO, Money::plus);
     }
 
     /** The expenses added up by who advanced them. */
-    public Map<MedicalExpense.Payer, BigDecimal> totalsByPayer() {
-        Map<MedicalExpense.Payer, BigDecimal> totals = new EnumMap<>(MedicalExpense.Payer.class);
-        expenses.forEach(e -> totals.merge(e.getPayer(), e.getAmount(), BigDecimal::add));
+    public Map<MedicalExpense.Payer, Money> totalsByPayer() {
+        Map<MedicalExpense.Payer, Money> totals = new EnumMap<>(MedicalExpense.Payer.class);
+        expenses.forEach(e -> totals.merge(e.getPayer(), e.getAmount(), Money::plus));
         return totals;
     }
 

@@ -17,6 +17,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -97,7 +98,7 @@ public class MedicalCare {
         Samaritan samaritan = registry.inScope(me, samaritanId);
         HospitalStay stay = stays.findById(stayId).filter(s -> s.getSamaritanId() == samaritanId)
                 .orElseThrow(() -> new RecordNotFound("HospitalStay", stayId));
-        stay.expense(amount.setScale(2), payer, on, SamaritanRegistry.text("note", note, 300, false));
+        stay.expense(Money.of(amount), payer, on, SamaritanRegistry.text("note", note, 300, false));
         samaritan.noteChange("MEDICAL_EXPENSE", amount.setScale(2).toPlainString() + " · " + payer, me.username(),
                 clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, "HospitalStay", stayId)

@@ -1,6 +1,7 @@
 package org.yiyong.samaritans.internal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,8 +9,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /** A medical expense and who advanced it (the employer, the hospital for 3 months, then the association). */
 @Entity
@@ -29,7 +31,8 @@ public class MedicalExpense {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "advanced_by")
@@ -42,14 +45,14 @@ public class MedicalExpense {
     protected MedicalExpense() {
     }
 
-    MedicalExpense(BigDecimal amount, Payer payer, LocalDate paidOn, String note) {
+    MedicalExpense(Money amount, Payer payer, LocalDate paidOn, String note) {
         this.amount = amount;
         this.payer = payer;
         this.paidOn = paidOn;
         this.note = note;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 

@@ -2,6 +2,7 @@ package org.yiyong.samaritans.internal;
 
 import org.yiyong.shared.Inputs;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +17,7 @@ import java.util.Map;
 import org.yiyong.audit.Changes;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * One year's disability pension (伤残抚恤金) of one person: the grade and the standard it was worked out
@@ -25,7 +26,7 @@ import org.yiyong.shared.Money;
  */
 @Entity
 @Table(name = "pension_payment")
-public class PensionPayment {
+public class PensionPayment extends TrackedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,10 +48,12 @@ public class PensionPayment {
     private int months;
 
     @Column(updatable = false)
-    private BigDecimal annualAmount;
+    @Convert(converter = MoneyConverter.class)
+    private Money annualAmount;
 
     @Column(updatable = false)
-    private BigDecimal amount;
+    @Convert(converter = MoneyConverter.class)
+    private Money amount;
 
     @Enumerated(EnumType.STRING)
     private PensionStatus status;
@@ -63,33 +66,20 @@ public class PensionPayment {
 
     private String note;
 
-    @Column(updatable = false)
-    private String createdBy;
-
-    @Column(updatable = false)
-    private Instant createdAt;
-
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     protected PensionPayment() {
     }
 
     private PensionPayment(long samaritanId, Long disabilityCaseId, int pensionYear, int grade, int months,
             Money annualAmount, Money amount, String actor, Instant now) {
+        super(actor, now);
         this.samaritanId = samaritanId;
         this.disabilityCaseId = disabilityCaseId;
         this.pensionYear = pensionYear;
         this.grade = grade;
         this.months = months;
-        this.annualAmount = annualAmount.amount();
-        this.amount = amount.amount();
+        this.annualAmount = annualAmount;
+        this.amount = amount;
         this.status = PensionStatus.SCHEDULED;
-        this.createdBy = actor;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /**
@@ -139,7 +129,7 @@ public class PensionPayment {
         this.paidBy = by;
         this.paymentReference = reference;
         this.status = PensionStatus.PAID;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     /** Not paid this year (death, suspension by the paying department…), with the reason. */
@@ -150,13 +140,13 @@ public class PensionPayment {
         Inputs.required("reason", reason);
         this.note = reason;
         this.status = PensionStatus.CANCELLED;
-        this.updatedAt = now;
+        changedAt(now);
     }
 
     Map<String, Object> snapshot() {
         return Changes.snapshot("samaritanId", samaritanId, "year", pensionYear, "grade", grade, "months", months,
-                "amount", amount, "status", status, "paidOn", paidOn, "paidBy", paidBy, "reference", paymentReference,
-                "note", note);
+                "amount", amount.amount(), "status", status, "paidOn", paidOn, "paidBy", paidBy,
+                "reference", paymentReference, "note", note);
     }
 
     public Long getId() {
@@ -183,17 +173,17 @@ public class PensionPayment {
         return months;
     }
 
-    public BigDecimal getAnnualAmount() {
+    public Money getAnnualAmount() {
         return annualAmount;
     }
 
-    public BigDecimal getAmount() {
+    public Money getAmount() {
         return amount;
     }
 
     /** {@code ¥30,300.00}, for pages. */
     public String getAmountText() {
-        return Money.of(amount).format();
+        return amount.format();
     }
 
     public PensionStatus getStatus() {
@@ -216,7 +206,4 @@ public class PensionPayment {
         return note;
     }
 
-    public long getVersion() {
-        return version;
-    }
 }

@@ -13,7 +13,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ import org.yiyong.shared.RecordNotFound;
  */
 @Entity
 @Table(name = "samaritan")
-public class Samaritan {
+public class Samaritan extends TrackedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -89,17 +88,6 @@ public class Samaritan {
 
     private String sourceDocument;
 
-    @Column(updatable = false)
-    private String createdBy;
-
-    @Column(updatable = false)
-    private Instant createdAt;
-
-    private Instant updatedAt;
-
-    @Version
-    private long version;
-
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
     @JoinColumn(name = "samaritan_id", nullable = false)
@@ -130,6 +118,7 @@ public class Samaritan {
     public Samaritan(String number, String regionCode, String name, Protected residentId, Gender gender,
             LocalDate birthDate,
             SamaritanSource source, String sourceDocument, String createdBy, Instant now) {
+        super(createdBy, now);
         this.number = number;
         this.regionCode = regionCode;
         this.name = name;
@@ -143,9 +132,6 @@ public class Samaritan {
         this.status = SamaritanStatus.ACTIVE;
         this.source = source;
         this.sourceDocument = sourceDocument;
-        this.createdBy = createdBy;
-        this.createdAt = now;
-        this.updatedAt = now;
         record(now, createdBy, "REGISTERED", source == SamaritanSource.HISTORICAL ? sourceDocument : null);
     }
 
@@ -258,7 +244,7 @@ public class Samaritan {
     }
 
     private void record(Instant now, String actor, String kind, String detail) {
-        this.updatedAt = now;
+        changedAt(now);
         events.add(new SamaritanEvent(now, actor, kind, detail));
     }
 
@@ -364,10 +350,6 @@ public class Samaritan {
 
     public String getSourceDocument() {
         return sourceDocument;
-    }
-
-    public long getVersion() {
-        return version;
     }
 
     public List<ConfirmedDeed> getDeeds() {

@@ -145,8 +145,9 @@ class DisabilityApiController {
     }
 
     static PensionView view(PensionPayment p) {
-        return new PensionView(p.getId(), p.getPensionYear(), p.getGrade(), p.getMonths(), p.getAnnualAmount(),
-                p.getAmount(), p.getStatus(), p.getPaidOn(), p.getPaidBy(), p.getPaymentReference(), p.getNote());
+        return new PensionView(p.getId(), p.getPensionYear(), p.getGrade(), p.getMonths(),
+                p.getAnnualAmount().amount(), p.getAmount().amount(), p.getStatus(), p.getPaidOn(), p.getPaidBy(),
+                p.getPaymentReference(), p.getNote());
     }
 
     record CaseView(long id, long samaritanId,

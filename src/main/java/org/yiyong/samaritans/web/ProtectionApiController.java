@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -23,6 +24,7 @@ import org.yiyong.samaritans.internal.Deaths;
 import org.yiyong.samaritans.internal.HospitalStay;
 import org.yiyong.samaritans.internal.MedicalCare;
 import org.yiyong.samaritans.internal.MedicalExpense;
+import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
 
 /** Death determinations with their compensation, hospital stays with expenses, and the benefits register. */
@@ -135,9 +137,16 @@ class ProtectionApiController {
 
     private StayView view(HospitalStay stay, String regionCode) {
         return new StayView(stay.getId(), stay.getHospital(), stay.getAdmittedOn(), stay.getDischargedOn(),
-                stay.getDiagnosis(), stay.getExpenses().stream().map(e -> new StayView.Expense(e.getAmount(),
+                stay.getDiagnosis(), stay.getExpenses().stream().map(e -> new StayView.Expense(e.getAmount().amount(),
                         e.getPayer(), e.getPaidOn(), e.getNote())).toList(),
-                stay.total(), stay.totalsByPayer(), medical.livingAllowance(stay, regionCode).orElse(null));
+                stay.total().amount(), amounts(stay.totalsByPayer()),
+                medical.livingAllowance(stay, regionCode).orElse(null));
+    }
+
+    private static Map<MedicalExpense.Payer, BigDecimal> amounts(Map<MedicalExpense.Payer, Money> totals) {
+        Map<MedicalExpense.Payer, BigDecimal> amounts = new EnumMap<>(MedicalExpense.Payer.class);
+        totals.forEach((payer, total) -> amounts.put(payer, total.amount()));
+        return amounts;
     }
 
     record StayView(long id, String hospital, LocalDate admittedOn, LocalDate dischargedOn, String diagnosis,
