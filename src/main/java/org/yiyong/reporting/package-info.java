@@ -4,5 +4,5 @@
  * the annual work report and the register exports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"deeds", "honours", "identity", "leads", "organization", "samaritans", "shared"})
+        allowedDependencies = {"deeds", "honours", "identity", "leads", "organization", "samaritans", "shared", "web"})
 package org.yiyong.reporting;

@@ -1,5 +1,7 @@
 package org.yiyong.reporting.web;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,17 +11,24 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.reporting.Statistics;
 import org.yiyong.reporting.Statistics.StatisticsReport;
+import org.yiyong.reporting.internal.StatisticalReturn;
+import org.yiyong.web.Downloads;
 
 /** The statistics page (统计) and the list behind each figure. */
 @Controller
 class StatisticsController {
 
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private final Statistics statistics;
     private final Regions regions;
+    private final StatisticalReturn statisticalReturn;
 
-    StatisticsController(Statistics statistics, Regions regions) {
+    StatisticsController(Statistics statistics, Regions regions, StatisticalReturn statisticalReturn) {
         this.statistics = statistics;
         this.regions = regions;
+        this.statisticalReturn = statisticalReturn;
     }
 
     @GetMapping("/statistics")
@@ -29,6 +38,14 @@ class StatisticsController {
         model.addAttribute("report", report);
         model.addAttribute("regionChoices", regions.within(me.scope()));
         return "reporting/statistics";
+    }
+
+    @GetMapping("/statistics/return.xlsx")
+    ResponseEntity<byte[]> statisticalReturn(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region) {
+        StatisticsReport report = statistics.of(me, year, region);
+        return Downloads.attachment(XLSX, report.year() + "年" + report.regionName() + "见义勇为工作统计报表.xlsx",
+                statisticalReturn.workbook(report));
     }
 
     @GetMapping("/statistics/{figure}")
