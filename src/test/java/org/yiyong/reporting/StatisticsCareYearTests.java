@@ -17,9 +17,9 @@ import org.yiyong.care.internal.StudentAidYear;
 
 /**
  * A year of care entered through the API changes every statistic by exactly what was entered: a condolence
- * campaign sent and one of its lines paid, student aid approved by the city and paid, targeted aid granted
- * twice by one body to one household, a visit whose problem is solved — and the funds' payments and
- * balances that go with them. Every other figure stays as it was.
+ * campaign sent and one of its lines paid (from a donation received for it), student aid approved by the city
+ * and paid, targeted aid granted twice by one body to one household, a visit whose problem is solved — and
+ * the funds' payments and balances that go with them. Every other figure stays as it was.
  */
 class StatisticsCareYearTests extends YearOfRecordsTest {
 
@@ -87,6 +87,16 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
         long line = jdbc.sql("select id from campaign_line where campaign_id = :c and samaritan_id = :s")
                 .param("c", campaign).param("s", person).query(Long.class).single();
         long order = careOrder("campaign-" + campaign + "-" + line);
+        // the fund that pays the county's condolences receives a donation for them first
+        Map<String, Object> due = row("select fund_id, amount from payment_order where id = :id", order);
+        long donation = id(body(call("city-staff", "/api/v1/donations", """
+                {"donorKind": "ENTERPRISE", "donorName": "永春县测试茶业有限公司", "fundId": %s, "amount": %s,
+                 "receivedOn": "%s", "channel": "BANK_TRANSFER"}""".formatted(due.get("fund_id"), due.get("amount"),
+                clock.today())).andExpect(status().isCreated())));
+        Map<String, Object> received = row("select received_on, region_code, donor_kind, amount from donation "
+                + "where id = :id", donation);
+        changes.expect("funds.donations", date(received.get("received_on")), text(received.get("region_code")),
+                text(received.get("donor_kind")), received.get("amount"), "/donations/" + donation + "/receipt");
         paidByTheCity(order);
         assertThat(row("select status from campaign_line where id = :id", line).get("status")).isEqualTo("PAID");
 
