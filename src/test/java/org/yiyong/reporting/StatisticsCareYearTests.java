@@ -36,7 +36,8 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
     private void paidByTheCity(long order) throws Exception {
         String orders = "/api/v1/payment-orders/" + order;
         call("city-staff", orders + "/payment-method", """
-                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "中国工商银行泉州分行", "payeeAccountNumber": "6222021408007654321"}""")
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "中国工商银行泉州分行",
+                 "payeeAccountNumber": "6222021408007654321"}""")
                 .andExpect(status().isOk());
         call("finance-reviewer", orders + "/approval", "{}").andExpect(status().isOk());
         call("cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
@@ -67,7 +68,8 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
         long person = registered(YONGCHUN, unique("林永安"));
         LocalDate festival = clock.today().plusDays(10);
         long campaign = id(body(call("city-staff", "/api/v1/campaigns", """
-                {"festival": "AWARENESS_DAY", "regionCode": "%s", "festivalDate": "%s"}""".formatted(YONGCHUN, festival))
+                {"festival": "AWARENESS_DAY", "regionCode": "%s", "festivalDate": "%s"}"""
+                .formatted(YONGCHUN, festival))
                 .andExpect(status().isCreated())));
         String base = "/api/v1/campaigns/" + campaign;
         call("city-staff", base + "/submission", "{}").andExpect(status().isOk());
@@ -77,7 +79,8 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
         String waiting = body(mvc.perform(get(base + "/lines").param("status", "INCLUDED").with(as("city-staff"))));
         List<Map<String, Object>> included = JsonPath.read(waiting, "$");
         for (Map<String, Object> line : included) {
-            if (Boolean.TRUE.equals(line.get("conductCheckRequired")) && !Boolean.TRUE.equals(line.get("conductGood"))) {
+            if (Boolean.TRUE.equals(line.get("conductCheckRequired"))
+                    && !Boolean.TRUE.equals(line.get("conductGood"))) {
                 call("city-staff", base + "/lines/" + line.get("id") + "/conduct-check",
                         "{\"note\": \"村委会证明近期表现良好\", \"good\": true}").andExpect(status().isOk());
             }

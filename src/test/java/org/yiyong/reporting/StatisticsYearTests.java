@@ -97,7 +97,8 @@ class StatisticsYearTests extends YearOfRecordsTest {
                 .param("ref", "reward-" + request).query(Long.class).single();
         String orders = "/api/v1/payment-orders/" + order;
         call("jinjiang-staff", orders + "/payment-method", """
-                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行", "payeeAccountNumber": "6231234500007100"}""")
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行",
+                 "payeeAccountNumber": "6231234500007100"}""")
                 .andExpect(status().isOk());
         call("jinjiang-finance", orders + "/approval", "{}").andExpect(status().isOk());
         call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
