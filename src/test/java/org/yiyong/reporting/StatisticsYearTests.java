@@ -14,10 +14,11 @@ import org.yiyong.ConfirmedDeeds;
 
 /**
  * A year of deeds and honours entered through the API changes every statistic by exactly what was entered:
- * deeds received, accepted and decided, actors confirmed and refused (after a hearing), people confirmed,
- * honours of a county, a city and a provincial title with their reward money, and a reward paid by the
- * county's fund — in the city, in Jinjiang's row and part, in Jinjiang's own statistics, and in each
- * figure's list. Every other figure stays as it was.
+ * deeds received, accepted and decided, actors confirmed and refused (after a hearing), people confirmed (a
+ * person confirmed twice in the year once), honours of a county, a city and a provincial title with their
+ * reward money, and a reward paid by the county's fund — in the city, in Jinjiang's row and part, in
+ * Jinjiang's own statistics, and in each figure's list. A revoked honour and a reward the bank returned do
+ * not count, and every other figure stays as it was.
  */
 class StatisticsYearTests extends YearOfRecordsTest {
 
@@ -28,7 +29,7 @@ class StatisticsYearTests extends YearOfRecordsTest {
 
         long[] confirmed = new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG,
                 "JJ-PS-QY", 2);
-        long refused = refusedBesideAConfirmed();
+        long refused = refusedBesideAConfirmed(uniqueResidentId("35058219850312"));
 
         expectDeed(changes, confirmed[2]);
         expectDeed(changes, refused);
@@ -38,15 +39,14 @@ class StatisticsYearTests extends YearOfRecordsTest {
     }
 
     /** A deed of two actors: the review proposes to refuse one, who is heard, waives an answer and is refused. */
-    private long refusedBesideAConfirmed() throws Exception {
+    private long refusedBesideAConfirmed(String residentId) throws Exception {
         String body = body(call("jinjiang-staff", "/api/v1/deeds", """
                 {"regionCode": "%s", "category": "OFFENCE_AGAINST_PERSONS", "source": "POLICE_REFERRAL",
                  "occurredAt": "2026-03-10T21:00:00", "address": "晋江市青阳街道万达广场北门", "title": "%s",
                  "narrative": "两人合力制止持刀伤人者。", "participants": [
                   {"role": "ACTOR", "name": "%s", "residentId": "%s"},
                   {"role": "ACTOR", "name": "%s"}], "notADuplicate": true}"""
-                .formatted(JINJIANG, unique("制止持刀伤人"), unique("吴"), uniqueResidentId("35058219850312"),
-                        unique("蔡"))).andExpect(status().isCreated()));
+                .formatted(JINJIANG, unique("制止持刀伤人"), unique("吴"), residentId, unique("蔡"))).andExpect(status().isCreated()));
         long deed = id(body);
         List<Integer> actors = JsonPath.read(body, "$.participants[?(@.role == 'ACTOR')].id");
         String steps = "/api/v1/deeds/" + deed + "/";
@@ -91,21 +91,9 @@ class StatisticsYearTests extends YearOfRecordsTest {
         long provincial = provincial(people[2], deed);
 
         // the county commendation's reward, paid by Jinjiang's fund
+        long order = paidByJinjiang(county);
         long request = jdbc.sql("select id from reward_payment_request where honour_id = :h and kind = 'PAYMENT'")
                 .param("h", county).query(Long.class).single();
-        long order = jdbc.sql("select id from payment_order where source = 'HONOURS' and source_ref = :ref")
-                .param("ref", "reward-" + request).query(Long.class).single();
-        String orders = "/api/v1/payment-orders/" + order;
-        call("jinjiang-staff", orders + "/payment-method", """
-                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行",
-                 "payeeAccountNumber": "6231234500007100"}""")
-                .andExpect(status().isOk());
-        call("jinjiang-finance", orders + "/approval", "{}").andExpect(status().isOk());
-        call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
-                .andExpect(status().isCreated());
-        call("jinjiang-cashier", orders + "/payment", "{\"bankReference\": \"JJ-YEAR-" + order + "\"}")
-                .andExpect(status().isOk());
-        awaitEvents();
 
         expectDeed(changes, deed);
         for (long honour : new long[] {county, city, provincial}) {
@@ -125,6 +113,62 @@ class StatisticsYearTests extends YearOfRecordsTest {
         assertThat(bankPostingsSince(postings, changes)).as("only the reward left a bank account")
                 .isEqualTo(Map.of("FUND-350582", money(payment.get("amount")).negate()));
         changes.verify();
+    }
+
+    @Test
+    void a_person_confirmed_twice_counts_once_and_a_revoked_honour_and_a_returned_reward_do_not_count()
+            throws Exception {
+        FigureChanges changes = before(JINJIANG);
+        long postings = lastPosting();
+
+        // the same person confirmed by two deeds of the year: two confirmations, one person confirmed
+        String residentId = uniqueResidentId("35058219850312");
+        long first = refusedBesideAConfirmed(residentId);
+        long second = refusedBesideAConfirmed(residentId);
+        expectDeed(changes, first);
+        expectDeed(changes, second, false);
+        List<Long> people = jdbc.sql("select samaritan_id from samaritan_deed where deed_id in (:deeds)")
+                .param("deeds", List.of(first, second)).query(Long.class).list();
+        assertThat(people).hasSize(2).containsOnly(people.get(0));
+
+        // two honours of one deed: one revoked, the other's reward paid and returned by the bank
+        long[] honoured = new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG,
+                "JJ-PS-QY", 2);
+        expectDeed(changes, honoured[2]);
+        long revoked = instant(honoured[0], honoured[2], "CITY_ACTIVIST", "泉见协〔2026〕74号");
+        call("city-staff", "/api/v1/honours/" + revoked + "/revocation",
+                "{\"reason\": \"经查举荐材料系伪造\", \"document\": \"泉见协〔2026〕75号\"}")
+                .andExpect(status().isOk());
+        long returned = instant(honoured[1], honoured[2], "COUNTY_COMMENDATION", "晋见协〔2026〕76号");
+        expectHonour(changes, returned);
+        long order = paidByJinjiang(returned);
+        call("jinjiang-cashier", "/api/v1/payment-orders/" + order + "/return",
+                "{\"reason\": \"账户已销户，银行退回\"}").andExpect(status().isOk());
+        awaitEvents();
+        assertThat(bankPostingsSince(postings, changes)).as("the returned reward is back in the bank")
+                .containsOnlyKeys("FUND-350582")
+                .allSatisfy((fund, amount) -> assertThat(amount).isEqualByComparingTo("0"));
+        changes.verify();
+    }
+
+    /** The reward of an honour, paid by Jinjiang's fund: the order's id. */
+    private long paidByJinjiang(long honour) throws Exception {
+        long request = jdbc.sql("select id from reward_payment_request where honour_id = :h and kind = 'PAYMENT'")
+                .param("h", honour).query(Long.class).single();
+        long order = jdbc.sql("select id from payment_order where source = 'HONOURS' and source_ref = :ref")
+                .param("ref", "reward-" + request).query(Long.class).single();
+        String orders = "/api/v1/payment-orders/" + order;
+        call("jinjiang-staff", orders + "/payment-method", """
+                {"paymentMethod": "BANK_TRANSFER", "payeeBankName": "晋江农商银行",
+                 "payeeAccountNumber": "6231234500007100"}""")
+                .andExpect(status().isOk());
+        call("jinjiang-finance", orders + "/approval", "{}").andExpect(status().isOk());
+        call("jinjiang-cashier", "/api/v1/payment-orders/batches", "{\"orderIds\": [" + order + "]}")
+                .andExpect(status().isCreated());
+        call("jinjiang-cashier", orders + "/payment", "{\"bankReference\": \"JJ-YEAR-" + order + "\"}")
+                .andExpect(status().isOk());
+        awaitEvents();
+        return order;
     }
 
     /** An honour proposed by Jinjiang, approved and granted by the city at once. */
