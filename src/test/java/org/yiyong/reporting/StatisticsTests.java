@@ -201,4 +201,53 @@ class StatisticsTests extends FullStackTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/dashboard").with(as("investigator-jinjiang"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void the_statistical_return_has_a_sheet_per_section_whose_counties_add_up_to_the_total() throws Exception {
+        new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG, "JJ-PS-QY", 1);
+        int year = LocalDate.now(clock).getYear();
+        String report = statistics("city-staff", year, CITY);
+        byte[] xlsx = mvc.perform(get("/statistics/return.xlsx").param("year", String.valueOf(year))
+                        .param("region", CITY).with(as("city-staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> sections = JsonPath.read(report, "$.sections[*].label");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).as("a sheet per section and the definitions")
+                    .isEqualTo(sections.size() + 1);
+            int checked = 0;
+            for (int s = 0; s < sections.size(); s++) {
+                var sheet = workbook.getSheetAt(s);
+                assertThat(sheet.getSheetName()).contains(sections.get(s));
+                var header = sheet.getRow(1);
+                int last = sheet.getLastRowNum();
+                assertThat(sheet.getRow(last).getCell(0).getStringCellValue()).isEqualTo("泉州市合计");
+                for (int c = 1; c < header.getLastCellNum(); c++) {
+                    double sum = 0;
+                    for (int r = 2; r < last; r++) {
+                        sum += sheet.getRow(r).getCell(c).getNumericCellValue();
+                    }
+                    assertThat(sheet.getRow(last).getCell(c).getNumericCellValue())
+                            .as("%s: the counties add up to the city", header.getCell(c).getStringCellValue())
+                            .isCloseTo(sum, org.assertj.core.data.Offset.offset(0.001));
+                    checked++;
+                }
+            }
+            List<Object> figures = JsonPath.read(report, "$.sections[*].figures[*]");
+            assertThat(checked).as("every figure has its column").isEqualTo(figures.size());
+            var confirmed = workbook.getSheetAt(0);
+            int column = -1;
+            for (int c = 1; c < confirmed.getRow(1).getLastCellNum(); c++) {
+                if (confirmed.getRow(1).getCell(c).getStringCellValue().startsWith("确认为见义勇为的人次")) {
+                    column = c;
+                }
+            }
+            assertThat(column).as("the confirmations' column").isPositive();
+            assertThat(BigDecimal.valueOf(confirmed.getRow(confirmed.getLastRowNum()).getCell(column)
+                    .getNumericCellValue())).as("the same number as the statistics")
+                    .isEqualByComparingTo(total(report, "deeds.confirmations"));
+        }
+    }
 }
