@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.yiyong.shared.DataScope;
+import org.yiyong.shared.RegionCode;
 
 /**
  * The region tree. Regions come from a migration and change only with a new one, so they are read
@@ -82,6 +83,10 @@ public class Regions {
 
     public Optional<Region> find(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
+    }
+
+    public Optional<Region> find(RegionCode code) {
+        return find(code == null ? null : code.value());
     }
 
     /** Every region in list order: by its sort order, then by code. */

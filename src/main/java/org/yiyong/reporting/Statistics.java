@@ -29,6 +29,7 @@ import org.yiyong.shared.FigureSource.Section;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.NotAllowed;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.shared.RegionCode;
 
 /**
  * The statistics of a year for a region: every figure the modules publish ({@link FigureSource}), with
@@ -56,7 +57,7 @@ public class Statistics {
     }
 
     /** The report of a year; the region is the user's own when not given. */
-    public StatisticsReport of(CurrentUser me, Integer year, String regionCode) {
+    public StatisticsReport of(CurrentUser me, Integer year, RegionCode regionCode) {
         Year asked = year(year);
         Region region = region(me, regionCode);
         DataScope scope = regions.scopeOf(region.code());
@@ -90,7 +91,7 @@ public class Statistics {
      * The totals of some figures over the years up to {@code lastYear} (ten years when not given), for the
      * trends of the dashboard: the same numbers as the statistics of each of those years.
      */
-    public Trend trend(CurrentUser me, Integer lastYear, String regionCode, List<String> keys, int years) {
+    public Trend trend(CurrentUser me, Integer lastYear, RegionCode regionCode, List<String> keys, int years) {
         Year last = year(lastYear);
         Region region = region(me, regionCode);
         DataScope scope = regions.scopeOf(region.code());
@@ -128,7 +129,7 @@ public class Statistics {
     }
 
     /** The records one figure counts, in the same year and region as its value. */
-    public FigureRecords records(CurrentUser me, String key, Integer year, String regionCode, String part) {
+    public FigureRecords records(CurrentUser me, String key, Integer year, RegionCode regionCode, String part) {
         Year asked = year(year);
         Region region = region(me, regionCode);
         for (FigureSource source : sources) {
@@ -161,11 +162,11 @@ public class Statistics {
         return Year.of(value);
     }
 
-    private Region region(CurrentUser me, String regionCode) {
-        if (!READERS.stream().anyMatch(me::has)) {
+    private Region region(CurrentUser me, RegionCode regionCode) {
+        if (READERS.stream().noneMatch(me::has)) {
             throw new NotAllowed("statistics.not-allowed");
         }
-        String code = regionCode == null || regionCode.isBlank() ? me.regionCode() : regionCode.strip();
+        RegionCode code = regionCode == null ? RegionCode.of(me.regionCode()) : regionCode;
         if (!me.scope().covers(code)) {
             throw new RecordNotFound("Region", code);
         }

@@ -30,6 +30,10 @@ public record DataScope(Set<String> regionCodes) implements Serializable {
         return regionCode != null && regionCodes.contains(regionCode);
     }
 
+    public boolean covers(RegionCode regionCode) {
+        return regionCode != null && covers(regionCode.value());
+    }
+
     /** The codes in a stable order, for logs and SQL parameters. */
     public Set<String> sortedCodes() {
         return new TreeSet<>(regionCodes);

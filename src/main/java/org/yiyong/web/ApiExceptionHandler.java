@@ -89,11 +89,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (refused != null) {
             return domain(refused.at(ex.getName()), request);
         }
+        InvalidField invalid = invalidFieldIn(ex);
+        if (invalid != null) {
+            // a value type that refused what it was given (a region code of the wrong shape)
+            return domain(new InvalidField(ex.getName(), invalid.messageKey(), invalid.arguments()), request);
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, text("problem.parameter.wrong-type", ex.getName()),
                 request);
         problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message",
                 text("problem.parameter.wrong-type", ex.getName()))));
         return respond(problem);
+    }
+
+    private static InvalidField invalidFieldIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof InvalidField invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(Exception.class)

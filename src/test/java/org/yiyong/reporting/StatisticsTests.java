@@ -167,6 +167,14 @@ class StatisticsTests extends FullStackTest {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/statistics").with(as("investigator-jinjiang")))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/statistics").param("region", "35058x").with(as("city-staff")))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.errors[0].field").value("region"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .jsonPath("$.errors[0].message").value("地区代码是 6 位数字，例如晋江市为 350582。"));
+        mvc.perform(get("/api/v1/statistics").param("region", "350599").with(as("city-staff")))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.yiyong.reporting.Statistics.FigureValue;
 import org.yiyong.reporting.Statistics.Series;
 import org.yiyong.reporting.Statistics.StatisticsReport;
 import org.yiyong.reporting.Statistics.Trend;
+import org.yiyong.shared.RegionCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,12 +61,12 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(CurrentUser me, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String region, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) RegionCode region, Model model, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         StatisticsReport report = statistics.of(me, year, region);
         List<String> trendKeys = new ArrayList<>(TREND_COUNTS);
         trendKeys.addAll(TREND_MONEY);
-        Trend trend = statistics.trend(me, report.year(), report.regionCode(), trendKeys, TREND_YEARS);
+        Trend trend = statistics.trend(me, report.year(), RegionCode.of(report.regionCode()), trendKeys, TREND_YEARS);
         model.addAttribute("report", report);
         model.addAttribute("regionChoices", regions.within(me.scope()));
         model.addAttribute("headline", HEADLINE.stream().map(report::figure).toList());

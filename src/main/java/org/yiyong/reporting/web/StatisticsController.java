@@ -13,6 +13,7 @@ import org.yiyong.reporting.Statistics;
 import org.yiyong.reporting.Statistics.StatisticsReport;
 import org.yiyong.reporting.internal.StatisticalReturn;
 import org.yiyong.web.Downloads;
+import org.yiyong.shared.RegionCode;
 
 /** The statistics page (统计) and the list behind each figure. */
 @Controller
@@ -33,7 +34,7 @@ class StatisticsController {
 
     @GetMapping("/statistics")
     String statistics(CurrentUser me, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String region, Model model) {
+            @RequestParam(required = false) RegionCode region, Model model) {
         StatisticsReport report = statistics.of(me, year, region);
         model.addAttribute("report", report);
         model.addAttribute("regionChoices", regions.within(me.scope()));
@@ -42,7 +43,7 @@ class StatisticsController {
 
     @GetMapping("/statistics/return.xlsx")
     ResponseEntity<byte[]> statisticalReturn(CurrentUser me, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String region) {
+            @RequestParam(required = false) RegionCode region) {
         StatisticsReport report = statistics.of(me, year, region);
         return Downloads.attachment(XLSX, report.year() + "年" + report.regionName() + "见义勇为工作统计报表.xlsx",
                 statisticalReturn.workbook(report));
@@ -50,7 +51,7 @@ class StatisticsController {
 
     @GetMapping("/statistics/{figure}")
     String records(CurrentUser me, @PathVariable String figure, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String part,
+            @RequestParam(required = false) RegionCode region, @RequestParam(required = false) String part,
             Model model) {
         model.addAttribute("list", statistics.records(me, figure, year, region, part));
         return "reporting/figure-records";
