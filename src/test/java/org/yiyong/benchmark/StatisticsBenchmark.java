@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +37,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yiyong.identity.SignedIn;
 import org.yiyong.reporting.Statistics;
+import org.yiyong.shared.FigureSource;
 
 /**
  * How long the statistics of a large city take, against the raw SQL of the same figures: not a test (it
@@ -54,8 +56,9 @@ import org.yiyong.reporting.Statistics;
 class StatisticsBenchmark {
 
     private static final int YEAR = Integer.getInteger("benchmark.year", 2025);
-    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 5);
-    private static final int RUNS = Integer.getInteger("benchmark.runs", 20);
+    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 3);
+    private static final int RUNS = Integer.getInteger("benchmark.runs", 10);
+    private static final int SLOWEST = 5;
     private static final List<String> GENERATED_TABLES = List.of("deed", "deed_participant", "samaritan",
             "samaritan_deed", "honour", "reward_payment_request", "fund", "donation", "relative",
             "student_aid_application", "payment_order", "journal_entry", "posting", "campaign", "campaign_line",
@@ -70,6 +73,9 @@ class StatisticsBenchmark {
 
     @Autowired
     private MockMvc mvc;
+
+    @Autowired
+    private List<FigureSource> sources;
 
     @Test
     void statistics_of_a_city_of_100000_deeds() throws Exception {
@@ -130,6 +136,61 @@ class StatisticsBenchmark {
         }
         line.append(String.format(Locale.ROOT, " %.2f", (double) percentile(times[0], 50) / percentile(times[3], 50)));
         System.out.println(line);
+        slowest(statements);
+    }
+
+    /**
+     * Prints the figure queries that take longest, each timed alone, and with {@code -Dbenchmark.explain=true}
+     * their plans ({@code explain analyze}).
+     */
+    private void slowest(List<Recorded> statements) throws Exception {
+        List<String> labels = new ArrayList<>();
+        for (FigureSource source : sources) {
+            for (int year : new int[] {YEAR, YEAR - 1}) {
+                source.figures().forEach(figure -> labels.add(figure.key() + " " + year));
+            }
+        }
+        List<Map.Entry<Long, Integer>> timed = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            long[] runs = new long[3];
+            for (int run = 0; run < runs.length; run++) {
+                long start = System.nanoTime();
+                runRaw(List.of(statements.get(i)));
+                runs[run] = System.nanoTime() - start;
+            }
+            Arrays.sort(runs);
+            timed.add(Map.entry(runs[1], i));
+        }
+        timed.sort(Map.Entry.<Long, Integer>comparingByKey().reversed());
+        StringBuilder line = new StringBuilder("    slowest:");
+        for (Map.Entry<Long, Integer> entry : timed.subList(0, Math.min(SLOWEST, timed.size()))) {
+            int i = entry.getValue();
+            String label = labels.size() == statements.size() ? labels.get(i) : "#" + i;
+            line.append(String.format(Locale.ROOT, " %s %.0f;", label, millis(entry.getKey())));
+            if (Boolean.getBoolean("benchmark.explain")) {
+                Recorded statement = statements.get(i);
+                Recorded explain = new Recorded("explain (analyze, buffers) " + statement.sql(), statement.calls());
+                System.out.println("-- " + label);
+                explain(explain).forEach(System.out::println);
+            }
+        }
+        System.out.println(line);
+    }
+
+    private static List<String> explain(Recorded statement) throws Exception {
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = Recording.plain.getConnection();
+                PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
+            for (Recorded.Call call : statement.calls()) {
+                call.method().invoke(prepared, call.args());
+            }
+            try (ResultSet rows = prepared.executeQuery()) {
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+            }
+        }
+        return plan;
     }
 
     /** Runs the recorded statements on one plain connection, in one read-only transaction, reading every cell. */

@@ -130,7 +130,9 @@ select h.id, t.id, h.samaritan_id, h.deed_id, 'BM-' || h.deed_region || '-' || h
        'BM-W-' || h.id,
        case when h.decided <= date '2026-11-30' and h.fate >= 2 then 'BM-C-' || h.id end,
        case t.level when 'NATIONAL' then 50000 when 'PROVINCIAL' then 20000 when 'CITY' then 5000 else 2000 end,
-       case when h.decided <= date '2026-11-30' and h.fate between 2 and 4 then least(h.decided + 200, date '2026-11-30') end,
+       case when h.decided <= date '2026-11-30' and h.fate between 2 and 4
+           then least(h.decided + 200, date '2026-11-30')
+           end,
        case when h.decided <= date '2026-11-30' and h.fate between 2 and 4 then '事迹失实' end,
        'PERSON'
 from bm_h h
@@ -140,7 +142,9 @@ from bm_h h
 insert into reward_payment_request (id, honour_id, kind, amount, status, requested_on, settled_on, samaritan_id)
 select id, id, 'PAYMENT', reward_amount,
        case when decided_on + 20 + (id % 20)::integer <= date '2026-11-30' then 'SETTLED' else 'REQUESTED' end,
-       decided_on + 5, case when decided_on + 20 + (id % 20)::integer <= date '2026-11-30' then decided_on + 20 + (id % 20)::integer end,
+       decided_on + 5,
+       case when decided_on + 20 + (id % 20)::integer <= date '2026-11-30' then decided_on + 20 + (id % 20)::integer
+           end,
        samaritan_id
 from honour
 where id >= 1000000 and status = 'GRANTED' and reward_amount > 0;
@@ -159,7 +163,8 @@ select 1000000 + d, 'BM-J-' || d,
        case k when 'ENTERPRISE' then '泉州某企业' || d % 900 || '有限公司' when 'INDIVIDUAL' then pg_temp.bm_name('d' || d)
            else '匿名' end,
        k, f.id, s.region,
-       case k when 'ENTERPRISE' then 10000 + d % 190 * 1000 when 'INDIVIDUAL' then 100 + d % 49 * 100 else 50 + d % 20 * 100 end,
+       case k when 'ENTERPRISE' then 10000 + d % 190 * 1000 when 'INDIVIDUAL' then 100 + d % 49 * 100
+           else 50 + d % 20 * 100 end,
        date '2017-01-01' + d * 3620 / 30000,
        (array['BANK_TRANSFER', 'CASH', 'ONLINE', 'CHEQUE'])[pg_temp.bm_h('ch' || d, 4) + 1],
        'bm-clerk', date '2017-01-01' + d * 3620 / 30000, d % 250 = 0
@@ -355,8 +360,10 @@ where id in (select samaritan_id from bm_dis where approved <= date '2026-11-30'
 insert into pension_payment (id, samaritan_id, disability_case_id, pension_year, grade, months, annual_amount,
         amount, status, paid_on, created_by, created_at, updated_at)
 select 1000000 + row_number() over (order by d.id, y), d.samaritan_id, d.id, y, d.grade, 12,
-       1000 * (11 - d.grade), 1000 * (11 - d.grade), case when y < 2026 or d.id % 2 = 0 then 'PAID' else 'SCHEDULED' end,
-       case when y < 2026 or d.id % 2 = 0 then make_date(y, 3, 15) end, 'bm-clerk', make_date(y, 1, 10), make_date(y, 3, 15)
+       1000 * (11 - d.grade), 1000 * (11 - d.grade),
+       case when y < 2026 or d.id % 2 = 0 then 'PAID' else 'SCHEDULED' end,
+       case when y < 2026 or d.id % 2 = 0 then make_date(y, 3, 15) end, 'bm-clerk', make_date(y, 1, 10),
+       make_date(y, 3, 15)
 from bm_dis d
     cross join lateral generate_series(extract(year from d.approved)::integer + 1, 2026) y
 where d.approved <= date '2026-11-30';
@@ -366,7 +373,9 @@ insert into death_determination (id, samaritan_id, died_on, kind, martyr_applied
         martyr_decided_on, document_number, recorded_by, recorded_at)
 select s.id, s.id, s.died_on, k.kind,
        case when k.kind = 'MARTYR' then sd.decided + 10 end,
-       case when k.kind = 'MARTYR' then case when sd.decided + 60 <= date '2026-11-30' then 'APPROVED' else 'PENDING' end end,
+       case when k.kind = 'MARTYR' then case when sd.decided + 60 <= date '2026-11-30'
+           then 'APPROVED' else 'PENDING' end
+           end,
        case when k.kind = 'MARTYR' and sd.decided + 60 <= date '2026-11-30' then sd.decided + 60 end,
        case when k.kind = 'MARTYR' then 'BM-LS-' || s.id end, 'bm-clerk', sd.decided
 from samaritan s
