@@ -18,8 +18,7 @@ import org.yiyong.shared.FigureSource;
 public class CareFigures extends SqlFigures {
 
     private static final String PERSON_PATH = "'/samaritans/' || cast(s.id as varchar(20))";
-    private static final String CONDOLENCE = "campaign_line l join campaign c on c.id = l.campaign_id "
-            + "join samaritans_person_view s on s.id = l.samaritan_id";
+    private static final String CONDOLENCE = "campaign_line l join campaign c on c.id = l.campaign_id";
     private static final String CONDOLED = "l.status in ('SENT', 'PAID')";
     private static final String STUDENT_AID = "student_aid_application a join samaritans_person_view s "
             + "on s.id = a.samaritan_id";
@@ -39,7 +38,8 @@ public class CareFigures extends SqlFigures {
                         "t.status in ('GRANTED', 'RECEIVED') and t.decided_on is not null and not exists (select 1"
                                 + " from targeted_aid_application e where e.samaritan_id = t.samaritan_id"
                                 + " and e.applied_to = t.applied_to and e.status in ('GRANTED', 'RECEIVED')"
-                                + " and e.decided_on between :first and :last and (e.decided_on < t.decided_on"
+                                + " and extract(year from e.decided_on) = extract(year from t.decided_on)"
+                                + " and (e.decided_on < t.decided_on"
                                 + " or (e.decided_on = t.decided_on and e.id < t.id)))",
                         "t.decided_on", "s.region_code", "t.applied_to", null, "count(*)", null, "s.number",
                         "s.name || '　' || coalesce(t.decision_document, '')", "t.id", PERSON_PATH),
@@ -56,8 +56,8 @@ public class CareFigures extends SqlFigures {
 
     private static Spec condolences(String key, Unit unit, String value, String amount) {
         return new Spec(new Figure(key, Section.CARE, unit, false, "campaign.festival."), CONDOLENCE, CONDOLED,
-                "c.reference_date", "l.region_code", "c.festival", null, value, amount, "s.number",
-                "l.name || '　' || c.name", "l.id", "'/campaigns/' || cast(c.id as varchar(20))");
+                "c.reference_date", "l.region_code", "c.festival", null, value, amount, "c.name", "l.name", "l.id",
+                "'/campaigns/' || cast(c.id as varchar(20))");
     }
 
     private static Spec studentAid(String key, boolean cumulative, Unit unit, String value, String amount) {

@@ -48,7 +48,8 @@ public abstract class SqlFigures implements FigureSource {
      * {@code '/deeds/' || cast(d.id as varchar(20))}).
      */
     public record Spec(Figure figure, String from, String where, String date, String region, String part,
-            String partLabel, String value, String amount, String reference, String description, String id, String path) {
+            String partLabel, String value, String amount, String reference, String description, String id,
+            String path) {
 
         public Spec {
             Objects.requireNonNull(figure, "figure");
@@ -67,9 +68,17 @@ public abstract class SqlFigures implements FigureSource {
             return "(" + where + ") and " + period + " and " + region + " in (:regions)";
         }
 
-        /** The region and whichever of part, its label and month are columns rather than constants. */
+        /** The year a record counts in: its date's, or for a cumulative figure the year asked. */
+        private String year() {
+            return figure.cumulative() ? "cast(:year as integer)" : "extract(year from " + date + ")";
+        }
+
+        /** The year, the region and whichever of part, its label and month are columns rather than constants. */
         private String groupBy() {
             List<String> columns = new ArrayList<>(List.of(region));
+            if (!figure.cumulative()) {
+                columns.add(year());
+            }
             for (String expression : List.of(part, partLabel, month())) {
                 boolean constant = expression.equals("''") || expression.startsWith("cast(null")
                         || expression.equals("0");
@@ -90,29 +99,36 @@ public abstract class SqlFigures implements FigureSource {
         return specs.stream().map(Spec::figure).toList();
     }
 
+    /**
+     * One query per figure for all the years of a flow (a figure of the year's records), grouped by year;
+     * one query per year for a stock (a cumulative figure), whose value is what stands at that year's end.
+     */
     @Override
-    public List<Cell> cells(Year year, DataScope scope) {
-        return cells(year, scope, byKey.keySet());
-    }
-
-    @Override
-    public List<Cell> cells(Year year, DataScope scope, Set<String> keys) {
+    public List<Cell> cells(Year first, Year last, DataScope scope, Set<String> keys) {
         List<Cell> cells = new ArrayList<>();
         for (Spec spec : specs) {
             if (!keys.contains(spec.figure().key())) {
                 continue;
             }
-            String sql = "select " + spec.region + " as region, " + spec.part + " as part, " + spec.partLabel
-                    + " as part_label, " + spec.month() + " as month_of_year, " + spec.value + " as figure_value from "
-                    + spec.from + " where " + spec.conditions() + " group by " + spec.groupBy();
-            cells.addAll(bind(jdbc.sql(sql), year, scope)
-                    .query((rs, n) -> new Cell(spec.figure.key(), rs.getString("region"), rs.getString("part"),
-                            rs.getString("part_label"), rs.getInt("month_of_year"),
-                            zeroIfNull(rs.getBigDecimal("figure_value"))))
-                    .list()
-                    .stream()
-                    .filter(cell -> cell.value().signum() != 0)
-                    .toList());
+            String sql = "select " + spec.region + " as region, " + spec.year() + " as year_counted, " + spec.part
+                    + " as part, " + spec.partLabel + " as part_label, " + spec.month() + " as month_of_year, "
+                    + spec.value + " as figure_value from " + spec.from + " where " + spec.conditions()
+                    + " group by " + spec.groupBy();
+            List<Year> periods = spec.figure().cumulative()
+                    ? first.atDay(1).datesUntil(last.plusYears(1).atDay(1), java.time.Period.ofYears(1))
+                            .map(day -> Year.of(day.getYear())).toList()
+                    : List.of(first);
+            for (Year period : periods) {
+                Year to = spec.figure().cumulative() ? period : last;
+                cells.addAll(bind(jdbc.sql(sql), period, to, scope)
+                        .query((rs, n) -> new Cell(spec.figure.key(), rs.getInt("year_counted"),
+                                rs.getString("region"), rs.getString("part"), rs.getString("part_label"),
+                                rs.getInt("month_of_year"), zeroIfNull(rs.getBigDecimal("figure_value"))))
+                        .list()
+                        .stream()
+                        .filter(cell -> cell.value().signum() != 0)
+                        .toList());
+            }
         }
         return cells;
     }
@@ -127,10 +143,11 @@ public abstract class SqlFigures implements FigureSource {
         String sql = "select " + spec.reference + " as reference, " + spec.description + " as description, "
                 + spec.date + " as counted_on, " + spec.region + " as region, " + spec.part + " as part, "
                 + spec.partLabel + " as part_label, "
-                + spec.amount + " as amount, " + spec.id + " as record_id, " + spec.path + " as record_path from " + spec.from + " where "
+                + spec.amount + " as amount, " + spec.id + " as record_id, " + spec.path + " as record_path from "
+                + spec.from + " where "
                 + spec.conditions() + (onePart ? " and " + spec.part + " = :part" : "")
                 + " order by counted_on desc, record_id desc";
-        JdbcClient.StatementSpec statement = bind(jdbc.sql(sql), year, scope);
+        JdbcClient.StatementSpec statement = bind(jdbc.sql(sql), year, year, scope);
         if (onePart) {
             statement = statement.param("part", part);
         }
@@ -142,9 +159,11 @@ public abstract class SqlFigures implements FigureSource {
         }).list();
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Year year, DataScope scope) {
-        return statement.param("first", year.atDay(1))
-                .param("last", LocalDate.of(year.getValue(), 12, 31))
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Year first, Year last,
+            DataScope scope) {
+        return statement.param("first", first.atDay(1))
+                .param("last", LocalDate.of(last.getValue(), 12, 31))
+                .param("year", last.getValue())
                 .param("regions", scope.sortedCodes());
     }
 

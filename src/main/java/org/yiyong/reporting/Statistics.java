@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -67,8 +68,10 @@ public class Statistics {
         List<Figure> figures = new ArrayList<>();
         for (FigureSource source : sources) {
             figures.addAll(source.figures());
-            cells.addAll(source.cells(asked, scope));
-            before.addAll(source.cells(asked.minusYears(1), scope));
+            Set<String> keys = source.figures().stream().map(Figure::key).collect(Collectors.toSet());
+            for (Cell cell : source.cells(asked.minusYears(1), asked, scope, keys)) {
+                (cell.year() == asked.getValue() ? cells : before).add(cell);
+            }
         }
         Map<String, List<Cell>> cellsByKey = byKey(cells);
         Map<String, List<Cell>> beforeByKey = byKey(before);
@@ -102,15 +105,17 @@ public class Statistics {
         List<Integer> yearList = new ArrayList<>();
         Map<String, List<BigDecimal>> values = new LinkedHashMap<>();
         keys.stream().filter(figures::containsKey).forEach(key -> values.put(key, new ArrayList<>()));
-        for (int i = years - 1; i >= 0; i--) {
-            Year year = last.minusYears(i);
-            yearList.add(year.getValue());
-            Map<String, BigDecimal> totals = new HashMap<>();
-            for (FigureSource source : sources) {
-                source.cells(year, scope, wanted)
-                        .forEach(cell -> totals.merge(cell.key(), cell.value(), BigDecimal::add));
-            }
-            values.forEach((key, list) -> list.add(totals.getOrDefault(key, BigDecimal.ZERO)));
+        Year first = last.minusYears(years - 1L);
+        Map<Integer, Map<String, BigDecimal>> totals = new HashMap<>();
+        for (FigureSource source : sources) {
+            source.cells(first, last, scope, wanted).forEach(cell -> totals
+                    .computeIfAbsent(cell.year(), year -> new HashMap<>())
+                    .merge(cell.key(), cell.value(), BigDecimal::add));
+        }
+        for (int year = first.getValue(); year <= last.getValue(); year++) {
+            yearList.add(year);
+            Map<String, BigDecimal> ofYear = totals.getOrDefault(year, Map.of());
+            values.forEach((key, list) -> list.add(ofYear.getOrDefault(key, BigDecimal.ZERO)));
         }
         Locale locale = LocaleContextHolder.getLocale();
         List<Series> series = values.entrySet().stream()
@@ -140,7 +145,8 @@ public class Statistics {
                     List<FigureRecord> records = entries.stream()
                             .map(entry -> new FigureRecord(entry.reference(), entry.description(), entry.date(),
                                     entry.regionCode(), regions.nameOf(entry.regionCode()), entry.part(),
-                                    partLabel(figure, entry.part(), entry.partLabel(), locale), entry.amount(), entry.path()))
+                                    partLabel(figure, entry.part(), entry.partLabel(), locale), entry.amount(),
+                                    entry.path()))
                             .toList();
                     BigDecimal total = figure.unit().isMoney()
                             ? entries.stream().map(Entry::amount).filter(java.util.Objects::nonNull)

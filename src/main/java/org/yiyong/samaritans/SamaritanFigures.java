@@ -26,7 +26,8 @@ public class SamaritanFigures extends SqlFigures {
                 new Spec(new Figure("samaritans.confirmed", Section.CONFIRMATION, Unit.PEOPLE, false,
                         "deed.category."), "samaritan_deed sd join samaritan s on s.id = sd.samaritan_id",
                         "not exists (select 1 from samaritan_deed e where e.samaritan_id = sd.samaritan_id"
-                                + " and e.confirmed_on between :first and :last and (e.confirmed_on < sd.confirmed_on"
+                                + " and extract(year from e.confirmed_on) = extract(year from sd.confirmed_on)"
+                                + " and (e.confirmed_on < sd.confirmed_on"
                                 + " or (e.confirmed_on = sd.confirmed_on and e.id < sd.id)))",
                         "sd.confirmed_on", "sd.region_code", "sd.category", null, "count(*)", null, "s.number",
                         "s.name || '　' || sd.deed_number", "sd.id", PERSON_PATH),

@@ -6,6 +6,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a module counts for the statistics, the leaders' dashboard and the annual work report. A module
@@ -24,12 +25,15 @@ public interface FigureSource {
     /** The figures of the module, in the order the statistics show them. */
     List<Figure> figures();
 
-    /** The values of all the module's figures for the year, within the scope: one cell per non-zero group. */
-    List<Cell> cells(Year year, DataScope scope);
+    /**
+     * The values of the figures whose keys are given, for each year from {@code first} to {@code last},
+     * within the scope: one cell per non-zero group, each with its year.
+     */
+    List<Cell> cells(Year first, Year last, DataScope scope, Set<String> keys);
 
-    /** The values of only those of the module's figures whose keys are given. */
-    default List<Cell> cells(Year year, DataScope scope, Set<String> keys) {
-        return cells(year, scope).stream().filter(cell -> keys.contains(cell.key())).toList();
+    /** The values of all the module's figures for one year. */
+    default List<Cell> cells(Year year, DataScope scope) {
+        return cells(year, year, scope, figures().stream().map(Figure::key).collect(Collectors.toSet()));
     }
 
     /**
@@ -91,11 +95,12 @@ public interface FigureSource {
     }
 
     /**
-     * A figure's value in one region, part and month. {@code part} is empty when the figure has no parts;
-     * {@code partLabel} names it when the part is data (a title, a fund) rather than a code with a message;
-     * {@code month} is 1 to 12, or 0 for a cumulative figure.
+     * A figure's value in one year, region, part and month. {@code part} is empty when the figure has no
+     * parts; {@code partLabel} names it when the part is data (a title, a fund) rather than a code with a
+     * message; {@code month} is 1 to 12, or 0 for a cumulative figure (its value at the end of the year).
      */
-    record Cell(String key, String regionCode, String part, String partLabel, int month, BigDecimal value) {
+    record Cell(String key, int year, String regionCode, String part, String partLabel, int month,
+            BigDecimal value) {
 
         public Cell {
             Objects.requireNonNull(key, "key");

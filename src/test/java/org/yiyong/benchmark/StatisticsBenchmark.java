@@ -103,7 +103,7 @@ class StatisticsBenchmark {
     private void measure(String username, String label) throws Exception {
         UserDetails user = accounts.loadUserByUsername(username);
         String region = label.substring(0, 6);
-        Callable<Object> app = () -> SignedIn.as(user, me -> statistics.of(me, YEAR, region));
+        Callable<Object> app = () -> SignedIn.as(user, me -> statistics.of(me, YEAR, org.yiyong.shared.RegionCode.of(region)));
         Callable<Object> api = () -> mvc.perform(get("/api/v1/statistics").param("year", String.valueOf(YEAR))
                 .param("region", region).with(user(user))).andExpect(status().isOk()).andReturn();
         Callable<Object> page = () -> mvc.perform(get("/statistics").param("year", String.valueOf(YEAR))

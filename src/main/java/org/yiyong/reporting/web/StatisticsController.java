@@ -45,8 +45,8 @@ class StatisticsController {
     ResponseEntity<byte[]> statisticalReturn(CurrentUser me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) RegionCode region) {
         StatisticsReport report = statistics.of(me, year, region);
-        return Downloads.attachment(XLSX, report.year() + "年" + report.regionName() + "见义勇为工作统计报表.xlsx",
-                statisticalReturn.workbook(report));
+        String filename = report.year() + "年" + report.regionName() + "见义勇为工作统计报表.xlsx";
+        return Downloads.attachment(XLSX, filename, statisticalReturn.workbook(report));
     }
 
     @GetMapping("/statistics/{figure}")
