@@ -15,18 +15,18 @@ public final class Downloads {
     private Downloads() {
     }
 
-    /** A PDF shown in the browser, under its file name. */
-    public static ResponseEntity<byte[]> pdf(String filename, byte[] body) {
+    /** A PDF shown in the browser, under its file name; the body is its bytes or a resource. */
+    public static <T> ResponseEntity<T> pdf(String filename, T body) {
         return file(ContentDisposition.inline(), MediaType.APPLICATION_PDF, filename, body);
     }
 
     /** A file of the given type to save, under its file name. */
-    public static ResponseEntity<byte[]> attachment(MediaType type, String filename, byte[] body) {
+    public static <T> ResponseEntity<T> attachment(MediaType type, String filename, T body) {
         return file(ContentDisposition.attachment(), type, filename, body);
     }
 
-    private static ResponseEntity<byte[]> file(ContentDisposition.Builder disposition, MediaType type,
-            String filename, byte[] body) {
+    private static <T> ResponseEntity<T> file(ContentDisposition.Builder disposition, MediaType type,
+            String filename, T body) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         disposition.filename(filename, StandardCharsets.UTF_8).build().toString())

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yiyong.audit.Changes;
 
 /**
  * A condolence campaign (慰问活动, 春节慰问 and other festivals) of the city or one county: its roster is
@@ -176,16 +176,9 @@ public class Campaign {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("name", name);
-        snapshot.put("festival", festival);
-        snapshot.put("year", campaignYear);
-        snapshot.put("regionCode", regionCode);
-        snapshot.put("referenceDate", referenceDate);
-        snapshot.put("status", status);
-        snapshot.put("documentNumber", documentNumber);
-        snapshot.put("approvedBy", approvedBy);
-        return snapshot;
+        return Changes.snapshot("name", name, "festival", festival, "year", campaignYear, "regionCode", regionCode,
+                "referenceDate", referenceDate, "status", status, "documentNumber", documentNumber, "approvedBy",
+                approvedBy);
     }
 
     public Long getId() {

@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.organization.Regions;
 
 /**
@@ -27,9 +28,9 @@ class DemoCampaigns implements ApplicationRunner {
 
     private final CampaignCommands commands;
     private final Regions regions;
-    private final CareDemo demo;
+    private final DemoSeeding demo;
 
-    DemoCampaigns(CampaignCommands commands, Regions regions, CareDemo demo) {
+    DemoCampaigns(CampaignCommands commands, Regions regions, DemoSeeding demo) {
         this.commands = commands;
         this.regions = regions;
         this.demo = demo;

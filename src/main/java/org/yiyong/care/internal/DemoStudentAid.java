@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
@@ -25,9 +26,9 @@ class DemoStudentAid implements ApplicationRunner {
     private final StudentAid studentAid;
     private final TargetedAid targetedAid;
     private final SamaritanDirectory people;
-    private final CareDemo demo;
+    private final DemoSeeding demo;
 
-    DemoStudentAid(StudentAid studentAid, TargetedAid targetedAid, SamaritanDirectory people, CareDemo demo) {
+    DemoStudentAid(StudentAid studentAid, TargetedAid targetedAid, SamaritanDirectory people, DemoSeeding demo) {
         this.studentAid = studentAid;
         this.targetedAid = targetedAid;
         this.people = people;

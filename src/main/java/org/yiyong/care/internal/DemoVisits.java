@@ -9,6 +9,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
@@ -26,9 +27,9 @@ class DemoVisits implements ApplicationRunner {
     private final Assistance assistance;
     private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final CareDemo demo;
+    private final DemoSeeding demo;
 
-    DemoVisits(VisitRecords records, Assistance assistance, JdbcClient jdbc, SamaritanDirectory people, CareDemo demo) {
+    DemoVisits(VisitRecords records, Assistance assistance, JdbcClient jdbc, SamaritanDirectory people, DemoSeeding demo) {
         this.records = records;
         this.assistance = assistance;
         this.jdbc = jdbc;

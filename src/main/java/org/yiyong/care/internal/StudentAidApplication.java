@@ -6,8 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yiyong.audit.Changes;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSource;
@@ -155,21 +155,10 @@ public class StudentAidApplication extends AidApplication<StudentAidApplication>
     }
 
     Map<String, Object> snapshot() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("schoolYear", year().label());
-        values.put("student", studentName);
-        values.put("stage", stage);
-        values.put("amount", amount);
-        values.put("payeeName", payeeName);
-        values.put("payer", payer);
-        values.put("status", status);
-        values.put("decidedBy", getDecidedBy());
-        values.put("decidedOn", getDecidedOn());
-        values.put("decisionDocument", getDecisionDocument());
-        values.put("refusalReason", getRefusalReason());
-        values.put("paymentOrderNumber", paymentOrderNumber);
-        values.put("paidOn", paidOn);
-        return values;
+        return Changes.snapshot("schoolYear", year().label(), "student", studentName, "stage", stage, "amount", amount,
+                "payeeName", payeeName, "payer", payer, "status", status, "decidedBy", getDecidedBy(), "decidedOn",
+                getDecidedOn(), "decisionDocument", getDecisionDocument(), "refusalReason", getRefusalReason(),
+                "paymentOrderNumber", paymentOrderNumber, "paidOn", paidOn);
     }
 
 

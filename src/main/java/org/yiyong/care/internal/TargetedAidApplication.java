@@ -6,8 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yiyong.audit.Changes;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.MoneyConverter;
 
@@ -118,20 +118,10 @@ public class TargetedAidApplication extends AidApplication<TargetedAidApplicatio
     }
 
     Map<String, Object> snapshot() {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("appliedTo", appliedTo);
-        values.put("reason", reason);
-        values.put("amountAsked", amountAsked);
-        values.put("appliedOn", appliedOn);
-        values.put("status", status);
-        values.put("amountGranted", amountGranted);
-        values.put("decidedOn", getDecidedOn());
-        values.put("decisionDocument", getDecisionDocument());
-        values.put("refusalReason", getRefusalReason());
-        values.put("receivedOn", receivedOn);
-        values.put("amountReceived", amountReceived);
-        values.put("receivedNote", receivedNote);
-        return values;
+        return Changes.snapshot("appliedTo", appliedTo, "reason", reason, "amountAsked", amountAsked, "appliedOn",
+                appliedOn, "status", status, "amountGranted", amountGranted, "decidedOn", getDecidedOn(),
+                "decisionDocument", getDecisionDocument(), "refusalReason", getRefusalReason(), "receivedOn",
+                receivedOn, "amountReceived", amountReceived, "receivedNote", receivedNote);
     }
 
 

@@ -19,12 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.audit.Changes;
 import org.yiyong.deeds.DeedCategory;
 import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.deeds.DeedFacts;
@@ -614,16 +614,9 @@ public class Deed extends AbstractAggregateRoot<Deed> {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("number", number);
-        snapshot.put("regionCode", regionCode);
-        snapshot.put("category", category);
-        snapshot.put("source", source);
-        snapshot.put("status", status);
-        snapshot.put("occurredAt", occurredAt);
-        snapshot.put("acceptedOn", acceptedOn);
-        snapshot.put("participants", participants.size());
-        return snapshot;
+        return Changes.snapshot("number", number, "regionCode", regionCode, "category", category, "source", source,
+                "status", status, "occurredAt", occurredAt, "acceptedOn", acceptedOn, "participants",
+                participants.size());
     }
 
     /** A public lead about this same act joins the case; the timeline names it. */

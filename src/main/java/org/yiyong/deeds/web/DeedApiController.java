@@ -13,8 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +51,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
+import org.yiyong.web.Downloads;
 
 /** Deeds in the caller's data scope. */
 @RestController
@@ -213,10 +212,7 @@ class DeedApiController {
             throw new RecordNotFound("DecisionLetter", id);
         }
         Attachments.StoredFile letter = attachments.open(me, deed.getDecisionLetterId());
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(letter.downloadName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(letter.content());
+        return Downloads.pdf(letter.downloadName(), letter.content());
     }
 
     @PostMapping(path = "/{id}/delivery", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,21 +1,17 @@
 package org.yiyong.funds.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.internal.DisbursementBatch;
 import org.yiyong.funds.internal.Donation;
@@ -25,8 +21,7 @@ import org.yiyong.funds.internal.FundRegister;
 import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.Payments;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.SignedIn;
-import org.yiyong.platform.Platform.DemoData;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
@@ -49,47 +44,34 @@ class DemoFunds implements ApplicationRunner {
     private final Payments payments;
     private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final UserDetailsService accounts;
-    private final TransactionTemplate transactions;
-    private final DemoData demoData;
-    private final Clock clock;
+    private final DemoSeeding demo;
 
-    DemoFunds(FundRegister register, Payments payments, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts,
-            TransactionTemplate transactions, DemoData demoData, Clock clock) {
+    DemoFunds(FundRegister register, Payments payments, JdbcClient jdbc, SamaritanDirectory people,
+            DemoSeeding demo) {
         this.register = register;
         this.payments = payments;
         this.jdbc = jdbc;
         this.people = people;
-        this.accounts = accounts;
-        this.transactions = transactions;
-        this.demoData = demoData;
-        this.clock = clock;
+        this.demo = demo;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!demoData.enabled() || jdbc.sql("select count(*) from journal_entry").query(Long.class).single() > 0) {
-            return;
-        }
-        try {
-            transactions.executeWithoutResult(status -> seed());
-        } catch (RuntimeException anotherNodeWasFaster) {
-            log.warn("Demo funds not seeded", anotherNodeWasFaster);
-        }
+        demo.seedOnce(log, "funds", this::seed, "journal_entry");
     }
 
     private void seed() {
-        LocalDate today = LocalDate.now(clock);
-        as("finance-reviewer", me -> {
+        LocalDate today = demo.today();
+        demo.as("finance-reviewer", me -> {
             OPENING.forEach((code, amount) -> register.openingBalance(me, fund(code), new BigDecimal(amount)));
             return null;
         });
         long city = fund("FUND-350500");
         long jinjiang = fund("FUND-350582");
-        long studentAid = as("city-staff", me -> register.createSubFund(me, city, "恒达助学专项基金",
+        long studentAid = demo.as("city-staff", me -> register.createSubFund(me, city, "恒达助学专项基金",
                 Fund.Restriction.PURPOSE, PaymentPurpose.STUDENT_AID, null, null,
                 "泉州恒达纺织有限公司指定用于见义勇为人员子女助学", today.minusDays(160))).getId();
-        as("city-staff", me -> {
+        demo.as("city-staff", me -> {
             donation(me, Donor.Kind.ENTERPRISE, "泉州鸿达鞋业有限公司", city, "1000000.00", today.minusDays(300),
                     Donation.Channel.BANK_TRANSFER, "2026年见义勇为基金定向认捐");
             donation(me, Donor.Kind.ENTERPRISE, "福建闽南建设集团有限公司", city, "800000.00", today.minusDays(210),
@@ -102,7 +84,7 @@ class DemoFunds implements ApplicationRunner {
                     "“9·1”见义勇为宣传日现场捐款");
             return null;
         });
-        as("jinjiang-staff", me -> {
+        demo.as("jinjiang-staff", me -> {
             donation(me, Donor.Kind.ENTERPRISE, "晋江市安海镇商会", jinjiang, "300000.00", today.minusDays(120),
                     Donation.Channel.BANK_TRANSFER, null);
             donation(me, Donor.Kind.INDIVIDUAL, "林淑敏", jinjiang, "10000.00", today.minusDays(45),
@@ -126,18 +108,18 @@ class DemoFunds implements ApplicationRunner {
         PaymentOrder cancelled = order("city-staff", city, PaymentPurpose.CONDOLENCE, "吴建国", wu, "3000.00",
                 "2026年中秋节慰问金", "泉见协〔2026〕21号");
         for (PaymentOrder order : List.of(acknowledged, paid, failed, approved)) {
-            as("finance-reviewer", me -> payments.approve(me, order.getId(), null));
+            demo.as("finance-reviewer", me -> payments.approve(me, order.getId(), null));
         }
-        as("city-staff", me -> payments.cancel(me, cancelled.getId(), "本人已失联，待寻访核实近况后再发放"));
-        DisbursementBatch batch = as("cashier", me -> payments.batch(me, List.of(acknowledged.getId(), paid.getId(),
-                failed.getId())));
-        as("cashier", me -> {
+        demo.as("city-staff", me -> payments.cancel(me, cancelled.getId(), "本人已失联，待寻访核实近况后再发放"));
+        DisbursementBatch batch = demo.as("cashier",
+                me -> payments.batch(me, List.of(acknowledged.getId(), paid.getId(), failed.getId())));
+        demo.as("cashier", me -> {
             payments.markPaid(me, acknowledged.getId(), today, "JS" + today.toString().replace("-", "") + "0001");
             payments.markPaid(me, paid.getId(), today, "JS" + today.toString().replace("-", "") + "0002");
             payments.markFailed(me, failed.getId(), "收款账户户名与身份证不符，待核实");
             return null;
         });
-        as("city-staff", me -> payments.acknowledge(me, acknowledged.getId(), today, "郑丽华", "本人签收"));
+        demo.as("city-staff", me -> payments.acknowledge(me, acknowledged.getId(), today, "郑丽华", "本人签收"));
         log.info("Demo funds seeded: batch {}", batch.getNumber());
     }
 
@@ -155,8 +137,8 @@ class DemoFunds implements ApplicationRunner {
 
     private PaymentOrder order(String user, long fund, PaymentPurpose purpose, String payee, Long samaritan,
             String amount, String description, String document) {
-        return as(user, me -> payments.requestManually(me, new Payments.ManualOrder(fund, purpose, payee, samaritan,
-                new BigDecimal(amount), description, document == null ? "协会走访发现家庭困难，经会长办公会研究同意"
+        return demo.as(user, me -> payments.requestManually(me, new Payments.ManualOrder(fund, purpose, payee,
+                samaritan, new BigDecimal(amount), description, document == null ? "协会走访发现家庭困难，经会长办公会研究同意"
                         : "依据" + document + "发放", document, null)));
     }
 
@@ -166,9 +148,5 @@ class DemoFunds implements ApplicationRunner {
 
     private Long samaritan(String name) {
         return people.firstNamed(name).orElse(null);
-    }
-
-    private <T> T as(String username, Function<CurrentUser, T> steps) {
-        return SignedIn.as(accounts.loadUserByUsername(username), steps);
     }
 }

@@ -11,10 +11,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.AbstractAggregateRoot;
+import org.yiyong.audit.Changes;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
@@ -352,23 +352,10 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("number", number);
-        snapshot.put("fundId", fundId);
-        snapshot.put("purpose", purpose);
-        snapshot.put("payee", payeeName);
-        snapshot.put("amount", amount);
-        snapshot.put("status", status);
-        snapshot.put("approvedBy", approvedBy);
-        snapshot.put("paymentMethod", paymentMethod);
-        snapshot.put("payeeAccount", payeeAccountMasked);
-        snapshot.put("batchId", batchId);
-        snapshot.put("batchedBy", batchedBy);
-        snapshot.put("paidOn", paidOn);
-        snapshot.put("paidBy", paidBy);
-        snapshot.put("bankReference", bankReference);
-        snapshot.put("acknowledgedOn", acknowledgedOn);
-        return snapshot;
+        return Changes.snapshot("number", number, "fundId", fundId, "purpose", purpose, "payee", payeeName, "amount",
+                amount, "status", status, "approvedBy", approvedBy, "paymentMethod", paymentMethod, "payeeAccount",
+                payeeAccountMasked, "batchId", batchId, "batchedBy", batchedBy, "paidOn", paidOn, "paidBy", paidBy,
+                "bankReference", bankReference, "acknowledgedOn", acknowledgedOn);
     }
 
     public Long getId() {

@@ -9,14 +9,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.honours.internal.HonourGrants;
-import org.yiyong.identity.SignedIn;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.SamaritanDirectory;
 
@@ -42,16 +38,16 @@ class DemoHonours implements ApplicationRunner {
     private final HonourGrants grants;
     private final JdbcClient jdbc;
     private final SamaritanDirectory people;
-    private final UserDetailsService accounts;
+    private final DemoSeeding demo;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
 
-    DemoHonours(HonourGrants grants, JdbcClient jdbc, SamaritanDirectory people, UserDetailsService accounts, TransactionTemplate transactions,
-            DemoData demoData) {
+    DemoHonours(HonourGrants grants, JdbcClient jdbc, SamaritanDirectory people, DemoSeeding demo,
+            TransactionTemplate transactions, DemoData demoData) {
         this.grants = grants;
         this.jdbc = jdbc;
         this.people = people;
-        this.accounts = accounts;
+        this.demo = demo;
         this.transactions = transactions;
         this.demoData = demoData;
     }
@@ -68,25 +64,11 @@ class DemoHonours implements ApplicationRunner {
             }
             long samaritan = found.get(0);
             try {
-                transactions.executeWithoutResult(status -> as(entry.user(), () -> grants.recordHistorical(
-                        SignedIn.user().orElseThrow(), samaritan, entry.titleCode(), entry.decidedOn(),
-                        entry.document(), (BigDecimal) null)));
+                transactions.executeWithoutResult(status -> demo.act(entry.user(), me -> grants.recordHistorical(me,
+                        samaritan, entry.titleCode(), entry.decidedOn(), entry.document(), (BigDecimal) null)));
             } catch (RuntimeException anotherNodeWasFaster) {
                 log.debug("Demo honour of {} not entered: {}", entry.name(), anotherNodeWasFaster.getMessage());
             }
-        }
-    }
-
-    private void as(String username, Runnable steps) {
-        UserDetails user = accounts.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
-        try {
-            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            steps.run();
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -15,10 +15,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.yiyong.audit.Changes;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.MoneyConverter;
 
@@ -222,18 +222,9 @@ public class Honour {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("titleId", titleId);
-        snapshot.put("recipient", recipient);
-        snapshot.put("samaritanId", samaritanId);
-        snapshot.put("recipientName", recipientName);
-        snapshot.put("organizationId", organizationId);
-        snapshot.put("deedNumber", deedNumber);
-        snapshot.put("status", status);
-        snapshot.put("decidedOn", decidedOn);
-        snapshot.put("certificateNumber", certificateNumber);
-        snapshot.put("rewardAmount", rewardAmount);
-        return snapshot;
+        return Changes.snapshot("titleId", titleId, "recipient", recipient, "samaritanId", samaritanId, "recipientName",
+                recipientName, "organizationId", organizationId, "deedNumber", deedNumber, "status", status,
+                "decidedOn", decidedOn, "certificateNumber", certificateNumber, "rewardAmount", rewardAmount);
     }
 
     public Long getId() {

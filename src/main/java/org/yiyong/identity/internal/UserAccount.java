@@ -16,10 +16,10 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.yiyong.audit.Changes;
 import org.yiyong.identity.Role;
 
 /** A person's account: how they sign in, where they work, what they may do. */
@@ -158,14 +158,9 @@ public class UserAccount {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("username", username);
-        snapshot.put("displayName", displayName);
-        snapshot.put("organizationId", organizationId);
-        snapshot.put("regionCode", regionCode);
-        snapshot.put("enabled", enabled);
-        snapshot.put("roles", String.join(",", new TreeSet<>(roles.stream().map(Role::name).toList())));
-        return snapshot;
+        return Changes.snapshot("username", username, "displayName", displayName, "organizationId", organizationId,
+                "regionCode", regionCode, "enabled", enabled, "roles",
+                String.join(",", new TreeSet<>(roles.stream().map(Role::name).toList())));
     }
 
     public Long getId() {

@@ -6,15 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
@@ -29,7 +24,7 @@ import org.yiyong.deeds.Harm;
 import org.yiyong.deeds.NewDeed;
 import org.yiyong.deeds.ParticipantRole;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.SignedIn;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.leads.internal.Lead;
 import org.yiyong.leads.internal.LeadAcceptance;
 import org.yiyong.leads.internal.LeadTriage;
@@ -54,7 +49,7 @@ class DemoLeads implements ApplicationRunner {
     private final Leads leads;
     private final LeadTriage triage;
     private final DeedQueries deeds;
-    private final UserDetailsService accounts;
+    private final DemoSeeding demo;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
@@ -62,12 +57,12 @@ class DemoLeads implements ApplicationRunner {
     private final ZoneId zone;
     private final SecureRandom random = new SecureRandom();
 
-    DemoLeads(Leads leads, LeadTriage triage, DeedQueries deeds, UserDetailsService accounts, AuditTrail audit,
+    DemoLeads(Leads leads, LeadTriage triage, DeedQueries deeds, DemoSeeding demo, AuditTrail audit,
             TransactionTemplate transactions, DemoData demoData, Clock clock, YiyongProperties platform) {
         this.leads = leads;
         this.triage = triage;
         this.deeds = deeds;
-        this.accounts = accounts;
+        this.demo = demo;
         this.audit = audit;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -105,23 +100,24 @@ class DemoLeads implements ApplicationRunner {
                 "晚上九点多，邻居家的老人骑电动三轮车掉进路边池塘，村民张建华和他儿子张伟跳下水把老人救了上来，"
                         + "又打了120。老人现在已经出院了。",
                 "张建华、张伟（父子）；落水老人姓吴", "吴志明", "13905951234", 4);
-        as("jinjiang-staff", me -> triage.takeUp(me, pond.getId()));
+        demo.act("jinjiang-staff", me -> triage.takeUp(me, pond.getId()));
 
         Lead video = lead("350583", today.minusDays(9), null, "南安市官桥镇（具体地点不清楚）",
                 "在抖音上看到一个视频，说是南安有人跳进河里救了一个小孩，不知道具体是哪里，麻烦核实一下，"
                         + "如果是真的应该表扬。",
                 null, null, null, 8);
-        as("nanan-staff", me -> triage.reject(me, video.getId(),
+        demo.act("nanan-staff", me -> triage.reject(me, video.getId(),
                 "经核实，视频中的事件发生在外省，不属于本市管辖，已将线索转告当地见义勇为协会。感谢您的关注！"));
 
-        as("nanan-staff", me -> deeds.search(me.scope(), new DeedFilter(null, DeedStatus.RECEIVED, null, "350583"),
-                new PageRequest(0, 1)).items().stream().findFirst().ifPresent(deed -> mergeIntoFire(me, deed)));
+        demo.act("nanan-staff", me -> deeds.search(me.scope(),
+                new DeedFilter(null, DeedStatus.RECEIVED, null, "350583"), new PageRequest(0, 1))
+                .items().stream().findFirst().ifPresent(deed -> mergeIntoFire(me, deed)));
 
         Lead beach = lead("350521", today.minusDays(20), LocalTime.of(16, 40), "惠安县崇武镇半月湾海滩",
                 "下午有两名游客在半月湾游泳时被浪卷走，附近的渔民陈阿水驾着小船冲出去，把两个人都救了回来。"
                         + "当时风浪很大，非常危险。",
                 "渔民陈阿水，约六十岁，住崇武镇大岞村", "惠女士", "0595-87681234", 19);
-        as("city-staff", me -> triage.accept(me, beach.getId(), new LeadAcceptance(DeedCategory.RESCUE,
+        demo.act("city-staff", me -> triage.accept(me, beach.getId(), new LeadAcceptance(DeedCategory.RESCUE,
                 "驾船出海救起两名被浪卷走的游客", beach.occurredAt(), beach.getAddress(), beach.getNarrative(),
                 List.of(new NewDeed.NewParticipant(ParticipantRole.ACTOR, "陈阿水", null, null, Harm.NONE),
                         new NewDeed.NewParticipant(ParticipantRole.BENEFICIARY, "游客（二人）", null, null, Harm.NONE)),
@@ -148,19 +144,5 @@ class DemoLeads implements ApplicationRunner {
         audit.record(AuditRecord.of(AuditAction.CREATE, LeadTriage.ENTITY, lead.getId()).withDetail("demo lead")
                 .byActor(PublicLeads.PUBLIC_ACTOR));
         return lead;
-    }
-
-    /** Runs a step as the demo user who would have taken it, with their roles and data scope. */
-    private void as(String username, Consumer<CurrentUser> step) {
-        UserDetails user = accounts.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
-        try {
-            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            step.accept(SignedIn.user().orElseThrow());
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

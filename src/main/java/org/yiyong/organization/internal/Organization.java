@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.yiyong.audit.Changes;
 import org.yiyong.organization.OrgType;
 
 /** An organization that takes part in the work, placed in a region and under a parent. */
@@ -90,17 +90,8 @@ public class Organization {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("code", code);
-        snapshot.put("name", name);
-        snapshot.put("shortName", shortName);
-        snapshot.put("type", type);
-        snapshot.put("regionCode", regionCode);
-        snapshot.put("parentId", parentId);
-        snapshot.put("address", address);
-        snapshot.put("phone", phone);
-        snapshot.put("active", active);
-        return snapshot;
+        return Changes.snapshot("code", code, "name", name, "shortName", shortName, "type", type, "regionCode",
+                regionCode, "parentId", parentId, "address", address, "phone", phone, "active", active);
     }
 
     public Long getId() {

@@ -10,14 +10,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.identity.SignedIn;
+import org.yiyong.identity.DemoSeeding;
 import org.yiyong.platform.Platform.DemoData;
 import org.yiyong.samaritans.Relation;
 import org.yiyong.samaritans.SamaritanRegistry;
@@ -64,7 +60,7 @@ class DemoSamaritans implements ApplicationRunner {
     private final PensionStandards standards;
     private final Samaritans samaritans;
     private final FieldCipher cipher;
-    private final UserDetailsService accounts;
+    private final DemoSeeding demo;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
@@ -72,7 +68,7 @@ class DemoSamaritans implements ApplicationRunner {
 
     DemoSamaritans(SamaritanRegistry registry, Family family, Disability disability, PensionStandards standards,
             Samaritans samaritans,
-            FieldCipher cipher, UserDetailsService accounts, JdbcClient jdbc, TransactionTemplate transactions,
+            FieldCipher cipher, DemoSeeding demo, JdbcClient jdbc, TransactionTemplate transactions,
             DemoData demoData, Clock clock) {
         this.registry = registry;
         this.family = family;
@@ -80,7 +76,7 @@ class DemoSamaritans implements ApplicationRunner {
         this.standards = standards;
         this.samaritans = samaritans;
         this.cipher = cipher;
-        this.accounts = accounts;
+        this.demo = demo;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.demoData = demoData;
@@ -105,7 +101,7 @@ class DemoSamaritans implements ApplicationRunner {
             return;
         }
         try {
-            transactions.executeWithoutResult(status -> as(username, steps));
+            transactions.executeWithoutResult(status -> demo.act(username, steps));
         } catch (AlreadyRegistered | DataIntegrityViolationException anotherNodeWasFaster) {
             log.debug("Demo samaritan {} entered by another node", first17.substring(0, 6));
         }
@@ -206,19 +202,5 @@ class DemoSamaritans implements ApplicationRunner {
         Relative relative = family.add(me, samaritanId, request);
         samaritans.flush();
         return relative;
-    }
-
-    /** Runs the steps as the demo user who would have taken them, with their roles and data scope. */
-    private void as(String username, Consumer<CurrentUser> steps) {
-        UserDetails user = accounts.loadUserByUsername(username);
-        var previous = SecurityContextHolder.getContext();
-        try {
-            SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-            steps.accept(SignedIn.user().orElseThrow());
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

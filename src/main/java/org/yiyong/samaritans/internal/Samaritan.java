@@ -16,11 +16,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+import org.yiyong.audit.Changes;
 import org.yiyong.samaritans.DeathKind;
 import org.yiyong.samaritans.Relation;
 import org.yiyong.samaritans.SamaritanStatus;
@@ -249,15 +249,8 @@ public class Samaritan extends TrackedRecord {
     }
 
     public Map<String, Object> snapshot() {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("number", number);
-        snapshot.put("regionCode", regionCode);
-        snapshot.put("name", name);
-        snapshot.put("status", status);
-        snapshot.put("residentId", residentIdMasked);
-        snapshot.put("bankAccount", bankAccountMasked);
-        snapshot.put("lostContact", lostContact);
-        return snapshot;
+        return Changes.snapshot("number", number, "regionCode", regionCode, "name", name, "status", status,
+                "residentId", residentIdMasked, "bankAccount", bankAccountMasked, "lostContact", lostContact);
     }
 
     /** An entitlement Yiyong ended because its condition was met. */

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -36,6 +34,7 @@ import org.yiyong.samaritans.internal.Samaritan;
 import org.yiyong.samaritans.internal.SamaritanFilter;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.Downloads;
 import org.yiyong.web.PageSteps;
 
 /** Registry pages: the list, entering an earlier record, and the profile with family and entitlements. */
@@ -98,12 +97,10 @@ class SamaritanController {
 
     static ResponseEntity<byte[]> file(RegistryExport.Format format, byte[] content) {
         String name = "见义勇为人员." + format.name().toLowerCase(java.util.Locale.ROOT);
-        return ResponseEntity.ok()
-                .contentType(format == RegistryExport.Format.CSV ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return Downloads.attachment(format == RegistryExport.Format.CSV
+                ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                name, content);
     }
 
     @GetMapping("/new")
