@@ -1,15 +1,17 @@
 package org.yiyong.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
@@ -24,9 +26,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.yiyong.ConfirmedDeeds;
 import org.yiyong.FullStackTest;
+import org.yiyong.reporting.internal.AnnualReportText;
+import org.yiyong.shared.FigureSource.Unit;
 
 /**
  * The annual work report: a draft states the statistics' figures with the year before, staff narratives are
@@ -154,10 +159,10 @@ class AnnualReportTests extends FullStackTest {
         assertThat(changes.get(1)).as("the issue").contains(number).contains("ISSUED");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private org.yiyong.reporting.internal.AnnualReportText text;
+    @Autowired
+    private AnnualReportText text;
 
-    private static Statistics.FigureValue figure(String key, org.yiyong.shared.FigureSource.Unit unit, String total,
+    private static Statistics.FigureValue figure(String key, Unit unit, String total,
             String before, List<Statistics.PartValue> parts) {
         return new Statistics.FigureValue(key, key, "", unit, "", false, new BigDecimal(total), new BigDecimal(before),
                 List.of(), List.of(), parts);
@@ -165,7 +170,7 @@ class AnnualReportTests extends FullStackTest {
 
     @Test
     void a_sentence_compares_with_the_year_before_shows_money_in_wan_and_lists_the_titles() {
-        var people = org.yiyong.shared.FigureSource.Unit.PEOPLE;
+        var people = Unit.PEOPLE;
         assertThat(text.sentence(figure("samaritans.confirmed", people, "85", "75", List.of())))
                 .isEqualTo("全年共确认见义勇为人员85人，同比增长13.3%（上年75人）。");
         assertThat(text.sentence(figure("samaritans.confirmed", people, "60", "75", List.of())))
@@ -174,9 +179,9 @@ class AnnualReportTests extends FullStackTest {
                 .isEqualTo("全年共确认见义勇为人员75人，与上年持平（上年75人）。");
         assertThat(text.sentence(figure("samaritans.confirmed", people, "3", "0", List.of())))
                 .isEqualTo("全年共确认见义勇为人员3人，上年无数据。");
-        assertThat(text.sentence(figure("funds.donations", org.yiyong.shared.FigureSource.Unit.YUAN, "8500000.00",
+        assertThat(text.sentence(figure("funds.donations", Unit.YUAN, "8500000.00",
                 "8000000.00", List.of()))).isEqualTo("全年共收到善款850万元，同比增长6.3%（上年800万元）。");
-        assertThat(text.sentence(figure("honours.granted", org.yiyong.shared.FigureSource.Unit.HONOUREES, "34", "30",
+        assertThat(text.sentence(figure("honours.granted", Unit.HONOUREES, "34", "30",
                 List.of(new Statistics.PartValue("CITY_MODEL", "泉州市见义勇为模范", new BigDecimal("12")),
                         new Statistics.PartValue("CITY_ADVANCED", "泉州市见义勇为先进个人", new BigDecimal("22"))))))
                 .isEqualTo("授予见义勇为荣誉称号34人（群体），同比增长13.3%（上年30人（群体））；"
@@ -216,7 +221,7 @@ class AnnualReportTests extends FullStackTest {
         int year = LocalDate.now(clock).getYear() - 2;
         mvc.perform(get("/statistics").with(as("jinjiang-staff")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("/annual-reports?region=" + JINJIANG)));
+                .andExpect(content().string(containsString("/annual-reports?region=" + JINJIANG)));
         mvc.perform(post("/annual-reports").with(as("jinjiang-staff")).with(csrf())
                         .param("year", String.valueOf(year)).param("region", JINJIANG))
                 .andExpect(redirectedUrlPattern("/annual-reports/*"));
@@ -224,7 +229,7 @@ class AnnualReportTests extends FullStackTest {
                 .param("year", year).param("region", JINJIANG).query(Long.class).single();
         mvc.perform(get("/annual-reports").param("region", JINJIANG).with(as("jinjiang-staff")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("/annual-reports/" + id)));
+                .andExpect(content().string(containsString("/annual-reports/" + id)));
 
         mvc.perform(post("/annual-reports/" + id).with(as("jinjiang-staff")).with(csrf())
                         .param("version", "0").param("narrative.NEXT_YEAR", "一是加快主题公园建设。\n二是加强志愿者培训。"))
@@ -234,8 +239,8 @@ class AnnualReportTests extends FullStackTest {
                 .andExpect(flash().attribute("failure", "error.stale"));
         mvc.perform(get("/annual-reports/" + id).with(as("jinjiang-staff")).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("一是加快主题公园建设。")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("全年共确认见义勇为人员")));
+                .andExpect(content().string(containsString("一是加快主题公园建设。")))
+                .andExpect(content().string(containsString("全年共确认见义勇为人员")));
 
         mvc.perform(post("/annual-reports/" + id + "/issue").with(as("jinjiang-staff")).with(csrf())
                         .param("version", "1"))

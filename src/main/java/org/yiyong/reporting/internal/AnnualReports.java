@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
@@ -24,6 +26,7 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
+import org.yiyong.documents.PdfDocuments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.Regions;
@@ -184,7 +187,8 @@ public class AnnualReports {
         editable(row, version);
         Map<String, String> before = narratives(id);
         Map<String, String> after = new LinkedHashMap<>(before);
-        for (Map.Entry<String, String> entry : (narratives == null ? Map.<String, String>of() : narratives).entrySet()) {
+        Map<String, String> given = narratives == null ? Map.of() : narratives;
+        for (Map.Entry<String, String> entry : given.entrySet()) {
             if (AnnualReportSection.byKey(entry.getKey()) == null) {
                 throw new InvalidField("narratives", "annual-report.unknown-section");
             }
@@ -201,8 +205,10 @@ public class AnnualReports {
             throw new StaleRecord(ENTITY, id);
         }
         for (Map.Entry<String, String> entry : after.entrySet()) {
-            if (!java.util.Objects.equals(entry.getValue(), before.get(entry.getKey()))) {
-                jdbc.sql("update annual_report_section set narrative = :text where report_id = :id and section_key = :key")
+            if (!Objects.equals(entry.getValue(), before.get(entry.getKey()))) {
+                jdbc.sql("""
+                        update annual_report_section set narrative = :text
+                        where report_id = :id and section_key = :key""")
                         .param("text", entry.getValue()).param("id", id).param("key", entry.getKey()).update();
             }
         }
@@ -229,7 +235,9 @@ public class AnnualReports {
         Region region = regions.find(row.regionCode()).orElseThrow(() -> new RecordNotFound(ENTITY, id));
         StatisticsReport figures = figures(me, row);
         for (AnnualReportSection section : AnnualReportSection.values()) {
-            jdbc.sql("update annual_report_section set generated_text = :text where report_id = :id and section_key = :key")
+            jdbc.sql("""
+                    update annual_report_section set generated_text = :text
+                    where report_id = :id and section_key = :key""")
                     .param("text", String.join("\n", text.sentences(section, figures)))
                     .param("id", id).param("key", section.name()).update();
         }
@@ -306,7 +314,7 @@ public class AnnualReports {
             String heading = messages.getMessage("annual-report.heading." + kind.name(),
                     new Object[] {String.valueOf(row.year() + 1)}, AnnualReportText.CHINESE);
             sections.add(new ReportSection(kind.name(), section.position(),
-                    org.yiyong.documents.PdfDocuments.chineseNumber(number) + "、" + heading, sentences,
+                    PdfDocuments.chineseNumber(number) + "、" + heading, sentences,
                     section.narrative()));
         }
         String title = messages.getMessage("annual-report.document-title",
@@ -336,7 +344,7 @@ public class AnnualReports {
         jdbc.sql("select section_key, narrative from annual_report_section where report_id = :id order by position")
                 .param("id", id)
                 .query((rs, n) -> Map.entry(rs.getString("section_key"),
-                        java.util.Optional.ofNullable(rs.getString("narrative"))))
+                        Optional.ofNullable(rs.getString("narrative"))))
                 .list()
                 .forEach(entry -> narratives.put(entry.getKey(), entry.getValue().orElse(null)));
         return narratives;
