@@ -26,5 +26,7 @@ public enum DocumentKind {
     /** a disbursement batch: {@code {year}} — PL-2026-0001 */
     DISBURSEMENT_BATCH,
     /** a journal entry: {@code {year}} — 记-2026-00001 */
-    JOURNAL_ENTRY
+    JOURNAL_ENTRY,
+    /** an annual work report: {@code {regionShort}}, {@code {prefix}}, {@code {year}} — 泉见协〔2027〕1号 */
+    ANNUAL_REPORT
 }

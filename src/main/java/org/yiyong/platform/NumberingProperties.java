@@ -31,7 +31,8 @@ public record NumberingProperties(@DefaultValue("泉") String prefix, @DefaultVa
             @DefaultValue("{prefix}见捐〔{year}〕{seq:4}号") String donationReceipt,
             @DefaultValue("ZF-{year}-{seq:5}") String paymentOrder,
             @DefaultValue("PL-{year}-{seq:4}") String disbursementBatch,
-            @DefaultValue("记-{year}-{seq:5}") String journalEntry) {
+            @DefaultValue("记-{year}-{seq:5}") String journalEntry,
+            @DefaultValue("{regionShort}见协〔{year}〕{seq}号") String annualReport) {
 
         /** The format of one kind of document. */
         public String of(DocumentKind kind) {
@@ -47,6 +48,7 @@ public record NumberingProperties(@DefaultValue("泉") String prefix, @DefaultVa
                 case PAYMENT_ORDER -> paymentOrder;
                 case DISBURSEMENT_BATCH -> disbursementBatch;
                 case JOURNAL_ENTRY -> journalEntry;
+                case ANNUAL_REPORT -> annualReport;
             };
         }
     }
