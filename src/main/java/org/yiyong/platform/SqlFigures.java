@@ -114,10 +114,12 @@ public abstract class SqlFigures implements FigureSource {
                     + " as part, " + spec.partLabel + " as part_label, " + spec.month() + " as month_of_year, "
                     + spec.value + " as figure_value from " + spec.from + " where " + spec.conditions()
                     + " group by " + spec.groupBy();
-            List<Year> periods = spec.figure().cumulative()
-                    ? first.atDay(1).datesUntil(last.plusYears(1).atDay(1), java.time.Period.ofYears(1))
-                            .map(day -> Year.of(day.getYear())).toList()
-                    : List.of(first);
+            List<Year> periods = new ArrayList<>(List.of(first));
+            if (spec.figure().cumulative()) {
+                for (Year year = first.plusYears(1); !year.isAfter(last); year = year.plusYears(1)) {
+                    periods.add(year);
+                }
+            }
             for (Year period : periods) {
                 Year to = spec.figure().cumulative() ? period : last;
                 cells.addAll(bind(jdbc.sql(sql), period, to, scope)

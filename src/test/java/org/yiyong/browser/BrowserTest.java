@@ -1,5 +1,7 @@
 package org.yiyong.browser;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -55,5 +57,13 @@ abstract class BrowserTest {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Signs in through the sign-in form as a demo user (every demo user has the same password). */
+    void signIn(Page page, String username) {
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill("Yiyong@2024");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
     }
 }

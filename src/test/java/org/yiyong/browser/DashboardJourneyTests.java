@@ -32,13 +32,6 @@ class DashboardJourneyTests extends BrowserTest {
         }
     }
 
-    private void signIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill("Yiyong@2024");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
-    }
-
     @Test
     void a_leader_lands_on_the_dashboard_and_a_county_bar_opens_that_countys_records() throws Exception {
         confirmedDeeds().confirm("jinjiang-police", "350582", "JJ-PS-QY", 1);

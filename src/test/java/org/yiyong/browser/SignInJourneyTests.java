@@ -28,13 +28,6 @@ class SignInJourneyTests extends BrowserTest {
         }
     }
 
-    private void signIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill("Yiyong@2024");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
-    }
-
     @Test
     void jinjiang_staff_sees_their_workbench_cannot_open_a_nanan_organization_and_signs_out() {
         long nanan = jdbc.sql("select id from organization where code = 'NA-ASSOC'").query(Long.class).single();
