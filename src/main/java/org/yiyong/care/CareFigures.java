@@ -10,7 +10,7 @@ import org.yiyong.shared.FigureSource;
 
 /**
  * Care's figures for the statistics and the yearly report: condolences of the festival campaigns (people
- * and money), student aid in the year and in all years (person-times and money, by payer), targeted aid
+ * and money, by who gave them: province, city, county), student aid in the year and in all years (person-times and money, by payer), targeted aid
  * granted by the body that granted it, visits made, and assistance cases solved.
  */
 @Service
@@ -20,6 +20,9 @@ public class CareFigures extends SqlFigures {
     private static final String PERSON_PATH = "'/samaritans/' || cast(s.id as varchar(20))";
     private static final String CONDOLENCE = "campaign_line l join campaign c on c.id = l.campaign_id";
     private static final String CONDOLED = "l.status in ('SENT', 'PAID')";
+    /** Who gave it: the province's foundation, the city's association or a county's (county codes never end in 00). */
+    private static final String CONDOLENCE_LEVEL = "case when c.province_amount is not null then 'PROVINCE'"
+            + " when c.region_code like '%00' then 'CITY' else 'COUNTY' end";
     private static final String STUDENT_AID = "student_aid_application a join samaritans_person_view s "
             + "on s.id = a.samaritan_id";
     private static final String AID_GRANTED = "a.status in ('APPROVED', 'PAID') and a.decided_on is not null";
@@ -55,8 +58,8 @@ public class CareFigures extends SqlFigures {
     }
 
     private static Spec condolences(String key, Unit unit, String value, String amount) {
-        return new Spec(new Figure(key, Section.CARE, unit, false, "campaign.festival."), CONDOLENCE, CONDOLED,
-                "c.reference_date", "l.region_code", "c.festival", null, value, amount, "c.name", "l.name", "l.id",
+        return new Spec(new Figure(key, Section.CARE, unit, false, "condolence.level."), CONDOLENCE, CONDOLED,
+                "c.reference_date", "l.region_code", CONDOLENCE_LEVEL, null, value, amount, "c.name", "l.name", "l.id",
                 "'/campaigns/' || cast(c.id as varchar(20))");
     }
 

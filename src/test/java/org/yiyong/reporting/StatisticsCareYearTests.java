@@ -60,6 +60,24 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
                 .param("ref", reference).query(Long.class).single();
     }
 
+    /** Submitted, approved, and every line waiting for a check of recent good conduct given one; the lines in. */
+    private List<Map<String, Object>> approvedAndChecked(String base, String document) throws Exception {
+        call("city-staff", base + "/submission", "{}").andExpect(status().isOk());
+        call("city-police", base + "/approval", "{\"documentNumber\": \"" + document + "\"}")
+                .andExpect(status().isOk());
+        // other people of the county are on the roster too
+        String waiting = body(mvc.perform(get(base + "/lines").param("status", "INCLUDED").with(as("city-staff"))));
+        List<Map<String, Object>> included = JsonPath.read(waiting, "$");
+        for (Map<String, Object> line : included) {
+            if (Boolean.TRUE.equals(line.get("conductCheckRequired"))
+                    && !Boolean.TRUE.equals(line.get("conductGood"))) {
+                call("city-staff", base + "/lines/" + line.get("id") + "/conduct-check",
+                        "{\"note\": \"村委会证明近期表现良好\", \"good\": true}").andExpect(status().isOk());
+            }
+        }
+        return included;
+    }
+
     @Test
     void a_campaign_sent_counts_each_line_of_the_festival_and_a_paid_line_counts_in_the_funds() throws Exception {
         FigureChanges changes = before(YONGCHUN);
@@ -72,19 +90,7 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
                 .formatted(YONGCHUN, festival))
                 .andExpect(status().isCreated())));
         String base = "/api/v1/campaigns/" + campaign;
-        call("city-staff", base + "/submission", "{}").andExpect(status().isOk());
-        call("city-police", base + "/approval", "{\"documentNumber\": \"永见协〔2026〕77号\"}")
-                .andExpect(status().isOk());
-        // every line waiting for a check of recent good conduct (other people of the county too) gets one
-        String waiting = body(mvc.perform(get(base + "/lines").param("status", "INCLUDED").with(as("city-staff"))));
-        List<Map<String, Object>> included = JsonPath.read(waiting, "$");
-        for (Map<String, Object> line : included) {
-            if (Boolean.TRUE.equals(line.get("conductCheckRequired"))
-                    && !Boolean.TRUE.equals(line.get("conductGood"))) {
-                call("city-staff", base + "/lines/" + line.get("id") + "/conduct-check",
-                        "{\"note\": \"村委会证明近期表现良好\", \"good\": true}").andExpect(status().isOk());
-            }
-        }
+        List<Map<String, Object>> included = approvedAndChecked(base, "永见协〔2026〕77号");
         call("city-staff", base + "/payment-batch", "{}").andExpect(status().isOk());
         awaitEvents();
         long line = jdbc.sql("select id from campaign_line where campaign_id = :c and samaritan_id = :s")
@@ -112,8 +118,8 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
             LocalDate on = date(each.get("reference_date"));
             assertThat(on).isEqualTo(festival);
             String path = "/campaigns/" + campaign;
-            changes.expect("care.condolences", on, text(each.get("region_code")), "AWARENESS_DAY", path)
-                    .expect("care.condolence-amount", on, text(each.get("region_code")), "AWARENESS_DAY",
+            changes.expect("care.condolences", on, text(each.get("region_code")), "COUNTY", path)
+                    .expect("care.condolence-amount", on, text(each.get("region_code")), "COUNTY",
                             each.get("amount"), path);
         }
         expectPaid(changes, order);
@@ -202,6 +208,81 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
 
         awaitEvents();
         bankPostingsSince(postings, changes);
+        changes.verify();
+    }
+
+    @Test
+    void condolences_and_student_aid_the_province_paid_count_at_the_province_level_and_order_nothing_from_our_funds()
+            throws Exception {
+        FigureChanges changes = before(YONGCHUN);
+        long orders = jdbc.sql("select count(*) from payment_order").query(Long.class).single();
+
+        // the provincial foundation's Spring Festival condolences to the county's people, recorded here
+        long person = registered(YONGCHUN, unique("郑永福"));
+        LocalDate festival = clock.today().plusDays(20);
+        String created = body(call("city-staff", "/api/v1/campaigns", """
+                {"festival": "SPRING_FESTIVAL", "regionCode": "%s", "festivalDate": "%s", "provinceAmount": 1500}"""
+                .formatted(YONGCHUN, festival)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.provinceAmount").value(1500)));
+        long campaign = id(created);
+        String base = "/api/v1/campaigns/" + campaign;
+        List<Map<String, Object>> included = approvedAndChecked(base, "闽见基金〔2026〕90号");
+        assertThat(included).extracting(line -> ((Number) line.get("samaritanId")).longValue()).contains(person);
+        assertThat(included).allSatisfy(line -> assertThat(new BigDecimal(line.get("amount").toString()))
+                .isEqualByComparingTo("1500"));
+        call("city-staff", base + "/payment-batch", "{}").andExpect(status().isOk());
+        awaitEvents();
+        List<Map<String, Object>> paid = jdbc.sql("""
+                select l.region_code, l.amount, l.status, l.order_number, c.reference_date from campaign_line l
+                join campaign c on c.id = l.campaign_id where c.id = :c and l.status in ('SENT', 'PAID')""")
+                .param("c", campaign).query().listOfRows();
+        assertThat(paid).as("every line included was recorded as paid").hasSize(included.size())
+                .allSatisfy(line -> {
+                    assertThat(line.get("status")).isEqualTo("PAID");
+                    assertThat(line.get("order_number")).isNull();
+                });
+        for (Map<String, Object> each : paid) {
+            String path = "/campaigns/" + campaign;
+            changes.expect("care.condolences", festival, text(each.get("region_code")), "PROVINCE", path)
+                    .expect("care.condolence-amount", festival, text(each.get("region_code")), "PROVINCE",
+                            each.get("amount"), path);
+        }
+
+        // student aid the province granted to a child of the household: approved here, received on a day
+        StudentAidYear year = StudentAidYear.of(clock.today());
+        String child = unique("郑晓雯");
+        String family = body(call("city-staff", "/api/v1/samaritans/" + person + "/family",
+                "{\"relation\": \"CHILD\", \"name\": \"" + child + "\"}").andExpect(status().isCreated()));
+        List<Number> relatives = JsonPath.read(family, "$.family[?(@.name == '%s')].id".formatted(child));
+        long relative = relatives.get(0).longValue();
+        mvc.perform(put("/api/v1/samaritans/{id}/family/{r}/schooling", person, relative).with(as("city-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"school": "永春第一中学", "stage": "SENIOR", "schoolingEndsOn": "%s"}"""
+                                .formatted(year.startsOn().plusYears(2))))
+                .andExpect(status().isOk());
+        long application = id(body(call("city-staff", "/api/v1/student-aid/applications", """
+                {"relativeId": %d, "schoolYear": "%s", "hardship": "父亲见义勇为牺牲，母亲务农",
+                 "results": "高一年段前 20%%", "payer": "PROVINCE"}""".formatted(relative, year.label()))
+                .andExpect(status().isCreated())));
+        String aid = "/api/v1/student-aid/applications/" + application;
+        call("city-police", aid + "/receipt", "{\"receivedOn\": \"%s\"}".formatted(clock.today()))
+                .andExpect(status().isConflict());
+        call("city-police", aid + "/approval", "{\"decisionDocument\": \"闽见基金〔2026〕91号\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        call("city-staff", aid + "/receipt", "{\"receivedOn\": \"%s\"}".formatted(clock.today().plusDays(1)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("receivedOn"));
+        call("city-staff", aid + "/receipt", "{\"receivedOn\": \"%s\", \"amount\": 2500}".formatted(clock.today()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PAID"))
+                .andExpect(jsonPath("$.amount").value(2500));
+        awaitEvents();
+        for (String key : List.of("care.student-aid", "care.student-aid-cumulative")) {
+            changes.expect(key, clock.today(), YONGCHUN, "PROVINCE", "/samaritans/" + person);
+        }
+        for (String key : List.of("care.student-aid-amount", "care.student-aid-amount-cumulative")) {
+            changes.expect(key, clock.today(), YONGCHUN, "PROVINCE", new BigDecimal("2500.00"), "/samaritans/" + person);
+        }
+        assertThat(jdbc.sql("select count(*) from payment_order").query(Long.class).single())
+                .as("the province paid: nothing was ordered from our funds").isEqualTo(orders);
         changes.verify();
     }
 }

@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,10 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 import org.yiyong.audit.Changes;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.MoneyConverter;
 
 /**
  * A condolence campaign (慰问活动, 春节慰问 and other festivals) of the city or one county: its roster is
@@ -95,11 +100,25 @@ public class Campaign {
     @Version
     private long version;
 
+    @Convert(converter = MoneyConverter.class)
+    private Money provinceAmount;
+
     protected Campaign() {
     }
 
     Campaign(String name, Festival festival, int campaignYear, String regionCode, LocalDate referenceDate,
             String createdBy, Instant createdAt) {
+        this(name, festival, campaignYear, regionCode, referenceDate, null, createdBy, createdAt);
+    }
+
+    /**
+     * With {@code provinceAmount}, a campaign of the province's foundation in this city or county: each
+     * person gets that amount from the province, and sending records it as received instead of asking our
+     * funds to pay.
+     */
+    Campaign(String name, Festival festival, int campaignYear, String regionCode, LocalDate referenceDate,
+            Money provinceAmount, String createdBy, Instant createdAt) {
+        this.provinceAmount = provinceAmount;
         this.name = name;
         this.festival = festival;
         this.campaignYear = campaignYear;
@@ -170,6 +189,28 @@ public class Campaign {
         }
     }
 
+    /** Whether the province pays (its lines are recorded as received, never sent to our funds). */
+    public boolean isProvincial() {
+        return provinceAmount != null;
+    }
+
+    /** The amount per person the province gives; {@code null} for the association's own campaigns. */
+    public Money getProvinceAmount() {
+        return provinceAmount;
+    }
+
+    /** The amount of each category: the standards in force on the day, or the province's one amount. */
+    Map<CondolenceCategory, BigDecimal> amounts(CondolenceStandards standards) {
+        if (provinceAmount == null) {
+            return standards.amountsOn(referenceDate);
+        }
+        Map<CondolenceCategory, BigDecimal> amounts = new EnumMap<>(CondolenceCategory.class);
+        for (CondolenceCategory category : CondolenceCategory.values()) {
+            amounts.put(category, provinceAmount.amount());
+        }
+        return amounts;
+    }
+
     /** The association that pays: the county's for a county campaign, {@code null} (the city's) otherwise. */
     public String payingRegion(String cityCode) {
         return regionCode.equals(cityCode) ? null : regionCode;
@@ -177,7 +218,7 @@ public class Campaign {
 
     public Map<String, Object> snapshot() {
         return Changes.snapshot("name", name, "festival", festival, "year", campaignYear, "regionCode", regionCode,
-                "referenceDate", referenceDate, "status", status, "documentNumber", documentNumber, "approvedBy",
+                "referenceDate", referenceDate, "provinceAmount", provinceAmount, "status", status, "documentNumber", documentNumber, "approvedBy",
                 approvedBy);
     }
 

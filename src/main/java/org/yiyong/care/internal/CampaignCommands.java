@@ -1,6 +1,5 @@
 package org.yiyong.care.internal;
 
-import org.yiyong.shared.Inputs;
 import static org.yiyong.care.internal.CampaignAccess.ENTITY;
 import static org.yiyong.care.internal.CampaignAccess.WRITE;
 import static org.yiyong.care.internal.CampaignAccess.text;
@@ -24,6 +23,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.samaritans.SamaritanStatus;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.RecordNotFound;
@@ -63,8 +63,17 @@ public class CampaignCommands {
         this.clock = clock;
     }
 
-    /** A campaign as staff set it up: which festival (its day), for the city or one county. */
-    public record NewCampaign(String name, Campaign.Festival festival, String regionCode, LocalDate festivalDate) {
+    /**
+     * A campaign as staff set it up: which festival (its day), for the city or one county; with
+     * {@code provinceAmount}, the province's campaign recorded here (each person gets that amount from the
+     * province, not from our funds).
+     */
+    public record NewCampaign(String name, Campaign.Festival festival, String regionCode, LocalDate festivalDate,
+            BigDecimal provinceAmount) {
+
+        public NewCampaign(String name, Campaign.Festival festival, String regionCode, LocalDate festivalDate) {
+            this(name, festival, regionCode, festivalDate, null);
+        }
     }
 
     /** A person added by hand: the category and payee the rules would give unless staff name them. */
@@ -93,12 +102,14 @@ public class CampaignCommands {
         if (level == null || !me.scope().covers(region) || "PROVINCE".equals(level)) {
             throw new InvalidField("regionCode", "campaign.region.outside");
         }
+        Money provinceAmount = request.provinceAmount() == null ? null
+                : Money.of(Inputs.amount("provinceAmount", request.provinceAmount(), Inputs.LARGEST_AMOUNT));
         String name = text("name", request.name(), 100, false);
         if (name == null) {
-            name = day.getYear() + "年" + request.festival().label() + "慰问";
+            name = day.getYear() + "年" + (provinceAmount == null ? "" : "省级") + request.festival().label() + "慰问";
         }
         Campaign campaign = campaigns.saveAndFlush(new Campaign(name, request.festival(), day.getYear(), region, day,
-                me.username(), clock.instant()));
+                provinceAmount, me.username(), clock.instant()));
         int added = builder.build(campaign);
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, campaign.getId())
                 .withChanges(Changes.created(campaign.snapshot())).withDetail("roster built: " + added + " people"));
@@ -146,7 +157,7 @@ public class CampaignCommands {
         } else {
             decision = null;
         }
-        Map<CondolenceCategory, BigDecimal> amounts = standards.amountsOn(campaign.getReferenceDate());
+        Map<CondolenceCategory, BigDecimal> amounts = campaign.amounts(standards);
         CondolenceCategory category = request.category() != null ? request.category()
                 : line.getCategory() != null ? line.getCategory() : CondolenceCategory.OTHER;
         Money amount = Money.of(CampaignRules.amountOf(amounts, category, campaign.getReferenceDate()));
@@ -290,8 +301,12 @@ public class CampaignCommands {
         Instant now = clock.instant();
         Money total = Money.ZERO;
         for (CampaignLine line : due) {
-            line.sent(me.username(), now, payingRegion, description(campaign, line), campaign.getDocumentNumber(),
-                    today);
+            if (campaign.isProvincial()) {
+                line.receivedFromProvince(me.username(), now, today);
+            } else {
+                line.sent(me.username(), now, payingRegion, description(campaign, line), campaign.getDocumentNumber(),
+                        today);
+            }
             total = total.plus(line.getAmount());
         }
         lines.saveAll(due);
@@ -302,6 +317,7 @@ public class CampaignCommands {
         campaigns.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(due.isEmpty()
                 ? "payment batch run again: nothing new to send"
+                : campaign.isProvincial() ? "recorded as paid by the province: " + due.size() + " people, " + total
                 : "sent to the funds: " + due.size() + " payment requests, " + total));
         return new SendResult(due.size(), total, Math.max(already, 0));
     }

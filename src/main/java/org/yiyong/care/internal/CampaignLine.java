@@ -224,6 +224,17 @@ public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
                 null, payeeName, amount, description, decisionDocument, by, on));
     }
 
+    /** The province paid it (a provincial campaign): recorded as paid on the day, without a payment order. */
+    void receivedFromProvince(String by, Instant at, LocalDate on) {
+        if (status != Status.INCLUDED) {
+            throw new CareRuleBroken("campaign.line.not-included", name);
+        }
+        this.status = Status.PAID;
+        this.sentBy = by;
+        this.sentAt = at;
+        this.paidOn = on;
+    }
+
     /** The funds paid it. Once: the same news again changes nothing. */
     boolean paid(LocalDate on, String orderNumber) {
         if (status != Status.SENT) {

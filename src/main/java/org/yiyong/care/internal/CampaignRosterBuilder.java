@@ -118,13 +118,14 @@ class CampaignRosterBuilder {
                 from campaign_line l join campaign c on c.id = l.campaign_id
                 where c.festival = :festival and c.campaign_year = :year and c.id <> :campaign
                   and c.status <> 'CANCELLED' and l.status in ('INCLUDED', 'SENT', 'PAID')
+                  and (case when c.province_amount is null then 0 else 1 end) = :provincial
                   and l.region_code in (:covered)
                 group by l.samaritan_id""")
                 .params(params).param("festival", campaign.getFestival().name())
-                .param("year", campaign.getCampaignYear())
+                .param("year", campaign.getCampaignYear()).param("provincial", campaign.isProvincial() ? 1 : 0)
                 .query((rs, row) -> elsewhere.put(rs.getLong("samaritan_id"), rs.getString("campaign_name")))
                 .list();
-        Map<CondolenceCategory, BigDecimal> amounts = standards.amountsOn(campaign.getReferenceDate());
+        Map<CondolenceCategory, BigDecimal> amounts = campaign.amounts(standards);
         List<Placed> placed = new ArrayList<>(people.size());
         for (CampaignRules.Person person : people) {
             placed.add(new Placed(person, CampaignRules.decide(person, survivors.getOrDefault(person.id(), List.of()),

@@ -14,7 +14,8 @@ import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
  * The demo's student aid round of the current school year — 黄清水's son 黄志鹏 at 福州大学 approved and
- * sent to the funds, 蔡文龙's child awaiting approval — and a provincial targeted aid grant of ¥30,000
+ * sent to the funds, his aid of the school year before paid by the province and recorded as received,
+ * 蔡文龙's child awaiting approval — and a provincial targeted aid grant of ¥30,000
  * to 黄清水's household, received. Runs after the demo registry and funds.
  */
 @Component
@@ -51,6 +52,15 @@ class DemoStudentAid implements ApplicationRunner {
                             "福州大学土木工程学院在读，上学年综合测评专业前 15%，获校三等奖学金，无挂科。",
                             null, StudentAidApplication.Payer.CITY)));
             demo.as("city-staff", me -> studentAid.approve(me, application.getId(), "泉见协〔2026〕35号"));
+            // the previous school year the province's foundation paid his aid; recorded here as received
+            StudentAidApplication provincial = demo.as("nanan-staff", me -> studentAid.submit(me,
+                    new StudentAid.NewApplication(son, studentAid.currentYear().previous().label(),
+                            "父亲黄清水2015年救人牺牲，家庭经济困难，经市协会推荐申报省见义勇为基金会助学。",
+                            "福州大学土木工程学院在读，上学年综合测评专业前 20%。", null,
+                            StudentAidApplication.Payer.PROVINCE)));
+            demo.as("city-staff", me -> studentAid.approve(me, provincial.getId(), "闽见基金〔2026〕21号"));
+            demo.as("nanan-staff", me -> studentAid.received(me, provincial.getId(), today,
+                    new BigDecimal("3000.00")));
         });
         caiChild.ifPresent(child -> demo.as("jinjiang-staff", me -> studentAid.submit(me, new StudentAid.NewApplication(
                 child, year, "父亲蔡文龙见义勇为致六级伤残，伤后歇业，家庭收入明显下降。",

@@ -300,11 +300,39 @@ public class StudentAid {
         String city = regions.city().code();
         String payingRegion = application.getPayer() == StudentAidApplication.Payer.COUNTY && !region.equals(city)
                 ? region : null;
-        application.askPayment(payingRegion, description(application));
+        if (application.getPayer().paysThroughOurFunds()) {
+            application.askPayment(payingRegion, description(application));
+        }
         applications.save(application);
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
                 application.snapshot())).withDetail("approved at " + application.getAmount()
-                        + ", payment requested"));
+                        + (application.getPayer().paysThroughOurFunds() ? ", payment requested"
+                                : ", paid by the province")));
+        return application;
+    }
+
+    /**
+     * Aid the province pays, recorded as received: the day the household got it (not in the future) and
+     * the amount (the rate approved unless the province paid another).
+     */
+    @Transactional
+    @PreAuthorize(WRITE)
+    public StudentAidApplication received(CurrentUser me, long id, LocalDate receivedOn, BigDecimal amount) {
+        Inputs.required("receivedOn", receivedOn);
+        if (receivedOn.isAfter(LocalDate.now(clock))) {
+            throw new InvalidField("receivedOn", "student-aid.received.future");
+        }
+        StudentAidApplication application = inScope(me, id);
+        if (application.getDecidedOn() != null && receivedOn.isBefore(application.getDecidedOn())) {
+            throw new InvalidField("receivedOn", "student-aid.received.before-approval",
+                    application.getDecidedOn().toString());
+        }
+        Money received = amount == null ? application.getAmount() : Money.of(Inputs.amount("amount", amount, Inputs.LARGEST_AMOUNT));
+        var before = application.snapshot();
+        application.received(receivedOn, received);
+        applications.flush();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withChanges(Changes.between(before,
+                application.snapshot())).withDetail("received from the province: " + received + " on " + receivedOn));
         return application;
     }
 

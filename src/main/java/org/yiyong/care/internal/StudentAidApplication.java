@@ -20,7 +20,8 @@ import org.yiyong.shared.MoneyConverter;
  * with the evidence of hardship and results. Submitted, then approved by city staff other than its
  * recorder (at the rate of the child's stage in force for the school year) or refused with a reason;
  * paid when the funds report the payment order paid. Once approved it asks the funds to pay, with an
- * event it registers (published when it is saved).
+ * event it registers (published when it is saved). Aid the province pays (省级助学) is approved the same way
+ * but never sent to our funds: it is recorded as received, with the day and the amount the household got.
  */
 @Entity
 @Table(name = "student_aid_application")
@@ -31,9 +32,17 @@ public class StudentAidApplication extends AidApplication<StudentAidApplication>
         SUBMITTED, APPROVED, REFUSED, PAID
     }
 
-    /** Which association pays: the city's, or the county's of the household. Stored by name. */
+    /**
+     * Who pays: the city's association, the county's of the household (both through our funds), or the
+     * province's foundation (recorded as received). Stored by name.
+     */
     public enum Payer {
-        CITY, COUNTY
+        PROVINCE, CITY, COUNTY;
+
+        /** Whether the money goes out of our funds (the province pays out of its own). */
+        public boolean paysThroughOurFunds() {
+            return this != PROVINCE;
+        }
     }
 
     private int schoolYear;
@@ -132,6 +141,17 @@ public class StudentAidApplication extends AidApplication<StudentAidApplication>
         this.paidOn = on;
         this.status = Status.PAID;
         return true;
+    }
+
+    /** The province paid it: received on the day, the amount the household got. */
+    void received(LocalDate on, Money received) {
+        requireStatus(Status.APPROVED);
+        if (payer.paysThroughOurFunds()) {
+            throw new CareRuleBroken("student-aid.received.not-provincial", studentName);
+        }
+        this.amount = received;
+        this.paidOn = on;
+        this.status = Status.PAID;
     }
 
     /** The bank returned the money: due again. Answers whether it changed. */

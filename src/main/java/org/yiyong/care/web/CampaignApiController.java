@@ -164,7 +164,7 @@ class CampaignApiController {
                 s.regionName(), c.getReferenceDate(), c.getStatus(), c.getDocumentNumber(), c.getCreatedBy(),
                 c.getCreatedAt(), c.getSubmittedBy(), c.getApprovedBy(), c.getApprovedAt(), c.getSentBy(), c.getSentAt(),
                 c.getReturnedReason(), c.getCancelReason(), s.people(), s.included(), s.excluded(), s.removed(),
-                s.sent(), s.paid(), s.amount(), s.awaitingCheck());
+                s.sent(), s.paid(), s.amount(), s.awaitingCheck(), Yuan.of(c.getProvinceAmount()));
     }
 
     static LineView view(CampaignLine l) {
@@ -182,7 +182,8 @@ class CampaignApiController {
             String approvedBy, Instant approvedAt, String sentBy, Instant sentAt, String returnedReason,
             String cancelReason, @Schema(description = "included, sent or paid") long people, long included,
             long excluded, long removed, long sent, long paid, BigDecimal amount,
-            @Schema(description = "lines waiting for a check of recent good conduct") long awaitingConductCheck) {
+            @Schema(description = "lines waiting for a check of recent good conduct") long awaitingConductCheck,
+            @Schema(description = "a campaign of the province's foundation: the amount each person got from the province (recorded as received, not paid by our funds); null for the association's own") BigDecimal provinceAmount) {
     }
 
     record LineView(long id, long samaritanId, String name, String regionCode, CampaignLine.Status status,

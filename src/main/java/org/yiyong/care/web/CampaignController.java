@@ -17,13 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.care.internal.Campaign;
-import org.yiyong.care.internal.CampaignLine;
 import org.yiyong.care.internal.CampaignCommands;
+import org.yiyong.care.internal.CampaignLine;
 import org.yiyong.care.internal.CampaignRoster;
 import org.yiyong.care.internal.CondolenceCategory;
 import org.yiyong.care.internal.CondolenceStandards;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
+import org.yiyong.shared.InvalidField;
 
 /**
  * The condolence campaign pages: the campaigns of the scope with the standard, and one campaign's roster —
@@ -60,10 +61,14 @@ class CampaignController {
             @RequestParam(required = false) Campaign.Festival festival,
             @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate festivalDate,
+            @RequestParam(required = false) boolean provincial, @RequestParam(required = false) BigDecimal provinceAmount,
             RedirectAttributes redirect) {
         try {
+            if (provincial && provinceAmount == null) {
+                throw new InvalidField("provinceAmount", "validation.required");
+            }
             Campaign campaign = commands.create(me, new CampaignCommands.NewCampaign(name, festival, regionCode,
-                    festivalDate));
+                    festivalDate, provincial ? provinceAmount : null));
             redirect.addFlashAttribute("success", "campaign.created");
             return "redirect:/campaigns/" + campaign.getId();
         } catch (DomainException refused) {

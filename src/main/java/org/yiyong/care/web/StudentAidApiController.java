@@ -72,6 +72,9 @@ class StudentAidApiController {
     record RefusalRequest(String reason) {
     }
 
+    record ReceiptRequest(LocalDate receivedOn, BigDecimal amount) {
+    }
+
     record RateRequest(SchoolStage stage, String schoolYear, BigDecimal amount, String note) {
     }
 
@@ -129,6 +132,13 @@ class StudentAidApiController {
     @Operation(summary = "Approve (city staff other than the recorder) at the rate of the year; asks the funds for a payment order")
     ApplicationView approve(CurrentUser me, @PathVariable long id, @RequestBody ApprovalRequest request) {
         return view(studentAid.approve(me, id, request.decisionDocument()));
+    }
+
+    @PostMapping(path = "/api/v1/student-aid/applications/{id}/receipt", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record aid the province paid (payer PROVINCE, approved) as received: the day and the amount (default: the amount approved)")
+    ApplicationView received(CurrentUser me, @PathVariable long id, @RequestBody ReceiptRequest request) {
+        return view(studentAid.received(me, id, request.receivedOn(), request.amount()));
     }
 
     @PostMapping(path = "/api/v1/student-aid/applications/approval", consumes = MediaType.APPLICATION_JSON_VALUE,

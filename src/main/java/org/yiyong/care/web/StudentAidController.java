@@ -3,6 +3,7 @@ package org.yiyong.care.web;
 import static org.yiyong.web.PageSteps.step;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -83,6 +84,13 @@ class StudentAidController {
             RedirectAttributes redirect) {
         return step(redirect, "/student-aid/applications/" + id, "student-aid.approved",
                 () -> studentAid.approve(me, id, decisionDocument));
+    }
+
+    @PostMapping("/student-aid/applications/{id}/receipt")
+    String received(CurrentUser me, @PathVariable long id, @RequestParam(required = false) LocalDate receivedOn,
+            @RequestParam(required = false) BigDecimal amount, RedirectAttributes redirect) {
+        return step(redirect, "/student-aid/applications/" + id, "student-aid.received",
+                () -> studentAid.received(me, id, receivedOn, amount));
     }
 
     @PostMapping("/student-aid/applications/approval")
