@@ -9,8 +9,8 @@ import org.yiyong.platform.SqlFigures.Spec;
 import org.yiyong.shared.FigureSource;
 
 /**
- * The funds' figures for the statistics and the yearly report: donations raised by kind of donor, money
- * paid out by purpose, and the funds' bank balances at the end of the year. A donation counts on the day
+ * The funds' figures for the statistics and the yearly report: donations raised by kind of donor, government
+ * money received (财政拨款, income but not a donation), money paid out by purpose, and the funds' bank balances at the end of the year. A donation counts on the day
  * it was received unless it was reversed; a payment on the day it was paid, unless the bank returned it; a
  * balance is every bank posting of the fund up to the end of the year, in the fund's region.
  */
@@ -21,9 +21,13 @@ public class FundFigures extends SqlFigures {
     FundFigures(JdbcClient jdbc) {
         super(jdbc, List.of(
                 new Spec(new Figure("funds.donations", Section.FUNDS, Unit.YUAN, false, "donor.kind."),
-                        "donation d", "d.reversed = false", "d.received_on", "d.region_code", "d.donor_kind", null,
+                        "donation d", "d.reversed = false and d.donor_kind <> 'GOVERNMENT'", "d.received_on", "d.region_code", "d.donor_kind", null,
                         "sum(d.amount)", "d.amount", "d.receipt_number", "d.donor_name", "d.id",
                         "'/donations/' || cast(d.id as varchar(20)) || '/receipt'"),
+                new Spec(new Figure("funds.government-money", Section.FUNDS, Unit.YUAN, false, null),
+                        "donation d", "d.reversed = false and d.donor_kind = 'GOVERNMENT'", "d.received_on",
+                        "d.region_code", null, null, "sum(d.amount)", "d.amount", "d.receipt_number", "d.donor_name",
+                        "d.id", "'/donations/' || cast(d.id as varchar(20)) || '/receipt'"),
                 new Spec(new Figure("funds.paid-out", Section.FUNDS, Unit.YUAN, false, "purpose."),
                         "payment_order o", "o.status = 'PAID' and o.paid_on is not null", "o.paid_on",
                         "o.region_code", "o.purpose", null, "sum(o.amount)", "o.amount", "o.number",

@@ -104,9 +104,22 @@ class StatisticsProtectionYearTests extends YearOfRecordsTest {
         changes.expect("funds.donations", date(received.get("received_on")), text(received.get("region_code")),
                 text(received.get("donor_kind")), received.get("amount"), "/donations/" + donation + "/receipt");
 
+        // government money (财政拨款) from the county government: income of the fund, not a donation
+        long grant = id(body(call("city-staff", "/api/v1/donations", """
+                {"donorKind": "GOVERNMENT", "donorName": "晋江市人民政府", "fundId": %d, "amount": 50000,
+                 "receivedOn": "%s", "channel": "BANK_TRANSFER", "note": "2026年见义勇为模范奖励资金"}"""
+                .formatted(fund, today)).andExpect(status().isCreated())));
+        changes.expect("funds.government-money", today, JINJIANG, null, new BigDecimal("50000.00"),
+                "/donations/" + grant + "/receipt");
+        assertThat(jdbc.sql("""
+                select p.account from posting p join journal_entry e on e.id = p.entry_id
+                where e.source_kind = 'DONATION' and e.source_id = :id and p.credit > 0""")
+                .param("id", grant).query(String.class).list())
+                .as("credited to government grants, not donation income").containsExactly("GOVERNMENT_GRANT_INCOME");
+
         awaitEvents();
-        assertThat(bankPostingsSince(postings, changes)).as("only the donation reached a bank account")
-                .isEqualTo(Map.of("FUND-350582", new BigDecimal("12345.67")));
+        assertThat(bankPostingsSince(postings, changes)).as("only the donation and the grant reached a bank account")
+                .isEqualTo(Map.of("FUND-350582", new BigDecimal("62345.67")));
         changes.verify();
     }
 }

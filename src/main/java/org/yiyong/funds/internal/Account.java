@@ -11,6 +11,8 @@ public enum Account {
     NET_ASSETS("3101", Side.NET_ASSETS),
     /** 捐赠收入 */
     DONATION_INCOME("4101", Side.INCOME),
+    /** 政府补助收入: government money (财政拨款), never a donation */
+    GOVERNMENT_GRANT_INCOME("4401", Side.INCOME),
     /** 奖励金支出 */
     EXPENSE_REWARD("5101", Side.EXPENSE),
     /** 慰问金支出 */

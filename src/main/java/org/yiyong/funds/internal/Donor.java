@@ -14,9 +14,17 @@ import java.time.Instant;
 @Table(name = "donor")
 public class Donor {
 
-    /** Stored by name. */
+    /**
+     * Stored by name. {@code GOVERNMENT}: a government body giving government money (财政拨款, such as the
+     * city government's rewards for its models) — income, but not a donation.
+     */
     public enum Kind {
-        ENTERPRISE, INDIVIDUAL, ANONYMOUS
+        ENTERPRISE, INDIVIDUAL, ANONYMOUS, GOVERNMENT;
+
+        /** The income account money from this kind of giver is credited to. */
+        public Account incomeAccount() {
+            return this == GOVERNMENT ? Account.GOVERNMENT_GRANT_INCOME : Account.DONATION_INCOME;
+        }
     }
 
     @Id

@@ -38,7 +38,7 @@ final class FinancialReportWorkbook {
                 {"单位", report.association()},
                 {"年度", report.year()},
                 {"期初余额", report.opening()},
-                {"本年捐赠收入", report.donations()},
+                {"本年收入（捐赠及财政拨款）", report.donations()},
                 {"捐赠笔数", report.donationCount()},
                 {"本年支出", report.expenses()},
                 {"支付笔数", report.payments()},

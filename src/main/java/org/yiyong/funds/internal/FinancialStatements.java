@@ -43,6 +43,9 @@ public class FinancialStatements {
             .map(Enum::name).toList();
     private static final List<String> EXPENSES = Arrays.stream(Account.values())
             .filter(account -> account.side() == Account.Side.EXPENSE).map(Enum::name).toList();
+    /** Donations and government money alike. */
+    private static final List<String> INCOME = Arrays.stream(Account.values())
+            .filter(account -> account.side() == Account.Side.INCOME).map(Enum::name).toList();
     private final JdbcClient jdbc;
     private final Regions regionList;
     private final FundRegister register;
@@ -191,7 +194,7 @@ public class FinancialStatements {
                        coalesce(sum(case when m.account = 'BANK' and m.entry_date < :from then m.debit - m.credit
                                          when m.account = 'NET_ASSETS' and m.entry_date >= :from
                                              then m.credit - m.debit end), 0) as opening,
-                       coalesce(sum(case when m.account = 'DONATION_INCOME' and m.entry_date >= :from
+                       coalesce(sum(case when m.account in (:income) and m.entry_date >= :from
                                              then m.credit - m.debit end), 0) as income,
                        coalesce(sum(case when m.account in (:expenses) and m.entry_date >= :from
                                              then m.debit - m.credit end), 0) as expense,
@@ -204,6 +207,7 @@ public class FinancialStatements {
                 group by f.id, f.code, f.name, f.region_code, f.parent_id
                 order by f.region_code, case when f.parent_id is null then 0 else 1 end, f.id""")
                 .param("from", from).param("to", to).param("regions", regions).param("expenses", EXPENSES)
+                .param("income", INCOME)
                 .query((rs, n) -> new FundLine(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                         rs.getString("region_code"), regionList.nameOf(rs.getString("region_code")),
                         rs.getObject("parent_id", Long.class), amount(rs, "opening"), amount(rs, "income"),
@@ -266,10 +270,10 @@ public class FinancialStatements {
                 from posting p join journal_entry e on e.id = p.entry_id join fund f on f.id = p.fund_id
                 join journal_entry s on s.id = coalesce(e.reverses_id, e.id)
                 join donation d on d.id = s.source_id
-                where s.source_kind = 'DONATION' and p.account = 'DONATION_INCOME'
+                where s.source_kind = 'DONATION' and p.account in (:income)
                   and e.entry_date between :from and :to and f.region_code in (:regions)
                 group by d.donor_kind""")
-                .param("from", from).param("to", to).param("regions", regions)
+                .param("income", INCOME).param("from", from).param("to", to).param("regions", regions)
                 .query((rs, n) -> amounts.put(Donor.Kind.valueOf(rs.getString("donor_kind")), amount(rs, "amount")))
                 .list();
         Map<Donor.Kind, Long> counts = new EnumMap<>(Donor.Kind.class);

@@ -215,10 +215,12 @@ public class FundRegister {
                 request.receivedOn(), request.channel(), note, key, me.username(), clock.instant());
         donations.saveAndFlush(donation);
         journal.lock(fund.getId());
-        journal.post(fund.getRegionCode(), donation.getReceivedOn(), "捐赠收入：" + donation.getDonorName() + " "
-                + donation.getReceiptNumber(), JournalEntry.SourceKind.DONATION, donation.getId(), 0, null, List.of(
+        Account income = donation.getDonorKind().incomeAccount();
+        journal.post(fund.getRegionCode(), donation.getReceivedOn(), (income == Account.DONATION_INCOME ? "捐赠收入："
+                : "财政拨款：") + donation.getDonorName() + " " + donation.getReceiptNumber(),
+                JournalEntry.SourceKind.DONATION, donation.getId(), 0, null, List.of(
                         Posting.debit(fund.getId(), Account.BANK, value.amount()),
-                        Posting.credit(fund.getId(), Account.DONATION_INCOME, value.amount())), me.username());
+                        Posting.credit(fund.getId(), income, value.amount())), me.username());
         Map<String, Object> created = new HashMap<>();
         created.put("receiptNumber", donation.getReceiptNumber());
         created.put("donor", donation.getDonorName());
