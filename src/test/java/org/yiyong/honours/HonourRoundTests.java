@@ -193,4 +193,68 @@ class HonourRoundTests extends HonoursTestBase {
                 where h.deed_id = :deed and h.status = 'GRANTED'""").param("deed", deed).query(Long.class).single())
                 .isEqualTo(3);
     }
+
+    @Test
+    void a_county_runs_its_own_round_over_its_own_confirmations_with_county_titles_paid_by_its_fund()
+            throws Exception {
+        clock.advance(Duration.ofDays(3000));
+        LocalDate from = clock.today();
+        long[] jinjiang = confirmed("jinjiang-police", "350582", "JJ-PS-QY");
+        long[] nanan = confirmed("nanan-police", "350583", "NA-PS-ST");
+        String round = """
+                {"name": "晋江市见义勇为先进个人评选", "windowFrom": "%s", "windowTo": "%s", "regionCode": "%s",
+                 "criteria": {"综合评价": 100}, "members": ["committee-1", "committee-2"]}""";
+
+        call("jinjiang-staff", "/api/v1/honour-rounds", round.formatted(from, from.plusDays(30), ""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+        call("jinjiang-staff", "/api/v1/honour-rounds", round.formatted(from, from.plusDays(30), "350583"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("regionCode"));
+        String opened = call("jinjiang-staff", "/api/v1/honour-rounds", round.formatted(from, from.plusDays(30),
+                "350582")).andExpect(status().isCreated()).andExpect(jsonPath("$.regionCode").value("350582"))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(opened, "$.id")).longValue();
+        int criterion = JsonPath.read(opened, "$.criteria[0].id");
+        String base = "/api/v1/honour-rounds/" + id;
+
+        // another county neither sees nor runs it; the city sees it
+        mvc.perform(get(base).with(as("nanan-staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/honour-rounds").with(as("nanan-staff")))
+                .andExpect(jsonPath("$[?(@.id == %d)]".formatted(id)).isEmpty());
+        mvc.perform(get(base).with(as("city-staff"))).andExpect(status().isOk());
+
+        // only the county's own confirmation is drawn
+        String drawn = call("jinjiang-staff", base + "/candidates", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.candidates", hasSize(1)))
+                .andExpect(jsonPath("$.candidates[0].samaritanId").value(jinjiang[0]))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(drawn).doesNotContain("\"samaritanId\":" + nanan[0] + ",");
+        long candidate = ((Number) JsonPath.read(drawn, "$.candidates[0].id")).longValue();
+        call("jinjiang-staff", base + "/nominations", "{\"organizationId\": " + organizationId("NA-ASSOC") + "}")
+                .andExpect(status().isBadRequest());
+        call("jinjiang-staff", base + "/review", "{}").andExpect(status().isOk());
+        for (String member : List.of("committee-1", "committee-2")) {
+            call(member, base + "/candidates/" + candidate + "/scores", "{\"%d\": 85}".formatted(criterion))
+                    .andExpect(status().isOk());
+        }
+        call("jinjiang-staff", base + "/ranking", "{}").andExpect(status().isOk());
+        call("jinjiang-staff", base + "/candidates/" + candidate + "/title", "{\"titleCode\": \"CITY_ADVANCED\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("titleCode"));
+        call("jinjiang-staff", base + "/candidates/" + candidate + "/title", "{\"titleCode\": \"COUNTY_ADVANCED\"}")
+                .andExpect(status().isOk());
+        call("jinjiang-staff", base + "/approval", "{\"documentNumber\": \"晋见工委〔2034〕3号\"}")
+                .andExpect(status().isOk());
+        String granted = call("jinjiang-staff", base + "/grant", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("GRANTED")).andReturn().getResponse().getContentAsString();
+        long honour = ((Number) JsonPath.read(granted, "$.candidates[0].honourId")).longValue();
+        mvc.perform(get("/api/v1/honours/{id}", honour).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.titleCode").value("COUNTY_ADVANCED"))
+                .andExpect(jsonPath("$.rewardAmount").value(5000.00));
+        awaitEvents();
+        long request = jdbc.sql("select id from reward_payment_request where honour_id = :h and kind = 'PAYMENT'")
+                .param("h", honour).query(Long.class).single();
+        String payer = jdbc.sql("select region_code from payment_order where source = 'HONOURS' and source_ref = :ref")
+                .param("ref", "reward-" + request).query(String.class).single();
+        org.assertj.core.api.Assertions.assertThat(payer).as("a county title is paid by the county's fund")
+                .isEqualTo("350582");
+    }
 }

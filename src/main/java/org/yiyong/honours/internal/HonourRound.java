@@ -63,6 +63,9 @@ public class HonourRound {
 
     private String documentNumber;
 
+    /** The county whose round it is; {@code null}: the city's. */
+    private String regionCode;
+
     private String createdBy;
 
     private Instant createdAt;
@@ -108,6 +111,21 @@ public class HonourRound {
         this.status = Status.OPEN;
         this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    /** A county's round (its candidates, titles and rewards the county's); the city's by default. */
+    HonourRound ofCounty(String countyCode) {
+        this.regionCode = countyCode;
+        return this;
+    }
+
+    /** The county whose round it is; {@code null} for the city's. */
+    public String getRegionCode() {
+        return regionCode;
+    }
+
+    public boolean isCounty() {
+        return regionCode != null;
     }
 
     /** Adds a candidate (an actor or group of the window, a nominated unit or station), once. */

@@ -18,20 +18,25 @@ import org.yiyong.identity.Role;
 import org.yiyong.identity.Users;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationLookup;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.NotAllowed;
 import org.yiyong.shared.RecordNotFound;
 
 /**
- * 集中表彰 from opening to granted honours: city staff open a round over a window of confirmations,
- * draw the candidates, start the review; the panel members declare conflicts and score; city staff rank,
- * give titles, record the granting body's approval and grant — each honour with its reward and
- * certificate.
+ * 集中表彰 from opening to granted honours: staff open a round over a window of confirmations, draw the
+ * candidates, start the review; the panel members declare conflicts and score; staff rank, give titles,
+ * record the granting body's approval and grant — each honour with its reward and certificate. A round is
+ * the city's (run by city staff, with city titles and above) or one county's (run by that county's staff or
+ * the city's, drawing the county's confirmations and units, with county titles paid by the county).
  */
 @Service
 public class RoundManagement {
 
-    private static final String CITY = "hasRole('CITY_STAFF')";
+    private static final String STAFF = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')";
+    private static final String READERS = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')";
     private static final String ENTITY = "HonourRound";
 
     private final HonourRounds rounds;
@@ -40,11 +45,13 @@ public class RoundManagement {
     private final JdbcClient jdbc;
     private final OrganizationLookup organizations;
     private final Users users;
+    private final Regions regions;
     private final AuditTrail audit;
     private final Clock clock;
 
     RoundManagement(HonourRounds rounds, TitleCatalogue catalogue, HonourGrants grants, JdbcClient jdbc, Users users,
-            OrganizationLookup organizations, AuditTrail audit, Clock clock) {
+            OrganizationLookup organizations, Regions regions, AuditTrail audit, Clock clock) {
+        this.regions = regions;
         this.rounds = rounds;
         this.catalogue = catalogue;
         this.grants = grants;
@@ -56,9 +63,24 @@ public class RoundManagement {
     }
 
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound open(CurrentUser me, String name, LocalDate from, LocalDate to, Map<String, Integer> criteria,
             List<String> members) {
+        return open(me, name, from, to, criteria, members, null);
+    }
+
+    /** A round of the city ({@code regionCode} blank or the city's) or of one county in the caller's scope. */
+    @Transactional
+    @PreAuthorize(STAFF)
+    public HonourRound open(CurrentUser me, String name, LocalDate from, LocalDate to, Map<String, Integer> criteria,
+            List<String> members, String regionCode) {
+        String county = regionCode == null || regionCode.isBlank() || regionCode.trim().equals(regions.city().code())
+                ? null : regionCode.trim();
+        if (county == null ? !me.has(Role.CITY_STAFF) : regions.find(county)
+                .filter(region -> region.level() != RegionLevel.CITY && region.level() != RegionLevel.PROVINCE)
+                .filter(region -> me.scope().covers(region.code())).isEmpty()) {
+            throw new InvalidField("regionCode", "round.region.outside");
+        }
         Inputs.requiredText("name", name);
         if (name.length() > 100) {
             throw new InvalidField("name", "validation.too-long");
@@ -80,38 +102,64 @@ public class RoundManagement {
             criteria.forEach((criterion, weight) -> weights.put(Inputs.text("criteria", criterion, 60, true), weight));
         }
         HonourRound round = rounds.saveAndFlush(new HonourRound(name.trim(), from, to, weights, panel, me.username(),
-                clock.instant()));
-        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, round.getId()).withDetail(round.getName()));
+                clock.instant()).ofCounty(county));
+        audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, round.getId()).withDetail(round.getName()
+                + (county == null ? "" : " (county " + county + ")")));
         return round;
     }
 
+    /** A round the caller may see: the city's, or a county's within the caller's scope. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
-    public HonourRound get(long id) {
-        return rounds.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id));
+    @PreAuthorize(READERS)
+    public HonourRound get(CurrentUser me, long id) {
+        return rounds.findById(id).filter(round -> visible(me, round))
+                .orElseThrow(() -> new RecordNotFound(ENTITY, id));
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
-    public List<HonourRound> list() {
-        return rounds.findAllByOrderByIdDesc();
+    @PreAuthorize(READERS)
+    public List<HonourRound> list(CurrentUser me) {
+        return rounds.findAllByOrderByIdDesc().stream().filter(round -> visible(me, round)).toList();
+    }
+
+    private static boolean visible(CurrentUser me, HonourRound round) {
+        return !round.isCounty() || me.scope().covers(round.getRegionCode());
+    }
+
+    /** Whether the caller runs the round: city staff any round, county staff their county's. */
+    public static boolean runs(CurrentUser me, HonourRound round) {
+        return me.has(Role.CITY_STAFF) || (round.isCounty() && me.has(Role.COUNTY_STAFF)
+                && me.scope().covers(round.getRegionCode()));
+    }
+
+    /** A round the caller runs; a round they may only see is refused. */
+    private HonourRound run(CurrentUser me, long id) {
+        HonourRound round = get(me, id);
+        if (!runs(me, round)) {
+            throw new NotAllowed("round.not-yours");
+        }
+        return round;
     }
 
     /**
-     * Draws the actors confirmed in the window (anywhere in the city) as candidates, and for every deed
+     * Draws the actors confirmed in the window (anywhere in the city; in the county for a county's round) as
+     * candidates, and for every deed
      * with two or more confirmed actors, their group; returns how many were new.
      */
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public int draw(CurrentUser me, long id) {
-        HonourRound round = get(id);
+        HonourRound round = run(me, id);
         record Confirmed(long samaritanId, long deedId, String deedNumber, String name, String regionCode) {
         }
         List<Confirmed> confirmed = jdbc.sql("""
                 select s.id as samaritan_id, d.deed_id, d.deed_number, s.name, s.region_code
                 from samaritans_confirmation_view d join samaritans_person_view s on s.id = d.samaritan_id
-                where d.confirmed_on between :from and :to order by d.confirmed_on, d.id""")
+                where d.confirmed_on between :from and :to
+                  and (cast(:county as varchar(12)) is null or s.region_code = :county)
+                order by d.confirmed_on, d.id""")
                 .param("from", round.getWindowFrom()).param("to", round.getWindowTo())
+                .param("county", round.getRegionCode())
                 .query((rs, row) -> new Confirmed(rs.getLong("samaritan_id"), rs.getLong("deed_id"),
                         rs.getString("deed_number"), rs.getString("name"), rs.getString("region_code")))
                 .list();
@@ -143,9 +191,17 @@ public class RoundManagement {
 
     /** The associations (for 先进单位) and work stations (for 先进工作站) that can be nominated. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COMMITTEE_MEMBER', 'LEADER')")
+    @PreAuthorize(READERS)
     public List<Nominee> nominees() {
+        return nominees(null);
+    }
+
+    /** The associations and work stations that can stand in a round: a county's round, the county's only. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public List<Nominee> nominees(HonourRound round) {
         return organizations.carers().stream()
+                .filter(carer -> round == null || !round.isCounty() || round.getRegionCode().equals(carer.regionCode()))
                 .map(carer -> new Nominee(carer.id(), carer.name(),
                         carer.type() == OrgType.ASSOCIATION ? Recipient.UNIT : Recipient.STATION, carer.regionCode()))
                 .toList();
@@ -157,12 +213,12 @@ public class RoundManagement {
 
     /** Nominates an association (先进单位) or a work station (先进工作站) as a candidate of an open round. */
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound nominate(CurrentUser me, long id, Long organizationId) {
         Inputs.required("organizationId", organizationId);
-        Nominee nominee = nominees().stream().filter(n -> n.id() == organizationId).findFirst()
+        HonourRound round = run(me, id);
+        Nominee nominee = nominees(round).stream().filter(n -> n.id() == organizationId).findFirst()
                 .orElseThrow(() -> new InvalidField("organizationId", "round.nominee.invalid"));
-        HonourRound round = get(id);
         if (!round.addCandidate(RoundCandidate.organization(nominee.recipient(), nominee.id(), nominee.name(),
                 nominee.regionCode()))) {
             throw new HonourRuleBroken("round.nominee.already", nominee.name());
@@ -171,9 +227,9 @@ public class RoundManagement {
     }
 
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound startReview(CurrentUser me, long id) {
-        HonourRound round = get(id);
+        HonourRound round = run(me, id);
         round.startReview();
         return recorded(round, "review started");
     }
@@ -185,7 +241,7 @@ public class RoundManagement {
         if (reason.length() > 300) {
             throw new InvalidField("reason", "validation.too-long");
         }
-        HonourRound round = get(id);
+        HonourRound round = get(me, id);
         round.declareConflict(me.username(), candidateId, reason.trim());
         return recorded(round, "conflict declared for candidate " + candidateId + ": " + reason.trim());
     }
@@ -193,23 +249,23 @@ public class RoundManagement {
     @Transactional
     @PreAuthorize("hasRole('COMMITTEE_MEMBER')")
     public HonourRound score(CurrentUser me, long id, long candidateId, Map<Long, Integer> scores) {
-        HonourRound round = get(id);
+        HonourRound round = get(me, id);
         round.score(me.username(), candidateId, scores == null ? Map.of() : scores);
         return recorded(round, "scored candidate " + candidateId + ": " + scores);
     }
 
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound rank(CurrentUser me, long id) {
-        HonourRound round = get(id);
+        HonourRound round = run(me, id);
         round.rank();
         return recorded(round, "ranked");
     }
 
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound assignTitle(CurrentUser me, long id, long candidateId, String titleCode) {
-        HonourRound round = get(id);
+        HonourRound round = run(me, id);
         round.candidate(candidateId);
         Long titleId = null;
         if (titleCode != null && !titleCode.isBlank()) {
@@ -220,6 +276,10 @@ public class RoundManagement {
             if (title.getRecipient() != round.candidate(candidateId).getRecipient()) {
                 throw new InvalidField("titleCode", "round.title.wrong-recipient");
             }
+            if (round.isCounty() != (title.getLevel() == TitleLevel.COUNTY)) {
+                throw new InvalidField("titleCode", round.isCounty() ? "round.title.county-only"
+                        : "round.title.not-county");
+            }
             titleId = title.getId();
         }
         round.assignTitle(candidateId, titleId);
@@ -227,24 +287,24 @@ public class RoundManagement {
     }
 
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound approve(CurrentUser me, long id, String document) {
         Inputs.requiredText("documentNumber", document);
-        HonourRound round = get(id);
+        HonourRound round = run(me, id);
         round.approve(document.trim());
         return recorded(round, "approved by " + document.trim());
     }
 
     /** The ceremony: every titled candidate is granted their honour, with the reward in force on that day. */
     @Transactional
-    @PreAuthorize(CITY)
+    @PreAuthorize(STAFF)
     public HonourRound grant(CurrentUser me, long id, LocalDate ceremonyOn) {
         LocalDate today = LocalDate.now(clock);
         LocalDate on = ceremonyOn == null ? today : ceremonyOn;
         if (on.isAfter(today)) {
             throw new InvalidField("ceremonyOn", "honour.date.future");
         }
-        HonourRound round = get(id);
+        HonourRound round = run(me, id);
         round.granted(on);
         for (RoundCandidate candidate : round.ranking()) {
             if (candidate.getTitleId() != null) {

@@ -1,6 +1,7 @@
 package org.yiyong.honours.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -34,29 +35,29 @@ class RoundApiController {
 
     @GetMapping
     @Operation(summary = "Honour rounds, newest first")
-    List<RoundView> list() {
-        return rounds.list().stream().map(RoundApiController::view).toList();
+    List<RoundView> list(CurrentUser me) {
+        return rounds.list(me).stream().map(RoundApiController::view).toList();
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Open a round over a window of confirmations, with weighted criteria (summing to 100) and its panel")
     ResponseEntity<RoundView> open(CurrentUser me, @RequestBody OpenRequest request) {
         HonourRound round = rounds.open(me, request.name(), request.windowFrom(), request.windowTo(),
-                request.criteria(), request.members());
+                request.criteria(), request.members(), request.regionCode());
         return ResponseEntity.created(URI.create("/api/v1/honour-rounds/" + round.getId())).body(view(round));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One round with its candidates in rank order")
-    RoundView get(@PathVariable long id) {
-        return view(rounds.get(id));
+    RoundView get(CurrentUser me, @PathVariable long id) {
+        return view(rounds.get(me, id));
     }
 
     @PostMapping("/{id}/candidates")
     @Operation(summary = "Draw the actors confirmed in the window as candidates")
     RoundView draw(CurrentUser me, @PathVariable long id) {
         rounds.draw(me, id);
-        return view(rounds.get(id));
+        return view(rounds.get(me, id));
     }
 
     @GetMapping("/nominees")
@@ -117,7 +118,7 @@ class RoundApiController {
     }
 
     static RoundView view(HonourRound round) {
-        return new RoundView(round.getId(), round.getName(), round.getWindowFrom(), round.getWindowTo(),
+        return new RoundView(round.getId(), round.getName(), round.getRegionCode(), round.getWindowFrom(), round.getWindowTo(),
                 round.getStatus(), round.getCeremonyOn(), round.getDocumentNumber(),
                 round.getCriteria().stream().map(c -> new RoundView.Criterion(c.getId(), c.getName(), c.getWeight()))
                         .toList(),
@@ -128,7 +129,9 @@ class RoundApiController {
                         c.getConflicts().stream().map(x -> x.getUsername()).toList())).toList());
     }
 
-    record RoundView(long id, String name, LocalDate windowFrom, LocalDate windowTo, HonourRound.Status status,
+    record RoundView(long id, String name,
+            @Schema(description = "the county whose round it is; null for the city's") String regionCode,
+            LocalDate windowFrom, LocalDate windowTo, HonourRound.Status status,
             LocalDate ceremonyOn, String documentNumber, List<Criterion> criteria, List<String> members,
             List<Candidate> candidates) {
 
@@ -141,7 +144,8 @@ class RoundApiController {
     }
 
     record OpenRequest(String name, LocalDate windowFrom, LocalDate windowTo, Map<String, Integer> criteria,
-            List<String> members) {
+            List<String> members,
+            @Schema(description = "the county whose round it is (its confirmations, units and county titles); blank or the city's code: the city's round") String regionCode) {
     }
 
     record NominationRequest(Long organizationId) {

@@ -19,9 +19,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.honours.internal.HonourRound;
 import org.yiyong.honours.internal.RoundManagement;
 import org.yiyong.honours.internal.TitleCatalogue;
+import org.yiyong.honours.internal.TitleLevel;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.People;
 import org.yiyong.identity.Role;
+import org.yiyong.organization.RegionLevel;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.DomainException;
 import org.yiyong.web.PageSteps;
 
@@ -31,13 +34,15 @@ import org.yiyong.web.PageSteps;
 class RoundController {
 
     private final RoundManagement rounds;
+    private final Regions regions;
     private final TitleCatalogue catalogue;
 
     private final Clock clock;
 
     private final People people;
 
-    RoundController(RoundManagement rounds, TitleCatalogue catalogue, Clock clock, People people) {
+    RoundController(RoundManagement rounds, TitleCatalogue catalogue, Clock clock, People people, Regions regions) {
+        this.regions = regions;
         this.people = people;
         this.clock = clock;
         this.rounds = rounds;
@@ -45,8 +50,12 @@ class RoundController {
     }
 
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("rounds", rounds.list());
+    String list(CurrentUser me, Model model) {
+        model.addAttribute("rounds", rounds.list(me));
+        model.addAttribute("regions", regions.within(me.scope()).stream()
+                .filter(region -> region.level() != RegionLevel.PROVINCE
+                        && (region.level() != RegionLevel.CITY || me.has(Role.CITY_STAFF)))
+                .toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("reviewers", people.holding(Role.COMMITTEE_MEMBER));
         return "honours/rounds";
@@ -57,7 +66,8 @@ class RoundController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate windowTo,
             @RequestParam(required = false) List<String> criterion, @RequestParam(required = false) List<Integer> weight,
-            @RequestParam(required = false) String members, RedirectAttributes redirect) {
+            @RequestParam(required = false) String members, @RequestParam(required = false) String regionCode,
+            RedirectAttributes redirect) {
         Map<String, Integer> criteria = new LinkedHashMap<>();
         List<String> names = criterion == null ? List.of() : criterion;
         for (int i = 0; i < names.size(); i++) {
@@ -69,7 +79,7 @@ class RoundController {
         List<String> panel = members == null ? List.of() : Arrays.stream(members.split("[,，\\s]+"))
                 .filter(m -> !m.isBlank()).toList();
         try {
-            HonourRound round = rounds.open(me, name, windowFrom, windowTo, criteria, panel);
+            HonourRound round = rounds.open(me, name, windowFrom, windowTo, criteria, panel, regionCode);
             redirect.addFlashAttribute("success", "round.opened");
             return "redirect:/honour-rounds/" + round.getId();
         } catch (DomainException refused) {
@@ -84,12 +94,15 @@ class RoundController {
 
     @GetMapping("/{id}")
     String show(CurrentUser me, @PathVariable long id, Model model) {
-        HonourRound round = rounds.get(id);
+        HonourRound round = rounds.get(me, id);
         model.addAttribute("round", round);
+        model.addAttribute("runs", RoundManagement.runs(me, round));
+        model.addAttribute("roundRegion", round.isCounty() ? regions.nameOf(round.getRegionCode()) : regions.city().name());
         model.addAttribute("member", round.getMembers().stream().anyMatch(m -> m.getUsername().equals(me.username())));
-        model.addAttribute("titles", catalogue.titles().stream().filter(t -> !t.isInstant()).toList());
-        if (round.getStatus() == HonourRound.Status.OPEN && me.hasRole("CITY_STAFF")) {
-            model.addAttribute("nominees", rounds.nominees());
+        model.addAttribute("titles", catalogue.titles().stream().filter(t -> !t.isInstant())
+                .filter(t -> round.isCounty() == (t.getLevel() == TitleLevel.COUNTY)).toList());
+        if (round.getStatus() == HonourRound.Status.OPEN && RoundManagement.runs(me, round)) {
+            model.addAttribute("nominees", rounds.nominees(round));
         }
         java.util.Set<Long> recused = new java.util.HashSet<>();
         Map<String, Integer> myScores = new HashMap<>();
