@@ -20,9 +20,13 @@
             legend: legend,
             grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
             xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, rotate: data.categories.length > 8 ? 30 : 0 } },
-            yAxis: { type: 'value' },
+            yAxis: data.unit === '%' ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } }
+                : { type: 'value' },
             series: data.series.map(function (s) {
-                return { name: s.name, type: data.type, data: s.data.map(Number), cursor: s.links ? 'pointer' : 'default' };
+                // a missing value (null) leaves a gap rather than a zero
+                var values = s.data.map(function (v) { return v === null ? null : Number(v); });
+                return { name: s.name, type: data.type, data: values, connectNulls: false,
+                    cursor: s.links ? 'pointer' : 'default' };
             })
         };
     }

@@ -27,6 +27,10 @@ public class DeedFigures extends SqlFigures {
                 deeds("deeds.received", "1 = 1", "d.received_on"),
                 deeds("deeds.accepted", "d.accepted_on is not null", "d.accepted_on"),
                 deeds("deeds.decided", "d.decided_on is not null", "d.decided_on"),
+                deeds("deeds.decided-on-time", "d.decided_on is not null and d.decided_on <= d.decision_due_on",
+                        "d.decided_on"),
+                deeds("deeds.decided-late", "d.decided_on is not null and d.decided_on > d.decision_due_on",
+                        "d.decided_on"),
                 actors("deeds.confirmations", "CONFIRMED"),
                 actors("deeds.refusals", "REFUSED")));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.honours.internal.HonourProperties;
 import org.yiyong.platform.SqlFigures;
 import org.yiyong.platform.SqlFigures.Spec;
 import org.yiyong.shared.FigureSource;
@@ -27,7 +28,11 @@ public class HonourFigures extends SqlFigures {
             + "cast(h.samaritan_id as varchar(20)) when h.organization_id is not null then '/organizations/' || "
             + "cast(h.organization_id as varchar(20)) else '/deeds/' || cast(h.deed_id as varchar(20)) end";
 
-    HonourFigures(JdbcClient jdbc) {
+    private static final String PAYMENT = "reward_payment_request r join honour h on h.id = r.honour_id join title t on t.id = "
+            + "h.title_id left join samaritans_person_view s on s.id = h.samaritan_id";
+    private static final String SETTLED = "r.kind = 'PAYMENT' and r.status = 'SETTLED' and r.settled_on is not null";
+
+    HonourFigures(JdbcClient jdbc, HonourProperties properties) {
         super(jdbc, List.of(
                 honours("honours.granted", GRANTED, "t.code", "t.name", null),
                 honours("honours.by-level", GRANTED, "t.level", null, "title.level."),
@@ -36,12 +41,19 @@ public class HonourFigures extends SqlFigures {
                 new Spec(new Figure("honours.rewards-granted", Section.HONOURS, Unit.YUAN, false, null), HONOUR,
                         GRANTED + " and h.reward_amount > 0", "h.decided_on", "h.region_code", "t.code", "t.name",
                         "sum(h.reward_amount)", "h.reward_amount", REFERENCE, RECIPIENT, "h.id", PATH),
-                new Spec(new Figure("honours.rewards-paid", Section.HONOURS, Unit.YUAN, false, null),
-                        "reward_payment_request r join honour h on h.id = r.honour_id join title t on t.id = "
-                                + "h.title_id left join samaritans_person_view s on s.id = h.samaritan_id",
-                        "r.kind = 'PAYMENT' and r.status = 'SETTLED' and r.settled_on is not null", "r.settled_on",
-                        "h.region_code", "t.code", "t.name", "sum(r.amount)", "r.amount", REFERENCE, RECIPIENT,
-                        "r.id", PATH)));
+                new Spec(new Figure("honours.rewards-paid", Section.HONOURS, Unit.YUAN, false, null), PAYMENT,
+                        SETTLED, "r.settled_on", "h.region_code", "t.code", "t.name", "sum(r.amount)", "r.amount",
+                        REFERENCE, RECIPIENT, "r.id", PATH),
+                // within the days after the decision past which an unpaid reward is a late award (迟奖)
+                payments("honours.rewards-paid-on-time",
+                        SETTLED + " and r.settled_on <= h.decided_on + " + properties.lateAfterDays()),
+                payments("honours.rewards-paid-late",
+                        SETTLED + " and r.settled_on > h.decided_on + " + properties.lateAfterDays())));
+    }
+
+    private static Spec payments(String key, String where) {
+        return new Spec(new Figure(key, Section.HONOURS, Unit.CASES, false, null), PAYMENT, where, "r.settled_on",
+                "h.region_code", "t.code", "t.name", "count(*)", null, REFERENCE, RECIPIENT, "r.id", PATH);
     }
 
     private static Spec honours(String key, String where, String part, String partLabel, String partMessages) {

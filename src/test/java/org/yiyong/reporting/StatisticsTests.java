@@ -211,6 +211,28 @@ class StatisticsTests extends FullStackTest {
     }
 
     @Test
+    void the_dashboard_shows_the_on_time_rate_of_the_decisions_the_statistics_count() throws Exception {
+        // accepted on 2 June and decided months later: a late decision in Jinjiang this year
+        new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG, "JJ-PS-QY", 1);
+        int year = LocalDate.now(clock).getYear();
+        String report = statistics("jinjiang-staff", year, JINJIANG);
+        BigDecimal onTime = total(report, "deeds.decided-on-time");
+        BigDecimal late = total(report, "deeds.decided-late");
+        assertThat(late).isPositive();
+        String expected = onTime.multiply(BigDecimal.valueOf(100))
+                .divide(onTime.add(late), 1, java.math.RoundingMode.HALF_UP) + "%";
+
+        String page = mvc.perform(get("/dashboard").param("year", String.valueOf(year)).param("region", JINJIANG)
+                        .with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int start = page.indexOf("id=\"on-time-decisions\"");
+        assertThat(start).isPositive();
+        String card = page.substring(page.lastIndexOf("<a", start), page.indexOf("</a>", start));
+        assertThat(card).contains(expected, "逾期 " + late.toPlainString() + " 件", "/statistics/deeds.decided-late");
+        assertThat(page).contains("id=\"chart-on-time\"", "id=\"table-on-time\"");
+    }
+
+    @Test
     void the_statistical_return_has_a_sheet_per_section_whose_counties_add_up_to_the_total() throws Exception {
         new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG, "JJ-PS-QY", 1);
         int year = LocalDate.now(clock).getYear();

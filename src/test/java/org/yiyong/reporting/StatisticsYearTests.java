@@ -29,17 +29,27 @@ class StatisticsYearTests extends YearOfRecordsTest {
 
         long[] confirmed = new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG,
                 "JJ-PS-QY", 2);
-        long refused = refusedBesideAConfirmed(uniqueResidentId("35058219850312"));
+        long refused = refusedBesideAConfirmed(uniqueResidentId("35058219850312"), "2026-03-12");
+        long onTime = refusedBesideAConfirmed(uniqueResidentId("35058219850312"), clock.today().toString());
 
         expectDeed(changes, confirmed[2]);
         expectDeed(changes, refused);
+        expectDeed(changes, onTime);
         assertThat(jdbc.sql("select count(*) from deed_participant where deed_id = :id and outcome = 'REFUSED'")
                 .param("id", refused).query(Long.class).single()).isEqualTo(1);
+        // accepted on 12 March: 30 days end on Saturday 11 April, so the decision was due on Monday 13 April
+        assertThat(row("select decision_due_on from deed where id = :id", refused).get("decision_due_on").toString())
+                .isEqualTo("2026-04-13");
+        assertThat(row("select decided_on, decision_due_on from deed where id = :id", refused))
+                .satisfies(d -> assertThat(date(d.get("decided_on"))).isAfter(date(d.get("decision_due_on"))));
+        // accepted today and decided after the week of notice: on time
+        assertThat(row("select decided_on, decision_due_on from deed where id = :id", onTime))
+                .satisfies(d -> assertThat(date(d.get("decided_on"))).isBeforeOrEqualTo(date(d.get("decision_due_on"))));
         changes.verify();
     }
 
     /** A deed of two actors: the review proposes to refuse one, who is heard, waives an answer and is refused. */
-    private long refusedBesideAConfirmed(String residentId) throws Exception {
+    private long refusedBesideAConfirmed(String residentId, String acceptedOn) throws Exception {
         String body = body(call("jinjiang-staff", "/api/v1/deeds", """
                 {"regionCode": "%s", "category": "OFFENCE_AGAINST_PERSONS", "source": "POLICE_REFERRAL",
                  "occurredAt": "2026-03-10T21:00:00", "address": "晋江市青阳街道万达广场北门", "title": "%s",
@@ -50,7 +60,7 @@ class StatisticsYearTests extends YearOfRecordsTest {
         long deed = id(body);
         List<Integer> actors = JsonPath.read(body, "$.participants[?(@.role == 'ACTOR')].id");
         String steps = "/api/v1/deeds/" + deed + "/";
-        call("jinjiang-police", steps + "accept", "{\"acceptedOn\": \"2026-03-12\"}").andExpect(status().isOk());
+        call("jinjiang-police", steps + "accept", "{\"acceptedOn\": \"" + acceptedOn + "\"}").andExpect(status().isOk());
         call("jinjiang-police", steps + "investigation", "{\"organizationId\": %d, \"investigators\": \"民警 林\"}"
                 .formatted(organizationId("JJ-PS-QY"))).andExpect(status().isOk());
         call("jinjiang-police", steps + "investigation/report", """
@@ -100,10 +110,15 @@ class StatisticsYearTests extends YearOfRecordsTest {
             expectHonour(changes, honour);
         }
         Map<String, Object> paid = row("""
-                select r.settled_on, r.amount, h.region_code, t.code, h.samaritan_id from reward_payment_request r
+                select r.settled_on, r.amount, h.region_code, t.code, h.samaritan_id, h.decided_on
+                from reward_payment_request r
                 join honour h on h.id = r.honour_id join title t on t.id = h.title_id where r.id = :id""", request);
         changes.expect("honours.rewards-paid", date(paid.get("settled_on")), text(paid.get("region_code")),
                 text(paid.get("code")), paid.get("amount"), "/samaritans/" + paid.get("samaritan_id"));
+        // paid within the 30 days after the decision: on time
+        assertThat(date(paid.get("settled_on"))).isBeforeOrEqualTo(date(paid.get("decided_on")).plusDays(30));
+        changes.expect("honours.rewards-paid-on-time", date(paid.get("settled_on")), text(paid.get("region_code")),
+                text(paid.get("code")), "/samaritans/" + paid.get("samaritan_id"));
         Map<String, Object> payment = row("select paid_on, region_code, purpose, amount from payment_order "
                 + "where id = :id", order);
         changes.expect("funds.paid-out", date(payment.get("paid_on")), text(payment.get("region_code")),
@@ -123,8 +138,8 @@ class StatisticsYearTests extends YearOfRecordsTest {
 
         // the same person confirmed by two deeds of the year: two confirmations, one person confirmed
         String residentId = uniqueResidentId("35058219850312");
-        long first = refusedBesideAConfirmed(residentId);
-        long second = refusedBesideAConfirmed(residentId);
+        long first = refusedBesideAConfirmed(residentId, "2026-03-12");
+        long second = refusedBesideAConfirmed(residentId, "2026-03-12");
         expectDeed(changes, first);
         expectDeed(changes, second, false);
         List<Long> people = jdbc.sql("select samaritan_id from samaritan_deed where deed_id in (:deeds)")

@@ -97,14 +97,18 @@ abstract class YearOfRecordsTest extends FullStackTest {
 
     /** A deed's figures, and the people it confirmed unless they were confirmed earlier in the year. */
     protected void expectDeed(FigureChanges changes, long deed, boolean newPeople) {
-        Map<String, Object> d = row("select received_on, accepted_on, decided_on, region_code, category from deed "
-                + "where id = :id", deed);
+        Map<String, Object> d = row("select received_on, accepted_on, decided_on, decision_due_on, region_code, "
+                + "category from deed where id = :id", deed);
         String region = text(d.get("region_code"));
         String category = text(d.get("category"));
         String path = "/deeds/" + deed;
         changes.expect("deeds.received", date(d.get("received_on")), region, category, path)
                 .expect("deeds.accepted", date(d.get("accepted_on")), region, category, path)
                 .expect("deeds.decided", date(d.get("decided_on")), region, category, path);
+        org.assertj.core.api.Assertions.assertThat(d.get("decision_due_on")).as("the due date kept at the decision")
+                .isNotNull();
+        changes.expect(date(d.get("decided_on")).isAfter(date(d.get("decision_due_on"))) ? "deeds.decided-late"
+                : "deeds.decided-on-time", date(d.get("decided_on")), region, category, path);
         jdbc.sql("select outcome from deed_participant where deed_id = :id and role = 'ACTOR'").param("id", deed)
                 .query(String.class).list().forEach(outcome -> changes.expect(
                         "CONFIRMED".equals(outcome) ? "deeds.confirmations" : "deeds.refusals",

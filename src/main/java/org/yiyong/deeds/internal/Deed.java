@@ -106,6 +106,9 @@ public class Deed extends AbstractAggregateRoot<Deed> {
 
     private LocalDate decidedOn;
 
+    /** The day the decision was due when it was made (the deadline rule and calendar of that day). */
+    private LocalDate decisionDueOn;
+
     private String decidedBy;
 
     private Long decisionLetterId;
@@ -444,6 +447,21 @@ public class Deed extends AbstractAggregateRoot<Deed> {
         this.status = DeedStatus.DECIDED;
         record(now, actor, "DECIDED", letterNumber);
         confirmed.forEach(person -> registerEvent(confirmation(person, on)));
+    }
+
+    /**
+     * Keeps the day the decision was due, as the deadline rule and calendar had it when it was made, so
+     * that "decided on time" stays what it was; {@code null} when the clock was stopped.
+     */
+    public void keepDueDate(LocalDate due) {
+        if (decidedOn == null) {
+            throw new DeedNotInStatus(number, status);
+        }
+        this.decisionDueOn = due;
+    }
+
+    public LocalDate getDecisionDueOn() {
+        return decisionDueOn;
     }
 
     private DeedConfirmed confirmation(Participant person, LocalDate on) {

@@ -1,6 +1,5 @@
 package org.yiyong.deeds.internal;
 
-import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -14,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.deeds.Deadlines;
 import org.yiyong.deeds.DeedConfirmed;
 import org.yiyong.deeds.DeedIntake;
 import org.yiyong.deeds.DeedStatus;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.NotAllowed;
 
@@ -39,9 +40,11 @@ public class DeedDecisions {
     private final AuditTrail audit;
     private final Clock clock;
     private final DecidingBureaus bureaus;
+    private final Deadlines deadlines;
 
     DeedDecisions(DeedIntake deeds, Deeds repository, DecisionLetters letters, DeadlineProperties rules,
-            AuditTrail audit, Clock clock, DecidingBureaus bureaus) {
+            AuditTrail audit, Clock clock, DecidingBureaus bureaus, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.bureaus = bureaus;
         this.deeds = deeds;
         this.repository = repository;
@@ -109,6 +112,7 @@ public class DeedDecisions {
         }
         String number = letters.nextNumber(deed.getRegionCode(), on.getYear());
         deed.decide(on, byActor, reasons, number, me.username(), clock.instant());
+        deed.keepDueDate(deed.decisionClock().flatMap(deadlines::dueDate).orElse(null));
         letters.issue(me, deed);
         repository.flush();
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)

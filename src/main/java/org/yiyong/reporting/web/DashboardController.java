@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,9 @@ class DashboardController {
     static final List<String> TREND_COUNTS = List.of("samaritans.confirmed", "deeds.received", "honours.granted");
     static final List<String> TREND_MONEY = List.of("funds.donations", "funds.paid-out");
     static final List<String> COMPARED = List.of("samaritans.confirmed", "deeds.received");
+    /** Decisions and reward payments on time and late, for the on-time rates. */
+    static final List<String> ON_TIME = List.of("deeds.decided-on-time", "deeds.decided-late",
+            "honours.rewards-paid-on-time", "honours.rewards-paid-late");
     static final int TREND_YEARS = 10;
 
     /**
@@ -51,8 +56,11 @@ class DashboardController {
     private final Regions regions;
     private final Guarantees guarantees;
     private final JsonMapper json;
+    private final MessageSource messages;
 
-    DashboardController(Statistics statistics, Regions regions, Guarantees guarantees, JsonMapper json) {
+    DashboardController(Statistics statistics, Regions regions, Guarantees guarantees, JsonMapper json,
+            MessageSource messages) {
+        this.messages = messages;
         this.statistics = statistics;
         this.regions = regions;
         this.guarantees = guarantees;
@@ -66,6 +74,7 @@ class DashboardController {
         StatisticsReport report = statistics.of(me, year, region);
         List<String> trendKeys = new ArrayList<>(TREND_COUNTS);
         trendKeys.addAll(TREND_MONEY);
+        trendKeys.addAll(ON_TIME);
         Trend trend = statistics.trend(me, report.year(), RegionCode.of(report.regionCode()), trendKeys, TREND_YEARS);
         model.addAttribute("report", report);
         model.addAttribute("regionChoices", regions.within(me.scope()));
@@ -87,7 +96,60 @@ class DashboardController {
         model.addAttribute("moneyOut", paidOut);
         model.addAttribute("moneyChart", json(monthChart(List.of(donations, paidOut))));
         model.addAttribute("openGuarantees", guarantees.items(me).size());
+        List<OnTime> onTime = onTime(trend);
+        model.addAttribute("onTime", onTime);
+        model.addAttribute("onTimeNow", onTime.get(onTime.size() - 1));
+        model.addAttribute("onTimeChart", json(rateChart(onTime, report)));
         return "reporting/dashboard";
+    }
+
+    /**
+     * A year's decisions and reward payments on time and late, and the on-time rates in percent (one
+     * decimal); a rate is {@code null} in a year with none.
+     */
+    record OnTime(int year, BigDecimal decisionsOnTime, BigDecimal decisionsLate, BigDecimal decisionRate,
+            BigDecimal paymentsOnTime, BigDecimal paymentsLate, BigDecimal paymentRate) {
+    }
+
+    private static List<OnTime> onTime(Trend trend) {
+        Map<String, List<BigDecimal>> values = new LinkedHashMap<>();
+        trend.series().forEach(series -> values.put(series.key(), series.values()));
+        List<OnTime> years = new ArrayList<>();
+        for (int i = 0; i < trend.years().size(); i++) {
+            BigDecimal decided = values.get("deeds.decided-on-time").get(i);
+            BigDecimal decidedLate = values.get("deeds.decided-late").get(i);
+            BigDecimal paid = values.get("honours.rewards-paid-on-time").get(i);
+            BigDecimal paidLate = values.get("honours.rewards-paid-late").get(i);
+            years.add(new OnTime(trend.years().get(i), decided, decidedLate, rate(decided, decidedLate), paid, paidLate,
+                    rate(paid, paidLate)));
+        }
+        return years;
+    }
+
+    static BigDecimal rate(BigDecimal onTime, BigDecimal late) {
+        BigDecimal all = onTime.add(late);
+        return all.signum() == 0 ? null
+                : onTime.multiply(BigDecimal.valueOf(100)).divide(all, 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    private Map<String, Object> rateChart(List<OnTime> years, StatisticsReport report) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("type", "line");
+        chart.put("unit", "%");
+        chart.put("categories", years.stream().map(year -> String.valueOf(year.year())).toList());
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (boolean decisions : new boolean[] {true, false}) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("name", message(decisions ? "dashboard.on-time.decisions" : "dashboard.on-time.payments"));
+            // null where a year had nothing to be on time or late
+            line.put("data", years.stream().map(year -> decisions ? year.decisionRate() : year.paymentRate())
+                    .toList());
+            line.put("links", years.stream().map(year -> recordsPath(decisions ? "deeds.decided-late"
+                    : "honours.rewards-paid-late", year.year(), report.regionCode(), null)).toList());
+            series.add(line);
+        }
+        chart.put("series", series);
+        return chart;
     }
 
     private static List<Series> series(Trend trend, List<String> keys) {
@@ -130,12 +192,16 @@ class DashboardController {
         return chart;
     }
 
-    private static Map<String, Object> monthChart(List<FigureValue> figures) {
+    private String message(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+    }
+
+    private Map<String, Object> monthChart(List<FigureValue> figures) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("type", "bar");
         List<String> months = new ArrayList<>();
         for (int month = 1; month <= 12; month++) {
-            months.add(month + "月");
+            months.add(message("dashboard.month-label", month));
         }
         chart.put("categories", months);
         chart.put("series", figures.stream()
