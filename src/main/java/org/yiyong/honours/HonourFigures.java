@@ -48,7 +48,13 @@ public class HonourFigures extends SqlFigures {
                 payments("honours.rewards-paid-on-time",
                         SETTLED + " and r.settled_on <= h.decided_on + " + properties.lateAfterDays()),
                 payments("honours.rewards-paid-late",
-                        SETTLED + " and r.settled_on > h.decided_on + " + properties.lateAfterDays())));
+                        SETTLED + " and r.settled_on > h.decided_on + " + properties.lateAfterDays()),
+                // one certificate per child and year, by the level of the parent's title it rests on
+                new Spec(new Figure("honours.exam-bonus", Section.HONOURS, Unit.CASES, false, "title.level."),
+                        "exam_bonus_certificate c join title t on t.id = c.title_id", "1 = 1", "c.issued_on",
+                        "c.region_code", "t.level", null, "count(*)", null, "c.number",
+                        "c.child_name || '　+' || cast(c.points as varchar(3)) || '（' || c.parent_name || '）'", "c.id",
+                        "'/samaritans/' || cast(c.samaritan_id as varchar(20))")));
     }
 
     private static Spec payments(String key, String where) {

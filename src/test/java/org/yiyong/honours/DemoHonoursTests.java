@@ -31,5 +31,10 @@ class DemoHonoursTests extends FullStackTest {
         mvc.perform(get("/samaritans/{id}", samaritan).with(as("jinjiang-staff")))
                 .andExpect(content().string(containsString("泉州市见义勇为模范")))
                 .andExpect(content().string(containsString("子女中考可加 3 分")));
+        // his child's certificate of the year the demo started, in the register with its three points
+        assertThat(jdbc.sql("""
+                select count(*) from exam_bonus_certificate
+                where samaritan_id = :s and child_name = '蔡子涵' and points = 3""")
+                .param("s", samaritan).query(Long.class).single()).isEqualTo(1);
     }
 }

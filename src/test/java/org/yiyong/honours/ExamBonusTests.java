@@ -41,6 +41,40 @@ class ExamBonusTests extends HonoursTestBase {
         }
         mvc.perform(get(certificate).with(as("nanan-staff"))).andExpect(status().isNotFound());
 
+        // printed again the same year: the same certificate, one line of the register
+        byte[] again = mvc.perform(get(certificate).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String number;
+        try (PDDocument first = Loader.loadPDF(pdf); PDDocument second = Loader.loadPDF(again)) {
+            String text = new PDFTextStripper().getText(first).replaceAll("\\s+", "");
+            assertThat(new PDFTextStripper().getText(second).replaceAll("\\s+", "")).isEqualTo(text);
+        }
+        int year = clock.today().getYear();
+        String register = mvc.perform(get("/api/v1/exam-bonus-certificates").param("year", String.valueOf(year))
+                        .with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> numbers = JsonPath.read(register, "$[?(@.childName == '%s')].number".formatted(child));
+        assertThat(numbers).hasSize(1);
+        number = numbers.get(0);
+        assertThat(JsonPath.<List<Integer>>read(register, "$[?(@.childName == '%s')].points".formatted(child)))
+                .containsExactly(2);
+        String nanan = mvc.perform(get("/api/v1/exam-bonus-certificates").param("year", String.valueOf(year))
+                        .with(as("nanan-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(nanan).doesNotContain(child);
+        mvc.perform(get("/api/v1/exam-bonus-certificates").param("year", String.valueOf(year))
+                .param("region", "350583").with(as("jinjiang-staff"))).andExpect(status().isNotFound());
+        String page = mvc.perform(get("/exam-bonus-certificates").with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(number, child);
+
+        // the statistics count it once, by the level of the title it rests on, and list it
+        String records = mvc.perform(get("/api/v1/statistics/honours.exam-bonus/records")
+                        .param("year", String.valueOf(year)).param("region", "350582").param("part", "COUNTY")
+                        .with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(records, "$.records[*].reference")).containsOnlyOnce(number);
+
         byte[] confirmation = mvc.perform(get("/api/v1/samaritans/{id}/deeds/{deed}/confirmation-certificate",
                         confirmed[0], confirmed[1]).with(as("jinjiang-staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -19,7 +19,8 @@ import org.yiyong.samaritans.SamaritanDirectory;
 /**
  * The honours the demo registry's earlier records name in their source documents, entered from those
  * records with their rewards paid at the time, so that profiles, certificates and the exam bonus show
- * something from the first start. Runs after the demo registry.
+ * something from the first start, and this year's exam-bonus certificate of 蔡文龙's child. Runs after the
+ * demo registry.
  */
 @Component
 @Order(60)
@@ -41,9 +42,11 @@ class DemoHonours implements ApplicationRunner {
     private final DemoSeeding demo;
     private final TransactionTemplate transactions;
     private final DemoData demoData;
+    private final ExamBonus examBonus;
 
     DemoHonours(HonourGrants grants, JdbcClient jdbc, SamaritanDirectory people, DemoSeeding demo,
-            TransactionTemplate transactions, DemoData demoData) {
+            TransactionTemplate transactions, DemoData demoData, ExamBonus examBonus) {
+        this.examBonus = examBonus;
         this.grants = grants;
         this.jdbc = jdbc;
         this.people = people;
@@ -70,5 +73,9 @@ class DemoHonours implements ApplicationRunner {
                 log.debug("Demo honour of {} not entered: {}", entry.name(), anotherNodeWasFaster.getMessage());
             }
         }
+        // 蔡文龙's child sits the senior-school entrance exam with the points of his city title
+        demo.seedOnce(log, "exam-bonus certificate", () -> people.relativeNamed("蔡文龙", "蔡子涵").ifPresent(child ->
+                people.firstNamed("蔡文龙").ifPresent(parent -> demo.act("jinjiang-staff",
+                        me -> examBonus.certificate(me, parent, child)))), "exam_bonus_certificate");
     }
 }

@@ -2,10 +2,12 @@ package org.yiyong.honours.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiyong.honours.internal.ExamBonus;
 import org.yiyong.honours.internal.HonourRegister;
 import org.yiyong.honours.internal.HonourRegister.Filter;
 import org.yiyong.honours.internal.HonourRegister.Row;
@@ -21,9 +23,19 @@ import org.yiyong.shared.PageResult;
 class HonourRegisterApiController {
 
     private final HonourRegister register;
+    private final ExamBonus examBonus;
 
-    HonourRegisterApiController(HonourRegister register) {
+    HonourRegisterApiController(HonourRegister register, ExamBonus examBonus) {
         this.register = register;
+        this.examBonus = examBonus;
+    }
+
+    @GetMapping(path = "/api/v1/exam-bonus-certificates", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The exam-bonus certificates (中考加分证明) issued in a year in the caller's data scope, "
+            + "or in one region of it; one per child and year")
+    List<ExamBonus.Certificate> examBonus(CurrentUser me, @RequestParam int year,
+            @RequestParam(required = false) String region) {
+        return examBonus.register(me, year, region);
     }
 
     @GetMapping(path = "/api/v1/honours", produces = MediaType.APPLICATION_JSON_VALUE)

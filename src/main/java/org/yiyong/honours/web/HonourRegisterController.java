@@ -1,10 +1,13 @@
 package org.yiyong.honours.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yiyong.honours.internal.ExamBonus;
 import org.yiyong.honours.internal.HonourRegister;
 import org.yiyong.honours.internal.HonourRegister.Filter;
 import org.yiyong.honours.internal.HonourStatus;
@@ -14,7 +17,10 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.PageRequest;
 
-/** The register of honours (表彰名录): a page with filters; the API lists the same in HonourRegisterApiController. */
+/**
+ * The register of honours (表彰名录) and of exam-bonus certificates issued: pages with filters; the API lists
+ * the same in HonourRegisterApiController.
+ */
 @Controller
 class HonourRegisterController {
 
@@ -22,7 +28,13 @@ class HonourRegisterController {
     private final TitleCatalogue titles;
     private final Regions regions;
 
-    HonourRegisterController(HonourRegister register, TitleCatalogue titles, Regions regions) {
+    private final ExamBonus examBonus;
+    private final Clock clock;
+
+    HonourRegisterController(HonourRegister register, TitleCatalogue titles, Regions regions, ExamBonus examBonus,
+            Clock clock) {
+        this.examBonus = examBonus;
+        this.clock = clock;
         this.register = register;
         this.titles = titles;
         this.regions = regions;
@@ -41,5 +53,17 @@ class HonourRegisterController {
         model.addAttribute("statuses", List.of(HonourStatus.values()));
         model.addAttribute("regions", regions.within(me.scope()));
         return "honours/register";
+    }
+
+    /** The register of exam-bonus certificates (中考加分证明登记) of a year, this year by default. */
+    @GetMapping("/exam-bonus-certificates")
+    String examBonus(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region, Model model) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("year", shown);
+        model.addAttribute("region", region);
+        model.addAttribute("certificates", examBonus.register(me, shown, region));
+        model.addAttribute("regions", regions.within(me.scope()));
+        return "honours/exam-bonus-register";
     }
 }
