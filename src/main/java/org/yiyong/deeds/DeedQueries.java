@@ -29,8 +29,64 @@ public class DeedQueries {
     }
 
     public PageResult<DeedSummary> search(DataScope scope, DeedFilter filter, PageRequest page) {
-        List<String> where = new ArrayList<>(List.of("d.region_code in (:scope)"));
         Map<String, Object> params = new HashMap<>();
+        String condition = condition(scope, filter, params);
+        long total = jdbc.sql("select count(*) from deed d" + condition).params(params).query(Long.class).single();
+        List<DeedSummary> items = jdbc.sql("""
+                select d.id, d.number, d.region_code, d.category, d.source, d.status,
+                       d.occurred_at, d.title, d.received_on, d.accepted_on
+                from deed d""" + condition
+                        + " order by d.received_on desc, d.id desc limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.size())
+                .param("offset", page.offset())
+                .query((rs, row) -> new DeedSummary(rs.getLong("id"), rs.getString("number"),
+                        rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
+                        DeedCategory.valueOf(rs.getString("category")), DeedSource.valueOf(rs.getString("source")),
+                        DeedStatus.valueOf(rs.getString("status")),
+                        rs.getObject("occurred_at", java.time.LocalDateTime.class), rs.getString("title"),
+                        rs.getObject("received_on", java.time.LocalDate.class),
+                        rs.getObject("accepted_on", java.time.LocalDate.class)))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** A line of the register of deeds (案件台账): the deed, its dates and decision, and its actors. */
+    public record RegisterLine(String number, String title, DeedCategory category, DeedSource source, DeedStatus status,
+            String regionName, java.time.LocalDateTime occurredAt, String address, java.time.LocalDate receivedOn,
+            java.time.LocalDate acceptedOn, java.time.LocalDate decidedOn, java.time.LocalDate decisionDueOn,
+            String decisionNumber, String actors, long confirmed, long refused) {
+    }
+
+    /** The register of every deed the filter finds, in the list's order, at most {@code limit} of them. */
+    public List<RegisterLine> register(DataScope scope, DeedFilter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String condition = condition(scope, filter, params);
+        return jdbc.sql("""
+                select d.number, d.title, d.category, d.source, d.status, d.region_code, d.occurred_at, d.address,
+                       d.received_on, d.accepted_on, d.decided_on, d.decision_due_on, d.decision_number,
+                       (select count(*) from deed_participant p where p.deed_id = d.id and p.role = 'ACTOR'
+                          and p.outcome = 'CONFIRMED') as confirmed,
+                       (select count(*) from deed_participant p where p.deed_id = d.id and p.role = 'ACTOR'
+                          and p.outcome = 'REFUSED') as refused,
+                       (select string_agg(p.name, '、' order by p.id) from deed_participant p
+                        where p.deed_id = d.id and p.role = 'ACTOR') as actors
+                from deed d""" + condition + " order by d.received_on desc, d.id desc limit :limit")
+                .params(params).param("limit", limit)
+                .query((rs, row) -> new RegisterLine(rs.getString("number"), rs.getString("title"),
+                        DeedCategory.valueOf(rs.getString("category")), DeedSource.valueOf(rs.getString("source")),
+                        DeedStatus.valueOf(rs.getString("status")), regions.nameOf(rs.getString("region_code")),
+                        rs.getObject("occurred_at", java.time.LocalDateTime.class), rs.getString("address"),
+                        rs.getObject("received_on", java.time.LocalDate.class),
+                        rs.getObject("accepted_on", java.time.LocalDate.class),
+                        rs.getObject("decided_on", java.time.LocalDate.class),
+                        rs.getObject("decision_due_on", java.time.LocalDate.class), rs.getString("decision_number"),
+                        rs.getString("actors"), rs.getLong("confirmed"), rs.getLong("refused")))
+                .list();
+    }
+
+    private String condition(DataScope scope, DeedFilter filter, Map<String, Object> params) {
+        List<String> where = new ArrayList<>(List.of("d.region_code in (:scope)"));
         params.put("scope", scope.regionCodes());
         if (filter.q() != null && !filter.q().isBlank()) {
             where.add("(lower(d.number) like :q or lower(d.title) like :q or lower(d.address) like :q"
@@ -64,24 +120,6 @@ public class DeedQueries {
             where.add("d.id in (:overdue)");
             params.put("overdue", overdue.isEmpty() ? List.of(-1L) : overdue);
         }
-        String condition = " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from deed d" + condition).params(params).query(Long.class).single();
-        List<DeedSummary> items = jdbc.sql("""
-                select d.id, d.number, d.region_code, d.category, d.source, d.status,
-                       d.occurred_at, d.title, d.received_on, d.accepted_on
-                from deed d""" + condition
-                        + " order by d.received_on desc, d.id desc limit :limit offset :offset")
-                .params(params)
-                .param("limit", page.size())
-                .param("offset", page.offset())
-                .query((rs, row) -> new DeedSummary(rs.getLong("id"), rs.getString("number"),
-                        rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
-                        DeedCategory.valueOf(rs.getString("category")), DeedSource.valueOf(rs.getString("source")),
-                        DeedStatus.valueOf(rs.getString("status")),
-                        rs.getObject("occurred_at", java.time.LocalDateTime.class), rs.getString("title"),
-                        rs.getObject("received_on", java.time.LocalDate.class),
-                        rs.getObject("accepted_on", java.time.LocalDate.class)))
-                .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return " where " + String.join(" and ", where);
     }
 }

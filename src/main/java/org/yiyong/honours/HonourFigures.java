@@ -49,6 +49,13 @@ public class HonourFigures extends SqlFigures {
                         SETTLED + " and r.settled_on <= h.decided_on + " + properties.lateAfterDays()),
                 payments("honours.rewards-paid-late",
                         SETTLED + " and r.settled_on > h.decided_on + " + properties.lateAfterDays()),
+                // recommendations upward made in the year, by what came of them so far
+                new Spec(new Figure("honours.recommended", Section.HONOURS, Unit.CASES, false, "recommendation.status."),
+                        "recommendation r join title t on t.id = r.title_id "
+                                + "join samaritans_person_view s on s.id = r.samaritan_id", "1 = 1", "r.recommended_on",
+                        "r.region_code", "r.status", null, "count(*)", null, "r.deed_number",
+                        "coalesce(r.group_name, s.name) || '　' || t.name", "r.id",
+                        "'/samaritans/' || cast(r.samaritan_id as varchar(20))"),
                 // one certificate per child and year, by the level of the parent's title it rests on
                 new Spec(new Figure("honours.exam-bonus", Section.HONOURS, Unit.CASES, false, "title.level."),
                         "exam_bonus_certificate c join title t on t.id = c.title_id", "1 = 1", "c.issued_on",

@@ -66,6 +66,30 @@ class RecommendationTests extends HonoursTestBase {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(issues).as("an honour granted above is not a wrong amount here").doesNotContain("honour-" + honour + "\"");
         mvc.perform(get("/api/v1/recommendations/{id}", id).with(as("nanan-staff"))).andExpect(status().isNotFound());
+
+        // the register lists it with its outcome, within the scope; the statistics count it once
+        String year = String.valueOf(clock.today().getYear());
+        String register = mvc.perform(get("/api/v1/recommendations").param("year", year).param("status", "GRANTED")
+                        .with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Integer>>read(register, "$[?(@.id == %d)].honourId".formatted(id)))
+                .containsExactly((int) honour);
+        assertThat(JsonPath.<List<String>>read(register, "$[?(@.id == %d)].recommendedTo".formatted(id)))
+                .containsExactly("福建省见义勇为基金会");
+        assertThat(mvc.perform(get("/api/v1/recommendations").param("year", year).with(as("nanan-staff")))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("\"id\":" + id + ",");
+        assertThat(mvc.perform(get("/api/v1/recommendations").param("year", year).param("status", "SUBMITTED")
+                .with(as("jinjiang-staff"))).andReturn().getResponse().getContentAsString())
+                .doesNotContain("\"id\":" + id + ",");
+        mvc.perform(get("/recommendations").param("year", year).with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("福建省见义勇为基金会")));
+        String records = mvc.perform(get("/api/v1/statistics/honours.recommended/records").param("year", year)
+                        .param("region", "350582").param("part", "GRANTED").with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(records, "$.records[*].path"))
+                .containsOnlyOnce("/samaritans/" + confirmed[0]);
     }
 
     @Test

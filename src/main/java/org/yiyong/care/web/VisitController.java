@@ -9,8 +9,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +35,7 @@ import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.Registers;
 
 /**
  * The visit pages: the schedule (overdue, due soon, all), the visit form made for a phone in the
@@ -45,8 +51,13 @@ class VisitController {
 
     private final Clock clock;
 
+    private final MessageSource messages;
+    private final Registers registers;
+
     VisitController(VisitSchedule schedule, VisitRecords records, Assistance assistance, SamaritanRegistry samaritans,
-            Clock clock) {
+            Clock clock, MessageSource messages, Registers registers) {
+        this.messages = messages;
+        this.registers = registers;
         this.clock = clock;
         this.schedule = schedule;
         this.records = records;
@@ -63,6 +74,31 @@ class VisitController {
         model.addAttribute("policies", schedule.policies());
         model.addAttribute("categories", HouseholdCategory.values());
         return "care/visits";
+    }
+
+    /** The schedule as shown, as the register of visits (走访台账): who is due, when last visited, who is responsible. */
+    @GetMapping("/visits/register.xlsx")
+    ResponseEntity<byte[]> register(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter) {
+        VisitSchedule.Filter shown = filter == null ? VisitSchedule.Filter.OVERDUE : filter;
+        List<VisitSchedule.Due> due = schedule.schedule(me, shown);
+        List<List<?>> lines = due.stream().limit(Registers.MAX_LINES).<List<?>>map(d -> Arrays.asList(d.number(),
+                d.name(), d.regionName(), d.address(), d.categories().stream()
+                        .map(c -> text("visit.category." + c)).collect(Collectors.joining("、")),
+                d.intervalMonths(), d.lastVisit(), d.due(), d.overdue() ? "是" : "", d.responsible())).toList();
+        String subtitle = Registers.subtitle(Arrays.asList(Registers.filter("范围", me.regionName()),
+                Registers.filter("显示", text("visit.filter." + shown))), me.displayName(), LocalDate.now(clock),
+                lines.size());
+        return registers.download("Visit", "走访台账", "见义勇为人员走访台账", subtitle, VISIT_COLUMNS, lines);
+    }
+
+    private static final List<Registers.Column> VISIT_COLUMNS = List.of(new Registers.Column("档案号", 16),
+            new Registers.Column("姓名", 10), new Registers.Column("地区", 10), new Registers.Column("住址", 30),
+            new Registers.Column("家庭类别", 16), new Registers.Column("走访周期（月）", 14),
+            new Registers.Column("上次走访", 12), new Registers.Column("应走访日期", 12), new Registers.Column("已逾期", 8),
+            new Registers.Column("责任单位", 20));
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, Locale.CHINA);
     }
 
     @PostMapping("/visits/policies")

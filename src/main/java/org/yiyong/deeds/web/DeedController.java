@@ -1,7 +1,13 @@
 package org.yiyong.deeds.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,9 +26,11 @@ import org.yiyong.deeds.DeedStatus;
 import org.yiyong.deeds.PossibleDuplicates;
 import org.yiyong.deeds.internal.Deed;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.web.PageSteps;
+import org.yiyong.web.Registers;
 
 /**
  * Deed pages: the list, the intake form, the case file with its acceptance (or refusal), extension of the
@@ -38,7 +46,18 @@ class DeedController {
     private final DeedQueries queries;
     private final DeedPages pages;
 
-    DeedController(DeedIntake intake, DeedQueries queries, DeedPages pages) {
+    private final MessageSource messages;
+    private final Registers registers;
+    private final Clock clock;
+
+    private final Regions regions;
+
+    DeedController(DeedIntake intake, DeedQueries queries, DeedPages pages, MessageSource messages, Registers registers,
+            Clock clock, Regions regions) {
+        this.regions = regions;
+        this.messages = messages;
+        this.registers = registers;
+        this.clock = clock;
         this.intake = intake;
         this.queries = queries;
         this.pages = pages;
@@ -59,6 +78,42 @@ class DeedController {
         model.addAttribute("categories", DeedCategory.values());
         model.addAttribute("regions", pages.countyRegions(me));
         return LIST_VIEW;
+    }
+
+    /** The list as filtered, all its pages, as the register of deeds (案件台账). */
+    @GetMapping("/register.xlsx")
+    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) String q,
+            @RequestParam(required = false) DeedStatus status, @RequestParam(required = false) DeedCategory category,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean overdue) {
+        DeedFilter filter = new DeedFilter(q, status, category, region, from, to, overdue);
+        List<DeedQueries.RegisterLine> found = queries.register(me.scope(), filter, Registers.MAX_LINES);
+        List<List<?>> lines = found.stream().<List<?>>map(d -> Arrays.asList(d.number(), d.title(),
+                text("deed.category." + d.category()), text("deed.source." + d.source()), d.regionName(),
+                d.occurredAt() == null ? null : d.occurredAt().toLocalDate(), d.address(), d.actors(), d.receivedOn(),
+                d.acceptedOn(), d.decisionDueOn(), d.decidedOn(), d.decisionNumber(), d.confirmed(), d.refused(),
+                text("deed.status." + d.status()))).toList();
+        String subtitle = Registers.subtitle(Arrays.asList(
+                Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
+                Registers.filter("状态", status == null ? null : text("deed.status." + status)),
+                Registers.filter("类别", category == null ? null : text("deed.category." + category)),
+                Registers.filter("发生日期自", from), Registers.filter("至", to),
+                overdue ? "仅逾期未决定" : null, Registers.filter("查询", q)),
+                me.displayName(), LocalDate.now(clock), lines.size());
+        return registers.download(DeedIntake.ENTITY, "案件台账", "见义勇为案件台账", subtitle, REGISTER_COLUMNS, lines);
+    }
+
+    private static final List<Registers.Column> REGISTER_COLUMNS = List.of(new Registers.Column("案件编号", 22),
+            new Registers.Column("事迹", 30), new Registers.Column("类别", 16), new Registers.Column("来源", 12),
+            new Registers.Column("地区", 10), new Registers.Column("发生日期", 12), new Registers.Column("发生地点", 24),
+            new Registers.Column("行为人", 20), new Registers.Column("收到日期", 12), new Registers.Column("受理日期", 12),
+            new Registers.Column("办理期限", 12), new Registers.Column("决定日期", 12), new Registers.Column("决定书文号", 24),
+            new Registers.Column("确认人数", 10), new Registers.Column("不予确认人数", 12), new Registers.Column("状态", 12));
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, Locale.CHINA);
     }
 
     @GetMapping("/new")

@@ -202,8 +202,18 @@ public class Payments {
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)
     public PageResult<PaymentOrder> list(CurrentUser me, PaymentOrder.Status status, String q, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where region_code in (:scope)");
         Map<String, Object> params = new HashMap<>();
+        String where = where(me, status, q, params);
+        long total = jdbc.sql("select count(*) from payment_order" + where).params(params).query(Long.class).single();
+        List<Long> ids = jdbc.sql("select id from payment_order" + where + " order by id desc limit :limit offset :offset")
+                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
+        Map<Long, PaymentOrder> found = new HashMap<>();
+        orders.findAllById(ids).forEach(order -> found.put(order.getId(), order));
+        return new PageResult<>(ids.stream().map(found::get).toList(), page.page(), page.size(), total);
+    }
+
+    private static String where(CurrentUser me, PaymentOrder.Status status, String q, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where region_code in (:scope)");
         params.put("scope", me.scope().regionCodes());
         if (status != null) {
             where.append(" and status = :status");
@@ -213,12 +223,34 @@ public class Payments {
             where.append(" and (payee_name like :q or number like :q)");
             params.put("q", "%" + q.trim() + "%");
         }
-        long total = jdbc.sql("select count(*) from payment_order" + where).params(params).query(Long.class).single();
-        List<Long> ids = jdbc.sql("select id from payment_order" + where + " order by id desc limit :limit offset :offset")
-                .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
-        Map<Long, PaymentOrder> found = new HashMap<>();
-        orders.findAllById(ids).forEach(order -> found.put(order.getId(), order));
-        return new PageResult<>(ids.stream().map(found::get).toList(), page.page(), page.size(), total);
+        return where.toString();
+    }
+
+    /** A line of the register of payments (支付台账); the payee's account masked. */
+    public record RegisterLine(String number, LocalDate requestedOn, String regionCode, PaymentPurpose purpose,
+            String payeeName, String payeeBankName, String payeeAccountMasked, java.math.BigDecimal amount,
+            String description, String decisionDocument, PaymentOrder.Status status, LocalDate paidOn,
+            String bankReference) {
+    }
+
+    /** The register of the orders the list shows (every page), newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public List<RegisterLine> register(CurrentUser me, PaymentOrder.Status status, String q, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("""
+                select number, requested_on, region_code, purpose, payee_name, payee_bank_name, payee_account_masked,
+                       amount, description, decision_document, status, paid_on, bank_reference
+                from payment_order""" + where(me, status, q, params) + " order by id desc limit :limit")
+                .params(params).param("limit", limit)
+                .query((rs, row) -> new RegisterLine(rs.getString("number"),
+                        rs.getObject("requested_on", LocalDate.class), rs.getString("region_code"),
+                        PaymentPurpose.valueOf(rs.getString("purpose")), rs.getString("payee_name"),
+                        rs.getString("payee_bank_name"), rs.getString("payee_account_masked"),
+                        rs.getBigDecimal("amount"), rs.getString("description"), rs.getString("decision_document"),
+                        PaymentOrder.Status.valueOf(rs.getString("status")), rs.getObject("paid_on", LocalDate.class),
+                        rs.getString("bank_reference")))
+                .list();
     }
 
     /** How many orders of each status the caller's scope holds. */

@@ -1,13 +1,18 @@
 package org.yiyong.funds.web;
 
+import static org.yiyong.web.PageSteps.refused;
+import static org.yiyong.web.PageSteps.step;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,12 +33,12 @@ import org.yiyong.funds.internal.Journal;
 import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.Payments;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.web.Downloads;
-import static org.yiyong.web.PageSteps.refused;
-import static org.yiyong.web.PageSteps.step;
+import org.yiyong.web.Registers;
 
 /**
  * The funds pages: funds and balances, donations and receipts, payment orders from request to
@@ -50,7 +55,15 @@ class FundPages {
 
     private final Clock clock;
 
-    FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal, Clock clock) {
+    private final MessageSource messages;
+    private final Registers registers;
+    private final Regions regions;
+
+    FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal, Clock clock,
+            MessageSource messages, Registers registers, Regions regions) {
+        this.messages = messages;
+        this.registers = registers;
+        this.regions = regions;
         this.clock = clock;
         this.register = register;
         this.payments = payments;
@@ -158,6 +171,31 @@ class FundPages {
         model.addAttribute("methods", PaymentOrder.Method.values());
         model.addAttribute("formKey", UUID.randomUUID().toString());
         return "funds/orders";
+    }
+
+    /** The orders as listed (every page), as the register of payments (支付台账); accounts masked. */
+    @GetMapping("/payment-orders/register.xlsx")
+    ResponseEntity<byte[]> register(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
+            @RequestParam(required = false) String q) {
+        List<Payments.RegisterLine> found = payments.register(me, status, q, Registers.MAX_LINES);
+        List<List<?>> lines = found.stream().<List<?>>map(o -> Arrays.asList(o.number(), o.requestedOn(),
+                regions.nameOf(o.regionCode()), text("purpose." + o.purpose()), o.payeeName(), o.payeeBankName(),
+                o.payeeAccountMasked(), o.amount(), o.description(), o.decisionDocument(),
+                text("payment.status." + o.status()), o.paidOn(), o.bankReference())).toList();
+        String subtitle = Registers.subtitle(Arrays.asList(Registers.filter("范围", me.regionName()),
+                Registers.filter("状态", status == null ? null : text("payment.status." + status)),
+                Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), lines.size());
+        return registers.download("PaymentOrder", "支付台账", "见义勇为资金支付台账", subtitle, PAYMENT_COLUMNS, lines);
+    }
+
+    private static final List<Registers.Column> PAYMENT_COLUMNS = List.of(new Registers.Column("支付单号", 22),
+            new Registers.Column("申请日期", 12), new Registers.Column("地区", 10), new Registers.Column("用途", 10),
+            new Registers.Column("收款人", 14), new Registers.Column("开户银行", 20), new Registers.Column("账号", 22),
+            new Registers.Column("金额（元）", 14), new Registers.Column("摘要", 30), new Registers.Column("审批文号", 22),
+            new Registers.Column("状态", 10), new Registers.Column("支付日期", 12), new Registers.Column("银行流水号", 20));
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, Locale.CHINA);
     }
 
     @PostMapping("/payment-orders")

@@ -52,11 +52,23 @@ public class HonourRegister {
     }
 
     public PageResult<Row> search(CurrentUser me, Filter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        String from = from(me, filter, params);
+        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
+        return new PageResult<>(rows(from, params, page.size(), page.offset()), page.page(), page.size(), total);
+    }
+
+    /** Every row the filter finds, in the register's order, at most {@code limit} of them: for the register file. */
+    public List<Row> all(CurrentUser me, Filter filter, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        return rows(from(me, filter, params), params, limit, 0);
+    }
+
+    private String from(CurrentUser me, Filter filter, Map<String, Object> params) {
         if (READERS.stream().noneMatch(me::has)) {
             throw new NotAllowed("honour.register.not-allowed");
         }
         List<String> where = new ArrayList<>(List.of("h.region_code in (:scope)"));
-        Map<String, Object> params = new HashMap<>();
         params.put("scope", me.scope().sortedCodes());
         if (filter.year() != null) {
             int year = Inputs.year("year", filter.year());
@@ -86,17 +98,19 @@ public class HonourRegister {
                     + " or lower(coalesce(h.deed_number, '')) like :q)");
             params.put("q", "%" + Inputs.text("q", filter.q(), 60, false).toLowerCase(Locale.ROOT) + "%");
         }
-        String from = " from honour h join title t on t.id = h.title_id"
+        return " from honour h join title t on t.id = h.title_id"
                 + " left join samaritans_person_view s on s.id = h.samaritan_id where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
-        List<Row> rows = jdbc.sql("""
+    }
+
+    private List<Row> rows(String from, Map<String, Object> params, int limit, long offset) {
+        return jdbc.sql("""
                 select h.id, coalesce(s.name, h.recipient_name, '') as recipient, h.recipient, t.code, t.name,
                        t.level, h.status, h.mode, h.decided_on, h.region_code, h.reward_amount, h.certificate_number,
                        h.deed_number, h.samaritan_id, h.organization_id, h.deed_id""" + from
                         + " order by h.decided_on desc nulls last, h.id desc limit :limit offset :offset")
                 .params(params)
-                .param("limit", page.size())
-                .param("offset", page.offset())
+                .param("limit", limit)
+                .param("offset", offset)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString(3),
                         rs.getString("code"), rs.getString("name"), TitleLevel.valueOf(rs.getString("level")),
                         HonourStatus.valueOf(rs.getString("status")), HonourMode.valueOf(rs.getString("mode")),
@@ -106,7 +120,6 @@ public class HonourRegister {
                         path(rs.getObject("samaritan_id", Long.class), rs.getObject("organization_id", Long.class),
                                 rs.getObject("deed_id", Long.class))))
                 .list();
-        return new PageResult<>(rows, page.page(), page.size(), total);
     }
 
     private static String path(Long samaritan, Long organization, Long deed) {

@@ -1,6 +1,5 @@
 package org.yiyong.honours.internal;
 
-import org.yiyong.shared.Inputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +26,12 @@ import org.yiyong.documents.PdfDocuments;
 import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.RecordNotFound;
 
 /**
  * 向上推荐: recommending a samaritan to the province or the nation — the package (a summary PDF and the
@@ -49,10 +52,14 @@ public class Recommending {
     private final PdfDocuments documents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final Regions regions;
 
     Recommending(Recommendations recommendations, TitleCatalogue catalogue, HonourGrants grants,
             HonourLookup lookup, HeldHonours held, SamaritanRegistry samaritans, Attachments attachments,
-            PdfDocuments documents, AuditTrail audit, Clock clock) {
+            PdfDocuments documents, AuditTrail audit, Clock clock, JdbcClient jdbc, Regions regions) {
+        this.jdbc = jdbc;
+        this.regions = regions;
         this.recommendations = recommendations;
         this.catalogue = catalogue;
         this.grants = grants;
@@ -129,6 +136,51 @@ public class Recommending {
     @Transactional(readOnly = true)
     public java.util.List<Recommendation> of(long samaritanId) {
         return recommendations.findBySamaritanIdOrderByIdDesc(samaritanId);
+    }
+
+    /** A line of the register of recommendations upward, with what came of it. */
+    public record Line(long id, long samaritanId, String name, String deedNumber, String regionCode,
+            String regionName, String titleName, TitleLevel level, LocalDate recommendedOn, String recommendedTo,
+            Recommendation.Status status, LocalDate outcomeOn, String outcomeNote, Long honourId) {
+    }
+
+    /**
+     * 向上推荐登记: the recommendations made in a year (all years if none) in the caller's scope, or one region
+     * of it, optionally of one outcome; in the order they were made.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public java.util.List<Line> register(CurrentUser me, Integer year, String regionCode,
+            Recommendation.Status status) {
+        java.util.Collection<String> regionCodes = regionCode == null || regionCode.isBlank()
+                ? me.scope().sortedCodes() : java.util.List.of(regionCode);
+        if (!me.scope().regionCodes().containsAll(regionCodes)) {
+            throw new RecordNotFound("Region", regionCode);
+        }
+        if (year != null) {
+            Inputs.year("year", year);
+        }
+        return jdbc.sql("""
+                select r.id, r.samaritan_id, coalesce(r.group_name, s.name) as name, r.deed_number, r.region_code,
+                       t.name as title, t.level, r.recommended_on, r.recommended_to, r.status, r.outcome_on,
+                       r.outcome_note, r.honour_id
+                from recommendation r join title t on t.id = r.title_id
+                join samaritans_person_view s on s.id = r.samaritan_id
+                where r.region_code in (:regions)
+                  and (cast(:year as integer) is null or extract(year from r.recommended_on) = :year)
+                  and (cast(:status as varchar(20)) is null or r.status = :status)
+                order by r.recommended_on, r.id
+                fetch first 2000 rows only""")
+                .param("regions", regionCodes).param("year", year)
+                .param("status", status == null ? null : status.name())
+                .query((rs, row) -> new Line(rs.getLong("id"), rs.getLong("samaritan_id"), rs.getString("name"),
+                        rs.getString("deed_number"), rs.getString("region_code"),
+                        regions.nameOf(rs.getString("region_code")), rs.getString("title"),
+                        TitleLevel.valueOf(rs.getString("level")), rs.getObject("recommended_on", LocalDate.class),
+                        rs.getString("recommended_to"), Recommendation.Status.valueOf(rs.getString("status")),
+                        rs.getObject("outcome_on", LocalDate.class), rs.getString("outcome_note"),
+                        rs.getObject("honour_id", Long.class)))
+                .list();
     }
 
     public String titleName(long titleId) {

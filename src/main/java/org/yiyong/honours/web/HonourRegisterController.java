@@ -2,7 +2,11 @@ package org.yiyong.honours.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +20,7 @@ import org.yiyong.honours.internal.TitleLevel;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.PageRequest;
+import org.yiyong.web.Registers;
 
 /**
  * The register of honours (表彰名录) and of exam-bonus certificates issued: pages with filters; the API lists
@@ -31,8 +36,13 @@ class HonourRegisterController {
     private final ExamBonus examBonus;
     private final Clock clock;
 
+    private final MessageSource messages;
+    private final Registers registers;
+
     HonourRegisterController(HonourRegister register, TitleCatalogue titles, Regions regions, ExamBonus examBonus,
-            Clock clock) {
+            Clock clock, MessageSource messages, Registers registers) {
+        this.messages = messages;
+        this.registers = registers;
         this.examBonus = examBonus;
         this.clock = clock;
         this.register = register;
@@ -54,6 +64,35 @@ class HonourRegisterController {
         model.addAttribute("regions", regions.within(me.scope()));
         return "honours/register";
     }
+
+    /** The register as shown, all its pages, as a workbook (台账). */
+    @GetMapping("/honours/register.xlsx")
+    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String title, @RequestParam(required = false) TitleLevel level,
+            @RequestParam(required = false) HonourStatus status, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String q) {
+        Filter filter = new Filter(year, title, level, status, region, q);
+        List<HonourRegister.Row> rows = register.all(me, filter, Registers.MAX_LINES);
+        List<List<?>> lines = rows.stream().<List<?>>map(r -> Arrays.asList(r.recipient(), r.titleName(),
+                messages.getMessage("title.level." + r.level(), null, Locale.CHINA), r.decidedOn(), r.regionName(),
+                r.rewardAmount(), messages.getMessage("honour.status." + r.status(), null, Locale.CHINA),
+                r.certificateNumber(), r.deedNumber())).toList();
+        String subtitle = Registers.subtitle(Arrays.asList(
+                Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
+                Registers.filter("年度", year), Registers.filter("称号", title == null || title.isBlank() ? null
+                        : titles.title(title).getName()),
+                Registers.filter("级别", level == null ? null : messages.getMessage("title.level." + level, null,
+                        Locale.CHINA)),
+                Registers.filter("状态", status == null ? null : messages.getMessage("honour.status." + status, null,
+                        Locale.CHINA)),
+                Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), lines.size());
+        return registers.download("HonourRegister", "表彰名录", "表彰名录", subtitle, HONOUR_COLUMNS, lines);
+    }
+
+    private static final List<Registers.Column> HONOUR_COLUMNS = List.of(new Registers.Column("获表彰者", 24),
+            new Registers.Column("称号", 28), new Registers.Column("级别", 8), new Registers.Column("授予日期", 12),
+            new Registers.Column("地区", 12), new Registers.Column("奖励金（元）", 14), new Registers.Column("状态", 10),
+            new Registers.Column("证书编号", 22), new Registers.Column("案件编号", 22));
 
     /** The register of exam-bonus certificates (中考加分证明登记) of a year, this year by default. */
     @GetMapping("/exam-bonus-certificates")

@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.honours.internal.Recommendation;
 import org.yiyong.honours.internal.Recommending;
@@ -24,6 +26,15 @@ class RecommendationApiController {
 
     RecommendationApiController(Recommending recommending) {
         this.recommending = recommending;
+    }
+
+    @GetMapping(path = "/api/v1/recommendations", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Recommendations upward (向上推荐) in the caller's data scope with their outcomes, "
+            + "optionally of the year recommended, one region and one outcome; in the order made")
+    List<Recommending.Line> register(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) Recommendation.Status status) {
+        return recommending.register(me, year, region, status);
     }
 
     @GetMapping("/api/v1/recommendations/{id}/package")

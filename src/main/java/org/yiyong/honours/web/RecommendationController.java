@@ -5,24 +5,43 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.honours.internal.Recommendation;
 import org.yiyong.honours.internal.Recommending;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
 import org.yiyong.web.Downloads;
 import org.yiyong.web.PageSteps;
 
-/** Recommendations upward from the profile, and the package to download. */
+/** Recommendations upward: their register, made from the profile, concluded, and the package to download. */
 @Controller
 class RecommendationController {
 
     private final Recommending recommending;
+    private final Regions regions;
 
-    RecommendationController(Recommending recommending) {
+    RecommendationController(Recommending recommending, Regions regions) {
         this.recommending = recommending;
+        this.regions = regions;
+    }
+
+    /** 向上推荐登记: who was recommended to the province or the nation, and what came of it. */
+    @GetMapping("/recommendations")
+    String register(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region, @RequestParam(required = false) Recommendation.Status status,
+            Model model) {
+        model.addAttribute("year", year);
+        model.addAttribute("region", region);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", Recommendation.Status.values());
+        model.addAttribute("lines", recommending.register(me, year, region, status));
+        model.addAttribute("regions", regions.within(me.scope()));
+        return "honours/recommendations";
     }
 
     @PostMapping("/recommendations")

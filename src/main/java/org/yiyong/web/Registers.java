@@ -1,0 +1,155 @@
+package org.yiyong.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+
+/**
+ * A register (台账) as a workbook to save: one sheet with its title, what it holds (scope, filters, when and
+ * by whom it was taken), then a bold header that stays in view and a line per record. Written as it goes,
+ * so a long register does not sit in memory as a whole. Text stays text (ID and account numbers keep every
+ * digit), amounts are numbers with two decimals, dates are ISO dates. Every register taken goes on the
+ * audit trail with the number of its lines.
+ */
+@Component
+public class Registers {
+
+    public static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** The most lines one register file holds; a filter narrows a longer one. */
+    public static final int MAX_LINES = 100_000;
+
+    /** A column: its header and its width in characters. */
+    public record Column(String header, int width) {
+    }
+
+    private final AuditTrail audit;
+
+    Registers(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * The register as a file to save, {@code <name>.xlsx}, its taking audited against {@code entity}.
+     * Lines: text, numbers, dates or {@code null} (blank).
+     */
+    @Transactional
+    public ResponseEntity<byte[]> download(String entity, String name, String title, String subtitle,
+            List<Column> columns, List<List<?>> lines) {
+        byte[] xlsx = xlsx(title, subtitle, columns, lines);
+        audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, entity, "register")
+                .withDetail(title + "：" + lines.size() + " lines"));
+        return Downloads.attachment(XLSX, name + ".xlsx", xlsx);
+    }
+
+    /** The register as the bytes of an XLSX file. Values: text, numbers, dates or {@code null} (blank). */
+    public static byte[] xlsx(String title, String subtitle, List<Column> columns, Iterable<List<?>> lines) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(safeSheetName(title));
+            CellStyle heading = style(workbook, true, 14);
+            CellStyle bold = style(workbook, true, 11);
+            CellStyle money = workbook.createCellStyle();
+            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            Row titleRow = sheet.createRow(0);
+            titleRow.setHeightInPoints(24);
+            cell(titleRow, 0, title, heading);
+            cell(sheet.createRow(1), 0, subtitle, null);
+            if (columns.size() > 1) {
+                sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+                sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, columns.size() - 1));
+            }
+            Row header = sheet.createRow(2);
+            for (int c = 0; c < columns.size(); c++) {
+                cell(header, c, columns.get(c).header(), bold);
+                sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
+            }
+            sheet.createFreezePane(0, 3);
+            int r = 3;
+            for (List<?> line : lines) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < line.size(); c++) {
+                    Object value = line.get(c);
+                    if (value instanceof BigDecimal amount) {
+                        Cell cell = row.createCell(c);
+                        cell.setCellValue(amount.doubleValue());
+                        cell.setCellStyle(money);
+                    } else if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else if (value instanceof LocalDate date) {
+                        row.createCell(c).setCellValue(date.toString());
+                    } else if (value != null) {
+                        row.createCell(c).setCellValue(value.toString());
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The line under the title: the filters that made the register (those given), when and by whom it was
+     * taken, and how many records it holds.
+     */
+    public static String subtitle(List<String> filters, String takenBy, LocalDate takenOn, int lines) {
+        StringBuilder text = new StringBuilder();
+        for (String filter : filters) {
+            if (filter != null && !filter.isBlank()) {
+                text.append(filter).append("；");
+            }
+        }
+        text.append("导出：").append(takenOn).append(' ').append(takenBy).append("；共 ").append(lines).append(" 条");
+        if (lines >= MAX_LINES) {
+            text.append("（已达上限，请缩小筛选范围）");
+        }
+        return text.toString();
+    }
+
+    /** "label：value", or {@code null} when there is no value. */
+    public static String filter(String label, Object value) {
+        return value == null || value.toString().isBlank() ? null : label + "：" + value;
+    }
+
+    private static void cell(Row row, int column, String text, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(text);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static CellStyle style(SXSSFWorkbook workbook, boolean bold, int points) {
+        CellStyle style = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setBold(bold);
+        font.setFontHeightInPoints((short) points);
+        style.setFont(font);
+        return style;
+    }
+
+    /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\ . */
+    static String safeSheetName(String title) {
+        String name = title.replaceAll("[\\[\\]:*?/\\\\]", " ").strip();
+        return name.isEmpty() ? "台账" : name.length() > 31 ? name.substring(0, 31) : name;
+    }
+}
