@@ -248,9 +248,21 @@ class AnnualReportTests extends FullStackTest {
         mvc.perform(post("/annual-reports/" + id).with(as("jinjiang-staff")).with(csrf())
                         .param("version", "0").param("narrative.NEXT_YEAR", "一是加快主题公园建设。\n二是加强志愿者培训。"))
                 .andExpect(flash().attribute("success", "annual-report.saved"));
-        mvc.perform(post("/annual-reports/" + id).with(as("jinjiang-staff")).with(csrf())
+        var refused = mvc.perform(post("/annual-reports/" + id).with(as("jinjiang-staff")).with(csrf())
                         .param("version", "0").param("narrative.NEXT_YEAR", "过期的稿子"))
-                .andExpect(flash().attribute("failure", "error.stale"));
+                .andExpect(flash().attribute("failure", "error.stale")).andReturn();
+        // what was typed in the refused save comes back in its box, with a word that it was not saved
+        String kept = mvc.perform(get("/annual-reports/" + id).with(as("jinjiang-staff"))
+                        .locale(Locale.SIMPLIFIED_CHINESE)
+                        .cookie(refused.getResponse().getCookies()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+                        .attributeExists("typed"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(kept).contains("id=\"typed-kept\"");
+        int box = kept.indexOf("id=\"narrative-NEXT_YEAR\"");
+        assertThat(box).isPositive();
+        assertThat(kept.substring(box, kept.indexOf("</textarea>", box))).endsWith(">过期的稿子");
         mvc.perform(get("/annual-reports/" + id).with(as("jinjiang-staff")).locale(Locale.SIMPLIFIED_CHINESE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("一是加快主题公园建设。")))

@@ -99,6 +99,12 @@ class StatisticsYearTests extends YearOfRecordsTest {
         long county = instant(people[0], deed, "COUNTY_COMMENDATION", "晋见协〔2026〕71号");
         long city = instant(people[1], deed, "CITY_ACTIVIST", "泉见协〔2026〕72号");
         long provincial = provincial(people[2], deed);
+        // the recommendation upward that brought the provincial title counts once, as granted
+        Map<String, Object> recommended = row("select recommended_on, region_code, status from recommendation "
+                + "where honour_id = :id", provincial);
+        changes.expect("honours.recommended", date(recommended.get("recommended_on")),
+                text(recommended.get("region_code")), text(recommended.get("status")), "/samaritans/" + people[2]);
+        assertThat(recommended.get("status")).isEqualTo("GRANTED");
 
         // the county commendation's reward, paid by Jinjiang's fund
         long order = paidByJinjiang(county);

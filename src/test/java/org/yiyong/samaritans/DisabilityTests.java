@@ -210,6 +210,25 @@ class DisabilityTests extends FullStackTest {
                 .andExpect(content().string(containsString("¥30,300.00")))
                 .andExpect(content().string(containsString("7级伤残")))
                 .andExpect(content().string(containsString("由晋江市退役军人事务局发放")));
+
+        // the year's roll lists the line once, in the county, and adds it to what was owed and paid
+        String roll = mvc.perform(get("/api/v1/pensions").param("year", "2025").param("region", "350582")
+                        .with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<Object>>read(roll,
+                "$.lines[?(@.samaritanId == %d)].amount".formatted(samaritan))).hasSize(1);
+        assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(roll,
+                "$.lines[?(@.samaritanId == %d)].status".formatted(samaritan))).containsExactly("PAID");
+        java.math.BigDecimal paid = jdbc.sql("""
+                select coalesce(sum(p.amount), 0) from pension_payment p join samaritan s on s.id = p.samaritan_id
+                where p.pension_year = 2025 and p.status = 'PAID' and s.region_code = '350582'""")
+                .query(java.math.BigDecimal.class).single();
+        assertThat(new java.math.BigDecimal(com.jayway.jsonpath.JsonPath.read(roll, "$.paid").toString()))
+                .isEqualByComparingTo(paid);
+        mvc.perform(get("/api/v1/pensions").param("year", "2025").param("region", "350582").with(as("nanan-staff")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/pensions").param("year", "2026").with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("30,300.00")));
     }
 
     @Test

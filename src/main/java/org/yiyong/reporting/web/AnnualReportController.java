@@ -85,11 +85,16 @@ class AnnualReportController {
                 narratives.put(name.substring(NARRATIVE.length()), value);
             }
         });
-        return PageSteps.outcome(redirect, "/annual-reports/" + id, () -> {
+        String next = PageSteps.outcome(redirect, "/annual-reports/" + id, () -> {
             AnnualReport saved = reports.save(me, id, version, narratives);
             redirect.addFlashAttribute("successArgs", new Object[] {saved.draftNumber()});
             return "annual-report.saved";
         });
+        if (redirect.getFlashAttributes().containsKey("failure")) {
+            // refused (someone saved in between, a text too long): the page shows what was typed, not lost
+            redirect.addFlashAttribute("typed", new LinkedHashMap<>(narratives));
+        }
+        return next;
     }
 
     @PostMapping("/{id}/issue")

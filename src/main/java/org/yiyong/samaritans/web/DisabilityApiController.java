@@ -23,6 +23,7 @@ import org.yiyong.samaritans.internal.DisabilityCase;
 import org.yiyong.samaritans.internal.DisabilityStatus;
 import org.yiyong.samaritans.internal.NewDisabilityApplication;
 import org.yiyong.samaritans.internal.PensionPayment;
+import org.yiyong.samaritans.internal.PensionRoll;
 import org.yiyong.samaritans.internal.PensionStandard;
 import org.yiyong.samaritans.internal.PensionStandards;
 import org.yiyong.samaritans.internal.PensionStatus;
@@ -39,9 +40,20 @@ class DisabilityApiController {
     private final Disability disability;
     private final PensionStandards standards;
 
-    DisabilityApiController(Disability disability, PensionStandards standards) {
+    private final PensionRoll roll;
+
+    DisabilityApiController(Disability disability, PensionStandards standards, PensionRoll roll) {
         this.disability = disability;
         this.standards = standards;
+        this.roll = roll;
+    }
+
+    @GetMapping("/pensions")
+    @Operation(summary = "The year's disability pension lines in the caller's data scope (or one region of it), "
+            + "optionally of one status, with the people, the amount owed and the amount paid")
+    PensionRoll.Roll pensionRoll(CurrentUser me, @RequestParam int year, @RequestParam(required = false) String region,
+            @RequestParam(required = false) PensionStatus status) {
+        return roll.of(me, year, region, status);
     }
 
     @GetMapping("/samaritans/{id}/disability-cases")

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,12 +17,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.internal.Disability;
 import org.yiyong.samaritans.internal.NewDisabilityApplication;
+import org.yiyong.samaritans.internal.PensionRoll;
 import org.yiyong.samaritans.internal.PensionStandard;
 import org.yiyong.samaritans.internal.PensionStandards;
+import org.yiyong.samaritans.internal.PensionStatus;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.web.PageSteps;
+import org.yiyong.web.Registers;
 
 /**
  * The disability section of a samaritan's profile (its forms post here and come back to the profile)
@@ -35,7 +41,17 @@ class DisabilityController {
     private final PensionStandards standards;
     private final Clock clock;
 
-    DisabilityController(Disability disability, PensionStandards standards, Clock clock) {
+    private final PensionRoll roll;
+    private final Regions regions;
+    private final Registers registers;
+    private final MessageSource messages;
+
+    DisabilityController(Disability disability, PensionStandards standards, Clock clock, PensionRoll roll,
+            Regions regions, Registers registers, MessageSource messages) {
+        this.roll = roll;
+        this.regions = regions;
+        this.registers = registers;
+        this.messages = messages;
         this.disability = disability;
         this.standards = standards;
         this.clock = clock;
@@ -96,6 +112,44 @@ class DisabilityController {
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return step(redirect, id, "disability.pension.stopped", () -> disability.stopPension(me, id, year, reason));
     }
+
+    /** 伤残抚恤金年度发放表: the year's pension lines, this year by default. */
+    @GetMapping("/pensions")
+    String pensionRoll(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region, @RequestParam(required = false) PensionStatus status,
+            Model model) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("roll", roll.of(me, shown, region, status));
+        model.addAttribute("region", region);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", PensionStatus.values());
+        model.addAttribute("regions", regions.within(me.scope()));
+        return "samaritans/pensions";
+    }
+
+    /** The year's pension lines as shown, as a register (台账). */
+    @GetMapping("/pensions/register.xlsx")
+    ResponseEntity<byte[]> pensionRegister(CurrentUser me, @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String region, @RequestParam(required = false) PensionStatus status) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        PensionRoll.Roll found = roll.of(me, shown, region, status);
+        List<List<?>> lines = found.lines().stream().<List<?>>map(l -> java.util.Arrays.asList(l.number(), l.name(),
+                l.regionName(), l.grade(), l.months(), l.annualAmount(), l.amount(),
+                messages.getMessage("disability.pension.status." + l.status(), null, java.util.Locale.CHINA),
+                l.paidOn(), l.paidBy(), l.paymentReference(), l.note())).toList();
+        String subtitle = Registers.subtitle(java.util.Arrays.asList(Registers.filter("年度", shown),
+                Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
+                Registers.filter("状态", status == null ? null : messages.getMessage("disability.pension.status."
+                        + status, null, java.util.Locale.CHINA))), me.displayName(), LocalDate.now(clock), lines.size());
+        return registers.download("PensionPayment", shown + "年伤残抚恤金发放表", shown + "年伤残抚恤金发放表", subtitle,
+                PENSION_COLUMNS, lines);
+    }
+
+    private static final List<Registers.Column> PENSION_COLUMNS = List.of(new Registers.Column("档案号", 16),
+            new Registers.Column("姓名", 10), new Registers.Column("地区", 10), new Registers.Column("伤残等级", 10),
+            new Registers.Column("月数", 8), new Registers.Column("年标准（元）", 14), new Registers.Column("应发金额（元）", 14),
+            new Registers.Column("状态", 10), new Registers.Column("发放日期", 12), new Registers.Column("发放单位", 20),
+            new Registers.Column("发放凭证号", 20), new Registers.Column("备注", 24));
 
     @GetMapping("/pension-standards")
     String standards(@RequestParam(required = false) Integer year, Model model) {
