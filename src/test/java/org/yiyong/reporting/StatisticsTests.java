@@ -230,6 +230,14 @@ class StatisticsTests extends FullStackTest {
         String card = page.substring(page.lastIndexOf("<a", start), page.indexOf("</a>", start));
         assertThat(card).contains(expected, "逾期 " + late.toPlainString() + " 件", "/statistics/deeds.decided-late");
         assertThat(page).contains("id=\"chart-on-time\"", "id=\"table-on-time\"");
+
+        // the households overdue for a visit today, as the visit schedule counts them
+        List<Object> overdue = JsonPath.read(mvc.perform(get("/api/v1/visits").param("filter", "OVERDUE")
+                .with(as("jinjiang-staff"))).andReturn().getResponse().getContentAsString(), "$");
+        int visits = page.indexOf("id=\"visits-overdue\"");
+        assertThat(visits).isPositive();
+        assertThat(page.substring(visits, page.indexOf("</a>", visits)))
+                .containsPattern(">\\s*" + overdue.size() + "\\s*</div>");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.yiyong.care.VisitsDue;
 import org.yiyong.honours.Guarantees;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
@@ -57,9 +58,11 @@ class DashboardController {
     private final Guarantees guarantees;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final VisitsDue visitsDue;
 
     DashboardController(Statistics statistics, Regions regions, Guarantees guarantees, JsonMapper json,
-            MessageSource messages) {
+            MessageSource messages, VisitsDue visitsDue) {
+        this.visitsDue = visitsDue;
         this.messages = messages;
         this.statistics = statistics;
         this.regions = regions;
@@ -96,6 +99,7 @@ class DashboardController {
         model.addAttribute("moneyOut", paidOut);
         model.addAttribute("moneyChart", json(monthChart(List.of(donations, paidOut))));
         model.addAttribute("openGuarantees", guarantees.items(me).size());
+        model.addAttribute("visitsOverdue", visitsDue.overdue(me));
         List<OnTime> onTime = onTime(trend);
         model.addAttribute("onTime", onTime);
         model.addAttribute("onTimeNow", onTime.get(onTime.size() - 1));
