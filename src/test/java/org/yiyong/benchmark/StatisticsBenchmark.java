@@ -139,6 +139,16 @@ class StatisticsBenchmark {
         slowest(statements);
     }
 
+    /** What a figure query reads: the text between its "from" and its "where", shortened. */
+    private static String table(String sql) {
+        // the select list reads "extract(year from …)": the figure's own "from" is the last before its "where"
+        int where = sql.indexOf(" where ");
+        int from = where < 0 ? -1 : sql.lastIndexOf(" from ", where);
+        String read = from < 0 || where < 0 ? sql : sql.substring(from + 6, where);
+        read = read.replaceAll("\\s+", " ").strip();
+        return "(" + (read.length() > 48 ? read.substring(0, 48) + "…" : read) + ")";
+    }
+
     /**
      * Prints the figure queries that take longest, each timed alone, and with {@code -Dbenchmark.explain=true}
      * their plans ({@code explain analyze}).
@@ -165,7 +175,7 @@ class StatisticsBenchmark {
         StringBuilder line = new StringBuilder("    slowest:");
         for (Map.Entry<Long, Integer> entry : timed.subList(0, Math.min(SLOWEST, timed.size()))) {
             int i = entry.getValue();
-            String label = labels.size() == statements.size() ? labels.get(i) : "#" + i;
+            String label = labels.size() == statements.size() ? labels.get(i) : "#" + i + " " + table(statements.get(i).sql());
             line.append(String.format(Locale.ROOT, " %s %.0f;", label, millis(entry.getKey())));
             if (Boolean.getBoolean("benchmark.explain")) {
                 Recorded statement = statements.get(i);
