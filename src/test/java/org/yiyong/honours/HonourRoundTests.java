@@ -221,6 +221,13 @@ class HonourRoundTests extends HonoursTestBase {
         mvc.perform(get("/api/v1/honour-rounds").with(as("nanan-staff")))
                 .andExpect(jsonPath("$[?(@.id == %d)]".formatted(id)).isEmpty());
         mvc.perform(get(base).with(as("city-staff"))).andExpect(status().isOk());
+        String page = mvc.perform(get("/honour-rounds").with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("晋江市见义勇为先进个人评选", "id=\"round-region\"")
+                .doesNotContain("<option value=\"350500\"");
+        mvc.perform(get("/honour-rounds/{id}", id).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("表彰范围：晋江市")));
 
         // only the county's own confirmation is drawn
         String drawn = call("jinjiang-staff", base + "/candidates", "{}").andExpect(status().isOk())

@@ -226,10 +226,13 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
                 .andExpect(jsonPath("$.provinceAmount").value(1500)));
         long campaign = id(created);
         String base = "/api/v1/campaigns/" + campaign;
+        assertThat(body(mvc.perform(get("/campaigns/" + campaign).with(as("city-staff")))))
+                .contains("id=\"provincial-campaign\"", "¥1,500.00");
         List<Map<String, Object>> included = approvedAndChecked(base, "闽见基金〔2026〕90号");
         assertThat(included).extracting(line -> ((Number) line.get("samaritanId")).longValue()).contains(person);
         assertThat(included).allSatisfy(line -> assertThat(new BigDecimal(line.get("amount").toString()))
                 .isEqualByComparingTo("1500"));
+        assertThat(body(mvc.perform(get("/campaigns/" + campaign).with(as("city-staff"))))).contains("登记省级已发放");
         call("city-staff", base + "/payment-batch", "{}").andExpect(status().isOk());
         awaitEvents();
         List<Map<String, Object>> paid = jdbc.sql("""
@@ -269,11 +272,15 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
                 .andExpect(status().isConflict());
         call("city-police", aid + "/approval", "{\"decisionDocument\": \"闽见基金〔2026〕91号\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        String approvedPage = body(mvc.perform(get("/student-aid/applications/" + application).with(as("city-staff"))));
+        assertThat(approvedPage).contains("id=\"receipt-form\"", "省见义勇为基金会");
         call("city-staff", aid + "/receipt", "{\"receivedOn\": \"%s\"}".formatted(clock.today().plusDays(1)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("receivedOn"));
         call("city-staff", aid + "/receipt", "{\"receivedOn\": \"%s\", \"amount\": 2500}".formatted(clock.today()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PAID"))
                 .andExpect(jsonPath("$.amount").value(2500));
+        assertThat(body(mvc.perform(get("/student-aid/applications/" + application).with(as("city-staff")))))
+                .doesNotContain("id=\"receipt-form\"").contains("省级发放");
         awaitEvents();
         for (String key : List.of("care.student-aid", "care.student-aid-cumulative")) {
             changes.expect(key, clock.today(), YONGCHUN, "PROVINCE", "/samaritans/" + person);
