@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,6 +52,27 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordEvent(AuditRecord record) {
         append(record);
+    }
+
+    /** One change a person made: when, what (created or updated), to which record, and the entry's words. */
+    public record Done(Instant at, AuditAction action, String entityType, String entityId, String detail) {
+    }
+
+    /**
+     * The changes a person made since a moment (已办), newest first, at most {@code limit}: records created
+     * and updated, not sign-ins, views or downloads.
+     */
+    @Transactional(readOnly = true)
+    public List<Done> doneBy(String actor, Instant since, int limit) {
+        return jdbc.sql("""
+                select occurred_at, action, entity_type, entity_id, detail from audit_entry
+                where actor = :actor and occurred_at >= :since and action in ('CREATE', 'UPDATE')
+                order by occurred_at desc, id desc fetch first %d rows only""".formatted(limit))
+                .param("actor", actor).param("since", java.sql.Timestamp.from(since))
+                .query((rs, row) -> new Done(rs.getTimestamp("occurred_at").toInstant(),
+                        AuditAction.valueOf(rs.getString("action")), rs.getString("entity_type"),
+                        rs.getString("entity_id"), rs.getString("detail")))
+                .list();
     }
 
     private void append(AuditRecord record) {

@@ -52,6 +52,17 @@ public class DeadlineWatch {
 
     /** Overdue and due-soon deeds in the scope, the most urgent first. */
     public List<DueDeed> dueSoonOrOverdue(DataScope scope) {
+        List<DueDeed> due = new ArrayList<>(running(scope).stream().filter(deed -> deed.daysLeft() <= DUE_SOON_DAYS)
+                .toList());
+        due.sort(Comparator.comparing(DueDeed::dueDate).thenComparing(DueDeed::number));
+        return due;
+    }
+
+    /**
+     * Every deed of the scope whose decision clock runs, with its due date; a deed waiting for documents
+     * (clock stopped, due date not known yet) is left out.
+     */
+    public List<DueDeed> running(DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         WorkingCalendar calendar = deadlines.calendar();
         List<DueDeed> due = new ArrayList<>();
@@ -81,15 +92,10 @@ public class DeadlineWatch {
         }
         for (Running deed : running) {
             DecisionClock.restore(deed.acceptedOn(), deed.extensionDays(), pauses.getOrDefault(deed.id(), List.of()))
-                    .dueDate(deadlines.rule(), calendar).ifPresent(dueDate -> {
-                long left = ChronoUnit.DAYS.between(today, dueDate);
-                if (left <= DUE_SOON_DAYS) {
-                    due.add(new DueDeed(deed.id(), deed.number(), deed.regionName(), deed.title(), deed.status(),
-                            dueDate, left));
-                }
-            });
+                    .dueDate(deadlines.rule(), calendar).ifPresent(dueDate -> due.add(new DueDeed(deed.id(),
+                            deed.number(), deed.regionName(), deed.title(), deed.status(), dueDate,
+                            ChronoUnit.DAYS.between(today, dueDate))));
         }
-        due.sort(Comparator.comparing(DueDeed::dueDate).thenComparing(DueDeed::number));
         return due;
     }
 }

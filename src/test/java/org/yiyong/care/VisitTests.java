@@ -78,8 +78,8 @@ class VisitTests extends FullStackTest {
         assertThat(scheduled("nanan-staff", "ALL", household)).as("another county's schedule").isEmpty();
         mvc.perform(get("/visits").param("filter", "OVERDUE").with(as("jinjiang-staff"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("due-" + household)));
-        mvc.perform(get("/").with(as("jinjiang-staff"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("care-reminders")))
+        mvc.perform(get("/tasks").with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-kind=\"care.visit-overdue\"")))
                 .andExpect(content().string(containsString("走访逾期")));
 
         // the policy is data: a city decision to visit hardship households every two months

@@ -17,7 +17,7 @@ import org.yiyong.shared.NotAllowed;
  * for the bureau their own organization is, so an association's clerk with the same role does not.
  */
 @Component
-class DecidingBureaus {
+public class DecidingBureaus {
 
     private final OrganizationManagement organizations;
     private final Regions regions;
@@ -39,6 +39,11 @@ class DecidingBureaus {
         if (!confirms(me, regionCode)) {
             throw new NotAllowed("deed.decision.bureau-only", letters.bureauOf(regionCode));
         }
+    }
+
+    /** The region whose deeds the user's bureau confirms; empty when the user does not act for a bureau. */
+    public Optional<String> confirmingRegion(CurrentUser me) {
+        return bureauOf(me).map(OrganizationView::regionCode);
     }
 
     /** Whether the user belongs to the city bureau that decides reviews of the region's deeds. */

@@ -7,13 +7,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.yiyong.deeds.DeadlineWatch;
 import org.yiyong.honours.Guarantees;
 import org.yiyong.identity.CurrentUser;
-import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.identity.Role;
 import org.yiyong.identity.Users;
 import org.yiyong.leads.LeadQueries;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.Regions;
+import org.yiyong.reporting.ToDo;
+import org.yiyong.samaritans.SamaritanRegistry;
 
 /** The home page: who the user is, where they work, and real counts of what they can see. */
 @Controller
@@ -26,9 +27,12 @@ class WorkbenchController {
     private final LeadQueries leads;
     private final SamaritanRegistry samaritans;
     private final Guarantees guarantees;
+    private final ToDo toDo;
 
     WorkbenchController(OrganizationManagement organizations, Users users, Regions regions,
-            DeadlineWatch deadlines, LeadQueries leads, SamaritanRegistry samaritans, Guarantees guarantees) {
+            DeadlineWatch deadlines, LeadQueries leads, SamaritanRegistry samaritans, Guarantees guarantees,
+            ToDo toDo) {
+        this.toDo = toDo;
         this.samaritans = samaritans;
         this.guarantees = guarantees;
         this.leads = leads;
@@ -43,6 +47,7 @@ class WorkbenchController {
         if (me.roles().equals(java.util.Set.of(Role.LEADER))) {
             return "redirect:/dashboard";
         }
+        model.addAttribute("tasks", toDo.of(me));
         Map<OrgType, Long> counts = organizations.activeCountsByType(me.scope());
         model.addAttribute("organizationCounts", counts);
         model.addAttribute("organizationTotal", counts.values().stream().mapToLong(Long::longValue).sum());

@@ -1,0 +1,70 @@
+package org.yiyong.funds;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Role;
+import org.yiyong.identity.Task;
+import org.yiyong.identity.TaskSource;
+
+/**
+ * Money waiting for someone: a finance reviewer approves orders someone else requested, the cashier puts
+ * approved orders in a batch and records each batch's payments, and staff see the orders the bank
+ * refused, to correct the account or cancel.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FundTasks implements TaskSource {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    FundTasks(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Task> tasksFor(CurrentUser me) {
+        List<Task> tasks = new ArrayList<>();
+        if (me.has(Role.FINANCE_REVIEWER)) {
+            tasks.addAll(orders(me, "payment.review", "o.status = 'REQUESTED' and o.requested_by <> :me"));
+        }
+        if (me.has(Role.CASHIER)) {
+            tasks.addAll(orders(me, "payment.batch", "o.status = 'APPROVED'"));
+            tasks.addAll(jdbc.sql("""
+                    select b.id, b.number, b.region_code, b.created_at, count(*) as orders, sum(o.amount) as amount
+                    from disbursement_batch b join payment_order o on o.batch_id = b.id
+                    where o.status = 'IN_BATCH' and b.region_code in (:scope)
+                    group by b.id, b.number, b.region_code, b.created_at order by b.created_at""")
+                    .param("scope", me.scope().regionCodes())
+                    .query((rs, row) -> new Task("payment.pay", rs.getString("number"),
+                            rs.getLong("orders") + " 笔，¥" + rs.getBigDecimal("amount").toPlainString(),
+                            rs.getString("region_code"), "/payment-orders/batches/" + rs.getLong("id"),
+                            rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
+                                    .toLocalDate(), null))
+                    .list());
+        }
+        if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF)) {
+            tasks.addAll(orders(me, "payment.failed", "o.status = 'FAILED'"));
+        }
+        return tasks;
+    }
+
+    private List<Task> orders(CurrentUser me, String kind, String condition) {
+        return jdbc.sql("""
+                select o.id, o.number, o.payee_name, o.amount, o.region_code, o.requested_on from payment_order o
+                where o.region_code in (:scope)""" + " and " + condition + " order by o.requested_on, o.id")
+                .param("scope", me.scope().regionCodes()).param("me", me.username())
+                .query((rs, row) -> new Task(kind, rs.getString("number"), rs.getString("payee_name") + "　¥"
+                        + rs.getBigDecimal("amount").toPlainString(), rs.getString("region_code"),
+                        "/payment-orders/" + rs.getLong("id"), rs.getObject("requested_on", LocalDate.class), null))
+                .list();
+    }
+}
