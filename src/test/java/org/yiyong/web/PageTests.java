@@ -53,6 +53,23 @@ class PageTests extends FullStackTest {
     }
 
     @Test
+    void the_home_page_shows_each_role_what_it_works_on_and_no_cards_it_does_not_administer() throws Exception {
+        for (String user : new String[] {"finance-reviewer", "cashier", "committee-1"}) {
+            String page = mvc.perform(get("/").with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(page).as(user).contains("id=\"my-tasks\"")
+                    .doesNotContain("id=\"count-organizations\"", "id=\"count-users\"", "id=\"count-regions\"",
+                            "id=\"due-deeds\"");
+        }
+        String county = mvc.perform(get("/").with(as("jinjiang-staff"))).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(county).contains("id=\"due-deeds\"", "id=\"count-organizations\"")
+                .doesNotContain("id=\"count-users\"");
+        String admin = mvc.perform(get("/").with(as("sysadmin"))).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(admin).contains("id=\"count-users\"", "id=\"count-regions\"")
+                .doesNotContain("id=\"due-deeds\"");
+    }
+
+    @Test
     void error_pages_show_no_stack_trace() throws Exception {
         mvc.perform(get("/organizations/999999999").with(as("city-staff")))
                 .andExpect(status().isNotFound())

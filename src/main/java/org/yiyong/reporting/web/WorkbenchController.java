@@ -48,16 +48,29 @@ class WorkbenchController {
             return "redirect:/dashboard";
         }
         model.addAttribute("tasks", toDo.of(me));
-        Map<OrgType, Long> counts = organizations.activeCountsByType(me.scope());
-        model.addAttribute("organizationCounts", counts);
-        model.addAttribute("organizationTotal", counts.values().stream().mapToLong(Long::longValue).sum());
-        model.addAttribute("userCount", users.countIn(me.scope()));
-        model.addAttribute("regionCount", regions.within(me.scope()).size());
+        // cards of what a person administers, and the deadlines of those who work on deeds; nothing else
+        boolean organizationAdmin = me.hasAny(Role.SYSTEM_ADMIN, Role.CITY_STAFF, Role.COUNTY_STAFF);
+        model.addAttribute("organizationAdmin", organizationAdmin);
+        if (organizationAdmin) {
+            Map<OrgType, Long> counts = organizations.activeCountsByType(me.scope());
+            model.addAttribute("organizationCounts", counts);
+            model.addAttribute("organizationTotal", counts.values().stream().mapToLong(Long::longValue).sum());
+        }
+        if (me.hasAny(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN)) {
+            model.addAttribute("userCount", users.countIn(me.scope()));
+        }
+        if (me.has(Role.SYSTEM_ADMIN)) {
+            model.addAttribute("regionCount", regions.within(me.scope()).size());
+        }
         model.addAttribute("roles", me.roles().stream().sorted().map(Role::name).toList());
-        var due = deadlines.dueSoonOrOverdue(me.scope());
-        model.addAttribute("dueDeeds", due);
-        model.addAttribute("overdueCount", due.stream().filter(DeadlineWatch.DueDeed::overdue).count());
-        model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
+        boolean caseworker = me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.INVESTIGATOR, Role.STATION_STAFF);
+        model.addAttribute("caseworker", caseworker);
+        if (caseworker) {
+            var due = deadlines.dueSoonOrOverdue(me.scope());
+            model.addAttribute("dueDeeds", due);
+            model.addAttribute("overdueCount", due.stream().filter(DeadlineWatch.DueDeed::overdue).count());
+            model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
+        }
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
             model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
             model.addAttribute("awardIssues", guarantees.items(me).size());
