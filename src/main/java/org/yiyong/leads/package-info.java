@@ -4,7 +4,7 @@
  * a deed already on file, or not taken up, with the reason the reporter is told.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Leads",
-        allowedDependencies = {"audit", "deeds", "files", "identity", "organization", "platform", "shared",
+        allowedDependencies = {"audit", "deeds", "files", "honours", "identity", "organization", "platform", "shared",
                 "web"})
 package org.yiyong.leads;
 

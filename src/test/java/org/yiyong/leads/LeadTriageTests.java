@@ -59,6 +59,65 @@ class LeadTriageTests extends LeadTestSupport {
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
+    private String publicStatus(long lead) throws Exception {
+        return mvc.perform(get("/public/leads/status").param("code", codeOf(lead)).with(from(freshAddress())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void the_reporter_follows_the_deed_to_its_decision_and_honour_without_learning_who_acted() throws Exception {
+        long lead = newJinjiangLead("安平桥下有人跳河救起落水儿童，请核实表彰。");
+        String actor = unique("施");
+        String body = api("jinjiang-staff", lead, "acceptance", acceptance(actor, true)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        long deed = ((Number) JsonPath.read(body, "$.deedId")).longValue();
+        assertThat(publicStatus(lead)).contains("id=\"deed-progress\"").doesNotContain("id=\"decision-outcome\"");
+
+        String steps = "/api/v1/deeds/" + deed + "/";
+        String created = mvc.perform(get("/api/v1/deeds/{id}", deed).with(as("jinjiang-staff"))).andReturn()
+                .getResponse().getContentAsString();
+        int participant = JsonPath.read(created, "$.participants[0].id");
+        String confirm = "[{\"participantId\": %d, \"outcome\": \"CONFIRM\"}]".formatted(participant);
+        mvc.perform(post(steps + "accept").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"acceptedOn\": \"%s\"}".formatted(today()))).andExpect(status().isOk());
+        assertThat(publicStatus(lead).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("受理立案 " + today());
+        mvc.perform(post(steps + "investigation").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"organizationId\": %d, \"investigators\": \"民警\"}".formatted(organizationId("JJ-PS-QY"))))
+                .andExpect(status().isOk());
+        mvc.perform(post(steps + "investigation/report").with(as("investigator-jinjiang"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"summary\": \"查实\", \"recommendations\": " + confirm + "}")).andExpect(status().isOk());
+        mvc.perform(post(steps + "review/proposal").with(as("jinjiang-police")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"proposals\": " + confirm + "}")).andExpect(status().isOk());
+        mvc.perform(post(steps + "notice").with(as("jinjiang-police")).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isOk());
+        assertThat(publicStatus(lead)).contains("/public/notices", "查看公示");
+        clock.advance(java.time.Duration.ofDays(8));
+        mvc.perform(post(steps + "notice/close").with(as("jinjiang-police")).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andExpect(status().isOk());
+        mvc.perform(post(steps + "decision").with(as("jinjiang-police")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcomes\": " + confirm.replace("\"CONFIRM\"", "\"CONFIRMED\"") + "}"))
+                .andExpect(status().isOk());
+        awaitEvents();
+        assertThat(publicStatus(lead)).contains("确认见义勇为 1 人，不予确认 0 人。", "15 日内申请复核");
+
+        long samaritan = jdbc.sql("select samaritan_id from samaritan_deed where participant_id = :p")
+                .param("p", participant).query(Long.class).single();
+        String honour = mvc.perform(post("/api/v1/honours").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"samaritanId\": %d, \"deedId\": %d, \"titleCode\": \"COUNTY_COMMENDATION\", \"reason\": \"救人\"}"
+                        .formatted(samaritan, deed))).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        long honourId = ((Number) JsonPath.read(honour, "$.id")).longValue();
+        mvc.perform(post("/api/v1/honours/{id}/approval", honourId).with(as("city-staff"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/honours/{id}/grant", honourId).with(as("city-staff"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"documentNumber\": \"晋见协〔2026〕90号\"}"))
+                .andExpect(status().isOk());
+        String last = publicStatus(lead);
+        assertThat(last).contains("id=\"honour-titles\"", "见义勇为嘉奖（县级）");
+        assertThat(last).as("the people are not the reporter's to know").doesNotContain(actor);
+    }
+
     @Test
     void a_lead_taken_up_becomes_a_deed_from_a_public_lead_with_its_photos() throws Exception {
         long id = newJinjiangLead("安平桥下有人跳河救起落水儿童。");

@@ -7,5 +7,5 @@ import java.time.LocalDate;
  * was not taken up, why. Nothing about the people, the narrative or the deed.
  */
 public record PublicLeadStatus(String trackingCode, LeadStatus status, LocalDate receivedOn,
-        String rejectionReason) {
+        String rejectionReason, Long deedId) {
 }

@@ -115,7 +115,8 @@ public class PublicLeads {
                 .flatMap(leads::findByTrackingCode)
                 .map(lead -> new PublicLeadStatus(lead.getTrackingCode(), lead.getStatus(),
                         lead.getReceivedAt().atZone(zone).toLocalDate(),
-                        lead.getStatus() == LeadStatus.REJECTED ? lead.getRejectionReason() : null));
+                        lead.getStatus() == LeadStatus.REJECTED ? lead.getRejectionReason() : null,
+                        lead.getDeedId()));
     }
 
     private NewLead checked(NewLead lead) {

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.deeds.DeedProgress;
 import org.yiyong.files.SubmittedFiles;
+import org.yiyong.honours.HonourProgress;
 import org.yiyong.leads.internal.Lead;
 import org.yiyong.leads.internal.PublicLeads;
 import org.yiyong.shared.InvalidField;
@@ -45,11 +47,16 @@ class PublicLeadController {
     private final SubmittedFiles files;
     private final PublicThrottle throttle;
     private final Clock clock;
+    private final DeedProgress progress;
+    private final HonourProgress honours;
 
     private final String maxTotal;
 
     PublicLeadController(PublicLeads leads, SubmittedFiles files, PublicThrottle throttle, Clock clock,
-            @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize) {
+            @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize,
+            DeedProgress progress, HonourProgress honours) {
+        this.progress = progress;
+        this.honours = honours;
         this.maxTotal = String.valueOf(maxRequestSize.toMegabytes());
         this.leads = leads;
         this.files = files;
@@ -117,7 +124,14 @@ class PublicLeadController {
         if (code != null && !code.isBlank()) {
             throttle.check(PublicThrottle.Action.LEAD_LOOKUP, request);
             model.addAttribute("code", code.strip());
-            model.addAttribute("lead", leads.status(code).orElse(null));
+            leads.status(code).ifPresent(lead -> {
+                model.addAttribute("lead", lead);
+                if (lead.deedId() != null) {
+                    // how far the deed it became has come, and the titles granted for it: never the people
+                    progress.of(lead.deedId()).ifPresent(found -> model.addAttribute("progress", found));
+                    model.addAttribute("titles", honours.titlesGrantedFor(lead.deedId()));
+                }
+            });
             model.addAttribute("looked", true);
         }
         return STATUS_VIEW;
