@@ -111,7 +111,10 @@ class HonourRoundJourneyTests extends BrowserTest {
             for (int j = 0; j < inputs; j++) {
                 form.locator("input[type=number]").nth(j).fill(String.valueOf(score - j));
             }
+            // the page before the save still shows the last save's message: wait for the new page first
+            page.evaluate("document.body.setAttribute('data-before-save', '')");
             form.locator("button").click();
+            page.waitForSelector("body:not([data-before-save])");
             assertThat(page.locator(".alert-success")).containsText("评分已保存");
         }
     }
