@@ -35,6 +35,11 @@ class ToDoJourneyTests extends FullStackTest {
         return JsonPath.read(body, "$.tasks[?(@.path == '%s')].kind".formatted(path));
     }
 
+    private String html(String user, String path) throws Exception {
+        return mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
     private void step(String user, String path, String body) throws Exception {
         call(user, path, body).andExpect(status().is2xxSuccessful());
     }
@@ -79,7 +84,12 @@ class ToDoJourneyTests extends FullStackTest {
         step("jinjiang-police", api + "review/proposal", "{\"proposals\": [" + recommendation + "]}");
         step("jinjiang-staff", api + "notice", "{}");
         assertThat(tasks("jinjiang-staff", page)).as("the notice runs its course first").isEmpty();
+        // the deed's page shows where it stands, and offers to close the notice only once it has run
+        String during = html("jinjiang-police", page);
+        assertThat(during).containsPattern("<li[^>]*class=\"current\"[^>]*>公示</li>").contains("id=\"notice-running\"")
+                .doesNotContain("id=\"close-notice\"");
         clock.advance(Duration.ofDays(8));
+        assertThat(html("jinjiang-police", page)).contains("id=\"close-notice\"").doesNotContain("id=\"notice-running\"");
         assertThat(tasks("jinjiang-staff", page)).containsExactly("deed.close-notice");
         step("jinjiang-staff", api + "notice/close", "{}");
         assertThat(tasks("jinjiang-staff", page)).isEmpty();

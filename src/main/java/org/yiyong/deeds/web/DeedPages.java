@@ -45,9 +45,11 @@ class DeedPages {
     private final Attachments attachments;
     private final OrganizationManagement organizations;
     private final DeedDecisions decisions;
+    private final java.time.Clock clock;
 
     DeedPages(Deadlines deadlines, Regions regions, Attachments attachments, OrganizationManagement organizations,
-            DeedDecisions decisions) {
+            DeedDecisions decisions, java.time.Clock clock) {
+        this.clock = clock;
         this.deadlines = deadlines;
         this.regions = regions;
         this.attachments = attachments;
@@ -64,7 +66,14 @@ class DeedPages {
     String detail(CurrentUser me, long id, Deed deed, Model model) {
         model.addAttribute("deed", deed);
         model.addAttribute("regionName", regions.nameOf(deed.getRegionCode()));
-        model.addAttribute("dueDate", deed.decisionClock().flatMap(deadlines::dueDate).orElse(null));
+        java.time.LocalDate due = deed.decisionClock().flatMap(deadlines::dueDate).orElse(null);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        model.addAttribute("dueDate", due);
+        model.addAttribute("today", today);
+        model.addAttribute("daysOverdue", due != null && due.isBefore(today)
+                ? java.time.temporal.ChronoUnit.DAYS.between(due, today) : 0L);
+        model.addAttribute("stages", STAGES);
+        model.addAttribute("stage", stageOf(deed.getStatus()));
         model.addAttribute("clockPaused", deed.decisionClock().map(c -> c.isPaused()).orElse(false));
         model.addAttribute("clockRunning", EnumSet.of(DeedStatus.ACCEPTED, DeedStatus.INVESTIGATING,
                 DeedStatus.UNDER_REVIEW, DeedStatus.IN_NOTICE, DeedStatus.NOTICE_CLOSED, DeedStatus.HEARING).contains(deed.getStatus()));
@@ -94,6 +103,24 @@ class DeedPages {
                     .orElse(null));
         }
         return DETAIL_VIEW;
+    }
+
+    /** The steps a deed goes through, as the step bar shows them. */
+    static final List<String> STAGES = List.of("RECEIVED", "ACCEPTED", "INVESTIGATING", "UNDER_REVIEW", "IN_NOTICE",
+            "DECIDED", "DELIVERED", "CLOSED");
+
+    /** Where a status stands on the step bar; a deed not accepted stops at the first step. */
+    static int stageOf(DeedStatus status) {
+        return switch (status) {
+            case RECEIVED, NOT_ACCEPTED -> 0;
+            case ACCEPTED -> 1;
+            case INVESTIGATING -> 2;
+            case UNDER_REVIEW -> 3;
+            case IN_NOTICE, NOTICE_CLOSED, HEARING -> 4;
+            case DECIDED -> 5;
+            case DELIVERED -> 6;
+            case CLOSED -> 7;
+        };
     }
 
     /** The choices of the intake form (the form itself is already in the model); returns the view. */
