@@ -24,6 +24,11 @@ public class Users {
         return username != null && role != null && accounts.holdsRole(username, role);
     }
 
+    /** The login names of the accounts that may sign in, in order. */
+    public java.util.List<String> enabled() {
+        return accounts.enabledUsernames();
+    }
+
     public long countIn(DataScope scope) {
         return accounts.countByRegionCodeIn(scope.regionCodes());
     }

@@ -31,6 +31,9 @@ public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
 
     long countByRegionCodeIn(Collection<String> regionCodes);
 
+    @Query("select u.username from UserAccount u where u.enabled = true order by u.username")
+    java.util.List<String> enabledUsernames();
+
     @Query("select u.username from UserAccount u where u.organizationId = :organizationId")
     java.util.List<String> usernamesIn(@Param("organizationId") long organizationId);
 
