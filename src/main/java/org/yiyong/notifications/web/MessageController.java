@@ -1,21 +1,15 @@
 package org.yiyong.notifications.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.notifications.Notifications;
 
-/** The message centre (站内消息): the page, the unread count in the navigation, marking read; and the API. */
+/** The message centre (站内消息): the page, the unread count in the navigation, marking read. */
 @Controller
-@Tag(name = "messages")
 class MessageController {
 
     private final Notifications notifications;
@@ -50,23 +44,5 @@ class MessageController {
     String readAll(CurrentUser me) {
         notifications.markAllRead(me.username());
         return "redirect:/messages";
-    }
-
-    record MessageList(long unread, List<Notifications.Message> messages) {
-    }
-
-    @GetMapping(path = "/api/v1/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    @Operation(summary = "The caller's messages, newest first, and how many are unread")
-    MessageList messages(CurrentUser me) {
-        return new MessageList(notifications.unread(me.username()), notifications.of(me.username()));
-    }
-
-    @PostMapping(path = "/api/v1/messages/{id}/read", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    @Operation(summary = "Mark one of the caller's messages read; the unread count after it")
-    MessageList read(CurrentUser me, @PathVariable long id) {
-        notifications.markRead(me.username(), id);
-        return messages(me);
     }
 }

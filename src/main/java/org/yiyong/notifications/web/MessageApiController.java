@@ -1,0 +1,40 @@
+package org.yiyong.notifications.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.notifications.Notifications;
+
+/** The message centre in the API. */
+@RestController
+@Tag(name = "messages")
+class MessageApiController {
+
+    private final Notifications notifications;
+
+    MessageApiController(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    record MessageList(long unread, List<Notifications.Message> messages) {
+    }
+
+    @GetMapping(path = "/api/v1/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The caller's messages, newest first, and how many are unread")
+    MessageList messages(CurrentUser me) {
+        return new MessageList(notifications.unread(me.username()), notifications.of(me.username()));
+    }
+
+    @PostMapping(path = "/api/v1/messages/{id}/read", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Mark one of the caller's messages read; the unread count after it")
+    MessageList read(CurrentUser me, @PathVariable long id) {
+        notifications.markRead(me.username(), id);
+        return messages(me);
+    }
+}
