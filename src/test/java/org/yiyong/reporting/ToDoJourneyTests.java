@@ -1,7 +1,9 @@
 package org.yiyong.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,8 +17,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
 
 /**
- * From a deed received to a reward paid, each step's user finds the step in their to-do list (待办) — the
- * bureau's staff, the investigator of the station it was sent to, the committee member, the city staff who
+ * From a citizen's tip to a reward paid, each step's user finds the step in their to-do list (待办) — the
+ * county's staff who triage the tip, the investigator of the station it was sent to, the committee member, the city staff who
  * approve and grant, the county's finance reviewer and cashier — and it leaves the list once done; nobody
  * else is given it. What a user did is in their done list (已办).
  */
@@ -45,15 +47,34 @@ class ToDoJourneyTests extends FullStackTest {
     }
 
     @Test
-    void each_step_from_a_deed_to_a_paid_reward_waits_in_the_list_of_the_one_who_takes_it() throws Exception {
-        String created = call("jinjiang-staff", "/api/v1/deeds", """
-                {"regionCode": "350582", "category": "RESCUE", "source": "POLICE_REFERRAL",
-                 "occurredAt": "2026-11-10T10:00:00", "address": "晋江市池店镇", "title": "%s", "narrative": "救起落水儿童",
-                 "participants": [{"role": "ACTOR", "name": "%s", "residentId": "%s"}], "notADuplicate": true}"""
-                .formatted(unique("救人"), unique("洪"), uniqueResidentId("35058219880101")))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long deed = ((Number) JsonPath.read(created, "$.id")).longValue();
-        int actor = JsonPath.read(created, "$.participants[0].id");
+    void each_step_from_a_tip_to_a_paid_reward_waits_in_the_list_of_the_one_who_takes_it() throws Exception {
+        // a citizen's tip through the public form: the county's staff find it to triage and take it up
+        String actorName = unique("洪");
+        var sent = mvc.perform(multipart("/public/leads/new").param("narrative", "池店镇溪边有人跳水救起落水儿童，请核实表彰。")
+                        .param("occurredOn", clock.today().minusDays(1).toString()).param("occurredTime", "16:30")
+                        .param("regionCode", JINJIANG).param("address", "晋江市池店镇溪边")
+                        .with(csrf()).with(request -> {
+                            request.setRemoteAddr("10.88.1." + (System.nanoTime() % 200 + 1));
+                            return request;
+                        }))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String code = (String) sent.getFlashMap().get("trackingCode");
+        long lead = jdbc.sql("select id from lead where tracking_code = :code").param("code", code)
+                .query(Long.class).single();
+        assertThat(tasks("jinjiang-staff", "/leads/" + lead)).containsExactly("lead.triage");
+        assertThat(tasks("nanan-staff", "/leads/" + lead)).isEmpty();
+        String accepted = call("jinjiang-staff", "/api/v1/leads/" + lead + "/acceptance", """
+                {"category": "RESCUE", "title": "%s", "occurredAt": "%sT16:30:00", "address": "晋江市池店镇溪边",
+                 "narrative": "群众反映：有人跳水救起落水儿童。",
+                 "participants": [{"role": "ACTOR", "name": "%s"}], "notADuplicate": true}"""
+                .formatted(unique("救人"), clock.today().minusDays(1), actorName))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(tasks("jinjiang-staff", "/leads/" + lead)).as("triaged").isEmpty();
+        long deed = ((Number) JsonPath.read(accepted, "$.deedId")).longValue();
+        String created = mvc.perform(get("/api/v1/deeds/{id}", deed).with(as("jinjiang-staff"))).andReturn()
+                .getResponse().getContentAsString();
+        List<Integer> actors = JsonPath.read(created, "$.participants[?(@.role == 'ACTOR')].id");
+        int actor = actors.get(0);
         String page = "/deeds/" + deed;
         String api = "/api/v1/deeds/" + deed + "/";
 
