@@ -3,6 +3,7 @@ package org.yiyong.web;
 import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.shared.DomainException;
+import org.yiyong.shared.InvalidField;
 
 /**
  * A step taken from a page: it runs, and the browser is sent back to a page that says how it went —
@@ -46,6 +47,10 @@ public final class PageSteps {
         }
         redirect.addFlashAttribute("failure", refused.messageKey());
         redirect.addFlashAttribute("failureArgs", refused.arguments());
+        if (refused instanceof InvalidField invalid && invalid.field() != null) {
+            // the page names the field the message is about: "受理日期：此项必须填写。"
+            redirect.addFlashAttribute("failureField", invalid.field());
+        }
         return "redirect:" + page;
     }
 }

@@ -36,7 +36,8 @@ class PageStepsTests {
 
         assertThat(view).isEqualTo("redirect:/campaigns/3");
         Map<String, Object> flash = Map.copyOf(redirect.getFlashAttributes());
-        assertThat(flash).containsOnlyKeys("failure", "failureArgs").containsEntry("failure", "validation.too-long");
+        assertThat(flash).containsOnlyKeys("failure", "failureArgs", "failureField")
+                .containsEntry("failure", "validation.too-long").containsEntry("failureField", "reason");
         assertThat((Object[]) flash.get("failureArgs")).containsExactly(200);
     }
 

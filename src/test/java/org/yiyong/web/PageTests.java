@@ -70,6 +70,29 @@ class PageTests extends FullStackTest {
     }
 
     @Test
+    void a_refused_form_names_the_field_its_message_is_about() throws Exception {
+        String created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/deeds").with(as("jinjiang-staff"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                                {"regionCode": "350582", "category": "RESCUE", "source": "POLICE_REFERRAL",
+                                 "occurredAt": "2026-11-01T10:00:00", "address": "晋江市安海镇", "title": "救起落水老人",
+                                 "narrative": "派出所报告有人救起落水老人。",
+                                 "participants": [{"role": "ACTOR", "name": "%s"}], "notADuplicate": true}"""
+                                .formatted(unique("洪"))))
+                .andReturn().getResponse().getContentAsString();
+        long deed = ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/deeds/{id}/accept", deed).param("acceptedOn", "2099-01-01").with(as("jinjiang-staff"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String page = mvc.perform(get("/deeds/{id}", deed).with(as("jinjiang-staff"))
+                        .cookie(refused.getResponse().getCookies()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).containsPattern("alert-danger[^>]*>受理日期：");
+    }
+
+    @Test
     void error_pages_show_no_stack_trace() throws Exception {
         mvc.perform(get("/organizations/999999999").with(as("city-staff")))
                 .andExpect(status().isNotFound())
