@@ -60,7 +60,11 @@ class OrganizationController {
 
     @GetMapping("/{id}")
     String show(CurrentUser me, @PathVariable long id, Model model) {
-        model.addAttribute("organization", management.view(me, id));
+        var organization = management.view(me, id);
+        model.addAttribute("organization", organization);
+        // the parent is linked only when the reader may open it (a county's staff do not see the city's bodies)
+        model.addAttribute("parentOpen", organization.parentId() != null && management.find(organization.parentId())
+                .filter(parent -> me.scope().covers(parent.regionCode())).isPresent());
         model.addAttribute("attachments", attachments.list(me, ATTACHMENT_OWNER, id));
         return DETAIL_VIEW;
     }
