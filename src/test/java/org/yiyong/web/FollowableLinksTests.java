@@ -50,7 +50,23 @@ class FollowableLinksTests extends FullStackTest {
                 "/funds", "/donations"))).isEmpty();
         assertThat(refused("cashier", List.of("/", "/tasks", "/payment-orders", "/payment-orders/batches")))
                 .isEmpty();
-        assertThat(refused("committee-1", List.of("/", "/tasks", "/honour-rounds", "/deeds"))).isEmpty();
+        // a round with a candidate of this test's own, for the panel member to read
+        new org.yiyong.ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", "350582", "JJ-PS-QY", 1);
+        String opened = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/honour-rounds").with(as("city-staff"))
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                                {"name": "%s", "windowFrom": "%s", "windowTo": "%s", "criteria": {"综合评价": 100},
+                                 "members": ["committee-1", "committee-2"]}"""
+                                .formatted(unique("链接检查表彰"), clock.today().minusDays(1), clock.today())))
+                .andReturn().getResponse().getContentAsString();
+        long round = ((Number) com.jayway.jsonpath.JsonPath.read(opened, "$.id")).longValue();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/api/v1/honour-rounds/{id}/candidates", round).with(as("city-staff"))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{}"));
+        assertThat(jdbc.sql("select count(*) from round_candidate where round_id = :r").param("r", round)
+                .query(Long.class).single()).isPositive();
+        List<String> committee = List.of("/", "/tasks", "/honour-rounds", "/deeds", "/honour-rounds/" + round);
+        assertThat(refused("committee-1", committee)).isEmpty();
     }
 
     @Test

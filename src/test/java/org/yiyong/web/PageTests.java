@@ -90,6 +90,15 @@ class PageTests extends FullStackTest {
                         .cookie(refused.getResponse().getCookies()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(page).containsPattern("alert-danger[^>]*>受理日期：");
+        // the page's parts are a touch away: every jump link has its target
+        String jump = page.substring(page.indexOf("id=\"deed-jump\""), page.indexOf("</nav>", page.indexOf("id=\"deed-jump\"")));
+        java.util.regex.Matcher target = java.util.regex.Pattern.compile("href=\"#([a-z-]+)\"").matcher(jump);
+        int targets = 0;
+        while (target.find()) {
+            org.assertj.core.api.Assertions.assertThat(page).contains("id=\"" + target.group(1) + "\"");
+            targets++;
+        }
+        org.assertj.core.api.Assertions.assertThat(targets).isEqualTo(4);
     }
 
     @Test
