@@ -34,6 +34,20 @@ public record DataScope(Set<String> regionCodes) implements Serializable {
         return regionCode != null && covers(regionCode.value());
     }
 
+    /**
+     * The codes of one region of the scope, or of the whole scope when none is named (blank), for a list
+     * narrowed to a region; a region outside the scope is not found.
+     */
+    public Set<String> narrowedTo(String regionCode) {
+        if (regionCode == null || regionCode.isBlank()) {
+            return sortedCodes();
+        }
+        if (!covers(regionCode)) {
+            throw new RecordNotFound("Region", regionCode);
+        }
+        return Set.of(regionCode);
+    }
+
     /** The codes in a stable order, for logs and SQL parameters. */
     public Set<String> sortedCodes() {
         return new TreeSet<>(regionCodes);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -13,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -42,9 +44,16 @@ public class Registers {
     }
 
     private final AuditTrail audit;
+    private final MessageSource messages;
 
-    Registers(AuditTrail audit) {
+    Registers(AuditTrail audit, MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** A coded value in the words of a register, which is written in Chinese: the message, or the key itself. */
+    public String label(String key) {
+        return messages.getMessage(key, null, key, Locale.CHINA);
     }
 
     /**

@@ -11,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -51,12 +49,10 @@ class VisitController {
 
     private final Clock clock;
 
-    private final MessageSource messages;
     private final Registers registers;
 
     VisitController(VisitSchedule schedule, VisitRecords records, Assistance assistance, SamaritanRegistry samaritans,
-            Clock clock, MessageSource messages, Registers registers) {
-        this.messages = messages;
+            Clock clock, Registers registers) {
         this.registers = registers;
         this.clock = clock;
         this.schedule = schedule;
@@ -83,10 +79,10 @@ class VisitController {
         List<VisitSchedule.Due> due = schedule.schedule(me, shown);
         List<List<?>> lines = due.stream().limit(Registers.MAX_LINES).<List<?>>map(d -> Arrays.asList(d.number(),
                 d.name(), d.regionName(), d.address(), d.categories().stream()
-                        .map(c -> text("visit.category." + c)).collect(Collectors.joining("、")),
+                        .map(c -> registers.label("visit.category." + c)).collect(Collectors.joining("、")),
                 d.intervalMonths(), d.lastVisit(), d.due(), d.overdue() ? "是" : "", d.responsible())).toList();
         String subtitle = Registers.subtitle(Arrays.asList(Registers.filter("范围", me.regionName()),
-                Registers.filter("显示", text("visit.filter." + shown))), me.displayName(), LocalDate.now(clock),
+                Registers.filter("显示", registers.label("visit.filter." + shown))), me.displayName(), LocalDate.now(clock),
                 lines.size());
         return registers.download("Visit", "走访台账", "见义勇为人员走访台账", subtitle, VISIT_COLUMNS, lines);
     }
@@ -96,10 +92,6 @@ class VisitController {
             new Registers.Column("家庭类别", 16), new Registers.Column("走访周期（月）", 14),
             new Registers.Column("上次走访", 12), new Registers.Column("应走访日期", 12), new Registers.Column("已逾期", 8),
             new Registers.Column("责任单位", 20));
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, Locale.CHINA);
-    }
 
     @PostMapping("/visits/policies")
     String policy(CurrentUser me, @RequestParam(required = false) HouseholdCategory category,

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,16 +44,14 @@ class DeedController {
     private final DeedQueries queries;
     private final DeedPages pages;
 
-    private final MessageSource messages;
     private final Registers registers;
     private final Clock clock;
 
     private final Regions regions;
 
-    DeedController(DeedIntake intake, DeedQueries queries, DeedPages pages, MessageSource messages, Registers registers,
+    DeedController(DeedIntake intake, DeedQueries queries, DeedPages pages, Registers registers,
             Clock clock, Regions regions) {
         this.regions = regions;
-        this.messages = messages;
         this.registers = registers;
         this.clock = clock;
         this.intake = intake;
@@ -91,14 +87,14 @@ class DeedController {
         DeedFilter filter = new DeedFilter(q, status, category, region, from, to, overdue);
         List<DeedQueries.RegisterLine> found = queries.register(me.scope(), filter, Registers.MAX_LINES);
         List<List<?>> lines = found.stream().<List<?>>map(d -> Arrays.asList(d.number(), d.title(),
-                text("deed.category." + d.category()), text("deed.source." + d.source()), d.regionName(),
+                registers.label("deed.category." + d.category()), registers.label("deed.source." + d.source()), d.regionName(),
                 d.occurredAt() == null ? null : d.occurredAt().toLocalDate(), d.address(), d.actors(), d.receivedOn(),
                 d.acceptedOn(), d.decisionDueOn(), d.decidedOn(), d.decisionNumber(), d.confirmed(), d.refused(),
-                text("deed.status." + d.status()))).toList();
+                registers.label("deed.status." + d.status()))).toList();
         String subtitle = Registers.subtitle(Arrays.asList(
                 Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
-                Registers.filter("状态", status == null ? null : text("deed.status." + status)),
-                Registers.filter("类别", category == null ? null : text("deed.category." + category)),
+                Registers.filter("状态", status == null ? null : registers.label("deed.status." + status)),
+                Registers.filter("类别", category == null ? null : registers.label("deed.category." + category)),
                 Registers.filter("发生日期自", from), Registers.filter("至", to),
                 overdue ? "仅逾期未决定" : null, Registers.filter("查询", q)),
                 me.displayName(), LocalDate.now(clock), lines.size());
@@ -111,10 +107,6 @@ class DeedController {
             new Registers.Column("行为人", 20), new Registers.Column("收到日期", 12), new Registers.Column("受理日期", 12),
             new Registers.Column("办理期限", 12), new Registers.Column("决定日期", 12), new Registers.Column("决定书文号", 24),
             new Registers.Column("确认人数", 10), new Registers.Column("不予确认人数", 12), new Registers.Column("状态", 12));
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, Locale.CHINA);
-    }
 
     @GetMapping("/new")
     String initIntake(CurrentUser me, Model model) {

@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -55,13 +53,11 @@ class FundPages {
 
     private final Clock clock;
 
-    private final MessageSource messages;
     private final Registers registers;
     private final Regions regions;
 
     FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal, Clock clock,
-            MessageSource messages, Registers registers, Regions regions) {
-        this.messages = messages;
+            Registers registers, Regions regions) {
         this.registers = registers;
         this.regions = regions;
         this.clock = clock;
@@ -179,11 +175,11 @@ class FundPages {
             @RequestParam(required = false) String q) {
         List<Payments.RegisterLine> found = payments.register(me, status, q, Registers.MAX_LINES);
         List<List<?>> lines = found.stream().<List<?>>map(o -> Arrays.asList(o.number(), o.requestedOn(),
-                regions.nameOf(o.regionCode()), text("purpose." + o.purpose()), o.payeeName(), o.payeeBankName(),
+                regions.nameOf(o.regionCode()), registers.label("purpose." + o.purpose()), o.payeeName(), o.payeeBankName(),
                 o.payeeAccountMasked(), o.amount(), o.description(), o.decisionDocument(),
-                text("payment.status." + o.status()), o.paidOn(), o.bankReference())).toList();
+                registers.label("payment.status." + o.status()), o.paidOn(), o.bankReference())).toList();
         String subtitle = Registers.subtitle(Arrays.asList(Registers.filter("范围", me.regionName()),
-                Registers.filter("状态", status == null ? null : text("payment.status." + status)),
+                Registers.filter("状态", status == null ? null : registers.label("payment.status." + status)),
                 Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), lines.size());
         return registers.download("PaymentOrder", "支付台账", "见义勇为资金支付台账", subtitle, PAYMENT_COLUMNS, lines);
     }
@@ -193,10 +189,6 @@ class FundPages {
             new Registers.Column("收款人", 14), new Registers.Column("开户银行", 20), new Registers.Column("账号", 22),
             new Registers.Column("金额（元）", 14), new Registers.Column("摘要", 30), new Registers.Column("审批文号", 22),
             new Registers.Column("状态", 10), new Registers.Column("支付日期", 12), new Registers.Column("银行流水号", 20));
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, Locale.CHINA);
-    }
 
     @PostMapping("/payment-orders")
     String requestManually(CurrentUser me, @RequestParam(required = false) Long fundId,

@@ -22,7 +22,6 @@ import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * 中考加分证明: the certificate a child of an honoured samaritan takes to the exam office, with the
@@ -142,11 +141,7 @@ public class ExamBonus {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
     public List<Certificate> register(CurrentUser me, int year, String regionCode) {
         Inputs.year("year", year);
-        java.util.Collection<String> regionCodes = regionCode == null || regionCode.isBlank() ? me.scope().sortedCodes()
-                : List.of(regionCode);
-        if (!me.scope().regionCodes().containsAll(regionCodes)) {
-            throw new RecordNotFound("Region", regionCode);
-        }
+        java.util.Set<String> regionCodes = me.scope().narrowedTo(regionCode);
         return jdbc.sql("""
                 select c.id, c.number, c.samaritan_id, c.child_name, c.parent_name, c.region_code, t.name as title,
                        t.level, c.points, c.issued_on, c.issued_by

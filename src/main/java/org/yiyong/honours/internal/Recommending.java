@@ -31,7 +31,6 @@ import org.yiyong.samaritans.SamaritanProfile;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * 向上推荐: recommending a samaritan to the province or the nation — the package (a summary PDF and the
@@ -152,11 +151,7 @@ public class Recommending {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
     public java.util.List<Line> register(CurrentUser me, Integer year, String regionCode,
             Recommendation.Status status) {
-        java.util.Collection<String> regionCodes = regionCode == null || regionCode.isBlank()
-                ? me.scope().sortedCodes() : java.util.List.of(regionCode);
-        if (!me.scope().regionCodes().containsAll(regionCodes)) {
-            throw new RecordNotFound("Region", regionCode);
-        }
+        java.util.Set<String> regionCodes = me.scope().narrowedTo(regionCode);
         if (year != null) {
             Inputs.year("year", year);
         }

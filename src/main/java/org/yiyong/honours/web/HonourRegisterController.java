@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +34,10 @@ class HonourRegisterController {
     private final ExamBonus examBonus;
     private final Clock clock;
 
-    private final MessageSource messages;
     private final Registers registers;
 
     HonourRegisterController(HonourRegister register, TitleCatalogue titles, Regions regions, ExamBonus examBonus,
-            Clock clock, MessageSource messages, Registers registers) {
-        this.messages = messages;
+            Clock clock, Registers registers) {
         this.registers = registers;
         this.examBonus = examBonus;
         this.clock = clock;
@@ -74,17 +70,15 @@ class HonourRegisterController {
         Filter filter = new Filter(year, title, level, status, region, q);
         List<HonourRegister.Row> rows = register.all(me, filter, Registers.MAX_LINES);
         List<List<?>> lines = rows.stream().<List<?>>map(r -> Arrays.asList(r.recipient(), r.titleName(),
-                messages.getMessage("title.level." + r.level(), null, Locale.CHINA), r.decidedOn(), r.regionName(),
-                r.rewardAmount(), messages.getMessage("honour.status." + r.status(), null, Locale.CHINA),
+                registers.label("title.level." + r.level()), r.decidedOn(), r.regionName(),
+                r.rewardAmount(), registers.label("honour.status." + r.status()),
                 r.certificateNumber(), r.deedNumber())).toList();
         String subtitle = Registers.subtitle(Arrays.asList(
                 Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
                 Registers.filter("年度", year), Registers.filter("称号", title == null || title.isBlank() ? null
                         : titles.title(title).getName()),
-                Registers.filter("级别", level == null ? null : messages.getMessage("title.level." + level, null,
-                        Locale.CHINA)),
-                Registers.filter("状态", status == null ? null : messages.getMessage("honour.status." + status, null,
-                        Locale.CHINA)),
+                Registers.filter("级别", level == null ? null : registers.label("title.level." + level)),
+                Registers.filter("状态", status == null ? null : registers.label("honour.status." + status)),
                 Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), lines.size());
         return registers.download("HonourRegister", "表彰名录", "表彰名录", subtitle, HONOUR_COLUMNS, lines);
     }

@@ -2,7 +2,6 @@ package org.yiyong.samaritans.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,7 +11,6 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanRegistry;
 import org.yiyong.shared.Inputs;
-import org.yiyong.shared.RecordNotFound;
 
 /**
  * The year's disability pension lines (伤残抚恤金年度发放表): every person on the year's schedule in the
@@ -45,11 +43,7 @@ public class PensionRoll {
     @PreAuthorize(SamaritanRegistry.READ)
     public Roll of(CurrentUser me, int year, String regionCode, PensionStatus status) {
         Inputs.year("year", year);
-        Collection<String> regionCodes = regionCode == null || regionCode.isBlank() ? me.scope().sortedCodes()
-                : List.of(regionCode);
-        if (!me.scope().regionCodes().containsAll(regionCodes)) {
-            throw new RecordNotFound("Region", regionCode);
-        }
+        java.util.Set<String> regionCodes = me.scope().narrowedTo(regionCode);
         List<Line> lines = jdbc.sql("""
                 select s.id, s.number, s.name, s.region_code, p.grade, p.months, p.annual_amount, p.amount, p.status,
                        p.paid_on, p.paid_by, p.payment_reference, p.note

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -44,14 +43,12 @@ class DisabilityController {
     private final PensionRoll roll;
     private final Regions regions;
     private final Registers registers;
-    private final MessageSource messages;
 
     DisabilityController(Disability disability, PensionStandards standards, Clock clock, PensionRoll roll,
-            Regions regions, Registers registers, MessageSource messages) {
+            Regions regions, Registers registers) {
         this.roll = roll;
         this.regions = regions;
         this.registers = registers;
-        this.messages = messages;
         this.disability = disability;
         this.standards = standards;
         this.clock = clock;
@@ -135,12 +132,11 @@ class DisabilityController {
         PensionRoll.Roll found = roll.of(me, shown, region, status);
         List<List<?>> lines = found.lines().stream().<List<?>>map(l -> java.util.Arrays.asList(l.number(), l.name(),
                 l.regionName(), l.grade(), l.months(), l.annualAmount(), l.amount(),
-                messages.getMessage("disability.pension.status." + l.status(), null, java.util.Locale.CHINA),
+                registers.label("disability.pension.status." + l.status()),
                 l.paidOn(), l.paidBy(), l.paymentReference(), l.note())).toList();
         String subtitle = Registers.subtitle(java.util.Arrays.asList(Registers.filter("年度", shown),
                 Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
-                Registers.filter("状态", status == null ? null : messages.getMessage("disability.pension.status."
-                        + status, null, java.util.Locale.CHINA))), me.displayName(), LocalDate.now(clock), lines.size());
+                Registers.filter("状态", status == null ? null : registers.label("disability.pension.status." + status))), me.displayName(), LocalDate.now(clock), lines.size());
         return registers.download("PensionPayment", shown + "年伤残抚恤金发放表", shown + "年伤残抚恤金发放表", subtitle,
                 PENSION_COLUMNS, lines);
     }
