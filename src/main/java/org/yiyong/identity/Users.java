@@ -29,6 +29,16 @@ public class Users {
         return accounts.enabledUsernames();
     }
 
+    /** How a person is reached outside Yiyong, and where they want the morning digest. */
+    public record Contact(String mobile, String email, boolean digestByEmail, boolean digestBySms) {
+    }
+
+    /** The contact the account's owner keeps; empty for an unknown login name. */
+    public java.util.Optional<Contact> contactOf(String username) {
+        return accounts.findByUsername(username).map(account -> new Contact(account.getMobile(), account.getEmail(),
+                account.isDigestByEmail(), account.isDigestBySms()));
+    }
+
     public long countIn(DataScope scope) {
         return accounts.countByRegionCodeIn(scope.regionCodes());
     }

@@ -53,6 +53,14 @@ public class UserAccount {
 
     private Instant lastLoginAt;
 
+    private String mobile;
+
+    private String email;
+
+    private boolean digestByEmail;
+
+    private boolean digestBySms;
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -153,6 +161,14 @@ public class UserAccount {
         this.regionCode = regionCode;
     }
 
+    /** Where the person is reached outside Yiyong, as they keep it themselves. */
+    public void changeContact(String mobile, String email, boolean digestByEmail, boolean digestBySms) {
+        this.mobile = mobile;
+        this.email = email;
+        this.digestByEmail = digestByEmail;
+        this.digestBySms = digestBySms;
+    }
+
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
@@ -160,7 +176,8 @@ public class UserAccount {
     public Map<String, Object> snapshot() {
         return Changes.snapshot("username", username, "displayName", displayName, "organizationId", organizationId,
                 "regionCode", regionCode, "enabled", enabled, "roles",
-                String.join(",", new TreeSet<>(roles.stream().map(Role::name).toList())));
+                String.join(",", new TreeSet<>(roles.stream().map(Role::name).toList())), "mobile", mobile, "email",
+                email, "digestByEmail", digestByEmail, "digestBySms", digestBySms);
     }
 
     public Long getId() {
@@ -209,6 +226,22 @@ public class UserAccount {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public String getMobile() {
+        return mobile;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public boolean isDigestByEmail() {
+        return digestByEmail;
+    }
+
+    public boolean isDigestBySms() {
+        return digestBySms;
     }
 
     public long getVersion() {

@@ -26,6 +26,7 @@ import org.yiyong.identity.Role;
 import org.yiyong.identity.internal.PasswordPolicy;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.NotAllowed;
+import org.yiyong.shared.PhoneNumber;
 import org.yiyong.shared.RecordNotFound;
 import org.yiyong.shared.StaleRecord;
 
@@ -36,6 +37,7 @@ import org.yiyong.shared.StaleRecord;
 @Service
 public class UserAdministration {
 
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
 
     private final UserAccounts accounts;
@@ -202,6 +204,57 @@ public class UserAdministration {
                 .withDetail("changed by the user; other sessions ended: " + sessionsEnded
                         + (keepTokens ? "; access tokens kept" : "; access tokens revoked: " + tokensRevoked)));
         return new PasswordChanged(sessionsEnded, tokensRevoked, keepTokens);
+    }
+
+    /** The signed-in user's own account. */
+    @Transactional(readOnly = true)
+    public UserAccount own(CurrentUser me) {
+        return accounts.findById(me.id()).orElseThrow(() -> new RecordNotFound("UserAccount", me.id()));
+    }
+
+    /**
+     * The user keeps their own mobile and e-mail, and chooses whether the morning digest of their to-do
+     * list goes there too; a channel chosen needs its address.
+     */
+    @Transactional
+    public UserAccount changeOwnContact(CurrentUser me, Contact contact) {
+        UserAccount account = accounts.findById(me.id()).orElseThrow(() -> new RecordNotFound("UserAccount", me.id()));
+        String mobile = blankToNull(contact.mobile());
+        if (mobile != null) {
+            PhoneNumber number;
+            try {
+                number = PhoneNumber.parse(mobile);
+            } catch (InvalidField notAPhone) {
+                throw new InvalidField("mobile", "user.mobile.invalid");
+            }
+            if (!number.isMobile()) {
+                throw new InvalidField("mobile", "user.mobile.invalid");
+            }
+            mobile = number.value();
+        }
+        String email = blankToNull(contact.email());
+        if (email != null && (email.length() > 200 || !EMAIL.matcher(email).matches())) {
+            throw new InvalidField("email", "user.email.invalid");
+        }
+        if (contact.digestByEmail() && email == null) {
+            throw new InvalidField("email", "user.email.needed");
+        }
+        if (contact.digestBySms() && mobile == null) {
+            throw new InvalidField("mobile", "user.mobile.needed");
+        }
+        Map<String, Object> before = account.snapshot();
+        account.changeContact(mobile, email, contact.digestByEmail(), contact.digestBySms());
+        audit.record(AuditRecord.of(AuditAction.UPDATE, "UserAccount", me.id())
+                .withChanges(Changes.between(before, account.snapshot())));
+        return account;
+    }
+
+    /** How a person is reached outside Yiyong. */
+    public record Contact(String mobile, String email, boolean digestByEmail, boolean digestBySms) {
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** What a password change ended besides the old password. */

@@ -20,16 +20,18 @@ import org.yiyong.identity.internal.AccessTokenService;
 import org.yiyong.identity.internal.AccessTokenService.IssuedToken;
 import org.yiyong.identity.internal.AccountDirectory;
 import org.yiyong.identity.internal.PasswordPolicy;
+import org.yiyong.identity.internal.UserAccount;
 import org.yiyong.identity.internal.UserAdministration;
 import org.yiyong.identity.internal.UserAdministration.PasswordChanged;
 import org.yiyong.shared.InvalidField;
 
-/** The signed-in user's own account: password and personal access tokens. */
+/** The signed-in user's own account: password, contact and personal access tokens. */
 @Controller
 class AccountController {
 
     private static final String PASSWORD_VIEW = "identity/password";
     private static final String TOKENS_VIEW = "identity/tokens";
+    private static final String CONTACT_VIEW = "identity/contact";
 
     private final UserAdministration administration;
     private final AccessTokenService tokens;
@@ -91,6 +93,36 @@ class AccountController {
         model.addAttribute("minLength", rules[0]);
         model.addAttribute("maxLength", rules[1]);
         model.addAttribute("maxHanzi", rules[2]);
+    }
+
+    @GetMapping("/account/contact")
+    String contact(CurrentUser me, Model model) {
+        UserAccount account = administration.own(me);
+        model.addAttribute("form", new ContactForm(account.getMobile(), account.getEmail(), account.isDigestByEmail(),
+                account.isDigestBySms()));
+        return CONTACT_VIEW;
+    }
+
+    @PostMapping("/account/contact")
+    String changeContact(CurrentUser me, @ModelAttribute("form") ContactForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        try {
+            administration.changeOwnContact(me, form.contact());
+        } catch (InvalidField invalid) {
+            result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
+            return CONTACT_VIEW;
+        }
+        redirect.addFlashAttribute("success", "contact.saved");
+        return "redirect:/account/contact";
+    }
+
+    /** The contact form; an unticked box sends nothing. */
+    record ContactForm(String mobile, String email, Boolean digestByEmail, Boolean digestBySms) {
+
+        UserAdministration.Contact contact() {
+            return new UserAdministration.Contact(mobile, email, Boolean.TRUE.equals(digestByEmail),
+                    Boolean.TRUE.equals(digestBySms));
+        }
     }
 
     @GetMapping("/account/tokens")

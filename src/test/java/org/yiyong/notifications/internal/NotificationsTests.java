@@ -1,11 +1,6 @@
 package org.yiyong.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +23,7 @@ import org.yiyong.notifications.Notifications;
 /**
  * Messages are made once per event, whoever makes them and however often; an address gets at most the
  * daily limit; a refused message is retried with back-off and then failed with the provider's words; two
- * senders never send one message twice; the morning digest reaches each person with tasks once a day.
+ * senders never send one message twice.
  */
 class NotificationsTests extends FullStackTest {
 
@@ -40,9 +35,6 @@ class NotificationsTests extends FullStackTest {
 
     @Autowired
     LockingTaskExecutor locks;
-
-    @Autowired
-    DailyDigest digest;
 
     private OutboundSender sender(MessageGateway gateway) {
         return new OutboundSender(jdbc, gateway, properties, locks, clock);
@@ -149,28 +141,5 @@ class NotificationsTests extends FullStackTest {
         two.shutdown();
         assertThat(calls.get()).isEqualTo(1);
         assertThat(message(key).get("status")).isEqualTo("SENT");
-    }
-
-    @Test
-    void the_morning_digest_reaches_a_person_with_tasks_once_a_day_and_opens_the_to_do_list() throws Exception {
-        digest.send();
-        digest.send();
-        List<Map<String, Object>> mine = jdbc.sql("""
-                select id, subject, link from notification where recipient = 'jinjiang-staff' and kind = 'digest'
-                  and event_key = :k""").param("k", "digest:jinjiang-staff:" + clock.today()).query().listOfRows();
-        assertThat(mine).hasSize(1);
-        assertThat(mine.get(0).get("subject").toString()).startsWith("今日待办");
-        long id = ((Number) mine.get(0).get("id")).longValue();
-        String badge = mvc.perform(get("/messages/unread").with(as("jinjiang-staff"))).andReturn().getResponse()
-                .getContentAsString();
-        assertThat(badge).contains("id=\"message-count\"");
-        mvc.perform(post("/messages/{id}/read", id).with(as("jinjiang-staff")).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/tasks"));
-        assertThat(jdbc.sql("select read_at from notification where id = :id").param("id", id).query().singleRow()
-                .get("read_at")).isNotNull();
-        // someone else cannot mark it, nor see it
-        mvc.perform(get("/messages").with(as("nanan-staff"))).andExpect(status().isOk());
-        assertThat(notifications.markRead("nanan-staff", id)).isFalse();
-        assertThat(notifications.of("nanan-staff")).noneMatch(m -> m.id() == id);
     }
 }
