@@ -1,6 +1,8 @@
 package org.yiyong.honours;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +16,14 @@ public class HonourProgress {
 
     HonourProgress(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The day the first reward for the deed was paid out (its payment settled), if one was. */
+    public Optional<LocalDate> rewardPaidOn(long deedId) {
+        return jdbc.sql("""
+                select min(r.settled_on) from reward_payment_request r join honour h on h.id = r.honour_id
+                where h.deed_id = :deed and h.status = 'GRANTED' and r.kind = 'PAYMENT' and r.status = 'SETTLED'""")
+                .param("deed", deedId).query(LocalDate.class).optional();
     }
 
     /** The titles granted (and not revoked) for the deed, once each, highest level first. */

@@ -91,7 +91,7 @@ class DeedWalkthroughTests extends BrowserTest {
             page.locator("#participants0\\.role").selectOption("ACTOR");
             page.locator("#participants0\\.name").fill(actor);
             page.locator("#register").click();
-            assertThat(page.locator("#lead-status")).hasText("已受理立案");
+            assertThat(page.locator("#lead-status")).hasText("已登记为案件");
             page.locator("#lead-deed").click();
             assertThat(page.locator("#deed-status")).hasText("已登记");
             deedPath[0] = page.url().substring(url("").length());
@@ -191,7 +191,7 @@ class DeedWalkthroughTests extends BrowserTest {
             page.navigate(url("/public/leads/status"));
             page.getByLabel("线索查询码").fill(code);
             page.locator("#look-up").click();
-            assertThat(page.locator("#lead-status")).hasText("已受理立案");
+            assertThat(page.locator("#lead-status")).hasText("已登记为案件");
         }
     }
 }

@@ -19,7 +19,7 @@ class LeadLifecycleTests {
 
     private static Lead lead() {
         return new Lead("XS-7K3M-Q9PD", new NewLead("350582", LocalDate.of(2026, 2, 27), LocalTime.of(18, 30),
-                "晋江市安海镇", "有人跳河救人", null, null, null), NOW);
+                "晋江市安海镇", "有人跳河救人", null, null, null, false), NOW);
     }
 
     @Test
@@ -55,7 +55,7 @@ class LeadLifecycleTests {
     @Test
     void the_time_of_the_act_is_noon_when_the_reporter_gave_only_the_day() {
         Lead lead = new Lead("XS-7K3M-Q9PE", new NewLead("350582", LocalDate.of(2026, 2, 27), null, "晋江", "救人",
-                null, null, null), NOW);
+                null, null, null, false), NOW);
         assertThat(lead.occurredAt()).isEqualTo(LocalDate.of(2026, 2, 27).atTime(12, 0));
         assertThat(lead().occurredAt()).isEqualTo(LocalDate.of(2026, 2, 27).atTime(18, 30));
     }

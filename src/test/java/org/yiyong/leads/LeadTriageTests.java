@@ -80,7 +80,7 @@ class LeadTriageTests extends LeadTestSupport {
         String confirm = "[{\"participantId\": %d, \"outcome\": \"CONFIRM\"}]".formatted(participant);
         mvc.perform(post(steps + "accept").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"acceptedOn\": \"%s\"}".formatted(today()))).andExpect(status().isOk());
-        assertThat(publicStatus(lead).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("受理立案 " + today());
+        assertThat(publicStatus(lead).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ")).contains("受理 " + today());
         mvc.perform(post(steps + "investigation").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"organizationId\": %d, \"investigators\": \"民警\"}".formatted(organizationId("JJ-PS-QY"))))
                 .andExpect(status().isOk());
@@ -141,11 +141,11 @@ class LeadTriageTests extends LeadTestSupport {
         mvc.perform(get("/leads/{id}", id).with(as("jinjiang-staff")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(number)))
-                .andExpect(content().string(containsString("已受理立案")));
+                .andExpect(content().string(containsString("已登记为案件")));
         assertThat(auditedActions("jinjiang-staff", "Lead", id)).containsExactly("UPDATE", "UPDATE");
 
         mvc.perform(get("/public/leads/status").param("code", codeOf(id)).with(from(freshAddress())))
-                .andExpect(content().string(containsString("已受理立案")))
+                .andExpect(content().string(containsString("已登记为案件")))
                 .andExpect(content().string(not(containsString(number))));
     }
 

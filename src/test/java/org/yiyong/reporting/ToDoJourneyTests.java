@@ -12,17 +12,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
+import org.yiyong.leads.internal.ReporterMessages;
 
 /**
  * From a citizen's tip to a reward paid, each step's user finds the step in their to-do list (待办) — the
  * county's staff who triage the tip, the investigator of the station it was sent to, the committee member, the city staff who
  * approve and grant, the county's finance reviewer and cashier — and it leaves the list once done; nobody
- * else is given it. What a user did is in their done list (已办).
+ * else is given it. What a user did is in their done list (已办). The citizen who agreed to it is told by SMS
+ * as the deed is accepted, confirmed and its reward paid, once each.
  */
 class ToDoJourneyTests extends FullStackTest {
+
+    @Autowired
+    ReporterMessages reporters;
 
     private static final String JINJIANG = "350582";
 
@@ -37,6 +43,12 @@ class ToDoJourneyTests extends FullStackTest {
         return JsonPath.read(body, "$.tasks[?(@.path == '%s')].kind".formatted(path));
     }
 
+    /** The subjects of the SMS sent to the reporter, in order. */
+    private List<String> toldReporter(String phone) {
+        return jdbc.sql("select subject from outbound_message where address = :a and channel = 'SMS' order by id")
+                .param("a", phone).query(String.class).list();
+    }
+
     private String html(String user, String path) throws Exception {
         return mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
@@ -48,11 +60,14 @@ class ToDoJourneyTests extends FullStackTest {
 
     @Test
     void each_step_from_a_tip_to_a_paid_reward_waits_in_the_list_of_the_one_who_takes_it() throws Exception {
-        // a citizen's tip through the public form: the county's staff find it to triage and take it up
+        // a citizen's tip through the public form: the county's staff find it to triage and take it up; the
+        // reporter agreed to be told by SMS
+        String reporterPhone = "138" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
         String actorName = unique("洪");
         var sent = mvc.perform(multipart("/public/leads/new").param("narrative", "池店镇溪边有人跳水救起落水儿童，请核实表彰。")
                         .param("occurredOn", clock.today().minusDays(1).toString()).param("occurredTime", "16:30")
                         .param("regionCode", JINJIANG).param("address", "晋江市池店镇溪边")
+                        .param("reporterPhone", reporterPhone).param("smsConsent", "true")
                         .with(csrf()).with(request -> {
                             request.setRemoteAddr("10.88.1." + (System.nanoTime() % 200 + 1));
                             return request;
@@ -80,7 +95,12 @@ class ToDoJourneyTests extends FullStackTest {
 
         assertThat(tasks("jinjiang-staff", page)).containsExactly("deed.accept");
         assertThat(tasks("nanan-staff", page)).isEmpty();
+        reporters.followUp();
+        assertThat(toldReporter(reporterPhone)).as("registered, not yet accepted").isEmpty();
         step("jinjiang-staff", api + "accept", "{\"acceptedOn\": \"%s\"}".formatted(clock.today()));
+        reporters.followUp();
+        reporters.followUp();
+        assertThat(toldReporter(reporterPhone)).containsExactly("事迹已受理");
         assertThat(tasks("jinjiang-staff", page)).containsExactly("deed.assign");
         String due = JsonPath.<List<String>>read(mvc.perform(get("/api/v1/tasks").with(as("jinjiang-staff")))
                 .andReturn().getResponse().getContentAsString(), "$.tasks[?(@.path == '%s')].due".formatted(page))
@@ -122,6 +142,8 @@ class ToDoJourneyTests extends FullStackTest {
                 .formatted(clock.today()));
         assertThat(tasks("jinjiang-staff", page)).isEmpty();
         awaitEvents();
+        reporters.followUp();
+        assertThat(toldReporter(reporterPhone)).containsExactly("事迹已受理", "事迹已确认为见义勇为");
 
         // a county commendation: proposed by the county, approved and granted by the city
         long samaritan = jdbc.sql("select samaritan_id from samaritan_deed where participant_id = :p")
@@ -160,6 +182,9 @@ class ToDoJourneyTests extends FullStackTest {
         assertThat(tasks("jinjiang-cashier", batchPage)).containsExactly("payment.pay");
         step("jinjiang-cashier", "/api/v1/payment-orders/" + order + "/payment", "{\"bankReference\": \"TODO-" + order + "\"}");
         assertThat(tasks("jinjiang-cashier", batchPage)).isEmpty();
+        awaitEvents();
+        reporters.followUp();
+        assertThat(toldReporter(reporterPhone)).containsExactly("事迹已受理", "事迹已确认为见义勇为", "奖励已发放");
 
         // what they did is in their done list, linking to its page
         String done = mvc.perform(get("/api/v1/tasks/done").with(as("jinjiang-cashier"))).andExpect(status().isOk())

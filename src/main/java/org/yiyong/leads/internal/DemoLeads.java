@@ -140,7 +140,8 @@ class DemoLeads implements ApplicationRunner {
         String code = TrackingCode.random(random);
         LocalDate receivedOn = LocalDate.now(clock).minusDays(Math.max(0, daysAgoReceived));
         Lead lead = leads.saveAndFlush(new Lead(code, new NewLead(region, on, at, address, narrative, people,
-                reporter, phone), receivedOn.atTime(9, 15).atZone(zone).toInstant()));
+                reporter, phone, phone != null && phone.startsWith("1")),
+                receivedOn.atTime(9, 15).atZone(zone).toInstant()));
         audit.record(AuditRecord.of(AuditAction.CREATE, LeadTriage.ENTITY, lead.getId()).withDetail("demo lead")
                 .byActor(PublicLeads.PUBLIC_ACTOR));
         return lead;

@@ -62,6 +62,10 @@ public class Lead {
     @Column(updatable = false)
     private Instant receivedAt;
 
+    private boolean smsConsent;
+
+    private boolean smsFollowed;
+
     private String handledBy;
 
     private Instant handledAt;
@@ -92,6 +96,8 @@ public class Lead {
         this.peopleInvolved = lead.peopleInvolved();
         this.reporterName = lead.reporterName();
         this.reporterPhone = lead.reporterPhone();
+        this.smsConsent = lead.smsConsent();
+        this.smsFollowed = lead.smsConsent();
         this.receivedAt = now;
         this.updatedAt = now;
     }
@@ -205,6 +211,10 @@ public class Lead {
 
     public String getReporterPhone() {
         return reporterPhone;
+    }
+
+    public boolean isSmsConsent() {
+        return smsConsent;
     }
 
     public Instant getReceivedAt() {

@@ -147,8 +147,11 @@ public class PublicLeads {
                 throw new InvalidField("reporterPhone", wrong.messageKey(), wrong.arguments());
             }
         }
+        if (lead.smsConsent() && (phone == null || !PhoneNumber.parse(phone).isMobile())) {
+            throw new InvalidField("reporterPhone", "lead.sms.mobile-needed");
+        }
         return new NewLead(regionCode, lead.occurredOn(), lead.occurredTime(), address, narrative, people, name,
-                phone);
+                phone, lead.smsConsent());
     }
 
     private static String required(String field, String value, int max) {

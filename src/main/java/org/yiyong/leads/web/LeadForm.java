@@ -31,11 +31,12 @@ public class LeadForm {
     private String peopleInvolved;
     private String reporterName;
     private String reporterPhone;
+    private Boolean smsConsent;
     private List<MultipartFile> files = new ArrayList<>();
 
     NewLead toNewLead() {
         return new NewLead(regionCode, occurredOn, occurredTime, address, narrative, peopleInvolved, reporterName,
-                reporterPhone);
+                reporterPhone, Boolean.TRUE.equals(smsConsent));
     }
 
     /** The files chosen; an empty file field sends one part without a name, which is no file. */
@@ -113,6 +114,14 @@ public class LeadForm {
 
     public void setReporterPhone(String reporterPhone) {
         this.reporterPhone = reporterPhone;
+    }
+
+    public Boolean getSmsConsent() {
+        return smsConsent;
+    }
+
+    public void setSmsConsent(Boolean smsConsent) {
+        this.smsConsent = smsConsent;
     }
 
     public List<MultipartFile> getFiles() {
