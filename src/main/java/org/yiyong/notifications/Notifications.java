@@ -8,9 +8,17 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.shared.Masking;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.RecordNotFound;
 
 /**
  * Making messages: a message in a user's centre, or a message to send out by SMS or e-mail. Each is made
@@ -22,11 +30,13 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final NotificationProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, NotificationProperties properties, Clock clock) {
+    Notifications(JdbcClient jdbc, NotificationProperties properties, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -87,6 +97,86 @@ public class Notifications {
             return Outcome.ALREADY;
         }
         return over ? Outcome.OVER_LIMIT : Outcome.QUEUED;
+    }
+
+    /** A message sent out, as the system administrator follows it: the address masked. */
+    public record Outbound(long id, Channel channel, String recipient, String address, String subject, String status,
+            int attempts, LocalDateTime createdAt, LocalDateTime nextAttemptAt, LocalDateTime sentAt,
+            String lastError) {
+    }
+
+    /** The statuses of messages sent out, in the order they are listed. */
+    public static final List<String> STATUSES = List.of("FAILED", "PENDING", "SENDING", "SENT", "SKIPPED");
+
+    /** Messages sent out, newest first, of one status or all. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public PageResult<Outbound> outbound(String status, PageRequest page) {
+        String only = status != null && STATUSES.contains(status) ? status : null;
+        long total = jdbc.sql("select count(*) from outbound_message where (:status is null or status = :status)")
+                .param("status", only).query(Long.class).single();
+        List<Outbound> items = jdbc.sql("""
+                select id, channel, recipient, address, subject, status, attempts, created_at, next_attempt_at,
+                       sent_at, last_error
+                from outbound_message where (:status is null or status = :status)
+                order by id desc offset :offset rows fetch next :size rows only""")
+                .param("status", only).param("offset", page.offset()).param("size", page.size())
+                .query((rs, row) -> new Outbound(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"), masked(Channel.valueOf(rs.getString("channel")),
+                                rs.getString("address")), rs.getString("subject"), rs.getString("status"),
+                        rs.getInt("attempts"), local(rs.getTimestamp("created_at")),
+                        local(rs.getTimestamp("next_attempt_at")), local(rs.getTimestamp("sent_at")),
+                        rs.getString("last_error")))
+                .list();
+        return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    /** How many messages sent out are in each status. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public java.util.Map<String, Long> outboundCounts() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        STATUSES.forEach(status -> counts.put(status, 0L));
+        jdbc.sql("select status, count(*) as n from outbound_message group by status")
+                .query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /**
+     * A failed message is tried again from now, with its tries counted afresh — once the provider is
+     * working again. Only a failed one: a message sent or waiting is left alone.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void retry(long id) {
+        int changed = jdbc.sql("""
+                update outbound_message set status = 'PENDING', attempts = 0, next_attempt_at = :now
+                where id = :id and status = 'FAILED'""")
+                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+        if (changed == 0) {
+            if (jdbc.sql("select count(*) from outbound_message where id = :id").param("id", id).query(Long.class)
+                    .single() == 0) {
+                throw new RecordNotFound("OutboundMessage", id);
+            }
+            throw new MessageNotFailed();
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, "OutboundMessage", id)
+                .withDetail("failed message to be sent again"));
+    }
+
+    private static String masked(Channel channel, String address) {
+        if (address == null) {
+            return null;
+        }
+        if (channel == Channel.SMS) {
+            return Masking.phone(address);
+        }
+        int at = address.indexOf('@');
+        return at <= 1 ? "*" + address.substring(Math.max(at, 0)) : address.charAt(0) + "***" + address.substring(at);
+    }
+
+    private LocalDateTime local(Timestamp at) {
+        return at == null ? null : LocalDateTime.ofInstant(at.toInstant(), clock.getZone());
     }
 
     /** A message of the centre. */

@@ -4,5 +4,5 @@
  * a day to one address, retried with back-off and kept with its status.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"identity", "platform", "shared", "web"})
+        allowedDependencies = {"audit", "identity", "platform", "shared", "web"})
 package org.yiyong.notifications;

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Staff pages on a phone (390×844): the deed list, a deed, the payment orders and the to-do list keep their
- * table cells readable (none narrower than 40 px: a wide table scrolls sideways instead of squashing), the
- * page itself does not scroll sideways, and buttons are at least 44 px high to touch.
+ * Staff pages on a phone (390×844): the deed list, the payment orders and the to-do list show their rows as
+ * cards, each field under its column's name; a deed keeps its table cells readable (none narrower than 40 px:
+ * a wide table scrolls sideways instead of squashing); no page scrolls sideways, and buttons are at least
+ * 44 px high to touch.
  */
 class PhoneLayoutTests extends BrowserTest {
 
@@ -39,11 +40,17 @@ class PhoneLayoutTests extends BrowserTest {
                 () => {
                   const visible = e => e.offsetParent !== null && e.getClientRects().length > 0;
                   const cells = Array.from(document.querySelectorAll('main td, main th, section td, section th'))
-                      .filter(c => visible(c) && c.textContent.trim().length > 0);
+                      .filter(c => visible(c) && c.textContent.trim().length > 0
+                          && c.closest('table.yy-cards thead') === null); // a card list's header is for screen readers
                   const widths = cells.map(c => c.getBoundingClientRect().width);
                   const buttons = Array.from(document.querySelectorAll('section .btn')).filter(visible)
                       .map(b => b.getBoundingClientRect().height);
-                  return {cells: cells.length, narrowest: widths.length ? Math.min(...widths) : 999,
+                  const cards = Array.from(document.querySelectorAll('table.yy-cards tbody tr'))
+                      .filter(r => visible(r) && r.querySelector('td[colspan]') === null);
+                  const labelled = cards.filter(r => getComputedStyle(r).display === 'block'
+                      && r.querySelector('td[data-label]') !== null
+                      && getComputedStyle(r.querySelector('td[data-label]'), '::before').content.length > 2);
+                  return {cards: cards.length, labelledCards: labelled.length, cells: cells.length, narrowest: widths.length ? Math.min(...widths) : 999,
                           lowestButton: buttons.length ? Math.min(...buttons) : 999,
                           pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth};
                 }""");
@@ -67,6 +74,11 @@ class PhoneLayoutTests extends BrowserTest {
                         .isLessThanOrEqualTo(((Number) measured.get("viewport")).intValue() + 1);
                 assertThat(((Number) measured.get("lowestButton")).doubleValue()).as(path + " lowest button")
                         .isGreaterThanOrEqualTo(44);
+                if (path.equals("/deeds") || path.equals("/payment-orders")) {
+                    assertThat(((Number) measured.get("cards")).intValue()).as(path + " rows as cards").isPositive();
+                    assertThat(measured.get("labelledCards")).as(path + " each card names its fields")
+                            .isEqualTo(measured.get("cards"));
+                }
             }
         }
     }

@@ -7,11 +7,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.notifications.Notifications;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
 
-/** The message centre in the API. */
+/** The message centre in the API, and the messages sent out for the system administrator. */
 @RestController
 @Tag(name = "messages")
 class MessageApiController {
@@ -36,5 +39,19 @@ class MessageApiController {
     MessageList read(CurrentUser me, @PathVariable long id) {
         notifications.markRead(me.username(), id);
         return messages(me);
+    }
+
+    @GetMapping(path = "/api/v1/outbound-messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Messages sent out by SMS and e-mail, newest first, of one status or all (system administrator)")
+    PageResult<Notifications.Outbound> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return notifications.outbound(status, PageRequest.of(page, size));
+    }
+
+    @PostMapping(path = "/api/v1/outbound-messages/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Send a failed message again from now (system administrator)")
+    java.util.Map<String, Object> retryApi(@PathVariable long id) {
+        notifications.retry(id);
+        return java.util.Map.of("id", id, "status", "PENDING");
     }
 }

@@ -1,6 +1,11 @@
 package org.yiyong.notifications.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -141,5 +146,34 @@ class NotificationsTests extends FullStackTest {
         two.shutdown();
         assertThat(calls.get()).isEqualTo(1);
         assertThat(message(key).get("status")).isEqualTo("SENT");
+    }
+
+    @Test
+    void the_system_administrator_sees_a_failed_message_with_the_reason_and_sends_it_again() throws Exception {
+        String key = unique("failed:");
+        notifications.send(Channel.SMS, null, "13600001234", "奖励已发放", "奖励金已汇出。", key);
+        long id = jdbc.sql("select id from outbound_message where event_key = :k").param("k", key).query(Long.class)
+                .single();
+        jdbc.sql("update outbound_message set status = 'FAILED', attempts = 5, last_error = 'isv.MOBILE_NUMBER_ILLEGAL' where id = :id")
+                .param("id", id).update();
+
+        String page = mvc.perform(get("/messages/outbound").param("status", "FAILED").with(as("sysadmin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"outbound-" + id + "\"", "136****1234", "isv.MOBILE_NUMBER_ILLEGAL", "发送失败")
+                .doesNotContain("13600001234");
+        mvc.perform(get("/messages/outbound").with(as("city-staff"))).andExpect(status().isForbidden());
+        mvc.perform(post("/messages/outbound/{id}/retry", id).with(as("city-staff")).with(csrf()))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/messages/outbound/{id}/retry", id).with(as("sysadmin")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(message(key)).containsEntry("status", "PENDING");
+        assertThat(((Number) message(key).get("attempts")).intValue()).isZero();
+        assertThat(auditedActions("sysadmin", "OutboundMessage", id)).containsExactly("UPDATE");
+        mvc.perform(post("/api/v1/outbound-messages/{id}/retry", id).with(as("sysadmin")).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("只有发送失败的消息才能重新发送。"));
+        mvc.perform(get("/api/v1/outbound-messages").param("status", "PENDING").with(as("sysadmin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].address").exists());
     }
 }
