@@ -144,6 +144,13 @@ class ToDoJourneyTests extends FullStackTest {
         awaitEvents();
         reporters.followUp();
         assertThat(toldReporter(reporterPhone)).containsExactly("事迹已受理", "事迹已确认为见义勇为");
+        // the deed's page opens with its last five steps; the earlier ones fold away
+        String history = html("jinjiang-staff", page);
+        String earlier = history.substring(history.indexOf("id=\"timeline-earlier\""), history.indexOf("</details>",
+                history.indexOf("id=\"timeline-earlier\"")));
+        assertThat(earlier).contains("显示更早的", "登记", "受理").doesNotContain("送达决定书");
+        assertThat(history.substring(history.indexOf("</details>", history.indexOf("id=\"timeline-earlier\""))))
+                .contains("送达决定书", "作出决定");
 
         // a county commendation: proposed by the county, approved and granted by the city
         long samaritan = jdbc.sql("select samaritan_id from samaritan_deed where participant_id = :p")
