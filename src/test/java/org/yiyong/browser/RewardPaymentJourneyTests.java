@@ -105,7 +105,7 @@ class RewardPaymentJourneyTests extends BrowserTest {
             org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".csv");
             page.locator("#batch-order-" + order[0] + " input[name=bankReference]").fill("JS202612010088");
             page.locator("#batch-order-" + order[0] + " .paid-form button").click();
-            assertThat(page.locator("#batch-order-" + order[0])).containsText("已支付");
+            assertThat(page.locator("#batch-order-" + order[0])).containsText("已发放");
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("reward-batch.png")));
         });
         as("city-staff", "/payment-orders/" + order[0], page -> {

@@ -253,6 +253,6 @@ class PaymentSafeguardsTests extends FundsTestBase {
                         .query(String.class).single());
         // paying it again is still refused as a second payment
         call("cashier", "/api/v1/payment-orders/" + order + "/payment", "{\"bankReference\": \"QG-LONG-2\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("已经支付过")));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("已经发放过")));
     }
 }

@@ -102,7 +102,7 @@ class RegisterExportTests extends FullStackTest {
         assertThat((long) payments.lines().size()).isEqualTo(total("/api/v1/payment-orders", "city-staff", "status",
                 "PAID", "size", "1"));
         assertThat(payments.lines()).isNotEmpty();
-        assertThat(payments.column("状态")).allMatch("已支付"::equals);
+        assertThat(payments.column("状态")).allMatch("已发放"::equals);
         assertThat(payments.column("账号")).as("accounts masked")
                 .allMatch(account -> account.isEmpty() || account.contains("*"));
 

@@ -188,7 +188,7 @@ class FundPages {
             new Registers.Column("申请日期", 12), new Registers.Column("地区", 10), new Registers.Column("用途", 10),
             new Registers.Column("收款人", 14), new Registers.Column("开户银行", 20), new Registers.Column("账号", 22),
             new Registers.Column("金额（元）", 14), new Registers.Column("摘要", 30), new Registers.Column("审批文号", 22),
-            new Registers.Column("状态", 10), new Registers.Column("支付日期", 12), new Registers.Column("银行流水号", 20));
+            new Registers.Column("状态", 10), new Registers.Column("发放日期", 12), new Registers.Column("银行流水号", 20));
 
     @PostMapping("/payment-orders")
     String requestManually(CurrentUser me, @RequestParam(required = false) Long fundId,
