@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.yiyong.FullStackTest;
 
 /**
- * No page shows a login name where a person's name belongs: the main pages, and every page they link to
- * one step further, read as several roles, hold none of the demo logins (nor "system") in their visible
- * text.
+ * No page or document shows a login name where a person's name belongs: the main pages, and every page they
+ * link to one step further, read as several roles, and the registers, reports and receipts downloaded, hold
+ * none of the demo logins (nor "system") in their visible text.
  */
 class NamesNotLoginsTests extends FullStackTest {
 
@@ -92,5 +92,46 @@ class NamesNotLoginsTests extends FullStackTest {
         for (String user : List.of("finance-reviewer", "cashier", "committee-1", "leader")) {
             assertThat(loginsShown(user)).as(user).isEmpty();
         }
+    }
+
+    /** The words of a downloaded document: a PDF's text, every cell of a workbook. */
+    private static String documentText(byte[] body, String contentType) throws Exception {
+        if (contentType.startsWith("application/pdf")) {
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(body)) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(body))) {
+            var format = new org.apache.poi.ss.usermodel.DataFormatter();
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> text.append(format.formatCellValue(cell))
+                    .append(' '))));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void no_register_or_report_document_shows_a_login_name() throws Exception {
+        int year = clock.today().getYear();
+        long donation = jdbc.sql("select min(id) from donation where region_code = '350500'").query(Long.class).single();
+        List<String> documents = List.of("/deeds/register.xlsx", "/honours/register.xlsx",
+                "/payment-orders/register.xlsx", "/visits/register.xlsx?filter=ALL", "/pensions/register.xlsx",
+                "/statistics/return.xlsx?year=" + year, "/funds/reports/annual.pdf?year=" + year,
+                "/funds/reports/annual.xlsx?year=" + year, "/donations/" + donation + "/receipt");
+        int read = 0;
+        for (String document : documents) {
+            var response = mvc.perform(get(document).with(as("city-staff"))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(document).isEqualTo(200);
+            String text = documentText(response.getContentAsByteArray(), String.valueOf(response.getContentType()));
+            assertThat(text.isBlank()).as(document + " has text").isFalse();
+            List<String> found = new ArrayList<>();
+            Matcher login = LOGIN.matcher(text);
+            while (login.find()) {
+                found.add(login.group(1));
+            }
+            assertThat(found).as(document).isEmpty();
+            read++;
+        }
+        assertThat(read).isEqualTo(documents.size());
     }
 }
