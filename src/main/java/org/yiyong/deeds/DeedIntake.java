@@ -28,6 +28,7 @@ import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
 import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PhoneNumber;
 import org.yiyong.shared.ResidentId;
 
 /**
@@ -251,7 +252,24 @@ public class DeedIntake {
             if (phone != null && phone.length() > 40) {
                 throw new InvalidField(prefix + "phone", "validation.too-long");
             }
-            participants.add(new Participant(person.role(), person.name().trim(), id, phone, person.harm(), null));
+            if (person.smsConsent()) {
+                PhoneNumber mobile = null;
+                try {
+                    mobile = phone == null ? null : PhoneNumber.parse(phone);
+                } catch (InvalidField notAPhone) {
+                    // told below
+                }
+                if (mobile == null || !mobile.isMobile()) {
+                    throw new InvalidField(prefix + "phone", "deed.participant.sms.mobile-needed");
+                }
+                phone = mobile.value();
+            }
+            Participant participant = new Participant(person.role(), person.name().trim(), id, phone, person.harm(),
+                    null);
+            if (person.smsConsent()) {
+                participant.agreeToSms();
+            }
+            participants.add(participant);
         }
         if (participants.isEmpty()) {
             throw new InvalidField("participants", "deed.participants.required");

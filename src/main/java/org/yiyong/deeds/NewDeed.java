@@ -15,8 +15,17 @@ public record NewDeed(String regionCode, DeedFacts facts, List<NewParticipant> p
         participants = participants == null ? List.of() : List.copyOf(participants);
     }
 
-    /** A person as staff type them in; the ID number is checked and then stored encrypted. */
-    public record NewParticipant(ParticipantRole role, String name, String residentId, String phone, Harm harm) {
+    /**
+     * A person as staff type them in; the ID number is checked and then stored encrypted.
+     *
+     * @param smsConsent the person agrees to be told by SMS when the deed is accepted and decided (needs a mobile)
+     */
+    public record NewParticipant(ParticipantRole role, String name, String residentId, String phone, Harm harm,
+            boolean smsConsent) {
+
+        public NewParticipant(ParticipantRole role, String name, String residentId, String phone, Harm harm) {
+            this(role, name, residentId, phone, harm, false);
+        }
 
         boolean isBlank() {
             return (name == null || name.isBlank()) && (residentId == null || residentId.isBlank());

@@ -1,7 +1,7 @@
 package org.yiyong.deeds;
 
 /**
- * One row of the people of a deed as a page's form binds it (role, name, resident ID, phone, harm):
+ * One row of the people of a deed as a page's form binds it (role, name, resident ID, phone, harm, consent to SMS):
  * the form of a new deed and the form that takes up a public lead as a deed both use it.
  */
 public class ParticipantRow {
@@ -11,9 +11,18 @@ public class ParticipantRow {
     private String residentId;
     private String phone;
     private Harm harm = Harm.NONE;
+    private Boolean smsConsent;
 
     public NewDeed.NewParticipant toNewParticipant() {
-        return new NewDeed.NewParticipant(role, name, residentId, phone, harm);
+        return new NewDeed.NewParticipant(role, name, residentId, phone, harm, Boolean.TRUE.equals(smsConsent));
+    }
+
+    public Boolean getSmsConsent() {
+        return smsConsent;
+    }
+
+    public void setSmsConsent(Boolean smsConsent) {
+        this.smsConsent = smsConsent;
     }
 
     public ParticipantRole getRole() {

@@ -3,8 +3,8 @@
  * notice, objections, hearing, decision, delivery and review.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Deeds",
-        allowedDependencies = {"audit", "documents", "files", "identity", "organization", "platform",
-                "shared", "web"})
+        allowedDependencies = {"audit", "documents", "files", "identity", "notifications", "organization",
+                "platform", "shared", "web"})
 package org.yiyong.deeds;
 
 import org.yiyong.deeds.internal.Deeds;

@@ -55,6 +55,10 @@ public class Participant {
 
     private String outcomeReason;
 
+    private boolean smsConsent;
+
+    private boolean smsFollowed;
+
     protected Participant() {
     }
 
@@ -70,6 +74,16 @@ public class Participant {
         this.phone = phone;
         this.harm = harm == null ? Harm.NONE : harm;
         this.note = note;
+    }
+
+    /** The person agreed to be told by SMS when the deed is accepted and decided. */
+    public void agreeToSms() {
+        this.smsConsent = true;
+        this.smsFollowed = true;
+    }
+
+    public boolean isSmsConsent() {
+        return smsConsent;
     }
 
     /** A resident ID number as it is stored: encrypted, indexed and masked. */

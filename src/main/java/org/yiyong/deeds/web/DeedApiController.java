@@ -303,12 +303,15 @@ class DeedApiController {
         NewDeed toNewDeed() {
             return new NewDeed(regionCode, new DeedFacts(category, source, nominatorKind, occurredAt, address, title,
                     narrative), participants.stream().map(p -> new NewDeed.NewParticipant(p.role(), p.name(),
-                            p.residentId(), p.phone(), p.harm())).toList(), receivedOn, Boolean.TRUE.equals(notADuplicate));
+                            p.residentId(), p.phone(), p.harm(), Boolean.TRUE.equals(p.smsConsent()))).toList(), receivedOn,
+                    Boolean.TRUE.equals(notADuplicate));
         }
     }
 
     record PersonRequest(@NotNull ParticipantRole role, @NotBlank @Size(max = 60) String name, String residentId,
-            String phone, Harm harm) {
+            String phone, Harm harm,
+            @Schema(description = "the person agrees to be told by SMS when the deed is accepted and decided; needs a mobile")
+            Boolean smsConsent) {
     }
 
     record AcceptRequest(LocalDate acceptedOn, String lateFilingApproval) {

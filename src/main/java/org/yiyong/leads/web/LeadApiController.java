@@ -112,13 +112,14 @@ class LeadApiController {
                     participants == null ? List.of() : participants.stream()
                             .filter(java.util.Objects::nonNull)
                             .map(p -> new NewDeed.NewParticipant(p.role(), p.name(), p.residentId(), p.phone(),
-                                    p.harm() == null ? Harm.NONE : p.harm()))
+                                    p.harm() == null ? Harm.NONE : p.harm(), Boolean.TRUE.equals(p.smsConsent())))
                             .toList(),
                     Boolean.TRUE.equals(notADuplicate));
         }
     }
 
-    record PersonRequest(ParticipantRole role, String name, String residentId, String phone, Harm harm) {
+    record PersonRequest(ParticipantRole role, String name, String residentId, String phone, Harm harm,
+            Boolean smsConsent) {
     }
 
     record MergeRequest(String deedNumber) {
