@@ -54,6 +54,7 @@ public class DeedTasks implements TaskSource {
         jdbc.sql("""
                 select d.id, d.number, d.title, d.region_code, d.status, d.received_on, d.accepted_on,
                        d.notice_end, d.reported_on, d.decided_on, d.investigating_organization_id,
+                       d.investigator_username,
                        (select count(*) from deed_review_opinion o where o.deed_id = d.id and o.reviewer = :me)
                            as my_opinions,
                        (select count(*) from deed_review_request r where r.deed_id = d.id and r.outcome is null)
@@ -80,8 +81,10 @@ public class DeedTasks implements TaskSource {
                         }
                         case INVESTIGATING -> {
                             Object organization = rs.getObject("investigating_organization_id");
-                            kind = investigator && organization != null
-                                    && ((Number) organization).longValue() == me.organizationId()
+                            String named = rs.getString("investigator_username");
+                            // the investigator it was given to, or, when none was named, those of the organization
+                            kind = investigator && (named != null ? named.equals(me.username())
+                                    : organization != null && ((Number) organization).longValue() == me.organizationId())
                                     ? "deed.investigate" : null;
                             since = rs.getObject("accepted_on", LocalDate.class);
                         }

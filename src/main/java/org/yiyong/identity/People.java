@@ -4,11 +4,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.yiyong.identity.internal.UserAccount;
 import org.yiyong.identity.internal.UserAccounts;
+import org.yiyong.shared.DataScope;
 
 /**
  * How a person recorded by login name (a record's {@code createdBy}, {@code approvedBy}, a timeline's
@@ -72,14 +75,31 @@ public class People {
      */
     public List<Person> holding(Role role) {
         return accounts.enabledWithRole(role).stream()
-                .map(account -> new Person(account.getUsername(),
-                        displayName(account.getDisplayName(), account.getUsername()),
-                        organizationName(account.getOrganizationId())))
-                .toList();
+                .map(this::person).toList();
     }
 
-    /** A person as a form offers them: the login name to send, the name and organization to show. */
-    public record Person(String username, String name, String organization) {
+    /** The people with a role whose accounts are enabled and who work within the scope, by name. */
+    public List<Person> holding(Role role, DataScope scope) {
+        return accounts.enabledWithRole(role).stream().filter(account -> scope.covers(account.getRegionCode()))
+                .map(this::person).toList();
+    }
+
+    /** The enabled account with this login name, as a form offers it; empty when there is none. */
+    public Optional<Person> enabled(String username) {
+        return username == null ? Optional.empty()
+                : accounts.findByUsername(username).filter(account -> account.isEnabled()).map(this::person);
+    }
+
+    private Person person(UserAccount account) {
+        return new Person(account.getUsername(), displayName(account.getDisplayName(), account.getUsername()),
+                organizationName(account.getOrganizationId()), account.getOrganizationId());
+    }
+
+    /**
+     * A person as a form offers them: the login name to send, the name and organization to show, and the
+     * organization's id to check them against.
+     */
+    public record Person(String username, String name, String organization, long organizationId) {
     }
 
     /** Forgets what is remembered of one person, after their name or organization changed. */

@@ -94,7 +94,7 @@ class DeedTests {
 
     private static Deed investigating() {
         Deed deed = accepted();
-        deed.assignInvestigation(7L, "王警官、李警官", STAFF, NOW);
+        deed.assignInvestigation(7L, "王警官、李警官", null, STAFF, NOW);
         return deed;
     }
 
@@ -289,7 +289,7 @@ class DeedTests {
         assertThat(lastEvent(deed).getDetail()).isEqualTo("不属于见义勇为范围");
 
         refusedAtStage(deed, () -> deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, null, STAFF, NOW));
-        refusedAtStage(deed, () -> deed.assignInvestigation(7L, "王警官", STAFF, NOW));
+        refusedAtStage(deed, () -> deed.assignInvestigation(7L, "王警官", null, STAFF, NOW));
         refusedAtStage(deed, () -> deed.mergeLead("QZ-LEAD-1", STAFF, NOW));
         refusedAtStage(deed, () -> deed.requestDocuments(LocalDate.of(2026, 10, 12), "身份证明", STAFF, NOW));
     }
@@ -299,12 +299,12 @@ class DeedTests {
     @Test
     void an_investigation_is_assigned_after_acceptance_and_its_records_kept() {
         Deed received = received();
-        refusedAtStage(received, () -> received.assignInvestigation(7L, "王警官", STAFF, NOW));
+        refusedAtStage(received, () -> received.assignInvestigation(7L, "王警官", null, STAFF, NOW));
 
         Deed deed = accepted();
         refusedAtStage(deed, () -> deed.recordInvestigation(InvestigationRecord.Kind.INTERVIEW,
                 LocalDate.of(2026, 10, 14), "询问笔录", "police-7", NOW));
-        deed.assignInvestigation(7L, "王警官、李警官", STAFF, NOW);
+        deed.assignInvestigation(7L, "王警官、李警官", null, STAFF, NOW);
         assertThat(deed.getStatus()).isEqualTo(DeedStatus.INVESTIGATING);
         assertThat(deed.getInvestigatingOrganizationId()).isEqualTo(7L);
         assertThat(deed.getInvestigators()).isEqualTo("王警官、李警官");
@@ -595,7 +595,7 @@ class DeedTests {
         Deed deed = received(ACT, person(LIN, ParticipantRole.ACTOR, "林海", "index-lin"),
                 person(CHEN, ParticipantRole.ACTOR, "林 海", "index-lin"));
         deed.accept(LocalDate.of(2026, 10, 12), TODAY, WINDOW, null, STAFF, NOW);
-        deed.assignInvestigation(7L, "王警官", STAFF, NOW);
+        deed.assignInvestigation(7L, "王警官", null, STAFF, NOW);
         Map<Long, Recommendation> confirm = Map.of(LIN, Recommendation.CONFIRM, CHEN, Recommendation.CONFIRM);
         deed.submitReport("查实", confirm, Map.of(), LocalDate.of(2026, 10, 20), "police-7", NOW);
         deed.proposeOutcomes(confirm, Map.of(), LocalDate.of(2026, 10, 23), STAFF, NOW);

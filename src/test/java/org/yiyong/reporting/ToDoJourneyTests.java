@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -107,10 +108,22 @@ class ToDoJourneyTests extends FullStackTest {
                 .get(0);
         assertThat(due).as("the decision's deadline").isNotNull();
 
-        step("jinjiang-staff", api + "investigation", "{\"organizationId\": %d, \"investigators\": \"民警 施\"}"
-                .formatted(organizationId("JJ-PS-QY")));
+        assertThat(html("jinjiang-staff", page)).contains("id=\"investigator\"", "施文辉（晋江市公安局青阳派出所）");
+        // the investigation goes to one investigator of the station, by name: not to a colleague
+        String colleague = staffOf("JJ-PS-QY", "INVESTIGATOR");
+        call("jinjiang-staff", api + "investigation", """
+                {"organizationId": %d, "investigators": "民警 施", "investigator": "%s"}""".formatted(
+                organizationId("JJ-PS-QY"), colleague.replace("staff", "nobody")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("investigator"));
+        call("jinjiang-staff", api + "investigation", """
+                {"organizationId": %d, "investigators": "民警 施", "investigator": "investigator-jinjiang"}"""
+                .formatted(organizationId("JJ-PS-AH"))).andExpect(status().isBadRequest());
+        step("jinjiang-staff", api + "investigation", """
+                {"organizationId": %d, "investigator": "investigator-jinjiang"}""".formatted(organizationId("JJ-PS-QY")));
         assertThat(tasks("jinjiang-staff", page)).isEmpty();
         assertThat(tasks("investigator-jinjiang", page)).containsExactly("deed.investigate");
+        assertThat(tasks(colleague, page)).as("given to another investigator by name").isEmpty();
+        assertThat(html("jinjiang-staff", page)).contains("承办调查员：施文辉");
         String recommendation = "{\"participantId\": %d, \"outcome\": \"CONFIRM\"}".formatted(actor);
         step("investigator-jinjiang", api + "investigation/report",
                 "{\"summary\": \"查实\", \"recommendations\": [" + recommendation + "]}");

@@ -89,6 +89,8 @@ public class Deed extends AbstractAggregateRoot<Deed> {
 
     private String investigators;
 
+    private String investigatorUsername;
+
     private String reportSummary;
 
     private LocalDate reportedOn;
@@ -229,11 +231,16 @@ public class Deed extends AbstractAggregateRoot<Deed> {
         record(now, actor, "NOT_ACCEPTED", reason);
     }
 
-    /** 调查核实 starts: a police station or association is assigned, with the people who will do it. */
-    public void assignInvestigation(long organizationId, String investigatorNames, String actor, Instant now) {
+    /**
+     * 调查核实 starts: a police station or association is assigned, with the people who will do it and, when
+     * one is named, the investigator (a user) whose task it is.
+     */
+    public void assignInvestigation(long organizationId, String investigatorNames, String investigator,
+            String actor, Instant now) {
         requireStatus(DeedStatus.ACCEPTED);
         this.investigatingOrganizationId = organizationId;
         this.investigators = investigatorNames;
+        this.investigatorUsername = investigator;
         this.status = DeedStatus.INVESTIGATING;
         record(now, actor, "INVESTIGATION_ASSIGNED", investigatorNames);
     }
@@ -758,6 +765,11 @@ public class Deed extends AbstractAggregateRoot<Deed> {
 
     public Long getInvestigatingOrganizationId() {
         return investigatingOrganizationId;
+    }
+
+    /** The investigator (login name) the investigation was given to; {@code null}: anyone of the organization. */
+    public String getInvestigatorUsername() {
+        return investigatorUsername;
     }
 
     public String getInvestigators() {

@@ -1,6 +1,5 @@
 package org.yiyong.deeds.internal;
 
-import org.yiyong.shared.Inputs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -16,11 +15,14 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.deeds.DeedIntake;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.People;
 import org.yiyong.identity.Role;
+import org.yiyong.identity.Users;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.OrganizationView;
 import org.yiyong.organization.Regions;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.NotAllowed;
 import org.yiyong.shared.RecordNotFound;
@@ -40,11 +42,15 @@ public class DeedInvestigation {
     private final OrganizationManagement organizations;
     private final Regions regions;
     private final AuditTrail audit;
+    private final People people;
+    private final Users users;
     private final Clock clock;
 
     DeedInvestigation(DeedIntake deeds, OrganizationManagement organizations, Regions regions, AuditTrail audit,
-            Clock clock) {
+            People people, Users users, Clock clock) {
         this.deeds = deeds;
+        this.people = people;
+        this.users = users;
         this.regions = regions;
         this.organizations = organizations;
         this.audit = audit;
@@ -54,7 +60,28 @@ public class DeedInvestigation {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Deed assign(CurrentUser me, long id, Long organizationId, String investigators) {
+        return assign(me, id, organizationId, investigators, null);
+    }
+
+    /**
+     * Gives the investigation to an organization and, when one is named, to one of its investigators (a
+     * user holding the investigator role there): their to-do list then holds it, the others' do not. The
+     * names typed may be left out when an investigator is chosen; the investigator's name is kept.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Deed assign(CurrentUser me, long id, Long organizationId, String investigators, String investigator) {
         Inputs.required("organizationId", organizationId);
+        People.Person chosen = null;
+        if (investigator != null && !investigator.isBlank()) {
+            chosen = people.enabled(investigator.trim())
+                    .filter(person -> person.organizationId() == organizationId
+                            && users.holds(person.username(), Role.INVESTIGATOR))
+                    .orElseThrow(() -> new InvalidField("investigator", "deed.investigation.investigator-invalid"));
+            if (investigators == null || investigators.isBlank()) {
+                investigators = chosen.name();
+            }
+        }
         Inputs.requiredText("investigators", investigators);
         if (investigators.length() > 200) {
             throw new InvalidField("investigators", "validation.too-long");
@@ -76,9 +103,11 @@ public class DeedInvestigation {
         if (!local) {
             throw new InvalidField("organizationId", "deed.investigation.organization-elsewhere");
         }
-        deed.assignInvestigation(organizationId, investigators.trim(), me.username(), clock.instant());
+        deed.assignInvestigation(organizationId, investigators.trim(), chosen == null ? null : chosen.username(),
+                me.username(), clock.instant());
         audit.record(AuditRecord.of(AuditAction.UPDATE, DeedIntake.ENTITY, id)
-                .withDetail("investigation assigned to " + organization.name() + ": " + investigators.trim()));
+                .withDetail("investigation assigned to " + organization.name() + ": " + investigators.trim()
+                        + (chosen == null ? "" : " (investigator " + chosen.username() + ")")));
         return deed;
     }
 

@@ -113,7 +113,7 @@ class DemoDeeds implements ApplicationRunner {
                 person(ParticipantRole.SUSPECT, "刘某", null, Harm.NONE));
         robbery.accept(today.minusDays(40), today, rules.filingWindow(), null, "jinjiang-staff", clock.instant());
         robbery.assignInvestigation(organizations.findByCode("JJ-PS-QY").orElseThrow().id(), "民警 黄志坚、辅警 蔡明",
-                "jinjiang-staff", clock.instant());
+                "investigator-jinjiang", "jinjiang-staff", clock.instant());
         robbery.recordInvestigation(InvestigationRecord.Kind.INTERVIEW, today.minusDays(38),
                 "询问受害人王秀兰，陈述与举荐材料一致。", "investigator-jinjiang", clock.instant());
         robbery.recordInvestigation(InvestigationRecord.Kind.MEDICAL_RECORD, today.minusDays(37),
@@ -135,7 +135,7 @@ class DemoDeeds implements ApplicationRunner {
         theft.accept(today.minusDays(78), today, rules.filingWindow(), null, "city-staff", clock.instant());
         deeds.saveAndFlush(theft);
         Participant theftActor = theft.actors().get(0);
-        theft.assignInvestigation(organizations.findByCode("SS-PS-HB").orElseThrow().id(), "民警 李建新",
+        theft.assignInvestigation(organizations.findByCode("SS-PS-HB").orElseThrow().id(), "民警 李建新", null,
                 "city-staff", clock.instant());
         theft.recordInvestigation(InvestigationRecord.Kind.POLICE_REPORT, today.minusDays(75),
                 "湖滨派出所接警记录及抓获经过说明。", "city-staff", clock.instant());
@@ -240,7 +240,7 @@ class DemoDeeds implements ApplicationRunner {
                 "city-staff", people);
         deed.accept(acceptedOn, LocalDate.now(clock), rules.filingWindow(), null, "city-staff", clock.instant());
         deeds.saveAndFlush(deed);
-        deed.assignInvestigation(organizations.findByCode(organization).orElseThrow().id(), investigators,
+        deed.assignInvestigation(organizations.findByCode(organization).orElseThrow().id(), investigators, null,
                 "city-staff", clock.instant());
         deed.recordInvestigation(InvestigationRecord.Kind.WITNESS_STATEMENT, acceptedOn.plusDays(2),
                 "现场目击者证言，与举荐材料所述经过一致。", "city-staff", clock.instant());

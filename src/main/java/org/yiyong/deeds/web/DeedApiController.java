@@ -133,7 +133,8 @@ class DeedApiController {
     @PostMapping(path = "/{id}/investigation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Assign the investigation to a police station, bureau or association")
     DeedView assignInvestigation(CurrentUser me, @PathVariable long id, @RequestBody AssignRequest request) {
-        return view(investigation.assign(me, id, request.organizationId(), request.investigators()));
+        return view(investigation.assign(me, id, request.organizationId(), request.investigators(),
+                request.investigator()));
     }
 
     @PostMapping(path = "/{id}/investigation/records", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -329,7 +330,8 @@ class DeedApiController {
     record ArrivalRequest(LocalDate arrivedOn) {
     }
 
-    record AssignRequest(Long organizationId, String investigators) {
+    record AssignRequest(Long organizationId, String investigators,
+            @Schema(description = "login name of the investigator (a user of that organization) whose task it is") String investigator) {
     }
 
     record OpinionRequest(String opinion) {

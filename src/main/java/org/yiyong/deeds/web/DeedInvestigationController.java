@@ -38,9 +38,9 @@ class DeedInvestigationController {
     @PostMapping("/{id}/investigation")
     String assignInvestigation(CurrentUser me, @PathVariable long id,
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String investigators,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String investigator, RedirectAttributes redirect) {
         return step(redirect, id, "deed.investigation.assigned",
-                () -> investigation.assign(me, id, organizationId, investigators));
+                () -> investigation.assign(me, id, organizationId, investigators, investigator));
     }
 
     @PostMapping("/{id}/investigation/records")

@@ -23,6 +23,8 @@ import org.yiyong.deeds.internal.Recommendation;
 import org.yiyong.deeds.internal.ReviewRequest;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.People;
+import org.yiyong.identity.Role;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.Region;
@@ -45,11 +47,13 @@ class DeedPages {
     private final Attachments attachments;
     private final OrganizationManagement organizations;
     private final DeedDecisions decisions;
+    private final People people;
     private final java.time.Clock clock;
 
     DeedPages(Deadlines deadlines, Regions regions, Attachments attachments, OrganizationManagement organizations,
-            DeedDecisions decisions, java.time.Clock clock) {
+            DeedDecisions decisions, People people, java.time.Clock clock) {
         this.clock = clock;
+        this.people = people;
         this.deadlines = deadlines;
         this.regions = regions;
         this.attachments = attachments;
@@ -92,10 +96,15 @@ class DeedPages {
         model.addAttribute("confirmingBureau", decisions.confirmingBureau(deed.getRegionCode()));
         model.addAttribute("hearingDays", decisions.hearingDays());
         if (deed.getStatus() == DeedStatus.ACCEPTED) {
-            model.addAttribute("investigatingOrganizations", organizations.parentChoices(me.scope()).stream()
+            var investigating = organizations.parentChoices(me.scope()).stream()
                     .filter(o -> DeedInvestigation.INVESTIGATING_TYPES.contains(o.type()))
                     .filter(o -> o.regionCode().equals(deed.getRegionCode()) || o.type() == OrgType.ASSOCIATION)
-                    .toList());
+                    .toList();
+            model.addAttribute("investigatingOrganizations", investigating);
+            // the investigators who may be named: those of the organizations that may investigate it
+            java.util.Set<Long> ids = investigating.stream().map(o -> o.id()).collect(java.util.stream.Collectors.toSet());
+            model.addAttribute("investigatorChoices", people.holding(Role.INVESTIGATOR, me.scope()).stream()
+                    .filter(person -> ids.contains(person.organizationId())).toList());
         }
         if (deed.getInvestigatingOrganizationId() != null) {
             model.addAttribute("investigatingOrganization", organizations.parentChoices(me.scope()).stream()
