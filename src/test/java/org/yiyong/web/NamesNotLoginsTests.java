@@ -22,12 +22,13 @@ class NamesNotLoginsTests extends FullStackTest {
     private static final List<String> LOGINS = List.of("sysadmin", "secadmin", "auditor", "city-staff",
             "city-police", "jinjiang-police", "nanan-police", "shishi-police", "huian-police", "jinjiang-staff",
             "nanan-staff", "investigator-jinjiang", "committee-1", "committee-2", "finance-reviewer", "cashier",
-            "jinjiang-finance", "jinjiang-cashier", "leader", "system", "bm-generator");
+            "jinjiang-finance", "jinjiang-cashier", "leader", "anhai-station", "system", "bm-generator");
 
     private static final List<String> START = List.of("/", "/tasks", "/deeds", "/leads", "/samaritans",
             "/honours", "/honour-rounds", "/guarantees", "/payment-orders", "/payment-orders/batches", "/funds",
             "/donations", "/campaigns", "/student-aid", "/targeted-aid", "/visits?filter=ALL", "/assistance-cases",
-            "/statistics", "/annual-reports", "/recommendations", "/exam-bonus-certificates", "/pensions");
+            "/statistics", "/annual-reports", "/recommendations", "/exam-bonus-certificates", "/pensions",
+            "/volunteer-teams");
 
     private static final Pattern LINK = Pattern.compile("href=\"(/[a-z-]+/\\d+)\"");
     private static final Pattern LOGIN = Pattern.compile("(?<![A-Za-z0-9-])(" + String.join("|", LOGINS)

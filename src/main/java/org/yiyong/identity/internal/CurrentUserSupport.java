@@ -51,7 +51,13 @@ class CurrentUserSupport implements WebMvcConfigurer {
     static class CurrentUserModel {
 
         @ModelAttribute("me")
-        CurrentUser me() {
+        CurrentUser me(jakarta.servlet.http.HttpServletRequest request) {
+            // the page's forms carry the CSRF token: resolve it (and the session holding it) now, before the
+            // page is written — once a long page has filled the response buffer, no session can be made
+            Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
+                csrf.getToken();
+            }
             return current();
         }
     }

@@ -52,6 +52,7 @@ class IdentityBootstrap implements ApplicationRunner {
             new String[] {"jinjiang-staff", "许志强", "JJ-ASSOC", "COUNTY_STAFF"},
             new String[] {"nanan-staff", "洪美玲", "NA-ASSOC", "COUNTY_STAFF"},
             new String[] {"investigator-jinjiang", "施文辉", "JJ-PS-QY", "INVESTIGATOR"},
+            new String[] {"anhai-station", "黄丽娜", "JJ-WS-AH", "STATION_STAFF"},
             new String[] {"committee-1", "吴振东", "QZ-COMMITTEE", "COMMITTEE_MEMBER"},
             new String[] {"committee-2", "陈淑贞", "QZ-COMMITTEE", "COMMITTEE_MEMBER"},
             new String[] {"finance-reviewer", "郑淑芬", "QZ-ASSOC", "FINANCE_REVIEWER"},

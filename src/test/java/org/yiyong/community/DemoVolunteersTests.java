@@ -1,0 +1,35 @@
+package org.yiyong.community;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.yiyong.FullStackTest;
+import org.yiyong.identity.SignedIn;
+
+/** The demo shows the Jinjiang model: a patrol team with a year of patrols, stars earned, certificates to renew. */
+class DemoVolunteersTests extends FullStackTest {
+
+    @Autowired
+    Volunteering volunteering;
+
+    @Autowired
+    UserDetailsService accounts;
+
+    @Test
+    void the_anhai_patrol_team_has_members_a_year_of_patrols_stars_and_certificates_to_renew() {
+        SignedIn.as(accounts.loadUserByUsername("anhai-station"), me -> {
+            Volunteering.Team team = volunteering.teams(me).stream()
+                    .filter(t -> t.name().equals("安海镇见义勇为志愿巡逻队")).findFirst().orElseThrow();
+            List<Volunteering.Volunteer> members = volunteering.members(me, team.id());
+            assertThat(members).hasSize(8);
+            assertThat(members).anySatisfy(member -> assertThat(member.stars()).isPositive());
+            assertThat(volunteering.activities(me, team.id())).hasSizeGreaterThanOrEqualTo(50);
+            assertThat(volunteering.expiringSoon(me)).filteredOn(c -> c.teamName().equals(team.name()))
+                    .extracting(Volunteering.Certificate::volunteerName).containsExactly("陈文辉", "吴丽珍");
+            return null;
+        });
+    }
+}
