@@ -113,14 +113,16 @@ public class Notifications {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public PageResult<Outbound> outbound(String status, PageRequest page) {
         String only = status != null && STATUSES.contains(status) ? status : null;
-        long total = jdbc.sql("select count(*) from outbound_message where (:status is null or status = :status)")
-                .param("status", only).query(Long.class).single();
+        // a condition only when a status is chosen: PostgreSQL cannot type a parameter that is only tested for null
+        String where = only == null ? "" : " where status = :status";
+        long total = jdbc.sql("select count(*) from outbound_message" + where).params(statusParam(only))
+                .query(Long.class).single();
         List<Outbound> items = jdbc.sql("""
                 select id, channel, recipient, address, subject, status, attempts, created_at, next_attempt_at,
                        sent_at, last_error
-                from outbound_message where (:status is null or status = :status)
+                from outbound_message""" + where + "\n" + """
                 order by id desc offset :offset rows fetch next :size rows only""")
-                .param("status", only).param("offset", page.offset()).param("size", page.size())
+                .params(statusParam(only)).param("offset", page.offset()).param("size", page.size())
                 .query((rs, row) -> new Outbound(rs.getLong("id"), Channel.valueOf(rs.getString("channel")),
                         rs.getString("recipient"), masked(Channel.valueOf(rs.getString("channel")),
                                 rs.getString("address")), rs.getString("subject"), rs.getString("status"),
@@ -129,6 +131,10 @@ public class Notifications {
                         rs.getString("last_error")))
                 .list();
         return new PageResult<>(items, page.page(), page.size(), total);
+    }
+
+    private static java.util.Map<String, Object> statusParam(String status) {
+        return status == null ? java.util.Map.of() : java.util.Map.of("status", status);
     }
 
     /** How many messages sent out are in each status. */

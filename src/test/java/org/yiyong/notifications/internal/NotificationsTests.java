@@ -161,6 +161,8 @@ class NotificationsTests extends FullStackTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"outbound-" + id + "\"", "136****1234", "isv.MOBILE_NUMBER_ILLEGAL", "发送失败")
                 .doesNotContain("13600001234");
+        assertThat(mvc.perform(get("/messages/outbound").with(as("sysadmin"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).as("every status").contains("id=\"outbound-" + id + "\"");
         mvc.perform(get("/messages/outbound").with(as("city-staff"))).andExpect(status().isForbidden());
         mvc.perform(post("/messages/outbound/{id}/retry", id).with(as("city-staff")).with(csrf()))
                 .andExpect(status().isForbidden());
