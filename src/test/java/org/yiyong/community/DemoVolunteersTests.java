@@ -9,7 +9,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiyong.FullStackTest;
 import org.yiyong.identity.SignedIn;
 
-/** The demo shows the Jinjiang model: a patrol team with a year of patrols, stars earned, certificates to renew. */
+/**
+ * The demo shows the Jinjiang model — a patrol team with a year of patrols, stars earned, certificates to
+ * renew — and theme parks in every state against this year's target.
+ */
 class DemoVolunteersTests extends FullStackTest {
 
     @Autowired
@@ -17,6 +20,23 @@ class DemoVolunteersTests extends FullStackTest {
 
     @Autowired
     UserDetailsService accounts;
+
+    @Autowired
+    ThemeParks parks;
+
+    @Test
+    void the_demo_parks_are_in_every_state_and_this_years_target_shows_who_is_behind() {
+        SignedIn.as(accounts.loadUserByUsername("city-staff"), me -> {
+            assertThat(parks.parks(me)).extracting(ThemeParks.Park::status)
+                    .contains(ParkStatus.PLANNED, ParkStatus.BUILDING, ParkStatus.OPEN);
+            List<ThemeParks.Standing> standings = parks.standings(me, clock.today().getYear());
+            assertThat(standings).filteredOn(s -> s.regionCode().equals("350582")).singleElement()
+                    .satisfies(s -> assertThat(s.behind()).isFalse());
+            assertThat(standings).filteredOn(s -> s.regionCode().equals("350583")).singleElement()
+                    .satisfies(s -> assertThat(s.behind()).isTrue());
+            return null;
+        });
+    }
 
     @Test
     void the_anhai_patrol_team_has_members_a_year_of_patrols_stars_and_certificates_to_renew() {
