@@ -1,8 +1,9 @@
 /**
- * Community: the network on the ground — volunteer teams attached to a work station or an association, their
- * volunteers (registered with consent), certificates and their expiry, activities with the volunteers signed
- * in and their hours, and star levels by cumulative hours; work stations, trainings, theme parks and
- * awareness activities to come.
+ * Community: the network on the ground — work stations (host, place, steps from planned to accepted,
+ * demonstration sites, ledger); volunteer teams attached to a station or an association, their volunteers
+ * (registered with consent), certificates and their expiry, activities with the volunteers signed in and their
+ * hours, and star levels by cumulative hours; theme parks and education bases against each county's yearly
+ * target. Trainings and awareness activities to come.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Community",
         allowedDependencies = {"audit", "identity", "organization", "platform", "shared", "web"})

@@ -24,6 +24,22 @@ class DemoVolunteersTests extends FullStackTest {
     @Autowired
     ThemeParks parks;
 
+    @Autowired
+    Stations stations;
+
+    @Test
+    void the_demo_stations_are_at_every_step_and_anhai_is_a_demonstration_site() {
+        SignedIn.as(accounts.loadUserByUsername("city-staff"), me -> {
+            List<Stations.Station> all = stations.stations(me);
+            assertThat(all).filteredOn(Stations.Station::profiled).extracting(Stations.Station::status)
+                    .contains(StationStatus.PLANNED, StationStatus.BUILT, StationStatus.ACCEPTED);
+            assertThat(all).filteredOn(s -> !s.profiled()).isNotEmpty();
+            assertThat(all).filteredOn(Stations.Station::demonstration).extracting(Stations.Station::name)
+                    .containsExactly("晋江市安海镇见义勇为工作站");
+            return null;
+        });
+    }
+
     @Test
     void the_demo_parks_are_in_every_state_and_this_years_target_shows_who_is_behind() {
         SignedIn.as(accounts.loadUserByUsername("city-staff"), me -> {
