@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import org.yiyong.community.ActivityKind;
 import org.yiyong.community.CertificateKind;
 import org.yiyong.community.TeamKind;
+import org.yiyong.community.Trainings;
 import org.yiyong.community.Volunteering;
 import org.yiyong.identity.DemoSeeding;
 import org.yiyong.organization.OrganizationLookup;
@@ -26,7 +27,7 @@ import org.yiyong.shared.ResidentId;
 /**
  * The Jinjiang model in the demo: the Anhai station's volunteer patrol team with its members and a year of
  * Saturday-evening patrols (some members past 100 hours and a star), first-aid certificates of which two run
- * out within 60 days, a neighbourhood-watch drill; and a smaller service team at Nan'an's Shuitou station.
+ * out within 60 days, a first-aid training half of them attended, a rescue drill; and a smaller service team at Nan'an's Shuitou station.
  * Entered as the station's and the county's staff would have.
  */
 @Component
@@ -36,11 +37,13 @@ class DemoVolunteers implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoVolunteers.class);
 
     private final Volunteering volunteering;
+    private final Trainings trainings;
     private final OrganizationLookup organizations;
     private final DemoSeeding demo;
 
-    DemoVolunteers(Volunteering volunteering, OrganizationLookup organizations, DemoSeeding demo) {
+    DemoVolunteers(Volunteering volunteering, Trainings trainings, OrganizationLookup organizations, DemoSeeding demo) {
         this.volunteering = volunteering;
+        this.trainings = trainings;
         this.organizations = organizations;
         this.demo = demo;
     }
@@ -104,6 +107,9 @@ class DemoVolunteers implements ApplicationRunner {
                 }
                 volunteering.signIn(me, patrol.id(), present);
             }
+            Trainings.Training firstAid = trainings.create(me, new Trainings.NewTraining(anhai, "现场急救与心肺复苏（CPR）",
+                    "晋江市红十字会 黄雅琳", today.minusDays(60), new BigDecimal("4")));
+            trainings.attend(me, firstAid.id(), ids.subList(0, 4), List.of("anhai-station"));
             LocalDateTime drill = today.minusDays(40).atTime(9, 0);
             Volunteering.Activity watch = volunteering.createActivity(me, team.id(), new Volunteering.NewActivity(
                     ActivityKind.DRILL, "防溺水救援演练", "安海镇西安村水库", drill, drill.plusHours(4)));
