@@ -420,6 +420,42 @@ public class Volunteering {
                 .param("id", volunteer.id()).query(this::activity).list();
     }
 
+    /** The columns a volunteer-hours platform imports: one line per volunteer and activity. */
+    public static final List<String> HOURS_COLUMNS = List.of("姓名", "证件类型", "证件号码", "手机号码", "所属队伍",
+            "活动名称", "活动类型", "服务地点", "服务开始时间", "服务结束时间", "服务时长（小时）");
+
+    /**
+     * A team's hours of a year in the layout a volunteer-hours platform imports: the full resident ID number
+     * (the platform matches volunteers by it), so only county and city staff take it, and each taking is
+     * audited.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public List<List<String>> hoursForImport(CurrentUser me, long teamId, int year) {
+        Team team = team(me, teamId);
+        Inputs.year("year", year);
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+        List<List<String>> lines = jdbc.sql("""
+                select v.name, v.resident_id, v.phone, a.title, a.kind, a.place, a.starts_at, a.ends_at, s.hours
+                from volunteer_attendance s join volunteer v on v.id = s.volunteer_id
+                join volunteer_activity a on a.id = s.activity_id
+                where a.team_id = :team and a.starts_at >= :from and a.starts_at < :to
+                order by a.starts_at, v.name""")
+                .param("team", team.id()).param("from", LocalDate.of(year, 1, 1).atStartOfDay())
+                .param("to", LocalDate.of(year + 1, 1, 1).atStartOfDay())
+                .query((rs, row) -> List.of(rs.getString("name"), "居民身份证", cipher.decrypt(rs.getString("resident_id")),
+                        rs.getString("phone") == null ? "" : rs.getString("phone"), team.name(), rs.getString("title"),
+                        rs.getString("kind"), rs.getString("place"),
+                        rs.getObject("starts_at", LocalDateTime.class).format(at),
+                        rs.getObject("ends_at", LocalDateTime.class).format(at),
+                        rs.getBigDecimal("hours").stripTrailingZeros().toPlainString()))
+                .list();
+        audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, TEAM, teamId)
+                .withDetail("hours of " + year + " for a volunteer-hours platform: " + lines.size()
+                        + " lines with full resident ID numbers"));
+        return lines;
+    }
+
     /** The star levels: the hours each needs, one star first. */
     public List<BigDecimal> starThresholds() {
         return jdbc.sql("select min_hours from volunteer_star_level order by stars").query(BigDecimal.class).list();

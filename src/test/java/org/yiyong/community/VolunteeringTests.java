@@ -215,4 +215,31 @@ class VolunteeringTests extends FullStackTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("value=\"郭美玲\"", "公民身份号码：");
     }
+
+    @Test
+    void a_teams_hours_download_in_the_layout_a_volunteer_hours_platform_imports() throws Exception {
+        var team = team("jinjiang-staff", "350582", "晋江市青阳街道见义勇为工作站");
+        String residentId = uniqueResidentId("35058219860101");
+        var member = as("jinjiang-staff", me -> volunteering.register(me, team.id(), new Volunteering.NewVolunteer(
+                "许雅芳", residentId, "13905950001", null, null, true)));
+        var patrol = patrol("jinjiang-staff", team.id(), LocalDate.of(clock.today().getYear(), 3, 7).atTime(19, 0), 3);
+        as("jinjiang-staff", me -> volunteering.signIn(me, patrol.id(), Map.of(member.id(), new BigDecimal("2.5"))));
+        byte[] csv = mvc.perform(get("/volunteer-teams/{id}/hours.csv", team.id()).with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String[] lines = new String(csv, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", Volunteering.HOURS_COLUMNS));
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).isEqualTo(String.join(",", "许雅芳", "居民身份证", residentId, "13905950001", team.name(),
+                "夜间巡逻", "治安巡逻", "安海镇", clock.today().getYear() + "-03-07 19:00",
+                clock.today().getYear() + "-03-07 22:00", "2.5"));
+        byte[] xlsx = mvc.perform(get("/volunteer-teams/{id}/hours.xlsx", team.id()).with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getRow(0).getCell(2).getStringCellValue()).isEqualTo("证件号码");
+            assertThat(book.getSheetAt(0).getRow(1).getCell(2).getStringCellValue()).isEqualTo(residentId);
+        }
+        assertThat(auditedActions("jinjiang-staff", "VolunteerTeam", team.id())).contains("FILE_DOWNLOADED");
+        mvc.perform(get("/volunteer-teams/{id}/hours.csv", team.id()).with(as("anhai-station")))
+                .andExpect(status().isForbidden());
+    }
 }

@@ -23,7 +23,9 @@ import org.yiyong.community.Volunteering;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.web.Downloads;
 import org.yiyong.web.PageSteps;
+import org.yiyong.web.Registers;
 
 /**
  * The pages of volunteer teams: the teams, a team with its members and activities, a volunteer's profile
@@ -34,9 +36,13 @@ import org.yiyong.web.PageSteps;
 class VolunteerPages {
 
     private final Volunteering volunteering;
+    private final Registers registers;
+    private final java.time.Clock clock;
 
-    VolunteerPages(Volunteering volunteering) {
+    VolunteerPages(Volunteering volunteering, Registers registers, java.time.Clock clock) {
         this.volunteering = volunteering;
+        this.registers = registers;
+        this.clock = clock;
     }
 
     @GetMapping("/volunteer-teams")
@@ -116,6 +122,25 @@ class VolunteerPages {
             return PageSteps.refused(redirect, refused, "/volunteer-teams/" + id + "#activities");
         }
     }
+
+    /** A team's hours of a year for a volunteer-hours platform, as CSV (UTF-8, for Excel too) or XLSX. */
+    @GetMapping({"/volunteer-teams/{id}/hours.csv", "/volunteer-teams/{id}/hours.xlsx"})
+    org.springframework.http.ResponseEntity<byte[]> hours(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) Integer year, jakarta.servlet.http.HttpServletRequest request) {
+        int chosen = year == null ? java.time.LocalDate.now(clock).getYear() : year;
+        List<List<String>> lines = volunteering.hoursForImport(me, id, chosen).stream().map(line -> {
+            List<String> named = new java.util.ArrayList<>(line);
+            named.set(6, registers.label("activity.kind." + line.get(6)));
+            return named;
+        }).map(List::copyOf).toList();
+        String name = volunteering.team(me, id).name() + "-" + chosen + "年服务时长";
+        return request.getRequestURI().endsWith(".csv")
+                ? Downloads.attachment(CSV, name + ".csv", HoursFiles.csv(Volunteering.HOURS_COLUMNS, lines))
+                : Downloads.attachment(Registers.XLSX, name + ".xlsx", HoursFiles.xlsx(Volunteering.HOURS_COLUMNS, lines));
+    }
+
+    private static final org.springframework.http.MediaType CSV =
+            org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     @GetMapping("/volunteers/{id}")
     String volunteer(CurrentUser me, @PathVariable long id, Model model) {
