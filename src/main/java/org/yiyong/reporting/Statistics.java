@@ -148,7 +148,7 @@ public class Statistics {
                                     partLabel(figure, entry.part(), entry.partLabel(), locale), entry.amount(),
                                     entry.path()))
                             .toList();
-                    BigDecimal total = figure.unit().isMoney()
+                    BigDecimal total = figure.unit().isSum()
                             ? entries.stream().map(Entry::amount).filter(java.util.Objects::nonNull)
                                     .reduce(BigDecimal.ZERO, BigDecimal::add)
                             : BigDecimal.valueOf(entries.size());

@@ -57,10 +57,17 @@ public interface FigureSource {
         /** 人(群体): honourees, a group counted as one. */
         HONOUREES,
         /** 元: money in yuan. */
-        YUAN;
+        YUAN,
+        /** 小时: hours of service. */
+        HOURS;
 
         public boolean isMoney() {
             return this == YUAN;
+        }
+
+        /** Whether the figure sums an amount of each record (money, hours) rather than counting records. */
+        public boolean isSum() {
+            return this == YUAN || this == HOURS;
         }
     }
 
@@ -91,7 +98,9 @@ public interface FigureSource {
         /** 关爱帮扶: condolences, student aid, targeted aid, visits. */
         CARE,
         /** 基金: donations raised and money paid out. */
-        FUNDS
+        FUNDS,
+        /** 基层阵地: work stations, volunteers and their hours, trainings, theme parks. */
+        COMMUNITY
     }
 
     /**

@@ -114,7 +114,7 @@ class StatisticsTests extends FullStackTest {
                     .andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             List<Object> records = JsonPath.read(list, "$.records");
-            if ("YUAN".equals(figure.get("unit"))) {
+            if ("YUAN".equals(figure.get("unit")) || "HOURS".equals(figure.get("unit"))) {
                 List<Object> amounts = JsonPath.read(list, "$.records[*].amount");
                 assertThat(sum(amounts)).as("the amounts listed for " + key).isEqualByComparingTo(total);
             } else {

@@ -16,8 +16,8 @@ public enum AnnualReportSection {
     CARE(Section.PROTECTION, Section.CARE),
     /** 基金募集与使用: donations raised, money paid out, the balance. */
     FUNDS(Section.FUNDS),
-    /** 工作站、志愿者与宣传: no module records them yet. */
-    COMMUNITY,
+    /** 工作站、志愿者与宣传: stations, volunteers and hours, trainings, theme parks (publicity not yet). */
+    COMMUNITY(Section.COMMUNITY),
     /** 绩效考评: no module records it yet. */
     EVALUATION,
     /** 下一年度工作: the staff's narrative only. */
