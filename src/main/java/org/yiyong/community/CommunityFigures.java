@@ -11,7 +11,7 @@ import org.yiyong.shared.FigureSource;
 /**
  * The community's figures for the statistics and the yearly report: work stations built and accepted, those
  * named demonstration sites, active volunteers, volunteer activities and hours, trainings and the person-times
- * trained, and theme parks opened. Each is counted in the county of its record.
+ * trained, theme parks opened, awareness activities and media reports. Each is counted in the county of its record.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,7 +54,13 @@ public class CommunityFigures extends SqlFigures {
                 new Spec(new Figure("community.parks-opened", Section.COMMUNITY, Unit.CASES, false, "park.kind."),
                         "theme_park k", "k.status = 'OPEN' and k.opened_on is not null", "k.opened_on",
                         "k.region_code", "k.kind", null, "count(*)", null, "k.name", "k.address", "k.id",
-                        "'/theme-parks/' || cast(k.id as varchar(20))")));
+                        "'/theme-parks/' || cast(k.id as varchar(20))"),
+                new Spec(new Figure("community.awareness-events", Section.COMMUNITY, Unit.CASES, false,
+                        "awareness.kind."), "awareness_event e", "1 = 1", "e.held_on", "e.region_code", "e.kind", null,
+                        "count(*)", null, "e.title", "e.place", "e.id", "'/awareness/' || cast(e.id as varchar(20))"),
+                new Spec(new Figure("community.media-reports", Section.COMMUNITY, Unit.CASES, false, "media.level."),
+                        "media_report m", "1 = 1", "m.published_on", "m.region_code", "m.level", null, "count(*)",
+                        null, "m.outlet", "m.title", "m.id", "'/awareness/reports#report-' || cast(m.id as varchar(20))")));
     }
 
     private static Spec stationStep(String key, String status) {
