@@ -113,4 +113,17 @@ class StationsTests extends FullStackTest {
                 .andExpect(jsonPath("$.teams").value(1)).andExpect(jsonPath("$.activeVolunteers").value(1))
                 .andExpect(jsonPath("$.activitiesThisYear").value(1)).andExpect(jsonPath("$.hoursThisYear").value(1.5));
     }
+
+    @Test
+    void the_map_places_the_stations_and_parks_with_coordinates_and_lists_them_all_by_county() throws Exception {
+        String page = mvc.perform(get("/community/map").with(as("city-staff"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        String points = page.substring(page.indexOf("data-points=\""), page.indexOf("data-bounds="));
+        assertThat(points).contains("晋江市安海镇见义勇为工作站", "demonstration", "石狮市见义勇为主题公园")
+                .as("a park without coordinates is only listed").doesNotContain("丰泽区见义勇为教育基地");
+        assertThat(page).contains("id=\"place-rows\"", "丰泽区见义勇为教育基地", "泉州市丰泽区东海街道见义勇为工作站");
+        String county = mvc.perform(get("/community/map").with(as("nanan-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(county).contains("南安市水头镇见义勇为工作站").doesNotContain("晋江市安海镇见义勇为工作站");
+    }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.community.HostKind;
 import org.yiyong.community.StationStatus;
 import org.yiyong.community.Stations;
+import org.yiyong.community.ThemeParks;
 import org.yiyong.community.Volunteering;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.web.PageSteps;
@@ -23,16 +24,53 @@ class StationPages {
 
     private final Stations stations;
     private final Volunteering volunteering;
+    private final ThemeParks parks;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    StationPages(Stations stations, Volunteering volunteering) {
+    StationPages(Stations stations, Volunteering volunteering, ThemeParks parks,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.stations = stations;
         this.volunteering = volunteering;
+        this.parks = parks;
     }
 
     @GetMapping("/stations")
     String list(CurrentUser me, Model model) {
         model.addAttribute("stations", stations.stations(me));
         return "community/stations";
+    }
+
+    /**
+     * The map: the stations and theme parks with coordinates plotted by longitude and latitude over Quanzhou's
+     * bounding box (no map tiles are needed), and the same places listed by county below it.
+     */
+    @GetMapping("/community/map")
+    String map(CurrentUser me, Model model) {
+        java.util.List<java.util.Map<String, Object>> points = new java.util.ArrayList<>();
+        java.util.List<Stations.Station> all = stations.stations(me);
+        for (Stations.Station s : all) {
+            if (s.latitude() != null) {
+                Stations.Ledger ledger = stations.ledger(me, s.organizationId());
+                points.add(java.util.Map.of("kind", s.demonstration() ? "demonstration" : "station", "name", s.name(),
+                        "lat", s.latitude(), "lon", s.longitude(), "path", "/stations/" + s.organizationId(),
+                        "detail", ledger.teams() + " / " + ledger.activeVolunteers() + " / " + ledger.activitiesThisYear()));
+            }
+        }
+        java.util.List<ThemeParks.Park> parkList = parks.parks(me);
+        for (ThemeParks.Park p : parkList) {
+            if (p.latitude() != null) {
+                points.add(java.util.Map.of("kind", "park", "name", p.name(), "lat", p.latitude(), "lon", p.longitude(),
+                        "path", "/theme-parks/" + p.id(), "detail", p.status().name()));
+            }
+        }
+        model.addAttribute("points", json.writeValueAsString(points));
+        model.addAttribute("stations", all);
+        model.addAttribute("parks", parkList);
+        model.addAttribute("bounds", json.writeValueAsString(java.util.List.of(org.yiyong.community.Coordinates.WEST,
+                org.yiyong.community.Coordinates.EAST, org.yiyong.community.Coordinates.SOUTH,
+                org.yiyong.community.Coordinates.NORTH)));
+        return "community/map";
     }
 
     @GetMapping("/stations/{id}")
