@@ -27,6 +27,7 @@ import org.yiyong.shared.InvalidField;
  */
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class Awareness {
 
     static final String EVENT = "AwarenessEvent";

@@ -35,6 +35,7 @@ import org.yiyong.shared.PhoneNumber;
  */
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class Stations {
 
     static final String ENTITY = "Station";

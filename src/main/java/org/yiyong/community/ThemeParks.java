@@ -32,6 +32,7 @@ import org.yiyong.shared.InvalidField;
  */
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class ThemeParks {
 
     static final String ENTITY = "ThemePark";

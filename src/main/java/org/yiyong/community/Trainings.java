@@ -28,6 +28,7 @@ import org.yiyong.shared.InvalidField;
  */
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class Trainings {
 
     static final String ENTITY = "Training";

@@ -41,6 +41,7 @@ import org.yiyong.shared.ResidentId;
  */
 @Service
 @Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class Volunteering {
 
     static final String TEAM = "VolunteerTeam";

@@ -36,6 +36,13 @@ class StationsTests extends FullStackTest {
         return mvc.perform(request.with(as(user)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
+    /** The kinds of the user's tasks about one station's page. */
+    private java.util.List<String> tasks(String user, long station) throws Exception {
+        String body = mvc.perform(get("/api/v1/tasks").with(as(user))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        return JsonPath.read(body, "$.tasks[?(@.path == '/stations/%d')].kind".formatted(station));
+    }
+
     private static final String PROFILE = """
             {"hostKind": "TOWNSHIP", "hostName": "池店镇人民政府", "latitude": 24.83, "longitude": 118.56,
              "openingHours": "工作日 9:00–17:00", "publicPhone": "0595 85123456", "foundedOn": "2026-01-05"}""";
@@ -56,8 +63,11 @@ class StationsTests extends FullStackTest {
                 .andExpect(jsonPath("$.errors[0].message").value("验收由协会（县级或市级工作人员）登记。"));
         call("city-staff", "PUT", "/api/v1/stations/" + station + "/demonstration", "{\"year\": 2026}")
                 .andExpect(status().isBadRequest());
+        assertThat(tasks("jinjiang-staff", station)).containsExactly("community.accept-station");
+        assertThat(tasks("nanan-staff", station)).isEmpty();
         call("jinjiang-staff", "POST", "/api/v1/stations/" + station + "/status",
                 "{\"status\": \"ACCEPTED\", \"on\": \"2026-04-01\", \"note\": \"验收合格\"}").andExpect(status().isOk());
+        assertThat(tasks("jinjiang-staff", station)).as("accepted: no longer waiting").isEmpty();
         call("jinjiang-staff", "POST", "/api/v1/stations/" + station + "/status", "{\"status\": \"BUILT\", \"on\": \"2026-04-02\"}")
                 .andExpect(status().isBadRequest());
         call("city-staff", "PUT", "/api/v1/stations/" + station + "/demonstration", "{\"year\": 2026}")

@@ -102,7 +102,7 @@ class VolunteeringTests extends FullStackTest {
     }
 
     @Test
-    void the_certificates_expiring_within_60_days_are_exactly_those_of_active_volunteers() {
+    void the_certificates_expiring_within_60_days_are_exactly_those_of_active_volunteers() throws Exception {
         var team = team("nanan-staff", "350583", "南安市水头镇见义勇为工作站");
         var a = volunteer("nanan-staff", team.id(), "350583");
         var b = volunteer("nanan-staff", team.id(), "350583");
@@ -122,6 +122,12 @@ class VolunteeringTests extends FullStackTest {
         List<Long> expiring = as("nanan-staff", me -> volunteering.expiringSoon(me)).stream()
                 .filter(c -> c.teamName().equals(team.name())).map(Volunteering.Certificate::id).toList();
         assertThat(expiring).containsExactly(soon, last);
+        // the county's staff find them in their to-do list, due the day they expire
+        String tasks = mvc.perform(get("/api/v1/tasks").with(as("nanan-staff"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        List<String> due = com.jayway.jsonpath.JsonPath.read(tasks,
+                "$.tasks[?(@.path == '/volunteers/%d#certificates')].due".formatted(a.id()));
+        assertThat(due).containsExactly(today.plusDays(10).toString());
         List<Volunteering.Certificate> elsewhere = as("jinjiang-staff", me -> volunteering.expiringSoon(me));
         assertThat(elsewhere).as("not another county's").noneMatch(c -> c.teamName().equals(team.name()));
     }
@@ -179,6 +185,10 @@ class VolunteeringTests extends FullStackTest {
         mvc.perform(get("/api/v1/volunteer-teams/{id}/volunteers", jinjiang.id()).with(as("nanan-staff")))
                 .andExpect(status().isNotFound());
         assertThat(auditedActions("nanan-staff", "Volunteer", member.id())).contains("ACCESS_DENIED");
+        // volunteers' details are for the staff who run the network and the leaders, not the finance roles
+        mvc.perform(get("/volunteers/{id}", member.id()).with(as("finance-reviewer"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/volunteer-teams").with(as("cashier"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/volunteers/{id}", member.id()).with(as("leader"))).andExpect(status().isOk());
         // the Anhai station's staff read their county's teams but change only their own station's
         mvc.perform(get("/volunteer-teams/{id}", jinjiang.id()).with(as("anhai-station"))).andExpect(status().isOk());
         mvc.perform(post("/volunteer-teams/{id}/activities", jinjiang.id()).with(as("anhai-station")).with(csrf())
