@@ -34,8 +34,10 @@ class DemoVolunteersTests extends FullStackTest {
             assertThat(all).filteredOn(Stations.Station::profiled).extracting(Stations.Station::status)
                     .contains(StationStatus.PLANNED, StationStatus.BUILT, StationStatus.ACCEPTED);
             assertThat(all).filteredOn(s -> !s.profiled()).isNotEmpty();
+            // other tests may name stations of their own; of the demo's, Anhai is the one
             assertThat(all).filteredOn(Stations.Station::demonstration).extracting(Stations.Station::name)
-                    .containsExactly("晋江市安海镇见义勇为工作站");
+                    .contains("晋江市安海镇见义勇为工作站")
+                    .doesNotContain("晋江市青阳街道见义勇为工作站", "南安市水头镇见义勇为工作站");
             return null;
         });
     }
