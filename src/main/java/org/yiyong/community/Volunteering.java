@@ -395,6 +395,52 @@ public class Volunteering {
         return activity(me, activityId);
     }
 
+    /** Takes a volunteer signed in by mistake off an activity; their hours go with it. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
+    public Activity removeSignIn(CurrentUser me, long activityId, long volunteerId) {
+        Activity activity = activity(me, activityId);
+        changeable(me, activity.teamId());
+        int removed = jdbc.sql("delete from volunteer_attendance where activity_id = :activity and volunteer_id = :volunteer")
+                .param("activity", activityId).param("volunteer", volunteerId).update();
+        if (removed == 0) {
+            throw new InvalidField("volunteerId", "volunteer.sign-in.not-signed");
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ACTIVITY, activityId)
+                .withDetail("sign-in of volunteer " + volunteerId + " removed"));
+        return activity(me, activityId);
+    }
+
+    /**
+     * What may be corrected of a volunteer: name, phone (left out: unchanged), skills. The ID number identifies
+     * them and stays.
+     */
+    public record VolunteerDetails(String name, String phone, String skills) {
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
+    public Volunteer correct(CurrentUser me, long id, VolunteerDetails details) {
+        Volunteer volunteer = volunteer(me, id);
+        changeable(me, volunteer.teamId());
+        String name = Inputs.text("name", details.name(), 60, true);
+        String phone = null;
+        if (details.phone() != null && !details.phone().isBlank()) {
+            try {
+                phone = PhoneNumber.parse(details.phone()).value();
+            } catch (InvalidField wrong) {
+                throw new InvalidField("phone", wrong.messageKey(), wrong.arguments());
+            }
+        }
+        String skills = Inputs.text("skills", details.skills(), 300, false);
+        // the phone is shown masked, so a form cannot give it back: left out, it stays as it is
+        jdbc.sql("update volunteer set name = :name, phone = coalesce(:phone, phone), skills = :skills,"
+                + " version = version + 1 where id = :id")
+                .param("name", name).param("phone", phone).param("skills", skills).param("id", id).update();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, VOLUNTEER, id).withDetail("details corrected"));
+        return volunteer(me, id);
+    }
+
     /** A volunteer's hours in one year. */
     public record YearHours(int year, long activities, BigDecimal hours) {
     }

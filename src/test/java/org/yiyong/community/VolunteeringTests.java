@@ -252,4 +252,38 @@ class VolunteeringTests extends FullStackTest {
         mvc.perform(get("/volunteer-teams/{id}/hours.csv", team.id()).with(as("anhai-station")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void a_mistaken_sign_in_is_taken_off_and_a_volunteers_details_are_corrected() throws Exception {
+        var team = team("jinjiang-staff", "350582", "晋江市青阳街道见义勇为工作站");
+        var a = volunteer("jinjiang-staff", team.id(), "350582");
+        var b = volunteer("jinjiang-staff", team.id(), "350582");
+        var past = patrol("jinjiang-staff", team.id(), clock.nowToTheMinute().minusDays(1), 3);
+        mvc.perform(post("/activities/{id}/sign-in", past.id()).with(as("jinjiang-staff")).with(csrf())
+                .param("shown", String.valueOf(a.id()), String.valueOf(b.id()))
+                .param("volunteer", String.valueOf(a.id()), String.valueOf(b.id()))
+                .param("hours-" + a.id(), "3").param("hours-" + b.id(), "2")).andExpect(status().is3xxRedirection());
+        // b was ticked by mistake: unticked on the list, b is taken off and a keeps the hours
+        mvc.perform(post("/activities/{id}/sign-in", past.id()).with(as("jinjiang-staff")).with(csrf())
+                .param("shown", String.valueOf(a.id()), String.valueOf(b.id()))
+                .param("volunteer", String.valueOf(a.id())).param("hours-" + a.id(), "3"))
+                .andExpect(status().is3xxRedirection());
+        List<Volunteering.Attendance> signed = as("jinjiang-staff", me -> volunteering.attendance(me, past.id()));
+        assertThat(signed).extracting(Volunteering.Attendance::volunteerId).containsExactly(a.id());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/v1/activities/{id}/attendance/{v}", past.id(), b.id()).with(as("jinjiang-staff"))
+                .with(csrf())).andExpect(status().isBadRequest());
+        assertThat(auditedActions("jinjiang-staff", "VolunteerActivity", past.id())).contains("UPDATE");
+
+        mvc.perform(post("/volunteers/{id}/details", a.id()).with(as("jinjiang-staff")).with(csrf())
+                .param("name", "更正后的名字").param("phone", "").param("skills", "急救"))
+                .andExpect(status().is3xxRedirection());
+        var corrected = as("jinjiang-staff", me -> volunteering.volunteer(me, a.id()));
+        assertThat(corrected.name()).isEqualTo("更正后的名字");
+        assertThat(corrected.skills()).isEqualTo("急救");
+        assertThat(corrected.phoneMasked()).as("left out, the phone stays").isEqualTo(a.phoneMasked()).isNotNull();
+        assertThat(corrected.residentIdMasked()).isEqualTo(a.residentIdMasked());
+        mvc.perform(post("/volunteers/{id}/details", a.id()).with(as("nanan-staff")).with(csrf())
+                .param("name", "某")).andExpect(status().isNotFound());
+    }
 }

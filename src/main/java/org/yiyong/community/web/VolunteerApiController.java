@@ -80,6 +80,19 @@ class VolunteerApiController {
         return volunteering.hoursByYear(me, id);
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/volunteers/{id}")
+    @Operation(summary = "Correct a volunteer's name, phone and skills (the ID number stays)")
+    Volunteering.Volunteer correct(CurrentUser me, @PathVariable long id,
+            @RequestBody Volunteering.VolunteerDetails details) {
+        return volunteering.correct(me, id, details);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/activities/{id}/attendance/{volunteerId}")
+    @Operation(summary = "Take a volunteer signed in by mistake off an activity")
+    Volunteering.Activity removeSignIn(CurrentUser me, @PathVariable long id, @PathVariable long volunteerId) {
+        return volunteering.removeSignIn(me, id, volunteerId);
+    }
+
     record StatusRequest(VolunteerStatus status) {
     }
 

@@ -165,6 +165,14 @@ class VolunteerPages {
                 () -> volunteering.addCertificate(me, id, kind, number, issuedOn, expiresOn));
     }
 
+    @PostMapping("/volunteers/{id}/details")
+    String correct(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String skills,
+            RedirectAttributes redirect) {
+        return PageSteps.step(redirect, "/volunteers/" + id, "volunteer.corrected",
+                () -> volunteering.correct(me, id, new Volunteering.VolunteerDetails(name, phone, skills)));
+    }
+
     @PostMapping("/volunteers/{id}/status")
     String changeStatus(CurrentUser me, @PathVariable long id, @RequestParam(required = false) VolunteerStatus status,
             RedirectAttributes redirect) {
@@ -190,12 +198,27 @@ class VolunteerPages {
         return "community/activity";
     }
 
-    /** The sign-in list: the ticked members ({@code volunteer}) with their hours ({@code hours-<id>}). */
+    /**
+     * The sign-in list: the ticked members ({@code volunteer}) with their hours ({@code hours-<id>}); a member
+     * signed in before and now unticked ({@code shown} lists who the page showed) is taken off.
+     */
     @PostMapping("/activities/{id}/sign-in")
     String signIn(CurrentUser me, @PathVariable long id,
             @RequestParam(name = "volunteer", required = false) List<Long> ticked,
+            @RequestParam(name = "shown", required = false) List<Long> shown,
             @RequestParam Map<String, String> params, RedirectAttributes redirect) {
         return PageSteps.step(redirect, "/activities/" + id, "activity.signed", () -> {
+            List<Long> present = ticked == null ? List.of() : ticked;
+            List<Long> before = volunteering.attendance(me, id).stream().map(Volunteering.Attendance::volunteerId)
+                    .toList();
+            for (Long volunteer : shown == null ? List.<Long>of() : shown) {
+                if (!present.contains(volunteer) && before.contains(volunteer)) {
+                    volunteering.removeSignIn(me, id, volunteer);
+                }
+            }
+            if (present.isEmpty() && shown != null && before.stream().anyMatch(shown::contains)) {
+                return; // only taken off
+            }
             Map<Long, BigDecimal> hours = new LinkedHashMap<>();
             for (Long volunteer : ticked == null ? List.<Long>of() : ticked) {
                 String typed = params.get("hours-" + volunteer);
