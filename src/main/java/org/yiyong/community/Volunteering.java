@@ -256,6 +256,46 @@ public class Volunteering {
         return jdbc.sql(CERTIFICATE_SELECT + " where c.id = :id").param("id", id).query(this::certificate).single();
     }
 
+    /** Removes a certificate recorded by mistake (a renewed one is added anew, the old one removed). */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
+    public void removeCertificate(CurrentUser me, long volunteerId, long certificateId) {
+        Volunteer volunteer = volunteer(me, volunteerId);
+        changeable(me, volunteer.teamId());
+        int removed = jdbc.sql("delete from volunteer_certificate where id = :id and volunteer_id = :volunteer")
+                .param("id", certificateId).param("volunteer", volunteerId).update();
+        if (removed == 0) {
+            throw ScopedLookup.notFound(audit, "VolunteerCertificate", certificateId, false, null);
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, VOLUNTEER, volunteerId)
+                .withDetail("certificate " + certificateId + " removed"));
+    }
+
+    /**
+     * A volunteer moves to another team the caller may change (their county follows the team's); their hours
+     * and certificates go with them.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
+    public Volunteer move(CurrentUser me, long volunteerId, long teamId) {
+        Volunteer volunteer = volunteer(me, volunteerId);
+        changeable(me, volunteer.teamId());
+        Team target;
+        try {
+            target = changeable(me, teamId);
+        } catch (org.yiyong.shared.RecordNotFound notYours) {
+            throw new InvalidField("teamId", "volunteer.move.team-invalid");
+        }
+        if (target.id() == volunteer.teamId()) {
+            throw new InvalidField("teamId", "volunteer.move.same-team");
+        }
+        jdbc.sql("update volunteer set team_id = :team, region_code = :region, version = version + 1 where id = :id")
+                .param("team", target.id()).param("region", target.regionCode()).param("id", volunteerId).update();
+        audit.record(AuditRecord.of(AuditAction.UPDATE, VOLUNTEER, volunteerId)
+                .withDetail("moved from " + volunteer.teamName() + " to " + target.name()));
+        return volunteer(me, volunteerId);
+    }
+
     /**
      * The certificates of active volunteers within the scope that expire from today to {@value #EXPIRY_WARNING_DAYS}
      * days ahead, soonest first: to be renewed.

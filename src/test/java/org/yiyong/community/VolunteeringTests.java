@@ -286,4 +286,33 @@ class VolunteeringTests extends FullStackTest {
         mvc.perform(post("/volunteers/{id}/details", a.id()).with(as("nanan-staff")).with(csrf())
                 .param("name", "某")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void a_volunteer_moves_team_with_their_hours_and_a_mistaken_certificate_is_removed() throws Exception {
+        var from = team("jinjiang-staff", "350582", "晋江市青阳街道见义勇为工作站");
+        var to = team("jinjiang-staff", "350582", "晋江市安海镇见义勇为工作站");
+        var member = volunteer("jinjiang-staff", from.id(), "350582");
+        var past = patrol("jinjiang-staff", from.id(), clock.nowToTheMinute().minusDays(1), 2);
+        as("jinjiang-staff", me -> volunteering.signIn(me, past.id(), Map.of(member.id(), new BigDecimal("2"))));
+        long certificate = as("jinjiang-staff", me -> volunteering.addCertificate(me, member.id(),
+                CertificateKind.FIRST_AID, "错号", null, clock.today().plusDays(10))).id();
+        mvc.perform(post("/volunteers/{id}/certificates/{c}/removal", member.id(), certificate)
+                .with(as("jinjiang-staff")).with(csrf())).andExpect(status().is3xxRedirection());
+        List<Volunteering.Certificate> left = as("jinjiang-staff", me -> volunteering.certificates(me, member.id()));
+        assertThat(left).isEmpty();
+        mvc.perform(post("/api/v1/volunteers/{id}/team", member.id()).with(as("jinjiang-staff")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"teamId\": %d}".formatted(from.id())))
+                .andExpect(status().isBadRequest());
+        var nanan = team("nanan-staff", "350583", "南安市水头镇见义勇为工作站");
+        mvc.perform(post("/api/v1/volunteers/{id}/team", member.id()).with(as("jinjiang-staff")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"teamId\": %d}".formatted(nanan.id())))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("teamId"));
+        mvc.perform(post("/volunteers/{id}/team", member.id()).with(as("jinjiang-staff")).with(csrf())
+                .param("teamId", String.valueOf(to.id()))).andExpect(status().is3xxRedirection());
+        var moved = as("jinjiang-staff", me -> volunteering.volunteer(me, member.id()));
+        assertThat(moved.teamId()).isEqualTo(to.id());
+        assertThat(moved.hoursInAll()).isEqualByComparingTo("2");
+        assertThat(auditedActions("jinjiang-staff", "Volunteer", member.id())).contains("UPDATE");
+        mvc.perform(get("/volunteers/{id}", member.id()).with(as("jinjiang-staff"))).andExpect(status().isOk());
+    }
 }

@@ -93,6 +93,22 @@ class VolunteerApiController {
         return volunteering.removeSignIn(me, id, volunteerId);
     }
 
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/volunteers/{id}/certificates/{certificate}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a certificate recorded by mistake")
+    void removeCertificate(CurrentUser me, @PathVariable long id, @PathVariable long certificate) {
+        volunteering.removeCertificate(me, id, certificate);
+    }
+
+    record MoveRequest(Long teamId) {
+    }
+
+    @PostMapping("/api/v1/volunteers/{id}/team")
+    @Operation(summary = "Move a volunteer to another team; hours and certificates go with them")
+    Volunteering.Volunteer move(CurrentUser me, @PathVariable long id, @RequestBody MoveRequest request) {
+        return volunteering.move(me, id, request.teamId() == null ? -1 : request.teamId());
+    }
+
     record StatusRequest(VolunteerStatus status) {
     }
 

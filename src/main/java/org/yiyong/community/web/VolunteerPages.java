@@ -150,6 +150,7 @@ class VolunteerPages {
         model.addAttribute("activities", volunteering.activitiesOf(me, id));
         model.addAttribute("certificateKinds", CertificateKind.values());
         model.addAttribute("statuses", VolunteerStatus.values());
+        model.addAttribute("teams", volunteering.teams(me));
         model.addAttribute("starRule", volunteering.starThresholds().stream()
                 .map(hours -> hours.stripTrailingZeros().toPlainString() + "h").collect(Collectors.joining(" / ")));
         return "community/volunteer";
@@ -171,6 +172,20 @@ class VolunteerPages {
             RedirectAttributes redirect) {
         return PageSteps.step(redirect, "/volunteers/" + id, "volunteer.corrected",
                 () -> volunteering.correct(me, id, new Volunteering.VolunteerDetails(name, phone, skills)));
+    }
+
+    @PostMapping("/volunteers/{id}/certificates/{certificate}/removal")
+    String removeCertificate(CurrentUser me, @PathVariable long id, @PathVariable long certificate,
+            RedirectAttributes redirect) {
+        return PageSteps.step(redirect, "/volunteers/" + id + "#certificates", "volunteer.certificate.removed",
+                () -> volunteering.removeCertificate(me, id, certificate));
+    }
+
+    @PostMapping("/volunteers/{id}/team")
+    String move(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long teamId,
+            RedirectAttributes redirect) {
+        return PageSteps.step(redirect, "/volunteers/" + id, "volunteer.moved",
+                () -> volunteering.move(me, id, teamId == null ? -1 : teamId));
     }
 
     @PostMapping("/volunteers/{id}/status")
