@@ -113,14 +113,7 @@ public class Stations {
         String hostName = Inputs.text("hostName", profile.hostName(), 100, false);
         Coordinates at = Coordinates.of(profile.latitude(), profile.longitude());
         String hours = Inputs.text("openingHours", profile.openingHours(), 100, false);
-        String phone = null;
-        if (profile.publicPhone() != null && !profile.publicPhone().isBlank()) {
-            try {
-                phone = PhoneNumber.parse(profile.publicPhone()).value();
-            } catch (InvalidField wrong) {
-                throw new InvalidField("publicPhone", wrong.messageKey(), wrong.arguments());
-            }
-        }
+        String phone = PhoneNumber.optional("publicPhone", profile.publicPhone());
         LocalDate founded = profile.foundedOn() == null ? null
                 : Inputs.date("foundedOn", profile.foundedOn(), Inputs.EARLIEST, LocalDate.now(clock));
         Map<String, Object> values = new HashMap<>();

@@ -167,14 +167,7 @@ public class Volunteering {
         String name = Inputs.text("name", volunteer.name(), 60, true);
         Inputs.requiredText("residentId", volunteer.residentId());
         ResidentId residentId = ResidentId.parse(volunteer.residentId(), LocalDate.now(clock));
-        String phone = null;
-        if (volunteer.phone() != null && !volunteer.phone().isBlank()) {
-            try {
-                phone = PhoneNumber.parse(volunteer.phone()).value();
-            } catch (InvalidField wrong) {
-                throw new InvalidField("phone", wrong.messageKey(), wrong.arguments());
-            }
-        }
+        String phone = PhoneNumber.optional("phone", volunteer.phone());
         String skills = Inputs.text("skills", volunteer.skills(), 300, false);
         LocalDate today = LocalDate.now(clock);
         LocalDate joinedOn = volunteer.joinedOn() == null ? today
@@ -464,14 +457,7 @@ public class Volunteering {
         Volunteer volunteer = volunteer(me, id);
         changeable(me, volunteer.teamId());
         String name = Inputs.text("name", details.name(), 60, true);
-        String phone = null;
-        if (details.phone() != null && !details.phone().isBlank()) {
-            try {
-                phone = PhoneNumber.parse(details.phone()).value();
-            } catch (InvalidField wrong) {
-                throw new InvalidField("phone", wrong.messageKey(), wrong.arguments());
-            }
-        }
+        String phone = PhoneNumber.optional("phone", details.phone());
         String skills = Inputs.text("skills", details.skills(), 300, false);
         // the phone is shown masked, so a form cannot give it back: left out, it stays as it is
         jdbc.sql("update volunteer set name = :name, phone = coalesce(:phone, phone), skills = :skills,"

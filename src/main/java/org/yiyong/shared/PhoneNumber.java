@@ -35,6 +35,21 @@ public final class PhoneNumber {
         throw new InvalidField("phone", "phone.format");
     }
 
+    /**
+     * The number typed in a form's field, normalised; {@code null} when left blank. A number that is not one
+     * is refused at that field.
+     */
+    public static String optional(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(text).value();
+        } catch (InvalidField wrong) {
+            throw new InvalidField(field, wrong.messageKey(), wrong.arguments());
+        }
+    }
+
     /** A mobile as 11 digits; a landline as {@code 0595-22180110} or {@code 0595-22180110-8001}. */
     public String value() {
         return value;
