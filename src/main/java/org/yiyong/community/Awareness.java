@@ -30,7 +30,8 @@ import org.yiyong.shared.InvalidField;
 @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class Awareness {
 
-    static final String EVENT = "AwarenessEvent";
+    /** The owner type of an event's photos (files module), also the audited entity name. */
+    public static final String EVENT = "AwarenessEvent";
     static final String REPORT = "MediaReport";
 
     private final JdbcClient jdbc;

@@ -35,7 +35,8 @@ import org.yiyong.shared.InvalidField;
 @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class ThemeParks {
 
-    static final String ENTITY = "ThemePark";
+    /** The owner type of a park's photos (files module), also the audited entity name. */
+    public static final String ENTITY = "ThemePark";
 
     private final JdbcClient jdbc;
     private final Regions regions;

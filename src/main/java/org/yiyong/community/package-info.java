@@ -7,5 +7,5 @@
  * through {@link org.yiyong.community.CommunityFigures}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Community",
-        allowedDependencies = {"audit", "identity", "organization", "platform", "shared", "web"})
+        allowedDependencies = {"audit", "files", "identity", "organization", "platform", "shared", "web"})
 package org.yiyong.community;

@@ -24,6 +24,11 @@ public interface AttachmentOwner {
         return true;
     }
 
+    /** Whether the record keeps only photos (a picture of any format the files accept), not documents. */
+    default boolean photosOnly() {
+        return false;
+    }
+
     /**
      * Whether the record exists at all, whatever the scope. Used only to decide whether a refusal is
      * audited as an access denial; the default assumes it does, so every refusal is audited.

@@ -86,7 +86,7 @@ public class Attachments {
      * kept as given (without any path) even when its extension says otherwise.
      *
      * @throws InvalidField on {@code ownerType} for an unknown owner type; on {@code file} for an empty,
-     *     too large or refused file
+     *     too large or refused file, or one that is not a picture where the owner keeps only photos
      * @throws RecordNotFound when the owner does not exist or lies outside the caller's data scope
      */
     @Transactional
@@ -103,6 +103,9 @@ public class Attachments {
                 throw new InvalidField("file", "file.empty");
             }
             FileKind kind = sniffer.detect(upload.path());
+            if (owner.photosOnly() && !kind.mediaType().startsWith("image/")) {
+                throw new InvalidField("file", "file.photo-only");
+            }
             if (name.isEmpty()) {
                 name = UNNAMED + "." + kind.extension();
             }

@@ -1,16 +1,22 @@
 package org.yiyong.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yiyong.FullStackTest;
 
@@ -20,6 +26,9 @@ import org.yiyong.FullStackTest;
  * count them.
  */
 class AwarenessTests extends FullStackTest {
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H',
+            'D', 'R', 1, 2, 3, 4};
 
     private ResultActions call(String user, String path, String json) throws Exception {
         return mvc.perform(post(path).with(as(user)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json));
@@ -65,6 +74,34 @@ class AwarenessTests extends FullStackTest {
         for (String page : List.of("/awareness", "/awareness/" + id, "/awareness/reports")) {
             mvc.perform(get(page).with(as("jinjiang-staff"))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void an_events_photos_are_pictures_seen_only_within_its_county() throws Exception {
+        long id = ((Number) JsonPath.read(call("jinjiang-staff", "/api/v1/awareness-events", event("AWARENESS_DAY", null))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+        mvc.perform(photo("anhai-station", id, "宣传日.png", PNG)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentType").value("image/png"));
+        mvc.perform(photo("anhai-station", id, "活动方案.pdf", "%PDF-1.4\n%%EOF".getBytes(StandardCharsets.US_ASCII)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("只能上传照片")));
+        mvc.perform(photo("nanan-staff", id, "别县.png", PNG)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/attachments").param("ownerType", "AwarenessEvent").param("ownerId", String.valueOf(id))
+                .with(as("nanan-staff"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/attachments").param("ownerType", "AwarenessEvent").param("ownerId", String.valueOf(id))
+                .with(as("city-staff"))).andExpect(status().isOk()).andExpect(jsonPath("$[*].fileName").value(
+                        contains("宣传日.png")));
+        String page = mvc.perform(get("/awareness/{id}", id).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("alt=\"宣传日.png\"").contains("上传照片");
+        assertThat(mvc.perform(get("/awareness/{id}", id).with(as("leader"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("alt=\"宣传日.png\"").doesNotContain("上传照片");
+    }
+
+    private RequestBuilder photo(String user, long event, String name, byte[] content) {
+        return multipart("/api/v1/attachments").file(new MockMultipartFile("file", name, "application/octet-stream",
+                        content)).param("ownerType", "AwarenessEvent").param("ownerId", String.valueOf(event))
+                .with(as(user)).with(csrf());
     }
 
     private static java.math.BigDecimal total(String report, String key) {

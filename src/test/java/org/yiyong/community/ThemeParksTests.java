@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -17,6 +20,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiyong.FullStackTest;
 import org.yiyong.identity.CurrentUser;
@@ -127,5 +131,23 @@ class ThemeParksTests extends FullStackTest {
         mvc.perform(get("/theme-parks").param("year", String.valueOf(YEAR)).with(as("city-staff")))
                 .andExpect(status().isOk());
         mvc.perform(get("/theme-parks/{id}", park.id()).with(as("jinjiang-staff"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_parks_photos_are_added_by_those_who_keep_the_parks() throws Exception {
+        var park = planned("jinjiang-staff", "350582");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 1, 2, 3, 4};
+        mvc.perform(multipart("/files").file(new MockMultipartFile("file", "公园入口.png", "image/png", png))
+                        .param("ownerType", "ThemePark").param("ownerId", String.valueOf(park.id()))
+                        .param("returnTo", "/theme-parks/" + park.id()).with(as("jinjiang-staff")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/theme-parks/" + park.id()))
+                .andExpect(flash().attribute("success", "file.uploaded"));
+        mvc.perform(multipart("/api/v1/attachments").file(new MockMultipartFile("file", "站内.png", "image/png", png))
+                .param("ownerType", "ThemePark").param("ownerId", String.valueOf(park.id()))
+                .with(as("anhai-station")).with(csrf())).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/theme-parks/{id}", park.id()).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("alt=\"公园入口.png\"");
+        assertThat(jdbc.sql("select file_name from attachment where owner_type = 'ThemePark' and owner_id = :id")
+                .param("id", park.id()).query(String.class).list()).containsExactly("公园入口.png");
     }
 }

@@ -15,6 +15,7 @@ import org.yiyong.community.MediaLevel;
 import org.yiyong.community.Outreach;
 import org.yiyong.community.ThemeParks;
 import org.yiyong.community.Volunteering;
+import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 import org.yiyong.web.PageSteps;
@@ -26,11 +27,13 @@ class AwarenessPages {
     private final Awareness awareness;
     private final Volunteering volunteering;
     private final ThemeParks parks;
+    private final Attachments attachments;
 
-    AwarenessPages(Awareness awareness, Volunteering volunteering, ThemeParks parks) {
+    AwarenessPages(Awareness awareness, Volunteering volunteering, ThemeParks parks, Attachments attachments) {
         this.awareness = awareness;
         this.volunteering = volunteering;
         this.parks = parks;
+        this.attachments = attachments;
     }
 
     @GetMapping("/awareness")
@@ -63,6 +66,7 @@ class AwarenessPages {
     String event(CurrentUser me, @PathVariable long id, Model model) {
         model.addAttribute("event", awareness.event(me, id));
         model.addAttribute("reports", awareness.reportsAbout(me, id));
+        model.addAttribute("photos", attachments.list(me, Awareness.EVENT, id));
         model.addAttribute("levels", MediaLevel.values());
         return "community/awareness-event";
     }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.community.ParkKind;
 import org.yiyong.community.ParkStatus;
 import org.yiyong.community.ThemeParks;
+import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DomainException;
 import org.yiyong.web.PageSteps;
@@ -24,10 +25,12 @@ class ThemeParkPages {
 
     private final ThemeParks parks;
     private final Clock clock;
+    private final Attachments attachments;
 
-    ThemeParkPages(ThemeParks parks, Clock clock) {
+    ThemeParkPages(ThemeParks parks, Clock clock, Attachments attachments) {
         this.parks = parks;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     @GetMapping("/theme-parks")
@@ -60,6 +63,7 @@ class ThemeParkPages {
     String park(CurrentUser me, @PathVariable long id, Model model) {
         ThemeParks.Park park = parks.park(me, id);
         model.addAttribute("park", park);
+        model.addAttribute("photos", attachments.list(me, ThemeParks.ENTITY, id));
         model.addAttribute("next", park.status() == ParkStatus.OPEN ? null
                 : ParkStatus.values()[park.status().ordinal() + 1]);
         return "community/park";

@@ -38,7 +38,8 @@ class FileApiController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Attach a file to a record in the caller's data scope",
             description = "The type is found from the content (PDF, Office documents, images, MP4/MOV video); "
-                    + "anything else, and files above the size limit, are refused with 400 or 413.")
+                    + "anything else, and files above the size limit, are refused with 400 or 413. Owner types that "
+                    + "keep photos only (ThemePark, AwarenessEvent, …) refuse anything but a picture with 400.")
     ResponseEntity<Attachment> upload(CurrentUser me, @RequestParam String ownerType, @RequestParam long ownerId,
             @RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream content = file.getInputStream()) {
