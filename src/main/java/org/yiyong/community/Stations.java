@@ -16,9 +16,11 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
+import org.yiyong.care.VisitsMade;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.People;
 import org.yiyong.identity.Role;
+import org.yiyong.leads.LeadQueries;
 import org.yiyong.organization.OrgType;
 import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.organization.Regions;
@@ -46,9 +48,17 @@ public class Stations {
     private final People people;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Volunteering volunteering;
+    private final Trainings trainings;
+    private final LeadQueries leads;
+    private final VisitsMade visits;
 
     Stations(JdbcClient jdbc, OrganizationLookup organizations, Regions regions, People people, AuditTrail audit,
-            Clock clock) {
+            Clock clock, Volunteering volunteering, Trainings trainings, LeadQueries leads, VisitsMade visits) {
+        this.volunteering = volunteering;
+        this.trainings = trainings;
+        this.leads = leads;
+        this.visits = visits;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.regions = regions;
@@ -76,9 +86,19 @@ public class Stations {
     public record Step(StationStatus status, LocalDate on, String note, String recordedBy, LocalDateTime recordedAt) {
     }
 
-    /** The ledger (台账) of a station: its teams, their volunteers and activities. */
-    public record Ledger(long teams, long activeVolunteers, long activitiesThisYear, BigDecimal hoursThisYear) {
+    /**
+     * The ledger (台账) of a station: this year's figures — teams, active volunteers, activities and their hours,
+     * trainings held, leads reported, home visits made — and the records behind them: every volunteer, and the
+     * latest {@value #LEDGER_LINES} activities, trainings, leads and visits.
+     */
+    public record Ledger(int year, long teams, long activeVolunteers, long activitiesThisYear, BigDecimal hoursThisYear,
+            long trainingsThisYear, long leadsThisYear, long visitsThisYear, List<Volunteering.Volunteer> volunteers,
+            List<Volunteering.Activity> activities, List<Trainings.Training> trainings,
+            List<LeadQueries.ReportedLead> leads, List<VisitsMade.VisitMade> visits) {
     }
+
+    /** How many of each kind of record a ledger lists, newest first (volunteers: all of them). */
+    public static final int LEDGER_LINES = 20;
 
     /** The work stations of the caller's scope, by county and name (a list that serves as the map's legend). */
     public List<Station> stations(CurrentUser me) {
@@ -215,12 +235,23 @@ public class Stations {
                 .filter(person -> person.organizationId() == organizationId).toList();
     }
 
-    /** The station's ledger (台账) this year: its teams, active volunteers, activities and hours. */
+    /**
+     * The station's ledger (台账): this year's figures and the records behind them. Leads and visits are those
+     * the station's staff registered or recorded, of households and places within the caller's scope.
+     */
     public Ledger ledger(CurrentUser me, long organizationId) {
         station(me, organizationId);
         int year = LocalDate.now(clock).getYear();
-        var from = LocalDate.of(year, 1, 1).atStartOfDay();
+        LocalDate newYear = LocalDate.of(year, 1, 1);
+        var from = newYear.atStartOfDay();
         var to = LocalDate.of(year + 1, 1, 1).atStartOfDay();
+        LeadQueries.Reported reported = leads.reportedBy(me.scope(), organizationId,
+                newYear.atStartOfDay(clock.getZone()).toInstant(), LEDGER_LINES);
+        VisitsMade.Made made = visits.by(me.scope(), organizationId, newYear, LEDGER_LINES);
+        long trainingsHeld = jdbc.sql("""
+                select count(*) from training where organization_id = :id and held_on >= :from and held_on < :to""")
+                .param("id", organizationId).param("from", newYear).param("to", newYear.plusYears(1))
+                .query(Long.class).single();
         return jdbc.sql("""
                 select (select count(*) from volunteer_team t where t.organization_id = :id) as teams,
                        (select count(*) from volunteer v join volunteer_team t on t.id = v.team_id
@@ -231,8 +262,11 @@ public class Stations {
                           join volunteer_activity a on a.id = s.activity_id join volunteer_team t on t.id = a.team_id
                         where t.organization_id = :id and a.starts_at >= :from and a.starts_at < :to) as hours""")
                 .param("id", organizationId).param("from", from).param("to", to)
-                .query((rs, row) -> new Ledger(rs.getLong("teams"), rs.getLong("volunteers"), rs.getLong("activities"),
-                        rs.getBigDecimal("hours")))
+                .query((rs, row) -> new Ledger(year, rs.getLong("teams"), rs.getLong("volunteers"),
+                        rs.getLong("activities"), rs.getBigDecimal("hours"), trainingsHeld, reported.since(),
+                        made.since(), volunteering.volunteersOf(me, organizationId),
+                        volunteering.latestActivitiesOf(me, organizationId, LEDGER_LINES),
+                        trainings.latestHeldBy(me, organizationId, LEDGER_LINES), reported.latest(), made.latest()))
                 .single();
     }
 

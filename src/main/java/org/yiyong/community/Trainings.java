@@ -70,6 +70,15 @@ public class Trainings {
                 .param("scope", me.scope().regionCodes()).query(this::training).list());
     }
 
+    /** The latest trainings an organization held, within the caller's scope (a station's ledger). */
+    public List<Training> latestHeldBy(CurrentUser me, long organizationId, int limit) {
+        return named(jdbc.sql(SELECT + "\n" + """
+                where t.organization_id = :org and t.region_code in (:scope) order by t.held_on desc, t.id desc
+                limit :limit""")
+                .param("org", organizationId).param("scope", me.scope().regionCodes()).param("limit", limit)
+                .query(this::training).list());
+    }
+
     public Training training(CurrentUser me, long id) {
         Training training = ScopedLookup.inScope(audit, ENTITY, id, jdbc.sql(SELECT
                         + " where t.id = :id and t.region_code in (:scope)").param("id", id)

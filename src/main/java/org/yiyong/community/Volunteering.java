@@ -152,6 +152,14 @@ public class Volunteering {
                 .param("team", team.id()).params(yearParams()).query(this::volunteer).list();
     }
 
+    /** The volunteers of an organization's teams within the caller's scope (a station's ledger), active first. */
+    public List<Volunteer> volunteersOf(CurrentUser me, long organizationId) {
+        return jdbc.sql(VOLUNTEER_SELECT + "\n" + """
+                where t.organization_id = :org and v.region_code in (:scope) order by v.status, t.name, v.name""")
+                .param("org", organizationId).param("scope", me.scope().regionCodes()).params(yearParams())
+                .query(this::volunteer).list();
+    }
+
     public Volunteer volunteer(CurrentUser me, long id) {
         return ScopedLookup.inScope(audit, VOLUNTEER, id,
                 jdbc.sql(VOLUNTEER_SELECT + " where v.id = :id and v.region_code in (:scope)").param("id", id)
@@ -328,6 +336,15 @@ public class Volunteering {
         Team team = team(me, teamId);
         return jdbc.sql(ACTIVITY_SELECT + " where a.team_id = :team order by a.starts_at desc, a.id desc")
                 .param("team", team.id()).query(this::activity).list();
+    }
+
+    /** The latest activities of an organization's teams within the caller's scope (a station's ledger). */
+    public List<Activity> latestActivitiesOf(CurrentUser me, long organizationId, int limit) {
+        return jdbc.sql(ACTIVITY_SELECT + "\n" + """
+                where t.organization_id = :org and a.region_code in (:scope) order by a.starts_at desc, a.id desc
+                limit :limit""")
+                .param("org", organizationId).param("scope", me.scope().regionCodes()).param("limit", limit)
+                .query(this::activity).list();
     }
 
     public Activity activity(CurrentUser me, long id) {

@@ -1,7 +1,9 @@
 package org.yiyong.leads;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +83,43 @@ public class LeadQueries {
                 .param("scope", scope.regionCodes())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * A lead an organization's staff registered for its reporter, as the organization's ledger lists it;
+     * {@code status} is the name of the lead's status (NEW, IN_TRIAGE, ACCEPTED, MERGED, REJECTED).
+     */
+    public record ReportedLead(long id, String trackingCode, String status, String regionCode, String regionName,
+            LocalDate occurredOn, Instant receivedAt, String excerpt, String deedNumber) {
+    }
+
+    /** How many leads the organization reported within the scope since an instant, and the latest of them. */
+    public record Reported(long since, List<ReportedLead> latest) {
+    }
+
+    /**
+     * The leads an organization's staff registered for their reporters, of the caller's scope: how many since
+     * {@code since}, and the latest {@code limit}, newest first.
+     */
+    public Reported reportedBy(DataScope scope, long organizationId, Instant since, int limit) {
+        long count = jdbc.sql("""
+                select count(*) from lead
+                where reporting_organization_id = :org and region_code in (:scope) and received_at >= :since""")
+                .param("org", organizationId).param("scope", scope.regionCodes())
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).query(Long.class).single();
+        List<ReportedLead> latest = jdbc.sql("""
+                select id, tracking_code, status, region_code, occurred_on, received_at,
+                       substring(narrative from 1 for %d) as excerpt, deed_number
+                from lead where reporting_organization_id = :org and region_code in (:scope)
+                order by received_at desc, id desc limit :limit""".formatted(EXCERPT + 1))
+                .param("org", organizationId).param("scope", scope.regionCodes()).param("limit", limit)
+                .query((rs, row) -> new ReportedLead(rs.getLong("id"), rs.getString("tracking_code"),
+                        rs.getString("status"), rs.getString("region_code"), regions.nameOf(rs.getString("region_code")),
+                        rs.getObject("occurred_on", LocalDate.class),
+                        rs.getObject("received_at", OffsetDateTime.class).toInstant(), excerpt(rs.getString("excerpt")),
+                        rs.getString("deed_number")))
+                .list();
+        return new Reported(count, latest);
     }
 
     private static String excerpt(String start) {

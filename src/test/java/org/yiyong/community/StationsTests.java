@@ -1,11 +1,16 @@
 package org.yiyong.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -122,6 +127,56 @@ class StationsTests extends FullStackTest {
         mvc.perform(get("/api/v1/stations/{id}/ledger", station).with(as("jinjiang-staff"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.teams").value(1)).andExpect(jsonPath("$.activeVolunteers").value(1))
                 .andExpect(jsonPath("$.activitiesThisYear").value(1)).andExpect(jsonPath("$.hoursThisYear").value(1.5));
+    }
+
+    @Test
+    void the_ledger_lists_the_leads_its_staff_registered_for_the_public_and_the_visits_they_made() throws Exception {
+        long station = newStation();
+        String code = jdbc.sql("select code from organization where id = :id").param("id", station)
+                .query(String.class).single();
+        String staff = staffOf(code, "STATION_STAFF");
+        mvc.perform(get("/leads/new").with(as(staff))).andExpect(status().isOk());
+        mvc.perform(get("/leads/new").with(as("cashier"))).andExpect(status().isForbidden());
+        // a form without what happened is shown again with the reason, and nothing is saved
+        mvc.perform(multipart("/leads/new").param("occurredOn", clock.today().toString()).param("regionCode", "350582")
+                        .param("address", "池店镇某路口").with(as(staff)).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("form-errors")));
+        String narrative = unique("一名路人跳进池塘救起落水儿童");
+        mvc.perform(multipart("/leads/new").param("narrative", narrative)
+                        .param("occurredOn", clock.today().minusDays(1).toString()).param("regionCode", "350582")
+                        .param("address", "池店镇某路口").param("reporterName", "王阿姨").param("reporterPhone", "13905951234")
+                        .with(as(staff)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/leads/new"))
+                .andExpect(flash().attribute("reportedCode", org.hamcrest.Matchers.startsWith("XS-")));
+        var lead = jdbc.sql("""
+                select id, tracking_code, reported_by, reporting_organization_id from lead where narrative = :narrative""")
+                .param("narrative", narrative).query().singleRow();
+        assertThat(lead.get("reported_by")).isEqualTo(staff);
+        assertThat(((Number) lead.get("reporting_organization_id")).longValue()).isEqualTo(station);
+        assertThat(auditedActions(staff, "Lead", lead.get("id"))).containsExactly("CREATE");
+
+        long samaritan = jdbc.sql("select min(id) from samaritan where region_code = '350582'").query(Long.class)
+                .single();
+        mvc.perform(multipart("/visits").param("samaritanId", String.valueOf(samaritan))
+                        .param("visitedOn", clock.today().toString()).param("visitors", "池店站 林志强")
+                        .param("met", "本人").param("livingConditions", "身体恢复良好").with(as(staff)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/api/v1/stations/{id}/ledger", station).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.leadsThisYear").value(1)).andExpect(jsonPath("$.visitsThisYear").value(1))
+                .andExpect(jsonPath("$.leads[0].trackingCode").value(lead.get("tracking_code")))
+                .andExpect(jsonPath("$.leads[0].status").value("NEW"))
+                .andExpect(jsonPath("$.visits[0].samaritanId").value(samaritan))
+                .andExpect(jsonPath("$.visits[0].visitors").value("池店站 林志强"));
+        assertThat(mvc.perform(get("/stations/{id}", station).with(as(staff))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains((String) lead.get("tracking_code"), "池店站 林志强");
+        assertThat(mvc.perform(get("/leads/{id}", lead.get("id")).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("lead-reported-by", "测试" + code);
+        mvc.perform(get("/api/v1/stations/{id}/ledger", station).with(as("nanan-staff"))).andExpect(status().isNotFound());
+        // a lead from the public portal is no station's
+        mvc.perform(get("/api/v1/stations/{id}/ledger", organizationId("JJ-WS-AH")).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.leads[*].trackingCode").value(
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(lead.get("tracking_code")))));
     }
 
     @Test

@@ -60,6 +60,12 @@ class DemoVisits implements ApplicationRunner {
                 return assistance.solve(me, job, "已安排在安海镇社区从事治安协管，月收入约三千元");
             });
         }
+        if (cai != null) {
+            // the Anhai work station's own follow-up, which its ledger lists
+            demo.as("anhai-station", me -> records.record(me, new VisitRecords.NewVisit(cai, today.minusDays(12),
+                    "安海工作站 黄丽娜", "蔡文龙本人", "在社区治安协管岗位上班三个多月，腿伤恢复尚可，家庭收入稳定", false,
+                    List.of()), List.of()));
+        }
         if (huang != null) {
             Visit visit = demo.as("nanan-staff", me -> records.record(me, new VisitRecords.NewVisit(huang,
                     today.minusDays(40), "洪美玲、英都镇工作站 林志伟", "烈士遗孀林秀英、母亲陈阿妹",

@@ -102,6 +102,13 @@ class DemoLeads implements ApplicationRunner {
                 "张建华、张伟（父子）；落水老人姓吴", "吴志明", "13905951234", 4);
         demo.act("jinjiang-staff", me -> triage.takeUp(me, pond.getId()));
 
+        // told to the Anhai work station's staff by a neighbour who came in, and registered there for him
+        demo.act("anhai-station", me -> lead(me, "350582", today.minusDays(3), LocalTime.of(18, 20),
+                "晋江市安海镇安平桥东侧水心亭附近",
+                "前天傍晚有个小孩在安平桥边玩，不小心滑进了水里。桥头卖海蛎煎的许大哥听到喊声，连鞋都没脱就跳下去"
+                        + "把孩子抱上来，又帮着孩子家长给孩子换了干衣服。许大哥说这是应该的，不让声张。",
+                "救人的许姓摊主，四十多岁，在安平桥东头摆摊；落水孩子约八岁", "陈阿伯", "13805951122", 2));
+
         Lead video = lead("350583", today.minusDays(9), null, "南安市官桥镇（具体地点不清楚）",
                 "在抖音上看到一个视频，说是南安有人跳进河里救了一个小孩，不知道具体是哪里，麻烦核实一下，"
                         + "如果是真的应该表扬。",
@@ -137,13 +144,21 @@ class DemoLeads implements ApplicationRunner {
 
     private Lead lead(String region, LocalDate on, LocalTime at, String address, String narrative, String people,
             String reporter, String phone, int daysAgoReceived) {
+        return lead(null, region, on, at, address, narrative, people, reporter, phone, daysAgoReceived);
+    }
+
+    /** A lead from the portal, or, when {@code staff} is given, one that staff member registered for its reporter. */
+    private Lead lead(CurrentUser staff, String region, LocalDate on, LocalTime at, String address, String narrative,
+            String people, String reporter, String phone, int daysAgoReceived) {
         String code = TrackingCode.random(random);
         LocalDate receivedOn = LocalDate.now(clock).minusDays(Math.max(0, daysAgoReceived));
-        Lead lead = leads.saveAndFlush(new Lead(code, new NewLead(region, on, at, address, narrative, people,
-                reporter, phone, phone != null && phone.startsWith("1")),
-                receivedOn.atTime(9, 15).atZone(zone).toInstant()));
+        NewLead told = new NewLead(region, on, at, address, narrative, people, reporter, phone,
+                phone != null && phone.startsWith("1"));
+        var receivedAt = receivedOn.atTime(9, 15).atZone(zone).toInstant();
+        Lead lead = leads.saveAndFlush(staff == null ? new Lead(code, told, receivedAt)
+                : Lead.reportedBy(code, told, receivedAt, staff.username(), staff.organizationId()));
         audit.record(AuditRecord.of(AuditAction.CREATE, LeadTriage.ENTITY, lead.getId()).withDetail("demo lead")
-                .byActor(PublicLeads.PUBLIC_ACTOR));
+                .byActor(staff == null ? PublicLeads.PUBLIC_ACTOR : staff.username()));
         return lead;
     }
 }

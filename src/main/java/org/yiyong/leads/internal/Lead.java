@@ -62,6 +62,12 @@ public class Lead {
     @Column(updatable = false)
     private Instant receivedAt;
 
+    @Column(updatable = false)
+    private String reportedBy;
+
+    @Column(updatable = false)
+    private Long reportingOrganizationId;
+
     private boolean smsConsent;
 
     private boolean smsFollowed;
@@ -100,6 +106,18 @@ public class Lead {
         this.smsFollowed = lead.smsConsent();
         this.receivedAt = now;
         this.updatedAt = now;
+    }
+
+    /**
+     * A lead a staff member registers for the person who told them, on behalf of the organization they work
+     * for (a work station, a county office), whose ledger then lists it.
+     */
+    public static Lead reportedBy(String trackingCode, NewLead lead, Instant now, String username,
+            Long organizationId) {
+        Lead reported = new Lead(trackingCode, lead, now);
+        reported.reportedBy = username;
+        reported.reportingOrganizationId = organizationId;
+        return reported;
     }
 
     /**
@@ -160,7 +178,8 @@ public class Lead {
 
     public Map<String, Object> snapshot() {
         return Changes.snapshot("trackingCode", trackingCode, "status", status, "regionCode", regionCode,
-                "deedNumber", deedNumber, "rejectionReason", rejectionReason, "handledBy", handledBy);
+                "deedNumber", deedNumber, "rejectionReason", rejectionReason, "handledBy", handledBy, "reportedBy", reportedBy,
+                "reportingOrganizationId", reportingOrganizationId);
     }
 
     private void handled(String actor, Instant now) {
@@ -211,6 +230,15 @@ public class Lead {
 
     public String getReporterPhone() {
         return reporterPhone;
+    }
+
+    /** The staff member who registered the lead for its reporter; {@code null} for a lead from the portal. */
+    public String getReportedBy() {
+        return reportedBy;
+    }
+
+    public Long getReportingOrganizationId() {
+        return reportingOrganizationId;
     }
 
     public boolean isSmsConsent() {

@@ -1,6 +1,5 @@
 package org.yiyong.leads.internal;
 
-import org.yiyong.shared.Inputs;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -8,8 +7,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
@@ -17,10 +18,12 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.files.SubmittedFiles;
+import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
 import org.yiyong.platform.YiyongProperties;
+import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PhoneNumber;
 
@@ -34,6 +37,8 @@ public class PublicLeads {
     /** Who the audit trail and the attachments name as the sender. */
     public static final String PUBLIC_ACTOR = "public";
     public static final int MAX_FILES = 5;
+    /** Staff who register leads for the people who come to them. */
+    public static final String REPORTERS = "hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')";
     public static final int MAX_NARRATIVE = 5000;
     /** Photos as phones take them, and the videos phones record. */
     public static final Set<String> ACCEPTED_MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif",
@@ -79,6 +84,27 @@ public class PublicLeads {
     @Transactional
     public Lead submit(NewLead request, List<SubmittedFiles.Incoming> attachments) {
         NewLead lead = checked(request);
+        return save(attachments, code -> new Lead(code, lead, clock.instant()), PUBLIC_ACTOR,
+                "lead from the public portal");
+    }
+
+    /**
+     * Registers a lead that someone told a staff member about (at a work station, a county office, on the
+     * phone), with the same checks as the portal's form; the lead names who registered it and their
+     * organization, whose ledger lists it, and the reporter follows it with the tracking code they are given.
+     *
+     * @throws InvalidField on the field at fault; nothing is saved
+     */
+    @Transactional
+    @PreAuthorize(REPORTERS)
+    public Lead report(CurrentUser me, NewLead request, List<SubmittedFiles.Incoming> attachments) {
+        NewLead lead = checked(request);
+        return save(attachments, code -> Lead.reportedBy(code, lead, clock.instant(), me.username(),
+                me.organizationId()), me.username(), "lead registered by staff for its reporter");
+    }
+
+    private Lead save(List<SubmittedFiles.Incoming> attachments, Function<String, Lead> lead, String actor,
+            String detail) {
         if (attachments.size() > MAX_FILES) {
             throw new InvalidField("files", "lead.files.too-many", String.valueOf(MAX_FILES));
         }
@@ -86,15 +112,15 @@ public class PublicLeads {
         while (leads.existsByTrackingCode(code)) {
             code = TrackingCode.random(random);
         }
-        Lead saved = leads.saveAndFlush(new Lead(code, lead, clock.instant()));
+        Lead saved = leads.saveAndFlush(lead.apply(code));
         if (!attachments.isEmpty()) {
             files.attach(LeadTriage.ENTITY, saved.getId(), attachments, ACCEPTED_MEDIA_TYPES, "lead.files.refused",
-                    PUBLIC_ACTOR);
+                    actor);
         }
         audit.record(AuditRecord.of(AuditAction.CREATE, LeadTriage.ENTITY, saved.getId())
                 .withChanges(Changes.created(saved.snapshot()))
-                .withDetail("lead from the public portal, " + attachments.size() + " file(s)")
-                .byActor(PUBLIC_ACTOR));
+                .withDetail(detail + ", " + attachments.size() + " file(s)")
+                .byActor(actor));
         return saved;
     }
 

@@ -51,7 +51,7 @@ class PublicLeadUploadGuard extends OncePerRequestFilter implements Ordered {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !"POST".equals(request.getMethod()) || contentType == null
                 || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || !PublicLeadController.NEW_PATH.equals(path);
+                || !PublicLeadController.NEW_PATH.equals(path) && !LeadReportController.NEW_PATH.equals(path);
     }
 
     @Override
@@ -62,7 +62,7 @@ class PublicLeadUploadGuard extends OncePerRequestFilter implements Ordered {
         } catch (MaxUploadSizeExceededException tooLarge) {
             response.setStatus(HttpStatus.SEE_OTHER.value());
             response.setHeader(HttpHeaders.LOCATION,
-                    response.encodeRedirectURL(request.getContextPath() + PublicLeadController.NEW_PATH + "?too-large"));
+                    response.encodeRedirectURL(request.getRequestURI() + "?too-large"));
             return;
         } catch (MultipartException unreadable) {
             // Tomcat refuses the whole body, e.g. for a file name with a NUL byte in it, so not even the
