@@ -158,6 +158,30 @@ class EvaluationTests extends FullStackTest {
         assertThat(JsonPath.<Number>read(sheet("city-staff", round, units.get(JINJIANG)),
                 "$.scoresByIndicator['" + onTime + "'].score").doubleValue()).isEqualTo(40.0);
         assertThat(auditedActions("city-staff", "EvaluationRound", round)).contains("CREATE", "UPDATE");
+
+        // the pages: the lists, the scheme, the round with its chart, the sheet, the records, the workbooks
+        for (String page : List.of("/evaluations", "/evaluation-schemes/" + scheme, "/evaluations/" + round)) {
+            mvc.perform(get(page).with(as("city-staff"))).andExpect(status().isOk());
+        }
+        assertThat(page("nanan-staff", "/evaluations/" + round + "/units/" + units.get(NANAN)))
+                .contains("3 / 4", "30.00", "查看明细（1 条）");
+        assertThat(page("nanan-staff", "/evaluations/%d/units/%d/scores/%d".formatted(round, units.get(NANAN),
+                nananScore))).contains(year + "-06-20");
+        mvc.perform(get("/evaluations/{r}/units/{u}", round, units.get(JINJIANG)).with(as("nanan-staff")))
+                .andExpect(status().isNotFound());
+        for (String workbook : List.of("/evaluations/" + round + "/ranking.xlsx",
+                "/evaluations/" + round + "/units/" + units.get(NANAN) + "/sheet.xlsx")) {
+            byte[] xlsx = mvc.perform(get(workbook).with(as("city-staff"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+                assertThat(book.getSheetAt(0).getLastRowNum()).isGreaterThan(3);
+            }
+        }
+    }
+
+    private String page(String user, String path) throws Exception {
+        return mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
     }
 
     @Test
