@@ -31,6 +31,20 @@ public class VisitsMade {
     }
 
     /**
+     * How many visits each organization made between two days (both included), by organization id: for the
+     * evaluation of work stations.
+     */
+    public java.util.Map<Long, Long> counts(LocalDate from, LocalDate to) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                select organization_id as org, count(*) as n from visit
+                where organization_id is not null and visited_on between :from and :to group by organization_id""")
+                .param("from", from).param("to", to)
+                .query((rs, row) -> counts.put(rs.getLong("org"), rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /**
      * The visits the organization made to households of the caller's scope: how many on or after
      * {@code since}, and the latest {@code limit}, newest first.
      */

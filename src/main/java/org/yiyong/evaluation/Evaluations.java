@@ -28,6 +28,7 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
+import org.yiyong.community.StationMeasures;
 import org.yiyong.evaluation.EvaluationSchemes.Indicator;
 import org.yiyong.evaluation.EvaluationSchemes.Scheme;
 import org.yiyong.evaluation.internal.FigureReader;
@@ -66,11 +67,13 @@ public class Evaluations {
     private final FigureReader figures;
     private final Regions regions;
     private final OrganizationLookup organizations;
+    private final StationMeasures stations;
     private final AuditTrail audit;
     private final Clock clock;
 
     Evaluations(JdbcClient jdbc, EvaluationSchemes schemes, FigureReader figures, Regions regions,
-            OrganizationLookup organizations, AuditTrail audit, Clock clock) {
+            OrganizationLookup organizations, StationMeasures stations, AuditTrail audit, Clock clock) {
+        this.stations = stations;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.figures = figures;
@@ -297,8 +300,12 @@ public class Evaluations {
             }
             Metric metric = indicator.metric();
             Map<Long, BigDecimal> measured = new HashMap<>();
+            Map<Long, BigDecimal> byStation = metric.measure() == null ? Map.of()
+                    : stations.values(metric.measure(), round.year(), round.cutoffOn());
             for (Standing unit : units) {
-                measured.put(unit.id(), value(metric, metric.figure(), valuesByUnit.get(unit.id())));
+                measured.put(unit.id(), metric.measure() != null
+                        ? byStation.getOrDefault(Long.valueOf(unit.unitKey()), BigDecimal.ZERO)
+                        : value(metric, metric.figure(), valuesByUnit.get(unit.id())));
             }
             BigDecimal highest = measured.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
             for (Standing unit : units) {
@@ -332,8 +339,13 @@ public class Evaluations {
                         .param("by", me.username()).param("at", Timestamp.from(clock.instant())).param("id", scoreId)
                         .update();
                 jdbc.sql("delete from evaluation_source_record where score_id = :id").param("id", scoreId).update();
-                for (Entry entry : figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(round, unit),
-                        MAX_RECORDS)) {
+                List<Entry> behind = metric.measure() == null
+                        ? figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(round, unit), MAX_RECORDS)
+                        : stations.records(metric.measure(), Long.parseLong(unit.unitKey()), round.year(),
+                                round.cutoffOn(), MAX_RECORDS).stream()
+                                .map(r -> new Entry(r.reference(), r.description(), r.date(), unit.regionCode(), null,
+                                        null, null, r.path())).toList();
+                for (Entry entry : behind) {
                     jdbc.sql("""
                             insert into evaluation_source_record (score_id, figure_key, reference, description,
                                 record_date, amount, path)

@@ -3,11 +3,13 @@ package org.yiyong.evaluation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.yiyong.community.StationMeasures;
 
 /**
  * The indicators Yiyong computes from its own records, each out of the figures the modules publish for the
  * yearly report (so an indicator counts exactly what the statistics count, by the same definitions). Its name is
  * the message {@code evaluation.metric.<NAME>}, its formula in words {@code evaluation.metric.<NAME>.formula}.
+ * A station's metric reads what the community module measures of each station ({@link StationMeasures}).
  * A metric whose records Yiyong does not keep in a form that answers it is {@link Formula#UNAVAILABLE}: listed
  * with the reason, never offered as computed.
  */
@@ -49,7 +51,24 @@ public enum Metric {
     /** People recommended upward for provincial or national honours in the year, against the target. */
     HONOURS_RECOMMENDED(Subject.COUNTY, Formula.TARGET, "honours.recommended", null, null),
     /** Provincial and national honours granted in the year, against the target. */
-    HONOURS_GRANTED_ABOVE(Subject.COUNTY, Formula.TARGET, "honours.granted-above", null, null);
+    HONOURS_GRANTED_ABOVE(Subject.COUNTY, Formula.TARGET, "honours.granted-above", null, null),
+
+    /** A station accepted by the cut-off (target 1). */
+    STATION_ACCEPTED(Formula.TARGET, StationMeasures.Measure.ACCEPTED),
+    /** A station named a demonstration site by the year (target 1). */
+    STATION_DEMONSTRATION(Formula.TARGET, StationMeasures.Measure.DEMONSTRATION),
+    /** A station's active volunteers, against the station with the most. */
+    STATION_VOLUNTEERS(Formula.RELATIVE, StationMeasures.Measure.ACTIVE_VOLUNTEERS),
+    /** A station's volunteer hours in the year, against the station with the most. */
+    STATION_HOURS(Formula.RELATIVE, StationMeasures.Measure.VOLUNTEER_HOURS),
+    /** A station's activities in the year, against the target. */
+    STATION_ACTIVITIES(Formula.TARGET, StationMeasures.Measure.ACTIVITIES),
+    /** Trainings a station held in the year, against the target. */
+    STATION_TRAININGS(Formula.TARGET, StationMeasures.Measure.TRAININGS),
+    /** Leads a station's staff registered for the public in the year, against the target. */
+    STATION_LEADS(Formula.TARGET, StationMeasures.Measure.LEADS_REPORTED),
+    /** Home visits a station's staff made in the year, against the target. */
+    STATION_VISITS(Formula.TARGET, StationMeasures.Measure.VISITS_MADE);
 
     /** How a metric turns its figures into a share of the indicator's points. */
     public enum Formula {
@@ -74,6 +93,7 @@ public enum Metric {
     private final String figure;
     private final String whole;
     private final String shortfall;
+    private final StationMeasures.Measure measure;
 
     Metric(Subject subject, Formula formula, String figure, String whole, String shortfall) {
         this.subject = subject;
@@ -81,6 +101,21 @@ public enum Metric {
         this.figure = figure;
         this.whole = whole;
         this.shortfall = shortfall;
+        this.measure = null;
+    }
+
+    Metric(Formula formula, StationMeasures.Measure measure) {
+        this.subject = Subject.STATION;
+        this.formula = formula;
+        this.figure = null;
+        this.whole = null;
+        this.shortfall = null;
+        this.measure = measure;
+    }
+
+    /** What a station metric measures of each station ({@code null} for a county metric, read from figures). */
+    public StationMeasures.Measure measure() {
+        return measure;
     }
 
     public Subject subject() {
@@ -106,6 +141,9 @@ public enum Metric {
      * fell short (the late decisions), else the records counted.
      */
     public String drillDown() {
+        if (measure != null) {
+            return "station." + measure.name();
+        }
         return shortfall != null ? shortfall : figure;
     }
 

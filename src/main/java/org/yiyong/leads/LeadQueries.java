@@ -122,6 +122,22 @@ public class LeadQueries {
         return new Reported(count, latest);
     }
 
+    /**
+     * How many leads each organization's staff registered for their reporters between two instants (the first
+     * included, the second not), by organization id: for the evaluation of work stations.
+     */
+    public Map<Long, Long> reportedCounts(Instant from, Instant to) {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("""
+                select reporting_organization_id as org, count(*) as n from lead
+                where reporting_organization_id is not null and received_at >= :from and received_at < :to
+                group by reporting_organization_id""")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .query((rs, row) -> counts.put(rs.getLong("org"), rs.getLong("n"))).list();
+        return counts;
+    }
+
     private static String excerpt(String start) {
         if (start == null) {
             return "";

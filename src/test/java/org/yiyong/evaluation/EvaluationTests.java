@@ -258,4 +258,64 @@ class EvaluationTests extends FullStackTest {
                 .andExpect(status().isNotFound());
         assertThat(sheet("jinjiang-staff", round, jinjiang)).contains("经复核，补交材料已计入");
     }
+
+    @Test
+    void a_station_round_scores_what_each_station_did_and_a_station_sees_only_itself() throws Exception {
+        int year = clock.today().getYear();
+        long stationId = id(mvc.perform(post("/api/v1/organizations").with(as("sysadmin")).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"name": "%s", "type": "WORK_STATION", "regionCode": "350582", "parentId": %d}"""
+                        .formatted(unique("晋江市内坑镇见义勇为工作站"), organizationId("JJ-ASSOC"))))
+                .andExpect(status().isCreated()));
+        String station = jdbc.sql("select code from organization where id = :id").param("id", stationId)
+                .query(String.class).single();
+        String staff = staffOf(station, "STATION_STAFF");
+        long team = id(call(staff, "POST", "/api/v1/volunteer-teams", """
+                {"name": "%s", "kind": "SECURITY", "organizationId": %d}""".formatted(unique("内坑巡逻队"), stationId))
+                .andExpect(status().isCreated()));
+        long member = id(call(staff, "POST", "/api/v1/volunteer-teams/" + team + "/volunteers", """
+                {"name": "许志明", "residentId": "%s", "consent": true}""".formatted(uniqueResidentId("35058219850101")))
+                .andExpect(status().isCreated()));
+        var start = clock.nowToTheMinute().minusDays(2);
+        long patrol = id(call(staff, "POST", "/api/v1/volunteer-teams/" + team + "/activities", """
+                {"kind": "PATROL", "title": "内坑夜间巡逻", "place": "内坑镇区", "startsAt": "%s", "endsAt": "%s"}"""
+                .formatted(start, start.plusHours(3))).andExpect(status().isCreated()));
+        call(staff, "POST", "/api/v1/activities/" + patrol + "/sign-in",
+                "{\"lines\": [{\"volunteerId\": %d, \"hours\": 3}]}".formatted(member)).andExpect(status().isOk());
+        call(staff, "POST", "/api/v1/trainings", """
+                {"organizationId": %d, "topic": "溺水救援", "trainer": "市红十字会", "heldOn": "%s", "hours": 2}"""
+                .formatted(stationId, clock.today().minusDays(1))).andExpect(status().isCreated());
+
+        long scheme = id(call("city-staff", "POST", "/api/v1/evaluation-schemes", """
+                {"year": %d, "subject": "STATION", "name": "%d年度工作站考评", "totalPoints": 100}""".formatted(year, year))
+                .andExpect(status().isCreated()));
+        call("city-staff", "PUT", "/api/v1/evaluation-schemes/" + scheme + "/indicators", """
+                [{"name": "志愿活动", "points": 10, "method": "COMPUTED", "metric": "STATION_ACTIVITIES", "target": 2},
+                 {"name": "举办培训", "points": 10, "method": "COMPUTED", "metric": "STATION_TRAININGS", "target": 1},
+                 {"name": "通过验收", "points": 10, "method": "COMPUTED", "metric": "STATION_ACCEPTED", "target": 1},
+                 {"name": "阵地建设", "points": 70, "method": "MANUAL"}]""").andExpect(status().isOk());
+        call("city-staff", "PUT", "/api/v1/evaluation-schemes/" + scheme + "/indicators", """
+                [{"name": "按期决定", "points": 100, "method": "COMPUTED", "metric": "DECIDED_ON_TIME"}]""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("metric"));
+        long round = open(scheme, year + "-12-31", 5);
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/computation", "").andExpect(status().isOk());
+        long unit = units(round).get(String.valueOf(stationId));
+        String sheet = sheet(staff, round, unit);
+        long activities = indicatorNamed(scheme, "志愿活动");
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + activities + "'].score").doubleValue())
+                .isEqualTo(5.0);
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + indicatorNamed(scheme, "举办培训")
+                + "'].score").doubleValue()).isEqualTo(10.0);
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + indicatorNamed(scheme, "通过验收")
+                + "'].score").doubleValue()).isEqualTo(0.0);
+        long score = JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + activities + "'].id").longValue();
+        assertThat(mvc.perform(get("/api/v1/evaluations/{id}/units/{unit}/scores/{score}/records", round, unit, score)
+                .with(as(staff))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("内坑夜间巡逻");
+        mvc.perform(get("/api/v1/evaluations/{id}/ranking", round).with(as(staff))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1));
+        long anhai = units(round).get(String.valueOf(organizationId("JJ-WS-AH")));
+        mvc.perform(get("/api/v1/evaluations/{id}/units/{unit}", round, anhai).with(as(staff)))
+                .andExpect(status().isNotFound());
+    }
 }
