@@ -123,7 +123,7 @@ public class StationMeasures {
     private static String recordSql(Measure measure) {
         return switch (measure) {
             case ACCEPTED -> """
-                    select 'ACCEPTED' as reference, note as description, step_on as record_day,
+                    select cast(step_on as varchar(10)) as reference, note as description, step_on as record_day,
                            '/stations/' || cast(organization_id as varchar(20)) as path
                     from station_step where organization_id = :station and status = 'ACCEPTED' and step_on <= :cutoff
                     order by step_on desc""";
