@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.care.VisitsMade;
 import org.yiyong.leads.LeadQueries;
+import org.yiyong.organization.Regions;
 import org.yiyong.shared.DataScope;
 
 /**
@@ -37,8 +38,10 @@ public class StationMeasures {
     private final LeadQueries leads;
     private final VisitsMade visits;
     private final Clock clock;
+    private final Regions regions;
 
-    StationMeasures(JdbcClient jdbc, LeadQueries leads, VisitsMade visits, Clock clock) {
+    StationMeasures(JdbcClient jdbc, LeadQueries leads, VisitsMade visits, Clock clock, Regions regions) {
+        this.regions = regions;
         this.jdbc = jdbc;
         this.leads = leads;
         this.visits = visits;
@@ -89,7 +92,7 @@ public class StationMeasures {
 
     /** Every region: the measures are read for every station at once, by the city's evaluators. */
     private DataScope everywhere() {
-        return DataScope.of(jdbc.sql("select code from region").query(String.class).list());
+        return regions.scopeOf(regions.city().code());
     }
 
     private static String valueSql(Measure measure) {

@@ -32,6 +32,7 @@ import org.yiyong.community.StationMeasures;
 import org.yiyong.evaluation.EvaluationSchemes.Indicator;
 import org.yiyong.evaluation.EvaluationSchemes.Scheme;
 import org.yiyong.evaluation.internal.FigureReader;
+import org.yiyong.honours.RoundNominations;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.organization.OrgType;
@@ -68,12 +69,15 @@ public class Evaluations {
     private final Regions regions;
     private final OrganizationLookup organizations;
     private final StationMeasures stations;
+    private final RoundNominations nominations;
     private final AuditTrail audit;
     private final Clock clock;
 
     Evaluations(JdbcClient jdbc, EvaluationSchemes schemes, FigureReader figures, Regions regions,
-            OrganizationLookup organizations, StationMeasures stations, AuditTrail audit, Clock clock) {
+            OrganizationLookup organizations, StationMeasures stations, RoundNominations nominations,
+            AuditTrail audit, Clock clock) {
         this.stations = stations;
+        this.nominations = nominations;
         this.jdbc = jdbc;
         this.schemes = schemes;
         this.figures = figures;
@@ -549,6 +553,37 @@ public class Evaluations {
                 Map.of("by", me.username(), "at", Timestamp.from(clock.instant())));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, roundId).withDetail("published"));
         return round(roundId);
+    }
+
+    /**
+     * Proposes the best stations of an approved or published station round — those ranked within {@code count},
+     * ties included — as 先进工作站 candidates of an open honour round; the names of those proposed (a station
+     * standing there already is left as it is).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CITY_STAFF')")
+    public List<String> proposeStations(CurrentUser me, long roundId, Long honourRoundId, Integer count) {
+        Round round = round(roundId);
+        if (round.subject() != Subject.STATION) {
+            throw new InvalidField("honourRoundId", "evaluation.propose.stations-only");
+        }
+        requireStatus(round, EnumSet.of(RoundStatus.APPROVED, RoundStatus.PUBLISHED));
+        long honourRound = Inputs.required("honourRoundId", honourRoundId);
+        int best = count == null ? 3 : count;
+        if (best < 1 || best > 50) {
+            throw new InvalidField("count", "evaluation.propose.count-range");
+        }
+        List<String> proposed = new ArrayList<>();
+        for (Standing unit : jdbc.sql(UNIT_SELECT + " where u.round_id = :id and u.ranking <= :best"
+                        + " order by u.ranking, u.unit_name").param("id", roundId).param("best", best)
+                .query(this::standingRow).list()) {
+            if (nominations.nominateStation(me, honourRound, Long.parseLong(unit.unitKey()))) {
+                proposed.add(unit.unitName());
+            }
+        }
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, roundId).withDetail("proposed to honour round "
+                + honourRound + ": " + String.join(", ", proposed)));
+        return proposed;
     }
 
     // ---- helpers

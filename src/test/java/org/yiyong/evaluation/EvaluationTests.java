@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -177,6 +178,14 @@ class EvaluationTests extends FullStackTest {
                 assertThat(book.getSheetAt(0).getLastRowNum()).isGreaterThan(3);
             }
         }
+        byte[] pdf = mvc.perform(get("/evaluations/{r}/units/{u}/sheet.pdf", round, units.get(NANAN))
+                .with(as("nanan-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", ""))
+                    .contains("南安市得分表", "按期作出确认决定", "3/4", "30.00");
+        }
+        mvc.perform(get("/evaluations/{r}/units/{u}/sheet.pdf", round, units.get(JINJIANG)).with(as("nanan-staff")))
+                .andExpect(status().isNotFound());
     }
 
     private String page(String user, String path) throws Exception {
@@ -317,5 +326,26 @@ class EvaluationTests extends FullStackTest {
         long anhai = units(round).get(String.valueOf(organizationId("JJ-WS-AH")));
         mvc.perform(get("/api/v1/evaluations/{id}/units/{unit}", round, anhai).with(as(staff)))
                 .andExpect(status().isNotFound());
+
+        // the best stations go to the honour round as 先进工作站 candidates, once
+        scoreAll(round, indicatorNamed(scheme, "阵地建设"), "60");
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/review", "").andExpect(status().isOk());
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/proposals", "{\"honourRoundId\": 1}")
+                .andExpect(status().isBadRequest());
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/approval", "").andExpect(status().isOk());
+        LocalDate from = clock.today().minusYears(1);
+        long honourRound = id(call("city-staff", "POST", "/api/v1/honour-rounds", """
+                {"name": "%s", "windowFrom": "%s", "windowTo": "%s",
+                 "criteria": {"工作实绩": 60, "社会影响": 40}, "members": ["committee-1", "committee-2"]}"""
+                .formatted(unique("先进工作站评选"), from, from.plusDays(30))).andExpect(status().isCreated()));
+        String name = jdbc.sql("select name from organization where id = :id").param("id", stationId)
+                .query(String.class).single();
+        String proposal = "{\"honourRoundId\": %d, \"count\": 50}".formatted(honourRound);
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/proposals", proposal).andExpect(status().isOk())
+                .andExpect(jsonPath("$").value(org.hamcrest.Matchers.hasItem(name)));
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/proposals", proposal).andExpect(status().isOk())
+                .andExpect(jsonPath("$").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(name))));
+        mvc.perform(get("/api/v1/honour-rounds/{id}", honourRound).with(as("city-staff"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)));
     }
 }

@@ -200,6 +200,16 @@ class EvaluationApiController {
         return evaluations.approve(me, id);
     }
 
+    record ProposalRequest(Long honourRoundId, Integer count) {
+    }
+
+    @PostMapping("/api/v1/evaluations/{id}/proposals")
+    @Operation(summary = "Propose the stations ranked within count (default 3) of an approved or published station "
+            + "round as 先进工作站 candidates of an open honour round; answers the names proposed")
+    List<String> propose(CurrentUser me, @PathVariable long id, @RequestBody ProposalRequest request) {
+        return evaluations.proposeStations(me, id, request.honourRoundId(), request.count());
+    }
+
     @PostMapping("/api/v1/evaluations/{id}/publication")
     @Operation(summary = "Publish the approved ranking to every unit")
     Evaluations.Round publish(CurrentUser me, @PathVariable long id) {

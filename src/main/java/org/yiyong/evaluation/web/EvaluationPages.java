@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yiyong.documents.PdfDocuments;
 import org.yiyong.evaluation.EvaluationSchemes;
 import org.yiyong.evaluation.Evaluations;
 import org.yiyong.evaluation.Method;
@@ -23,8 +25,11 @@ import org.yiyong.evaluation.Metric;
 import org.yiyong.evaluation.RoundStatus;
 import org.yiyong.evaluation.Subject;
 import org.yiyong.files.Attachments;
+import org.yiyong.honours.RoundNominations;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Role;
 import org.yiyong.shared.DomainException;
+import org.yiyong.web.Downloads;
 import org.yiyong.web.PageSteps;
 import org.yiyong.web.Registers;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +48,13 @@ class EvaluationPages {
     private final Registers registers;
     private final Clock clock;
     private final JsonMapper json;
+    private final RoundNominations nominations;
+    private final PdfDocuments documents;
 
     EvaluationPages(EvaluationSchemes schemes, Evaluations evaluations, Attachments attachments, Registers registers,
-            Clock clock, JsonMapper json) {
+            Clock clock, JsonMapper json, RoundNominations nominations, PdfDocuments documents) {
+        this.documents = documents;
+        this.nominations = nominations;
         this.clock = clock;
         this.json = json;
         this.schemes = schemes;
@@ -130,6 +139,8 @@ class EvaluationPages {
         model.addAttribute("objections", evaluations.objections(me, id));
         model.addAttribute("statuses", RoundStatus.values());
         model.addAttribute("chart", json.writeValueAsString(chart(matrix)));
+        model.addAttribute("honourRounds", round.subject() == Subject.STATION && me.has(Role.CITY_STAFF)
+                ? nominations.openRounds(me) : List.of());
         return "evaluation/round";
     }
 
@@ -162,6 +173,17 @@ class EvaluationPages {
                     () -> evaluations.approve(me, id));
             default -> PageSteps.step(redirect, page, "evaluation.round.published", () -> evaluations.publish(me, id));
         };
+    }
+
+    @PostMapping("/evaluations/{id}/proposals")
+    String propose(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Long honourRoundId,
+            @RequestParam(required = false) Integer count, RedirectAttributes redirect) {
+        return PageSteps.outcome(redirect, "/evaluations/" + id, () -> {
+            List<String> proposed = evaluations.proposeStations(me, id, honourRoundId, count);
+            redirect.addFlashAttribute("successArgs", new Object[] {proposed.isEmpty() ? "—"
+                    : String.join("、", proposed)});
+            return "evaluation.propose.done";
+        });
     }
 
     @GetMapping("/evaluations/{id}/units/{unitId}")
@@ -244,6 +266,15 @@ class EvaluationPages {
         String title = round.schemeName() + " " + registers.label("evaluation.ranking");
         return registers.download("EvaluationRound", "evaluation-" + round.year() + "-ranking", title,
                 Registers.subtitle(List.of(), me.displayName(), LocalDate.now(clock), lines.size()), columns, lines);
+    }
+
+    @GetMapping("/evaluations/{id}/units/{unitId}/sheet.pdf")
+    ResponseEntity<byte[]> sheetPdf(CurrentUser me, @PathVariable long id, @PathVariable long unitId) {
+        Evaluations.Sheet sheet = evaluations.sheet(me, id, unitId);
+        byte[] pdf = documents.render("evaluation/sheet-pdf", Map.of("sheet", sheet, "printedOn",
+                PdfDocuments.officialDate(LocalDate.now(clock))));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, "evaluation-" + sheet.round().year() + "-sheet-" + unitId
+                + ".pdf", pdf);
     }
 
     @GetMapping("/evaluations/{id}/units/{unitId}/sheet.xlsx")
