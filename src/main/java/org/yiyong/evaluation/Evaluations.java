@@ -143,6 +143,19 @@ public class Evaluations {
                 .orElseThrow(() -> new org.yiyong.shared.RecordNotFound(ENTITY, id));
     }
 
+    /** A published round's result for the annual report: the scheme's name and the ranking of every unit. */
+    public record Result(String schemeName, int year, Subject subject, List<Standing> ranking) {
+    }
+
+    /** The published result of a year's round of a subject, if there is one. */
+    public Optional<Result> published(int year, Subject subject) {
+        return jdbc.sql(ROUND_SELECT + " where s.scheme_year = :year and s.subject = :subject and r.status = 'PUBLISHED'")
+                .param("year", year).param("subject", subject.name()).query(this::roundRow).optional()
+                .map(round -> new Result(round.schemeName(), round.year(), subject, jdbc.sql(UNIT_SELECT
+                                + " where u.round_id = :id order by u.ranking, u.unit_name").param("id", round.id())
+                        .query(this::standingRow).list()));
+    }
+
     /** The round of a scheme, if one was opened. */
     public Optional<Round> roundOf(long schemeId) {
         return jdbc.sql(ROUND_SELECT + " where r.scheme_id = :id").param("id", schemeId).query(this::roundRow).optional();

@@ -4,6 +4,6 @@
  * annual work report (年度工作报告) written from them; later the register exports.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"audit", "care", "deeds", "documents", "honours", "identity", "leads", "notifications",
-                "organization", "platform", "samaritans", "shared", "web"})
+        allowedDependencies = {"audit", "care", "deeds", "documents", "evaluation", "honours", "identity", "leads",
+                "notifications", "organization", "platform", "samaritans", "shared", "web"})
 package org.yiyong.reporting;

@@ -186,6 +186,11 @@ class EvaluationTests extends FullStackTest {
         }
         mvc.perform(get("/evaluations/{r}/units/{u}/sheet.pdf", round, units.get(JINJIANG)).with(as("nanan-staff")))
                 .andExpect(status().isNotFound());
+        byte[] ranking = mvc.perform(get("/evaluations/{r}/ranking.pdf", round).with(as("nanan-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(ranking)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("晋江市", "南安市");
+        }
     }
 
     private String page(String user, String path) throws Exception {
@@ -266,6 +271,21 @@ class EvaluationTests extends FullStackTest {
         mvc.perform(get("/api/v1/evaluations/{id}/units/{unit}", round, jinjiang).with(as("nanan-staff")))
                 .andExpect(status().isNotFound());
         assertThat(sheet("jinjiang-staff", round, jinjiang)).contains("经复核，补交材料已计入");
+
+        // the annual report of the year states the published result: the county its own place, the city the first
+        for (String[] report : new String[][] {{"jinjiang-staff", JINJIANG, "晋江市得分95分", "排名第1位"},
+                {"city-staff", "350500", "共考评" + units.size() + "个县（市、区）", "晋江市"}}) {
+            jdbc.sql("delete from annual_report_section where report_id in (select id from annual_report"
+                    + " where report_year = :year and region_code = :region)").param("year", year)
+                    .param("region", report[1]).update();
+            jdbc.sql("delete from annual_report where report_year = :year and region_code = :region")
+                    .param("year", year).param("region", report[1]).update();
+            String created = call(report[0], "POST", "/api/v1/annual-reports",
+                    "{\"year\": %d, \"region\": \"%s\"}".formatted(year, report[1]))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            assertThat(JsonPath.<List<String>>read(created, "$.sections[?(@.key == 'EVALUATION')].sentences[*]"))
+                    .anySatisfy(sentence -> assertThat(sentence).contains(report[2], report[3]));
+        }
     }
 
     @Test

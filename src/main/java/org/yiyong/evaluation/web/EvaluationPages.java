@@ -268,6 +268,15 @@ class EvaluationPages {
                 Registers.subtitle(List.of(), me.displayName(), LocalDate.now(clock), lines.size()), columns, lines);
     }
 
+    @GetMapping("/evaluations/{id}/ranking.pdf")
+    ResponseEntity<byte[]> rankingPdf(CurrentUser me, @PathVariable long id) {
+        Evaluations.Round round = evaluations.round(id);
+        Evaluations.Matrix matrix = evaluations.matrix(me, id);
+        byte[] pdf = documents.render("evaluation/ranking-pdf", Map.of("round", round, "matrix", matrix,
+                "standings", evaluations.standings(me, id), "printedOn", PdfDocuments.officialDate(LocalDate.now(clock))));
+        return Downloads.attachment(MediaType.APPLICATION_PDF, "evaluation-" + round.year() + "-ranking.pdf", pdf);
+    }
+
     @GetMapping("/evaluations/{id}/units/{unitId}/sheet.pdf")
     ResponseEntity<byte[]> sheetPdf(CurrentUser me, @PathVariable long id, @PathVariable long unitId) {
         Evaluations.Sheet sheet = evaluations.sheet(me, id, unitId);

@@ -18,7 +18,7 @@ public enum AnnualReportSection {
     FUNDS(Section.FUNDS),
     /** 工作站、志愿者与宣传: stations, volunteers and hours, trainings, theme parks (publicity not yet). */
     COMMUNITY(Section.COMMUNITY),
-    /** 绩效考评: no module records it yet. */
+    /** 绩效考评: the year's published evaluations of the counties and the work stations (evaluation module). */
     EVALUATION,
     /** 下一年度工作: the staff's narrative only. */
     NEXT_YEAR;

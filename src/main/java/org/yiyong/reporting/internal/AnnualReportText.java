@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yiyong.evaluation.Evaluations;
 import org.yiyong.reporting.Statistics.FigureValue;
 import org.yiyong.reporting.Statistics.PartValue;
 import org.yiyong.reporting.Statistics.SectionValue;
@@ -50,6 +52,28 @@ public class AnnualReportText {
             }
         }
         return sentences;
+    }
+
+    /**
+     * The sentence of a published evaluation: for the city, the units at the top; for a county, its own place (a
+     * county round) or its stations' best place (a station round); none when the region has no unit in it.
+     */
+    public Optional<String> evaluation(Evaluations.Result result, String regionCode) {
+        List<Evaluations.Standing> ranking = result.ranking();
+        String subject = messages.getMessage("evaluation.subject." + result.subject().name(), null, CHINESE);
+        List<Evaluations.Standing> own = ranking.stream().filter(unit -> unit.regionCode().equals(regionCode))
+                .toList();
+        if (own.isEmpty()) {
+            String top = ranking.stream().limit(3).map(Evaluations.Standing::unitName)
+                    .collect(java.util.stream.Collectors.joining("、"));
+            return ranking.isEmpty() ? Optional.empty() : Optional.of(messages.getMessage(
+                    "annual-report.evaluation.city", new Object[] {result.schemeName(), String.valueOf(ranking.size()),
+                            subject, top}, CHINESE));
+        }
+        Evaluations.Standing best = own.get(0);
+        return Optional.of(messages.getMessage("annual-report.evaluation.own", new Object[] {result.schemeName(),
+                best.unitName(), best.total() == null ? "—" : best.total().stripTrailingZeros().toPlainString(),
+                String.valueOf(ranking.size()), subject, String.valueOf(best.ranking())}, CHINESE));
     }
 
     /** The sentence of one figure, with its comparison with the year before and its parts. */

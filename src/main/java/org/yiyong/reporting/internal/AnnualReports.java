@@ -27,13 +27,15 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.Changes;
 import org.yiyong.documents.PdfDocuments;
+import org.yiyong.evaluation.Evaluations;
+import org.yiyong.evaluation.Subject;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.Regions;
 import org.yiyong.platform.DocumentKind;
 import org.yiyong.platform.DocumentNumbers;
-import org.yiyong.reporting.Statistics;
 import org.yiyong.reporting.Statistics.StatisticsReport;
+import org.yiyong.reporting.Statistics;
 import org.yiyong.shared.Inputs;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.RecordNotFound;
@@ -70,9 +72,11 @@ public class AnnualReports {
     private final MessageSource messages;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Evaluations evaluations;
 
     AnnualReports(JdbcClient jdbc, Statistics statistics, Regions regions, DocumentNumbers numbers,
-            AnnualReportText text, MessageSource messages, AuditTrail audit, Clock clock) {
+            AnnualReportText text, MessageSource messages, AuditTrail audit, Clock clock, Evaluations evaluations) {
+        this.evaluations = evaluations;
         this.jdbc = jdbc;
         this.statistics = statistics;
         this.regions = regions;
@@ -238,7 +242,7 @@ public class AnnualReports {
             jdbc.sql("""
                     update annual_report_section set generated_text = :text
                     where report_id = :id and section_key = :key""")
-                    .param("text", String.join("\n", text.sentences(section, figures)))
+                    .param("text", String.join("\n", sentences(section, figures, row)))
                     .param("id", id).param("key", section.name()).update();
         }
         int issueYear = numbers.currentYear();
@@ -309,7 +313,7 @@ public class AnnualReports {
                 sentences = section.generated() == null || section.generated().isEmpty() ? List.of()
                         : section.generated().lines().toList();
             } else {
-                sentences = text.sentences(kind, figures);
+                sentences = sentences(kind, figures, row);
             }
             String heading = messages.getMessage("annual-report.heading." + kind.name(),
                     new Object[] {String.valueOf(row.year() + 1)}, AnnualReportText.CHINESE);
@@ -322,6 +326,19 @@ public class AnnualReports {
         return new AnnualReport(row.id(), row.year(), row.regionCode(), regionName, title, row.status(),
                 row.version(), row.draftNumber(), row.documentNumber(), row.issuedOn(), row.issuedBy(),
                 row.createdBy(), row.createdAt(), row.updatedBy(), row.updatedAt(), List.copyOf(sections));
+    }
+
+    /** A section's sentences: the figures of the statistics, or for the evaluation the year's published rounds. */
+    private List<String> sentences(AnnualReportSection section, StatisticsReport figures, Row row) {
+        if (section != AnnualReportSection.EVALUATION) {
+            return text.sentences(section, figures);
+        }
+        List<String> sentences = new ArrayList<>();
+        for (Subject subject : Subject.values()) {
+            evaluations.published(row.year(), subject)
+                    .ifPresent(result -> text.evaluation(result, row.regionCode()).ifPresent(sentences::add));
+        }
+        return sentences.isEmpty() ? text.sentences(section, figures) : sentences;
     }
 
     /** The statistics of the report's year and region, labelled in Chinese as the report is written. */
