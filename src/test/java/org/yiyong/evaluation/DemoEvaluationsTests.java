@@ -31,6 +31,15 @@ class DemoEvaluationsTests extends FullStackTest {
         Evaluations.Round last = rounds.stream().filter(round -> round.year() == year - 1).findFirst().orElseThrow();
         Evaluations.Round current = rounds.stream().filter(round -> round.year() == year).findFirst().orElseThrow();
         assertThat(last.status()).isEqualTo(RoundStatus.PUBLISHED);
+        List<Evaluations.Round> stations = SignedIn.as(accounts.loadUserByUsername("leader"), me -> evaluations.rounds())
+                .stream().filter(round -> round.subject() == Subject.STATION).toList();
+        assertThat(stations).anySatisfy(round -> {
+            assertThat(round.year()).isEqualTo(year - 1);
+            assertThat(round.status()).isEqualTo(RoundStatus.PUBLISHED);
+        }).anySatisfy(round -> {
+            assertThat(round.year()).isEqualTo(year);
+            assertThat(round.status()).isEqualTo(RoundStatus.OPEN);
+        });
         assertThat(current.status()).isEqualTo(RoundStatus.OPEN);
         assertThat(current.computed()).isTrue();
 

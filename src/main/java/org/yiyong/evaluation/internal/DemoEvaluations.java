@@ -20,7 +20,8 @@ import org.yiyong.identity.DemoSeeding;
 /**
  * The demo's evaluations of the counties: last year's, closed — computed, scored by hand, one county's points
  * deducted for a complaint found justified, Jinjiang's objection answered, approved and published — and this
- * year's, a copy of last year's scheme, opened and computed so far.
+ * year's, a copy of last year's scheme, opened and computed so far; and of the work stations, last year's
+ * published and this year's open.
  */
 @Component
 @Order(110)
@@ -81,7 +82,45 @@ class DemoEvaluations implements ApplicationRunner {
             long thisYear = evaluations.open(me, current.id(), LocalDate.of(year, 12, 31), 7).id();
             evaluations.compute(me, thisYear);
         });
+        stations(year);
         log.info("Demo evaluations seeded");
+    }
+
+    /** The stations: last year's evaluation closed, this year's open and computed so far. */
+    private void stations(int year) {
+        demo.act("city-staff", me -> {
+            for (int y : new int[] {year - 1, year}) {
+                EvaluationSchemes.Scheme scheme = schemes.create(me, new EvaluationSchemes.NewScheme(y,
+                        Subject.STATION, y + "年度见义勇为工作站考评", new BigDecimal("100"), false));
+                schemes.replace(me, scheme.id(), List.of(
+                        group("阵地建设", 30,
+                                computed("通过验收", 15, Metric.STATION_ACCEPTED, 1),
+                                computed("示范点", 15, Metric.STATION_DEMONSTRATION, 1)),
+                        group("队伍与活动", 40,
+                                computed("在队志愿者", 10, Metric.STATION_VOLUNTEERS, null),
+                                computed("志愿服务时长", 10, Metric.STATION_HOURS, null),
+                                computed("志愿活动", 10, Metric.STATION_ACTIVITIES, 12),
+                                computed("举办培训", 10, Metric.STATION_TRAININGS, 2)),
+                        group("服务群众", 15,
+                                computed("代群众登记线索", 5, Metric.STATION_LEADS, 2),
+                                computed("入户走访", 10, Metric.STATION_VISITS, 4)),
+                        new IndicatorTree("台账与制度", new BigDecimal("15"), Method.MANUAL, null, null,
+                                "工作台账、值班制度、开放时间公示，以现场检查和上传的照片为准", List.of())));
+                long round = evaluations.open(me, scheme.id(), LocalDate.of(y, 12, 31), 7).id();
+                evaluations.compute(me, round);
+                if (y == year - 1) {
+                    long ledger = manual(round);
+                    List<Evaluations.Standing> units = evaluations.standings(me, round);
+                    for (int i = 0; i < units.size(); i++) {
+                        evaluations.score(me, round, units.get(i).id(), ledger, BigDecimal.valueOf(14 - i % 4),
+                                i % 4 == 0 ? "台账完整，制度上墙" : "台账基本完整");
+                    }
+                    evaluations.startReview(me, round);
+                    evaluations.approve(me, round);
+                    evaluations.publish(me, round);
+                }
+            }
+        });
     }
 
     private long manual(long round) {
