@@ -200,7 +200,7 @@ class EvaluationTests extends FullStackTest {
 
     @Test
     void a_scheme_whose_points_do_not_add_up_is_refused_naming_the_indicator() throws Exception {
-        int year = 2012;
+        int year = 2015;
         long scheme = id(call("city-staff", "POST", "/api/v1/evaluation-schemes", """
                 {"year": %d, "subject": "COUNTY", "name": "分值不对的方案", "totalPoints": 100}""".formatted(year))
                 .andExpect(status().isCreated()));
@@ -227,6 +227,24 @@ class EvaluationTests extends FullStackTest {
         call("jinjiang-staff", "POST", "/api/v1/evaluation-schemes/" + scheme + "/indicators",
                 "{\"name\": \"组织领导\", \"points\": 40, \"method\": \"MANUAL\"}").andExpect(status().isForbidden());
         assertThat(auditedActions("city-staff", "EvaluationScheme", scheme)).containsExactly("CREATE");
+
+        // changed on its page until it adds up, then copied into the next year with its indicators
+        long leadership = indicatorNamed(scheme, "组织领导");
+        mvc.perform(post("/evaluation-schemes/{id}/indicators/{i}", scheme, leadership).with(as("city-staff"))
+                        .with(csrf()).param("name", "组织领导").param("points", "100").param("method", "MANUAL"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("success", "evaluation.indicator.saved"));
+        assertThat(mvc.perform(get("/evaluation-schemes/{id}", scheme).with(as("city-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("各级分值都已对上");
+        call("city-staff", "POST", "/api/v1/evaluation-schemes", """
+                {"year": %d, "subject": "STATION", "name": "没有上一年", "totalPoints": 100, "copyPrevious": true}"""
+                .formatted(year - 1)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("copyPrevious"));
+        long copy = id(call("city-staff", "POST", "/api/v1/evaluation-schemes", """
+                {"year": %d, "subject": "COUNTY", "name": "复制的方案", "totalPoints": 100, "copyPrevious": true}"""
+                .formatted(year + 1)).andExpect(status().isCreated()));
+        assertThat(indicatorNamed(copy, "组织领导")).isNotEqualTo(leadership);
     }
 
     @Test

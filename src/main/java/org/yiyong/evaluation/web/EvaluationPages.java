@@ -110,6 +110,17 @@ class EvaluationPages {
                         method == Method.COMPUTED ? metric : null, target, guidance)));
     }
 
+    @PostMapping("/evaluation-schemes/{id}/indicators/{indicatorId}")
+    String update(CurrentUser me, @PathVariable long id, @PathVariable long indicatorId,
+            @RequestParam(required = false) String name, @RequestParam(required = false) BigDecimal points,
+            @RequestParam(required = false) Method method, @RequestParam(required = false) Metric metric,
+            @RequestParam(required = false) BigDecimal target, @RequestParam(required = false) String guidance,
+            RedirectAttributes redirect) {
+        return PageSteps.step(redirect, "/evaluation-schemes/" + id, "evaluation.indicator.saved",
+                () -> schemes.update(me, id, indicatorId, new EvaluationSchemes.IndicatorInput(null, name, points,
+                        method, method == Method.COMPUTED ? metric : null, target, guidance)));
+    }
+
     @PostMapping("/evaluation-schemes/{id}/indicators/{indicatorId}/removal")
     String remove(CurrentUser me, @PathVariable long id, @PathVariable long indicatorId, RedirectAttributes redirect) {
         return PageSteps.step(redirect, "/evaluation-schemes/" + id, "evaluation.indicator.removed",
