@@ -32,6 +32,7 @@ import org.yiyong.community.StationMeasures;
 import org.yiyong.evaluation.EvaluationSchemes.Indicator;
 import org.yiyong.evaluation.EvaluationSchemes.Scheme;
 import org.yiyong.evaluation.internal.FigureReader;
+import org.yiyong.honours.Guarantees;
 import org.yiyong.honours.RoundNominations;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
@@ -70,12 +71,14 @@ public class Evaluations {
     private final OrganizationLookup organizations;
     private final StationMeasures stations;
     private final RoundNominations nominations;
+    private final Guarantees guarantees;
     private final AuditTrail audit;
     private final Clock clock;
 
     Evaluations(JdbcClient jdbc, EvaluationSchemes schemes, FigureReader figures, Regions regions,
             OrganizationLookup organizations, StationMeasures stations, RoundNominations nominations,
-            AuditTrail audit, Clock clock) {
+            Guarantees guarantees, AuditTrail audit, Clock clock) {
+        this.guarantees = guarantees;
         this.stations = stations;
         this.nominations = nominations;
         this.jdbc = jdbc;
@@ -319,8 +322,21 @@ public class Evaluations {
             Map<Long, BigDecimal> measured = new HashMap<>();
             Map<Long, BigDecimal> byStation = metric.measure() == null ? Map.of()
                     : stations.values(metric.measure(), round.year(), round.cutoffOn());
+            Map<Long, List<Entry>> gaps = new HashMap<>();
+            if (metric == Metric.AWARD_GAPS_AT_YEAR_END) {
+                for (Standing unit : units) {
+                    gaps.put(unit.id(), guarantees.items(me, scopeOf(round, unit)).stream()
+                            .filter(item -> item.since() == null || !item.since().isAfter(round.cutoffOn()))
+                            .map(item -> new Entry(item.deedNumber() == null ? item.name() : item.deedNumber(),
+                                    gapLabel(item.kind()) + " " + item.name() + " " + item.detail(), item.since(),
+                                    unit.regionCode(), null, null, null,
+                                    item.samaritanId() == null ? null : "/samaritans/" + item.samaritanId()))
+                            .limit(MAX_RECORDS).toList());
+                }
+            }
             for (Standing unit : units) {
-                measured.put(unit.id(), metric.measure() != null
+                measured.put(unit.id(), metric == Metric.AWARD_GAPS_AT_YEAR_END
+                        ? BigDecimal.valueOf(gaps.get(unit.id()).size()) : metric.measure() != null
                         ? byStation.getOrDefault(Long.valueOf(unit.unitKey()), BigDecimal.ZERO)
                         : value(metric, metric.figure(), valuesByUnit.get(unit.id())));
             }
@@ -340,6 +356,13 @@ public class Evaluations {
                         measure = value.divide(indicator.target(), 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
                         inputs = plain(value) + " / " + plain(indicator.target());
                     }
+                    case DEDUCTION -> {
+                        BigDecimal left = indicator.points().subtract(indicator.target().multiply(value))
+                                .max(BigDecimal.ZERO);
+                        measure = indicator.points().signum() == 0 ? BigDecimal.ONE
+                                : left.divide(indicator.points(), 4, RoundingMode.HALF_UP);
+                        inputs = plain(value) + " × " + plain(indicator.target());
+                    }
                     default -> {
                         measure = highest.signum() == 0 ? BigDecimal.ZERO
                                 : value.divide(highest, 4, RoundingMode.HALF_UP);
@@ -356,7 +379,8 @@ public class Evaluations {
                         .param("by", me.username()).param("at", Timestamp.from(clock.instant())).param("id", scoreId)
                         .update();
                 jdbc.sql("delete from evaluation_source_record where score_id = :id").param("id", scoreId).update();
-                List<Entry> behind = metric.measure() == null
+                List<Entry> behind = metric == Metric.AWARD_GAPS_AT_YEAR_END ? gaps.get(unit.id())
+                        : metric.measure() == null
                         ? figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(round, unit), MAX_RECORDS)
                         : stations.records(metric.measure(), Long.parseLong(unit.unitKey()), round.year(),
                                 round.cutoffOn(), MAX_RECORDS).stream()
@@ -618,6 +642,14 @@ public class Evaluations {
         }
         return organizations.carers().stream().filter(carer -> carer.type() == OrgType.WORK_STATION)
                 .map(carer -> new Unit(String.valueOf(carer.id()), carer.name(), carer.regionCode())).toList();
+    }
+
+    private static String gapLabel(Guarantees.Kind kind) {
+        return switch (kind) {
+            case MISSED -> "漏奖";
+            case LATE -> "迟奖";
+            default -> "错奖";
+        };
     }
 
     private DataScope scopeOf(Round round, Standing unit) {

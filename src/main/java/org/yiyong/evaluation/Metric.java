@@ -20,8 +20,11 @@ public enum Metric {
     /** Reward money paid within the days after the decision, of all paid in the year (by amount). */
     REWARDS_PAID_ON_TIME(Subject.COUNTY, Formula.SHARE, "honours.rewards-paid-on-time", "honours.rewards-paid",
             "honours.rewards-paid-late"),
-    /** Missed, late and wrong awards still open at the year's end (不漏奖、不迟奖、不错奖). */
-    AWARD_GAPS_AT_YEAR_END(Subject.COUNTY, Formula.UNAVAILABLE, null, null, null),
+    /**
+     * Missed, late and wrong awards (不漏奖、不迟奖、不错奖) arisen by the cut-off and still open when computed —
+     * computed after the year's end, those open at its end; points off for each.
+     */
+    AWARD_GAPS_AT_YEAR_END(Subject.COUNTY, Formula.DEDUCTION, null, null, null),
     /** Home visits made in the year, against the target. */
     VISITS(Subject.COUNTY, Formula.TARGET, "care.visits", null, null),
     /** Condolence visits (慰问) in the year, in person-times, against the target. */
@@ -80,6 +83,8 @@ public enum Metric {
         RELATIVE,
         /** As {@link #RELATIVE}, with each part of the figure weighted. */
         WEIGHTED,
+        /** points − target × the records counted, not below zero; the indicator gives the points per record. */
+        DEDUCTION,
         /** Not computable from the records Yiyong keeps; cannot be chosen. */
         UNAVAILABLE
     }
@@ -141,6 +146,9 @@ public enum Metric {
      * fell short (the late decisions), else the records counted.
      */
     public String drillDown() {
+        if (this == AWARD_GAPS_AT_YEAR_END) {
+            return "honours.guarantees";
+        }
         if (measure != null) {
             return "station." + measure.name();
         }
@@ -158,7 +166,7 @@ public enum Metric {
 
     /** Whether an indicator computed by this metric needs a target. */
     public boolean needsTarget() {
-        return formula == Formula.TARGET;
+        return formula == Formula.TARGET || formula == Formula.DEDUCTION;
     }
 
     /** The metrics that can be chosen for a scheme of the subject, and those listed as unavailable. */

@@ -74,6 +74,18 @@ public class Guarantees {
         return items(me.scope());
     }
 
+    /**
+     * The items of one region within the caller's scope (a county, for its evaluation), as they stand today; none
+     * outside the caller's scope.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public List<Item> items(CurrentUser me, DataScope within) {
+        java.util.Set<String> codes = new java.util.TreeSet<>(within.regionCodes());
+        codes.retainAll(me.scope().regionCodes());
+        return codes.isEmpty() ? List.of() : items(DataScope.of(codes));
+    }
+
     List<Item> items(DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         Set<String> resolved = new HashSet<>(jdbc.sql("select kind || ':' || subject from guarantee_resolution")

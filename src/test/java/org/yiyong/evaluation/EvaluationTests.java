@@ -220,6 +220,9 @@ class EvaluationTests extends FullStackTest {
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("合计 60 分，应为总分 100 分")));
         call("city-staff", "POST", "/api/v1/evaluation-schemes/" + scheme + "/indicators",
                 "{\"name\": \"年末漏奖\", \"points\": 40, \"method\": \"COMPUTED\", \"metric\": \"AWARD_GAPS_AT_YEAR_END\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("target"));
+        call("city-staff", "POST", "/api/v1/evaluation-schemes/" + scheme + "/indicators",
+                "{\"name\": \"站点验收\", \"points\": 40, \"method\": \"COMPUTED\", \"metric\": \"STATION_ACCEPTED\", \"target\": 1}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("metric"));
         call("city-staff", "POST", "/api/v1/evaluation-schemes/" + scheme + "/indicators",
                 "{\"name\": \"宣传活动\", \"points\": 40, \"method\": \"COMPUTED\", \"metric\": \"AWARENESS_EVENTS\"}")
@@ -387,5 +390,28 @@ class EvaluationTests extends FullStackTest {
                 .andExpect(jsonPath("$").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(name))));
         mvc.perform(get("/api/v1/honour-rounds/{id}", honourRound).with(as("city-staff"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)));
+    }
+
+    @Test
+    void missed_late_and_wrong_awards_open_when_computed_cost_their_points_each() throws Exception {
+        clock.setTo(java.time.LocalDateTime.of(2033, 1, 10, 9, 0)); // after the year's end, ahead of every demo record
+        int year = 2032;
+        long scheme = scheme(year, """
+                [{"name": "不漏奖、不迟奖、不错奖", "points": 20, "method": "COMPUTED", "metric": "AWARD_GAPS_AT_YEAR_END",
+                  "target": 0.5},
+                 {"name": "组织领导", "points": 80, "method": "MANUAL"}]""");
+        long round = open(scheme, year + "-12-31", 7);
+        List<Object> open = JsonPath.read(mvc.perform(get("/api/v1/guarantees").with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$[*]");
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/computation", "").andExpect(status().isOk());
+        long gaps = indicatorNamed(scheme, "不漏奖、不迟奖、不错奖");
+        String sheet = sheet("jinjiang-staff", round, units(round).get(JINJIANG));
+        double expected = Math.max(0, 20 - 0.5 * open.size());
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + gaps + "'].score").doubleValue())
+                .isEqualTo(expected);
+        assertThat(JsonPath.<String>read(sheet, "$.scoresByIndicator['" + gaps + "'].inputs"))
+                .isEqualTo(open.size() + " × 0.5");
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + gaps + "'].records").intValue())
+                .isEqualTo(Math.min(open.size(), Evaluations.MAX_RECORDS));
     }
 }
