@@ -28,6 +28,7 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
+import org.yiyong.care.VisitsDue;
 import org.yiyong.community.StationMeasures;
 import org.yiyong.evaluation.EvaluationSchemes.Indicator;
 import org.yiyong.evaluation.EvaluationSchemes.Scheme;
@@ -72,13 +73,15 @@ public class Evaluations {
     private final StationMeasures stations;
     private final RoundNominations nominations;
     private final Guarantees guarantees;
+    private final VisitsDue visitsDue;
     private final AuditTrail audit;
     private final Clock clock;
 
     Evaluations(JdbcClient jdbc, EvaluationSchemes schemes, FigureReader figures, Regions regions,
             OrganizationLookup organizations, StationMeasures stations, RoundNominations nominations,
-            Guarantees guarantees, AuditTrail audit, Clock clock) {
+            Guarantees guarantees, VisitsDue visitsDue, AuditTrail audit, Clock clock) {
         this.guarantees = guarantees;
+        this.visitsDue = visitsDue;
         this.stations = stations;
         this.nominations = nominations;
         this.jdbc = jdbc;
@@ -334,8 +337,24 @@ public class Evaluations {
                             .limit(MAX_RECORDS).toList());
                 }
             }
+            Map<Long, BigDecimal> scheduled = new HashMap<>();
+            if (metric == Metric.VISITS_ON_SCHEDULE) {
+                List<VisitsDue.Household> households = visitsDue.households(me);
+                for (Standing unit : units) {
+                    DataScope scope = scopeOf(round, unit);
+                    List<VisitsDue.Household> own = households.stream()
+                            .filter(household -> scope.covers(household.regionCode())).toList();
+                    scheduled.put(unit.id(), BigDecimal.valueOf(own.size()));
+                    gaps.put(unit.id(), own.stream().filter(VisitsDue.Household::overdue)
+                            .map(household -> new Entry(household.name(), "逾期未走访", household.due(),
+                                    household.regionCode(), null, null, null, "/samaritans/" + household.samaritanId()))
+                            .limit(MAX_RECORDS).toList());
+                }
+            }
             for (Standing unit : units) {
-                measured.put(unit.id(), metric == Metric.AWARD_GAPS_AT_YEAR_END
+                measured.put(unit.id(), metric == Metric.VISITS_ON_SCHEDULE
+                        ? scheduled.get(unit.id()).subtract(BigDecimal.valueOf(gaps.get(unit.id()).size()))
+                        : metric == Metric.AWARD_GAPS_AT_YEAR_END
                         ? BigDecimal.valueOf(gaps.get(unit.id()).size()) : metric.measure() != null
                         ? byStation.getOrDefault(Long.valueOf(unit.unitKey()), BigDecimal.ZERO)
                         : value(metric, metric.figure(), valuesByUnit.get(unit.id())));
@@ -347,7 +366,8 @@ public class Evaluations {
                 String inputs;
                 switch (metric.formula()) {
                     case SHARE -> {
-                        BigDecimal whole = value(metric, metric.whole(), valuesByUnit.get(unit.id()));
+                        BigDecimal whole = metric == Metric.VISITS_ON_SCHEDULE ? scheduled.get(unit.id())
+                                : value(metric, metric.whole(), valuesByUnit.get(unit.id()));
                         measure = whole.signum() == 0 ? BigDecimal.ONE
                                 : value.divide(whole, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
                         inputs = plain(value) + " / " + plain(whole);
@@ -379,7 +399,7 @@ public class Evaluations {
                         .param("by", me.username()).param("at", Timestamp.from(clock.instant())).param("id", scoreId)
                         .update();
                 jdbc.sql("delete from evaluation_source_record where score_id = :id").param("id", scoreId).update();
-                List<Entry> behind = metric == Metric.AWARD_GAPS_AT_YEAR_END ? gaps.get(unit.id())
+                List<Entry> behind = gaps.containsKey(unit.id()) ? gaps.get(unit.id())
                         : metric.measure() == null
                         ? figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(round, unit), MAX_RECORDS)
                         : stations.records(metric.measure(), Long.parseLong(unit.unitKey()), round.year(),

@@ -25,6 +25,11 @@ public enum Metric {
      * computed after the year's end, those open at its end; points off for each.
      */
     AWARD_GAPS_AT_YEAR_END(Subject.COUNTY, Formula.DEDUCTION, null, null, null),
+    /**
+     * Households visited on schedule: those not overdue on the visit schedule when the round is computed (after the
+     * year's end, at its end), of all on the schedule; the overdue ones cost the points.
+     */
+    VISITS_ON_SCHEDULE(Subject.COUNTY, Formula.SHARE, null, null, null),
     /** Home visits made in the year, against the target. */
     VISITS(Subject.COUNTY, Formula.TARGET, "care.visits", null, null),
     /** Condolence visits (慰问) in the year, in person-times, against the target. */
@@ -148,6 +153,9 @@ public enum Metric {
     public String drillDown() {
         if (this == AWARD_GAPS_AT_YEAR_END) {
             return "honours.guarantees";
+        }
+        if (this == VISITS_ON_SCHEDULE) {
+            return "care.visits-overdue";
         }
         if (measure != null) {
             return "station." + measure.name();

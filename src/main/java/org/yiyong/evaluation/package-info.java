@@ -8,6 +8,6 @@
  * their tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-        allowedDependencies = {"audit", "community", "documents", "files", "honours", "identity", "organization",
-                "platform", "shared", "web"})
+        allowedDependencies = {"audit", "care", "community", "documents", "files", "honours", "identity",
+                "organization", "platform", "shared", "web"})
 package org.yiyong.evaluation;

@@ -393,16 +393,21 @@ class EvaluationTests extends FullStackTest {
     }
 
     @Test
-    void missed_late_and_wrong_awards_open_when_computed_cost_their_points_each() throws Exception {
+    void awards_to_put_right_and_households_overdue_for_a_visit_when_computed_cost_their_points() throws Exception {
         clock.setTo(java.time.LocalDateTime.of(2033, 1, 10, 9, 0)); // after the year's end, ahead of every demo record
         int year = 2032;
         long scheme = scheme(year, """
                 [{"name": "不漏奖、不迟奖、不错奖", "points": 20, "method": "COMPUTED", "metric": "AWARD_GAPS_AT_YEAR_END",
                   "target": 0.5},
-                 {"name": "组织领导", "points": 80, "method": "MANUAL"}]""");
+                 {"name": "按期走访", "points": 10, "method": "COMPUTED", "metric": "VISITS_ON_SCHEDULE"},
+                 {"name": "组织领导", "points": 70, "method": "MANUAL"}]""");
         long round = open(scheme, year + "-12-31", 7);
         List<Object> open = JsonPath.read(mvc.perform(get("/api/v1/guarantees").with(as("jinjiang-staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$[*]");
+        String schedule = mvc.perform(get("/api/v1/visits").with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int households = JsonPath.<List<Object>>read(schedule, "$[*]").size();
+        int overdue = JsonPath.<List<Object>>read(schedule, "$[?(@.overdue == true)]").size();
         call("city-staff", "POST", "/api/v1/evaluations/" + round + "/computation", "").andExpect(status().isOk());
         long gaps = indicatorNamed(scheme, "不漏奖、不迟奖、不错奖");
         String sheet = sheet("jinjiang-staff", round, units(round).get(JINJIANG));
@@ -413,5 +418,14 @@ class EvaluationTests extends FullStackTest {
                 .isEqualTo(open.size() + " × 0.5");
         assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + gaps + "'].records").intValue())
                 .isEqualTo(Math.min(open.size(), Evaluations.MAX_RECORDS));
+        long visits = indicatorNamed(scheme, "按期走访");
+        assertThat(JsonPath.<String>read(sheet, "$.scoresByIndicator['" + visits + "'].inputs"))
+                .isEqualTo((households - overdue) + " / " + households);
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + visits + "'].score").doubleValue())
+                .isEqualTo(households == 0 ? 10.0 : java.math.BigDecimal.TEN.multiply(java.math.BigDecimal.valueOf(
+                        households - overdue).divide(java.math.BigDecimal.valueOf(households), 4,
+                        java.math.RoundingMode.HALF_UP)).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+        assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + visits + "'].records").intValue())
+                .isEqualTo(overdue);
     }
 }
