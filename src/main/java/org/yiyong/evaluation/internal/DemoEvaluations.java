@@ -131,10 +131,11 @@ class DemoEvaluations implements ApplicationRunner {
     private static List<IndicatorTree> indicators() {
         return List.of(
                 group("办案时效", 30,
-                        computed("按期作出确认决定", 20, Metric.DECIDED_ON_TIME, null),
-                        computed("奖金按时发放", 10, Metric.REWARDS_PAID_ON_TIME, null)),
+                        computed("按期作出确认决定", 15, Metric.DECIDED_ON_TIME, null),
+                        computed("奖金按时发放", 5, Metric.REWARDS_PAID_ON_TIME, null),
+                        computed("不漏奖、不迟奖、不错奖", 10, Metric.AWARD_GAPS_AT_YEAR_END, 1)),
                 group("关爱帮扶", 20,
-                        computed("入户走访", 10, Metric.VISITS, 20),
+                        computed("按期走访", 10, Metric.VISITS_ON_SCHEDULE, null),
                         computed("慰问覆盖", 10, Metric.CONDOLENCES, 10)),
                 group("基层阵地建设", 25,
                         computed("工作站建设", 10, Metric.STATIONS_BUILT, 2),
