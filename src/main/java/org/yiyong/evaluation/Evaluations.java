@@ -173,28 +173,36 @@ public class Evaluations {
      */
     public List<Standing> standings(CurrentUser me, long roundId) {
         Round round = round(roundId);
-        boolean everyone = me.hasAny(Role.CITY_STAFF, Role.LEADER) || round.status() == RoundStatus.PUBLISHED;
+        boolean published = round.status() == RoundStatus.PUBLISHED;
         List<Standing> all = jdbc.sql(UNIT_SELECT + " where u.round_id = :id order by u.ranking, u.total desc,"
                         + " u.unit_name").param("id", roundId).query(this::standingRow).list();
-        if (everyone) {
+        if (cityWide(me)) {
             return all;
         }
-        return all.stream().filter(unit -> own(me, unit)).toList();
+        // a unit learns its place with everyone else, when the ranking is published
+        return all.stream().filter(unit -> published || own(me, unit))
+                .map(unit -> published ? unit : unranked(unit)).toList();
     }
 
     /** The caller's own unit in a round (their county, or their station), if they have one. */
     public Optional<Standing> ownUnit(CurrentUser me, long roundId) {
-        if (me.hasAny(Role.CITY_STAFF, Role.LEADER)) {
-            return Optional.empty();
+        return ownUnits(me, roundId).stream().findFirst();
+    }
+
+    /** The caller's own units in a round: their county, their station, or (a county's staff) its stations. */
+    public List<Standing> ownUnits(CurrentUser me, long roundId) {
+        if (cityWide(me)) {
+            return List.of();
         }
         return jdbc.sql(UNIT_SELECT + " where u.round_id = :id").param("id", roundId).query(this::standingRow).list()
-                .stream().filter(unit -> own(me, unit)).findFirst();
+                .stream().filter(unit -> own(me, unit)).toList();
     }
 
     /** A unit's score sheet: not found (404) for a unit that is not the caller's, unless city staff or leader. */
     public Sheet sheet(CurrentUser me, long roundId, long unitId) {
-        Standing unit = unit(me, roundId, unitId);
         Round round = round(roundId);
+        Standing found = unit(me, roundId, unitId);
+        Standing unit = cityWide(me) || round.status() == RoundStatus.PUBLISHED ? found : unranked(found);
         Map<Long, Score> scores = new LinkedHashMap<>();
         jdbc.sql(SCORE_SELECT + " where s.unit_id = :unit").param("unit", unitId).query(this::scoreRow).list()
                 .forEach(score -> scores.put(score.indicatorId(), score));
@@ -219,7 +227,7 @@ public class Evaluations {
     /** Every objection of the round the caller may see (the city's staff: all; a unit: its own). */
     public List<Objection> objections(CurrentUser me, long roundId) {
         Set<Long> visible = standings(me, roundId).stream()
-                .filter(unit -> me.hasAny(Role.CITY_STAFF, Role.LEADER) || own(me, unit)).map(Standing::id)
+                .filter(unit -> cityWide(me) || own(me, unit)).map(Standing::id)
                 .collect(Collectors.toSet());
         return objections(roundId, null).stream().filter(o -> visible.contains(o.unitId())).toList();
     }
@@ -228,7 +236,7 @@ public class Evaluations {
     public Matrix matrix(CurrentUser me, long roundId) {
         Round round = round(roundId);
         List<Standing> units = standings(me, roundId);
-        if (!me.hasAny(Role.CITY_STAFF, Role.LEADER)) {
+        if (!cityWide(me)) {
             units = units.stream().filter(unit -> own(me, unit)).toList();
         }
         Set<Long> ids = units.stream().map(Standing::id).collect(Collectors.toSet());
@@ -284,7 +292,7 @@ public class Evaluations {
             jdbc.sql("""
                     insert into evaluation_unit (round_id, unit_key, unit_name, region_code)
                     values (:round, :key, :name, :region)""")
-                    .param("round", id).param("key", unit.key()).param("name", unit.name())
+                    .param("round", id).param("key", unit.key()).param("name", cut(unit.name(), 100))
                     .param("region", unit.regionCode()).update(unitKeys, "id");
             long unitId = unitKeys.getKeyAs(Number.class).longValue();
             for (Indicator indicator : scheme.scored()) {
@@ -334,7 +342,7 @@ public class Evaluations {
                                     gapLabel(item.kind()) + " " + item.name() + " " + item.detail(), item.since(),
                                     unit.regionCode(), null, null, null,
                                     item.samaritanId() == null ? null : "/samaritans/" + item.samaritanId()))
-                            .limit(MAX_RECORDS).toList());
+                            .toList());
                 }
             }
             Map<Long, BigDecimal> scheduled = new HashMap<>();
@@ -348,7 +356,7 @@ public class Evaluations {
                     gaps.put(unit.id(), own.stream().filter(VisitsDue.Household::overdue)
                             .map(household -> new Entry(household.name(), "逾期未走访", household.due(),
                                     household.regionCode(), null, null, null, "/samaritans/" + household.samaritanId()))
-                            .limit(MAX_RECORDS).toList());
+                            .toList());
                 }
             }
             for (Standing unit : units) {
@@ -362,34 +370,41 @@ public class Evaluations {
             BigDecimal highest = measured.values().stream().max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
             for (Standing unit : units) {
                 BigDecimal value = measured.get(unit.id());
-                BigDecimal measure;
+                BigDecimal points = indicator.points();
+                BigDecimal part;
+                BigDecimal whole;
                 String inputs;
+                // the score is points × part ÷ whole, rounded once; the measure (part ÷ whole) is kept for showing
                 switch (metric.formula()) {
                     case SHARE -> {
-                        BigDecimal whole = metric == Metric.VISITS_ON_SCHEDULE ? scheduled.get(unit.id())
+                        whole = metric == Metric.VISITS_ON_SCHEDULE ? scheduled.get(unit.id())
                                 : value(metric, metric.whole(), valuesByUnit.get(unit.id()));
-                        measure = whole.signum() == 0 ? BigDecimal.ONE
-                                : value.divide(whole, 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
+                        part = value.min(whole);
                         inputs = plain(value) + " / " + plain(whole);
+                        if (whole.signum() == 0) {
+                            part = BigDecimal.ONE;
+                            whole = BigDecimal.ONE;
+                        }
                     }
                     case TARGET -> {
-                        measure = value.divide(indicator.target(), 4, RoundingMode.HALF_UP).min(BigDecimal.ONE);
-                        inputs = plain(value) + " / " + plain(indicator.target());
+                        whole = indicator.target();
+                        part = value.min(whole);
+                        inputs = plain(value) + " / " + plain(whole);
                     }
                     case DEDUCTION -> {
-                        BigDecimal left = indicator.points().subtract(indicator.target().multiply(value))
-                                .max(BigDecimal.ZERO);
-                        measure = indicator.points().signum() == 0 ? BigDecimal.ONE
-                                : left.divide(indicator.points(), 4, RoundingMode.HALF_UP);
+                        whole = points.signum() == 0 ? BigDecimal.ONE : points;
+                        part = points.signum() == 0 ? BigDecimal.ONE
+                                : points.subtract(indicator.target().multiply(value)).max(BigDecimal.ZERO);
                         inputs = plain(value) + " × " + plain(indicator.target());
                     }
                     default -> {
-                        measure = highest.signum() == 0 ? BigDecimal.ZERO
-                                : value.divide(highest, 4, RoundingMode.HALF_UP);
+                        whole = highest.signum() == 0 ? BigDecimal.ONE : highest;
+                        part = highest.signum() == 0 ? BigDecimal.ZERO : value;
                         inputs = plain(value) + " / " + plain(highest);
                     }
                 }
-                BigDecimal score = indicator.points().multiply(measure).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal measure = part.divide(whole, 4, RoundingMode.HALF_UP);
+                BigDecimal score = points.multiply(part).divide(whole, 2, RoundingMode.HALF_UP);
                 long scoreId = jdbc.sql("select id from evaluation_score where unit_id = :unit and indicator_id = :i")
                         .param("unit", unit.id()).param("i", indicator.id()).query(Long.class).single();
                 jdbc.sql("""
@@ -399,7 +414,8 @@ public class Evaluations {
                         .param("by", me.username()).param("at", Timestamp.from(clock.instant())).param("id", scoreId)
                         .update();
                 jdbc.sql("delete from evaluation_source_record where score_id = :id").param("id", scoreId).update();
-                List<Entry> behind = gaps.containsKey(unit.id()) ? gaps.get(unit.id())
+                List<Entry> behind = gaps.containsKey(unit.id())
+                        ? gaps.get(unit.id()).stream().limit(MAX_RECORDS).toList()
                         : metric.measure() == null
                         ? figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(round, unit), MAX_RECORDS)
                         : stations.records(metric.measure(), Long.parseLong(unit.unitKey()), round.year(),
@@ -513,7 +529,7 @@ public class Evaluations {
             throw new InvalidField("status", "evaluation.round.unscored", String.valueOf(unscored));
         }
         LocalDate ends = LocalDate.now(clock).plusDays(round.objectionDays());
-        move(roundId, RoundStatus.REVIEW, "review_ends_on = :ends", Map.of("ends", ends));
+        move(roundId, RoundStatus.OPEN, RoundStatus.REVIEW, "review_ends_on = :ends", Map.of("ends", ends));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, roundId).withDetail("review until " + ends));
         return round(roundId);
     }
@@ -594,7 +610,7 @@ public class Evaluations {
             jdbc.sql("update evaluation_unit set ranking = :rank where id = :id").param("rank", rank)
                     .param("id", units.get(i).id()).update();
         }
-        move(roundId, RoundStatus.APPROVED, "approved_by = :by, approved_at = :at",
+        move(roundId, RoundStatus.REVIEW, RoundStatus.APPROVED, "approved_by = :by, approved_at = :at",
                 Map.of("by", me.username(), "at", Timestamp.from(clock.instant())));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, roundId).withDetail("approved, " + units.size()
                 + " units ranked"));
@@ -606,7 +622,7 @@ public class Evaluations {
     @PreAuthorize("hasRole('CITY_STAFF')")
     public Round publish(CurrentUser me, long roundId) {
         requireStatus(round(roundId), EnumSet.of(RoundStatus.APPROVED));
-        move(roundId, RoundStatus.PUBLISHED, "published_by = :by, published_at = :at",
+        move(roundId, RoundStatus.APPROVED, RoundStatus.PUBLISHED, "published_by = :by, published_at = :at",
                 Map.of("by", me.username(), "at", Timestamp.from(clock.instant())));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, roundId).withDetail("published"));
         return round(roundId);
@@ -697,9 +713,15 @@ public class Evaluations {
                 .param("total", total).param("deducted", deducted).param("id", unitId).update();
     }
 
-    private void move(long roundId, RoundStatus status, String set, Map<String, Object> params) {
-        jdbc.sql("update evaluation_round set status = :status, " + set + ", version = version + 1 where id = :id")
-                .param("status", status.name()).params(params).param("id", roundId).update();
+    /** Moves the round on from the status it was read in; a round another step moved meanwhile is refused. */
+    private void move(long roundId, RoundStatus from, RoundStatus status, String set, Map<String, Object> params) {
+        int moved = jdbc.sql("update evaluation_round set status = :status, " + set + ", version = version + 1"
+                        + " where id = :id and status = :from")
+                .param("status", status.name()).params(params).param("id", roundId).param("from", from.name())
+                .update();
+        if (moved == 0) {
+            throw new InvalidField("status", "evaluation.round.status", round(roundId).status().name());
+        }
     }
 
     private static void requireStatus(Round round, Set<RoundStatus> allowed) {
@@ -708,9 +730,19 @@ public class Evaluations {
         }
     }
 
+    /** Whether the caller sees every unit: the city's staff and leaders whose scope is the whole city. */
+    private boolean cityWide(CurrentUser me) {
+        return me.hasAny(Role.CITY_STAFF, Role.LEADER) && me.scope().covers(regions.city().code());
+    }
+
+    private static Standing unranked(Standing unit) {
+        return new Standing(unit.id(), unit.unitKey(), unit.unitName(), unit.regionCode(), unit.total(),
+                unit.deducted(), null);
+    }
+
     /** Whether the unit is the caller's own: their county, or (for a station's staff) their station. */
-    private static boolean own(CurrentUser me, Standing unit) {
-        if (me.hasAny(Role.CITY_STAFF, Role.LEADER)) {
+    private boolean own(CurrentUser me, Standing unit) {
+        if (cityWide(me)) {
             return false;
         }
         if (me.has(Role.STATION_STAFF) && !me.has(Role.COUNTY_STAFF)) {
@@ -722,7 +754,7 @@ public class Evaluations {
     private Standing unit(CurrentUser me, long roundId, long unitId) {
         Optional<Standing> found = jdbc.sql(UNIT_SELECT + " where u.id = :id and u.round_id = :round")
                 .param("id", unitId).param("round", roundId).query(this::standingRow).optional()
-                .filter(unit -> me.hasAny(Role.CITY_STAFF, Role.LEADER) || own(me, unit));
+                .filter(unit -> cityWide(me) || own(me, unit));
         return ScopedLookup.inScope(audit, UNIT, unitId, found, id -> jdbc.sql(
                 "select count(*) from evaluation_unit where id = :id").param("id", id).query(Long.class).single() > 0);
     }

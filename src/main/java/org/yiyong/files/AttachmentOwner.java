@@ -17,6 +17,14 @@ public interface AttachmentOwner {
     boolean isVisible(long ownerId, DataScope scope);
 
     /**
+     * Whether the record is visible to the caller; by default, whether it lies within their data scope. An owner
+     * whose records are narrower than a region (a work station's own) refines it.
+     */
+    default boolean isVisibleTo(long ownerId, CurrentUser me) {
+        return isVisible(ownerId, me.scope());
+    }
+
+    /**
      * Whether the caller's roles allow adding files to records of this kind (seeing them is a matter of
      * scope alone). The default allows anyone who can see the record.
      */

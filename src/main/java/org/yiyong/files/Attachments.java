@@ -184,7 +184,7 @@ public class Attachments {
             log.warn("Attachment {} belongs to owner type {}, which no module provides", row.id(), row.ownerType());
             throw new RecordNotFound(ENTITY, attachmentId);
         }
-        if (!owner.isVisible(row.ownerId(), me.scope())) {
+        if (!owner.isVisibleTo(row.ownerId(), me)) {
             throw ScopedLookup.notFound(audit, ENTITY, attachmentId, true, ScopedLookup.OUTSIDE_SCOPE);
         }
         Path content = store.locate(row.storageKey());
@@ -259,7 +259,7 @@ public class Attachments {
     }
 
     private void requireVisible(CurrentUser me, AttachmentOwner owner, long ownerId) {
-        if (!owner.isVisible(ownerId, me.scope())) {
+        if (!owner.isVisibleTo(ownerId, me)) {
             throw ScopedLookup.notFound(audit, owner.ownerType(), ownerId, owner.exists(ownerId),
                     "attachments outside data scope");
         }

@@ -35,15 +35,16 @@ public class RoundNominations {
     }
 
     /**
-     * Nominates a work station as a candidate of an open round; {@code false} when it stands there already.
-     *
-     * @throws org.yiyong.shared.InvalidField when the organization is not a station that may stand in the round
+     * Nominates a work station as a candidate of an open round; {@code false} when it stands there already or
+     * may not stand in it (closed since, or of another county than a county's round).
      */
     @Transactional
     public boolean nominateStation(CurrentUser me, long roundId, long organizationId) {
-        boolean standing = rounds.get(me, roundId).getCandidates().stream()
+        HonourRound round = rounds.get(me, roundId);
+        boolean standing = round.getCandidates().stream()
                 .anyMatch(candidate -> Long.valueOf(organizationId).equals(candidate.getOrganizationId()));
-        if (standing) {
+        boolean eligible = rounds.nominees(round).stream().anyMatch(nominee -> nominee.id() == organizationId);
+        if (standing || !eligible) {
             return false;
         }
         rounds.nominate(me, roundId, organizationId);

@@ -284,6 +284,12 @@ class EvaluationTests extends FullStackTest {
         call("city-staff", "PUT", "/api/v1/evaluations/%d/units/%d/scores/%d".formatted(round, jinjiang, item),
                 "{\"score\": 95, \"note\": \"补交材料后复核\"}").andExpect(status().isOk());
         call("city-staff", "POST", "/api/v1/evaluations/" + round + "/approval", "").andExpect(status().isOk());
+        // approved, not yet published: a county learns its place only with everyone else
+        mvc.perform(get("/api/v1/evaluations/{id}/ranking", round).with(as("jinjiang-staff"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].ranking").doesNotExist());
+        mvc.perform(get("/api/v1/evaluations/{id}/units/{unit}", round, jinjiang).with(as("jinjiang-staff")))
+                .andExpect(jsonPath("$.unit.ranking").doesNotExist());
+        call("city-staff", "POST", "/api/v1/evaluations/" + round + "/approval", "").andExpect(status().isBadRequest());
         call("city-staff", "POST", "/api/v1/evaluations/" + round + "/publication", "").andExpect(status().isOk());
 
         mvc.perform(get("/api/v1/evaluations/{id}/ranking", round).with(as("nanan-staff"))).andExpect(status().isOk())
@@ -369,6 +375,13 @@ class EvaluationTests extends FullStackTest {
         long anhai = units(round).get(String.valueOf(organizationId("JJ-WS-AH")));
         mvc.perform(get("/api/v1/evaluations/{id}/units/{unit}", round, anhai).with(as(staff)))
                 .andExpect(status().isNotFound());
+        // the material sent for a score is the station's own: not another station's of the same county
+        long anhaiScore = JsonPath.<Number>read(sheet("city-staff", round, anhai),
+                "$.scoresByIndicator['" + activities + "'].id").longValue();
+        mvc.perform(get("/api/v1/attachments").param("ownerType", "EvaluationScore")
+                .param("ownerId", String.valueOf(anhaiScore)).with(as(staff))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/attachments").param("ownerType", "EvaluationScore")
+                .param("ownerId", String.valueOf(score)).with(as(staff))).andExpect(status().isOk());
 
         // the best stations go to the honour round as 先进工作站 candidates, once
         scoreAll(round, indicatorNamed(scheme, "阵地建设"), "60");
@@ -423,8 +436,8 @@ class EvaluationTests extends FullStackTest {
                 .isEqualTo((households - overdue) + " / " + households);
         assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + visits + "'].score").doubleValue())
                 .isEqualTo(households == 0 ? 10.0 : java.math.BigDecimal.TEN.multiply(java.math.BigDecimal.valueOf(
-                        households - overdue).divide(java.math.BigDecimal.valueOf(households), 4,
-                        java.math.RoundingMode.HALF_UP)).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
+                        households - overdue)).divide(java.math.BigDecimal.valueOf(households), 2,
+                        java.math.RoundingMode.HALF_UP).doubleValue());
         assertThat(JsonPath.<Number>read(sheet, "$.scoresByIndicator['" + visits + "'].records").intValue())
                 .isEqualTo(overdue);
     }

@@ -35,6 +35,25 @@ class ScoreEvidence implements AttachmentOwner {
                 .param("id", ownerId).param("scope", scope.regionCodes()).query(Long.class).single() > 0;
     }
 
+    /**
+     * A station's staff see only their own station's scores; county staff their county's (and its stations');
+     * the city's staff and leaders every score within their scope.
+     */
+    @Override
+    public boolean isVisibleTo(long ownerId, CurrentUser me) {
+        if (!isVisible(ownerId, me.scope())) {
+            return false;
+        }
+        if (me.has(Role.STATION_STAFF) && !me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
+            return jdbc.sql("""
+                    select count(*) from evaluation_score s join evaluation_unit u on u.id = s.unit_id
+                    where s.id = :id and u.unit_key = :own""")
+                    .param("id", ownerId).param("own", String.valueOf(me.organizationId())).query(Long.class)
+                    .single() > 0;
+        }
+        return true;
+    }
+
     @Override
     public boolean mayAttach(CurrentUser me) {
         return me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.STATION_STAFF);

@@ -146,7 +146,8 @@ class EvaluationPages {
         Evaluations.Matrix matrix = evaluations.matrix(me, id);
         model.addAttribute("round", round);
         model.addAttribute("standings", evaluations.standings(me, id));
-        model.addAttribute("own", evaluations.ownUnit(me, id).orElse(null));
+        model.addAttribute("ownIds", evaluations.ownUnits(me, id).stream().map(Evaluations.Standing::id)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("objections", evaluations.objections(me, id));
         model.addAttribute("statuses", RoundStatus.values());
         model.addAttribute("chart", json.writeValueAsString(chart(matrix)));
@@ -201,7 +202,7 @@ class EvaluationPages {
     String sheet(CurrentUser me, @PathVariable long id, @PathVariable long unitId, Model model) {
         Evaluations.Sheet sheet = evaluations.sheet(me, id, unitId);
         model.addAttribute("sheet", sheet);
-        model.addAttribute("own", evaluations.ownUnit(me, id).map(unit -> unit.id() == unitId).orElse(false));
+        model.addAttribute("own", evaluations.ownUnits(me, id).stream().anyMatch(unit -> unit.id() == unitId));
         Map<Long, List<org.yiyong.files.Attachment>> evidence = new LinkedHashMap<>();
         for (Evaluations.Score score : sheet.scoresByIndicator().values()) {
             evidence.put(score.id(), attachments.list(me, "EvaluationScore", score.id()));
