@@ -67,7 +67,8 @@ class SecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
-                                "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**")
+                                "/favicon.ico", "/robots.txt", "/sitemap.xml", "/error", "/actuator/health/**",
+                                "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
