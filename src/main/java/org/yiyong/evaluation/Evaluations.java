@@ -323,7 +323,7 @@ public class Evaluations {
                 .flatMap(i -> i.metric().figures().stream()).collect(Collectors.toSet());
         Map<Long, Map<String, Map<String, BigDecimal>>> valuesByUnit = new HashMap<>();
         for (Standing unit : units) {
-            valuesByUnit.put(unit.id(), figures.values(year, round.cutoffOn(), scopeOf(round, unit), keys));
+            valuesByUnit.put(unit.id(), figures.values(year, round.cutoffOn(), scopeOf(unit), keys));
         }
         for (Indicator indicator : scheme.scored()) {
             if (indicator.method() != Method.COMPUTED) {
@@ -336,7 +336,7 @@ public class Evaluations {
             Map<Long, List<Entry>> gaps = new HashMap<>();
             if (metric == Metric.AWARD_GAPS_AT_YEAR_END) {
                 for (Standing unit : units) {
-                    gaps.put(unit.id(), guarantees.items(me, scopeOf(round, unit)).stream()
+                    gaps.put(unit.id(), guarantees.items(me, scopeOf(unit)).stream()
                             .filter(item -> item.since() == null || !item.since().isAfter(round.cutoffOn()))
                             .map(item -> new Entry(item.deedNumber() == null ? item.name() : item.deedNumber(),
                                     gapLabel(item.kind()) + " " + item.name() + " " + item.detail(), item.since(),
@@ -349,7 +349,7 @@ public class Evaluations {
             if (metric == Metric.VISITS_ON_SCHEDULE) {
                 List<VisitsDue.Household> households = visitsDue.households(me);
                 for (Standing unit : units) {
-                    DataScope scope = scopeOf(round, unit);
+                    DataScope scope = scopeOf(unit);
                     List<VisitsDue.Household> own = households.stream()
                             .filter(household -> scope.covers(household.regionCode())).toList();
                     scheduled.put(unit.id(), BigDecimal.valueOf(own.size()));
@@ -417,7 +417,7 @@ public class Evaluations {
                 List<Entry> behind = gaps.containsKey(unit.id())
                         ? gaps.get(unit.id()).stream().limit(MAX_RECORDS).toList()
                         : metric.measure() == null
-                        ? figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(round, unit), MAX_RECORDS)
+                        ? figures.records(metric.drillDown(), year, round.cutoffOn(), scopeOf(unit), MAX_RECORDS)
                         : stations.records(metric.measure(), Long.parseLong(unit.unitKey()), round.year(),
                                 round.cutoffOn(), MAX_RECORDS).stream()
                                 .map(r -> new Entry(r.reference(), r.description(), r.date(), unit.regionCode(), null,
@@ -661,11 +661,6 @@ public class Evaluations {
 
     // ---- helpers
 
-    /** The formula of a metric in words and the unit it measures, as the pages show next to a computed score. */
-    public static String formulaKey(Metric metric) {
-        return "evaluation.metric." + metric.name() + ".formula";
-    }
-
     private record Unit(String key, String name, String regionCode) {
     }
 
@@ -688,7 +683,7 @@ public class Evaluations {
         };
     }
 
-    private DataScope scopeOf(Round round, Standing unit) {
+    private DataScope scopeOf(Standing unit) {
         return regions.scopeOf(unit.regionCode());
     }
 

@@ -32,11 +32,6 @@ public class FigureReader {
         this.sources = Map.copyOf(byKey);
     }
 
-    /** Whether some module publishes the figure. */
-    public boolean publishes(String key) {
-        return sources.containsKey(key);
-    }
-
     /** The values of the figures in the scope, by key and then by part ("" for a figure without parts). */
     public Map<String, Map<String, BigDecimal>> values(Year year, LocalDate cutoff, DataScope scope, Set<String> keys) {
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
