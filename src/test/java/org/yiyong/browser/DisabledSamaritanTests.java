@@ -89,6 +89,10 @@ class DisabledSamaritanTests extends BrowserTest {
         try (BrowserContext context = browser.newContext(true)) {
             Page page = context.newPage();
             signIn(page);
+            // the menu opens once the deferred Bootstrap script has run, after the signed-in page has loaded
+            page.locator("#nav-tasks").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+            page.waitForLoadState();
             page.locator(".navbar-toggler").click();
             openFromTheRegistry(page);
 

@@ -61,6 +61,8 @@ class SignInJourneyTests extends BrowserTest {
             Page page = context.newPage();
             signIn(page, "city-staff");
             assertThat(page.locator("#my-region")).containsText("泉州市");
+            // the menu opens once the deferred Bootstrap script has run, after the page has loaded
+            page.waitForLoadState();
             page.locator(".navbar-toggler").click();
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("组织机构").setExact(true))).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("workbench-phone.png"))
