@@ -38,6 +38,14 @@ public interface AttachmentOwner {
     }
 
     /**
+     * Whether the record's files are published on the public portal now, to anyone (a live article's pictures,
+     * the photo of a person on the honour roll). The default publishes nothing.
+     */
+    default boolean isPublic(long ownerId) {
+        return false;
+    }
+
+    /**
      * Whether the record exists at all, whatever the scope. Used only to decide whether a refusal is
      * audited as an access denial; the default assumes it does, so every refusal is audited.
      */

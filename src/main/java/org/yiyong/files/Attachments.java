@@ -166,6 +166,46 @@ public class Attachments {
                 .list();
     }
 
+    /** The attachments of a record its owner publishes now (see {@link AttachmentOwner#isPublic}), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Attachment> published(String ownerType, long ownerId) {
+        AttachmentOwner owner = ownerOf(ownerType);
+        if (!owner.isPublic(ownerId)) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where owner_type = :ownerType and owner_id = :ownerId order by uploaded_at, id")
+                .param("ownerType", owner.ownerType())
+                .param("ownerId", ownerId)
+                .query((rs, row) -> toRow(rs).attachment(zone))
+                .list();
+    }
+
+    /**
+     * Opens a published picture for anyone: an image attachment whose owner publishes its record now. Not
+     * audited, like any public page.
+     *
+     * @throws RecordNotFound otherwise (no such file, not a picture, not published, content missing)
+     */
+    @Transactional(readOnly = true)
+    public StoredFile openPublished(long attachmentId) {
+        Row row = jdbc.sql(SELECT + " where id = :id")
+                .param("id", attachmentId)
+                .query((rs, n) -> toRow(rs))
+                .optional()
+                .orElseThrow(() -> new RecordNotFound(ENTITY, attachmentId));
+        AttachmentOwner owner = findOwner(row.ownerType());
+        if (owner == null || !row.contentType().startsWith("image/") || !owner.isPublic(row.ownerId())) {
+            throw new RecordNotFound(ENTITY, attachmentId);
+        }
+        Path content = store.locate(row.storageKey());
+        if (!Files.isReadable(content)) {
+            log.error("Attachment {} has no content at {}", row.id(), content);
+            throw new RecordNotFound(ENTITY, attachmentId);
+        }
+        Attachment attachment = row.attachment(zone);
+        return new StoredFile(attachment, downloadName(attachment), new FileSystemResource(content));
+    }
+
     /**
      * Opens an attachment for download, and audits the download.
      *

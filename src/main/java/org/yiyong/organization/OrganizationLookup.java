@@ -28,6 +28,25 @@ public class OrganizationLookup {
     public record Carer(long id, String name, OrgType type, String regionCode) {
     }
 
+    /** An association as the public portal shows it: where to call or go about a brave act. */
+    public record Office(String name, String regionCode, String regionName, String address, String phone) {
+    }
+
+    /**
+     * The active associations, the city's first and then in the regions' order, with their public address and
+     * phone (either may be missing): the offices the public portal tells people to contact.
+     */
+    public List<Office> publicOffices() {
+        return jdbc.sql("""
+                select o.name, o.region_code, r.name as region_name, o.address, o.phone
+                from organization o join region r on r.code = o.region_code
+                where o.type = 'ASSOCIATION' and o.active
+                order by case when r.level = 'CITY' then 0 else 1 end, r.sort_order, r.code, o.id""")
+                .query((rs, row) -> new Office(rs.getString("name"), rs.getString("region_code"),
+                        rs.getString("region_name"), rs.getString("address"), rs.getString("phone")))
+                .list();
+    }
+
     /** The names of these organizations (active or not) by id; an unknown id is left out. */
     public Map<Long, String> namesOf(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();

@@ -6,8 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -83,10 +83,12 @@ class DeedNoticeTests extends FullStackTest {
                 .andExpect(content().string(not(containsString("未参与施救"))));
 
         mvc.perform(post("/public/notices/{number}/objections", number).with(csrf()).param("content", ""))
-                .andExpect(flash().attribute("failure", "notice.objection.content-required"));
+                .andExpect(status().isBadRequest())
+                .andExpect(model().attribute("failure", "notice.objection.content-required"));
         mvc.perform(post("/public/notices/{number}/objections", number).with(csrf())
                         .param("content", "<b>我认识此人</b>，当天他不在现场。").param("submitter", "").param("contact", ""))
-                .andExpect(flash().attribute("success", "notice.objection.received"));
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("success", "notice.objection.received"));
 
         step("notice/close", "{}").andExpect(status().isConflict());
         mvc.perform(get("/deeds/{id}", deedId).with(as("jinjiang-staff")))

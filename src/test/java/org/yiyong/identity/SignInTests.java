@@ -143,7 +143,7 @@ class SignInTests extends FullStackTest {
                         .param("roles", "LEADER").param("version", String.valueOf(account.getVersion())))
                 .andExpect(status().is3xxRedirection());
 
-        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class SignInTests extends FullStackTest {
         mvc.perform(post("/organizations/{id}/deactivate", stationId).with(as("jinjiang-staff")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
 
-        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrl("/login"));
         assertThat(signIn(username, PASSWORD).getResponse().getRedirectedUrl()).isEqualTo("/login?error=disabled");
     }
 
@@ -232,7 +232,7 @@ class SignInTests extends FullStackTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("其他浏览器或设备上的登录（1 个）已退出，当前登录继续有效")))
                 .andExpect(content().string(containsString("API 访问令牌（1 个）已撤销")));
-        mvc.perform(get("/").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/tasks").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
                 .andExpect(status().isUnauthorized());
         long id = accounts.findByUsername(username).orElseThrow().getId();

@@ -56,7 +56,8 @@ abstract class LeadTestSupport extends FullStackTest {
     }
 
     static String trackingCode(ResultActions result) {
-        return (String) result.andReturn().getFlashMap().get("trackingCode");
+        var modelAndView = result.andReturn().getModelAndView();
+        return modelAndView == null ? null : (String) modelAndView.getModel().get("trackingCode");
     }
 
     long leadId(String trackingCode) {

@@ -25,7 +25,7 @@ class PublicSiteTests extends FullStackTest {
                 .andReturn().getResponse();
         assertThat(robots.getContentType()).startsWith("text/plain");
         assertThat(robots.getContentAsString(StandardCharsets.UTF_8).lines())
-                .containsSubsequence("User-agent: *", "Allow: /public/", "Disallow: /")
+                .containsSubsequence("User-agent: *", "Allow: /public", "Disallow: /")
                 .contains("Sitemap: http://localhost/sitemap.xml");
     }
 
@@ -41,7 +41,7 @@ class PublicSiteTests extends FullStackTest {
         assertThat(locations.getLength()).isGreaterThanOrEqualTo(3);
         for (int i = 0; i < locations.getLength(); i++) {
             String location = locations.item(i).getTextContent();
-            assertThat(location).startsWith("http://localhost/public/");
+            assertThat(location).startsWith("http://localhost/public");
             mvc.perform(get(location.substring("http://localhost".length()))).andExpect(status().isOk());
         }
     }

@@ -16,6 +16,16 @@ class PublicCertificateController {
         this.certificates = certificates;
     }
 
+    /** The form where a code printed on a certificate is typed in; a code sent opens its check. */
+    @GetMapping("/public/certificates")
+    String form(@org.springframework.web.bind.annotation.RequestParam(required = false) String code) {
+        if (code != null && !code.isBlank()) {
+            return "redirect:/public/certificates/" + org.springframework.web.util.UriUtils.encodePathSegment(
+                    code.strip().toUpperCase(java.util.Locale.ROOT), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return "honours/verification";
+    }
+
     @GetMapping("/public/certificates/{code}")
     String verify(@PathVariable String code, Model model) {
         model.addAttribute("code", code);

@@ -52,13 +52,15 @@ class CurrentUserSupport implements WebMvcConfigurer {
 
         @ModelAttribute("me")
         CurrentUser me(jakarta.servlet.http.HttpServletRequest request) {
-            // the page's forms carry the CSRF token: resolve it (and the session holding it) now, before the
-            // page is written — once a long page has filled the response buffer, no session can be made
+            // a signed-in page's forms carry the CSRF token: resolve it (and the session holding it) now, before
+            // the page is written — once a long page has filled the response buffer, no session can be made.
+            // A visitor's page gets none: the portal makes no session, and the sign-in page is short.
+            CurrentUser user = current();
             Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-            if (token instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
+            if (user != null && token instanceof org.springframework.security.web.csrf.CsrfToken csrf) {
                 csrf.getToken();
             }
-            return current();
+            return user;
         }
     }
 }

@@ -3,24 +3,29 @@ package org.yiyong.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -29,8 +34,6 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.yiyong.identity.internal.SignInRecorder.Refusal;
 
 /**
@@ -58,7 +61,31 @@ class SecurityConfiguration {
             + "accelerometer=(), gyroscope=(), magnetometer=(), screen-wake-lock=(), publickey-credentials-get=(), "
             + "browsing-topics=(), interest-cohort=()";
 
+    /** The public portal's addresses: open to everyone, served without a session. */
+    static final String[] PORTAL = {"/public", "/public/**", "/api/v1/public/**", "/robots.txt", "/sitemap.xml"};
+
+    /**
+     * The public portal. A visitor gets no session and no cookie: nothing is saved for an anonymous request,
+     * and the portal's forms (a lead, an objection) carry no CSRF token, since they act for nobody signed in —
+     * anyone may send them, throttled per client address. A member of staff who is signed in is still known
+     * here (their session is read, never made).
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain portalFilterChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+        http
+                .securityMatcher(PORTAL)
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInRecorder signIns, SignInThrottle throttle,
             DeniedRequests denied, ApiProblems problems, AccessTokenService tokens, SecurityContextRepository contexts,
             UserAccounts accounts, PasswordEncoder encoder)
@@ -66,8 +93,8 @@ class SecurityConfiguration {
         http
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/images/**",
-                                "/favicon.ico", "/robots.txt", "/sitemap.xml", "/error", "/actuator/health/**",
+                        .requestMatchers("/", "/login", "/webjars/**", "/css/**", "/js/**", "/images/**",
+                                "/favicon.ico", "/error", "/actuator/health/**",
                                 "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
@@ -82,21 +109,24 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint(problems, denied))
                         .accessDeniedHandler(accessDeniedHandler(problems, denied)))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                        // written only on requests that arrived over HTTPS; behind a TLS proxy that takes
-                        // YIYONG_FORWARD_HEADERS=native, or the request never looks secure
-                        .httpStrictTransportSecurity(hsts -> hsts
-                                .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
-                                .includeSubDomains(true)))
+                .headers(SecurityConfiguration::headers)
                 .addFilterBefore(new SignInThrottle.Filter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccessTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeFilter(problems), AccessTokenFilter.class);
         return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                // written only on requests that arrived over HTTPS; behind a TLS proxy that takes
+                // YIYONG_FORWARD_HEADERS=native, or the request never looks secure
+                .httpStrictTransportSecurity(hsts -> hsts
+                        .maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                        .includeSubDomains(true));
     }
 
     /**

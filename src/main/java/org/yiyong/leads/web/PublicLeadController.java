@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.deeds.DeedProgress;
 import org.yiyong.files.SubmittedFiles;
 import org.yiyong.honours.HonourProgress;
@@ -88,7 +88,7 @@ class PublicLeadController {
     @PostMapping("/new")
     String processSubmission(@Valid @ModelAttribute("form") LeadForm form, BindingResult result,
             @RequestParam(name = "website", required = false) String website, HttpServletRequest request,
-            Model model, RedirectAttributes redirect) {
+            HttpServletResponse response, Model model) {
         throttle.check(PublicThrottle.Action.LEAD_SUBMISSION, request);
         if (website != null && !website.isBlank()) {
             leads.refuseAutomatedSubmission();
@@ -97,8 +97,11 @@ class PublicLeadController {
         if (!result.hasErrors()) {
             try {
                 Lead lead = leads.submit(form.toNewLead(), form.incomingFiles());
-                redirect.addFlashAttribute("trackingCode", lead.getTrackingCode());
-                return "redirect:" + PATH + "/received";
+                // shown once, in the answer to the form itself: the portal keeps no session to carry it over a
+                // redirect, and the code must not travel in an address; the answer is never cached
+                model.addAttribute("trackingCode", lead.getTrackingCode());
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                return RECEIVED_VIEW;
             } catch (InvalidField invalid) {
                 result.rejectValue(invalid.field(), invalid.messageKey(), invalid.arguments(), null);
             } catch (UncheckedIOException failed) {
@@ -110,13 +113,10 @@ class PublicLeadController {
         return form(model);
     }
 
-    /** Shows the tracking code once, right after sending; afterwards the status page is the way in. */
+    /** The tracking code was shown once, in the answer to the form; afterwards the status page is the way in. */
     @GetMapping("/received")
-    String received(Model model) {
-        if (!model.containsAttribute("trackingCode")) {
-            return "redirect:" + PATH + "/status";
-        }
-        return RECEIVED_VIEW;
+    String received() {
+        return "redirect:" + PATH + "/status";
     }
 
     @GetMapping("/status")

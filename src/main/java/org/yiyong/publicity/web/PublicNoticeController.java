@@ -1,13 +1,13 @@
 package org.yiyong.publicity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.deeds.DeedNotice;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.web.PublicThrottle;
@@ -36,14 +36,17 @@ class PublicNoticeController {
     @PostMapping("/public/notices/{number}/objections")
     String object(@PathVariable String number, @RequestParam(required = false) String submitter,
             @RequestParam(required = false) String contact, @RequestParam(required = false) String content,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         throttle.check(PublicThrottle.Action.OBJECTION, request);
+        // answered with the notices page itself: the portal keeps no session to carry a message over a redirect
         try {
             notices.object(number, submitter, contact, content);
-            redirect.addFlashAttribute("success", "notice.objection.received");
+            model.addAttribute("success", "notice.objection.received");
         } catch (InvalidField invalid) {
-            redirect.addFlashAttribute("failure", "notice.objection.content-required");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("failure", "notice.objection.content-required");
         }
-        return "redirect:/public/notices";
+        response.setHeader("Cache-Control", "no-store");
+        return list(model);
     }
 }

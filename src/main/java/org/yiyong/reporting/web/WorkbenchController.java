@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.yiyong.deeds.DeadlineWatch;
 import org.yiyong.honours.Guarantees;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.SignedIn;
 import org.yiyong.identity.Role;
 import org.yiyong.identity.Users;
 import org.yiyong.leads.LeadQueries;
@@ -42,8 +43,13 @@ class WorkbenchController {
         this.deadlines = deadlines;
     }
 
+    /** The workbench of whoever is signed in; a visitor who is not gets the public portal's home page. */
     @GetMapping("/")
-    String workbench(CurrentUser me, Model model) {
+    String workbench(Model model) {
+        CurrentUser me = SignedIn.user().orElse(null);
+        if (me == null) {
+            return "forward:/public";
+        }
         if (me.roles().equals(java.util.Set.of(Role.LEADER))) {
             return "redirect:/dashboard";
         }

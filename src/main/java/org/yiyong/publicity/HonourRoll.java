@@ -1,0 +1,84 @@
+package org.yiyong.publicity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.files.Attachment;
+import org.yiyong.files.Attachments;
+import org.yiyong.honours.GrantedHonours;
+import org.yiyong.organization.Regions;
+
+/**
+ * 光荣榜: the people honoured who consented to the roll (or whose family did, for a person who died), each with
+ * their standing honours (title and year), their county, the citation approved with the consent and the photo
+ * kept with it. Nothing else of the person is shown. Read live on every request, so a withdrawn consent takes
+ * the person off at once.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HonourRoll {
+
+    private final Consents consents;
+    private final GrantedHonours honours;
+    private final Attachments attachments;
+    private final Regions regions;
+
+    HonourRoll(Consents consents, GrantedHonours honours, Attachments attachments, Regions regions) {
+        this.consents = consents;
+        this.honours = honours;
+        this.attachments = attachments;
+        this.regions = regions;
+    }
+
+    /** One honour of a person on the roll. */
+    public record Title(String title, String level, int year) {
+    }
+
+    /** A person on the roll: the latest honour's year and region first. */
+    public record Entry(long consentId, String name, String regionCode, String regionName, int year,
+            List<Title> titles, String citation, boolean family, Long photoId) {
+    }
+
+    /**
+     * The roll, newest honour first, narrowed to a year (of any of their honours), a title's level and a county
+     * when given.
+     */
+    public List<Entry> entries(Integer year, String level, String regionCode) {
+        Map<Long, Consents.Consent> consenting = consents.standingFor(null, Consents.Purpose.HONOUR_ROLL);
+        Map<Long, List<GrantedHonours.Granted>> byPerson = new LinkedHashMap<>();
+        for (GrantedHonours.Granted granted : honours.toPeople(consenting.keySet())) {
+            byPerson.computeIfAbsent(granted.samaritanId(), id -> new ArrayList<>()).add(granted);
+        }
+        List<Entry> entries = new ArrayList<>();
+        byPerson.forEach((person, granted) -> {
+            if (year != null && granted.stream().noneMatch(g -> g.year() == year)) {
+                return;
+            }
+            if (level != null && !level.isBlank() && granted.stream().noneMatch(g -> g.level().equals(level))) {
+                return;
+            }
+            GrantedHonours.Granted latest = granted.get(0);
+            if (regionCode != null && !regionCode.isBlank() && !latest.regionCode().equals(regionCode)) {
+                return;
+            }
+            Consents.Consent consent = consenting.get(person);
+            List<Attachment> photos = attachments.published(Consents.ENTITY, consent.id());
+            entries.add(new Entry(consent.id(), latest.name(), latest.regionCode(), regions.nameOf(latest.regionCode()),
+                    latest.year(), granted.stream().map(g -> new Title(g.title(), g.level(), g.year())).toList(),
+                    consent.citation(), consent.givenBy() == Consents.GivenBy.FAMILY,
+                    photos.isEmpty() ? null : photos.get(photos.size() - 1).id()));
+        });
+        entries.sort(Comparator.comparingInt(Entry::year).reversed().thenComparing(Entry::name));
+        return entries;
+    }
+
+    /** The years that have someone on the roll, latest first. */
+    public List<Integer> years() {
+        return entries(null, null, null).stream().flatMap(e -> e.titles().stream().map(Title::year)).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
+    }
+}

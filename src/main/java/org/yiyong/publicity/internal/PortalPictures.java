@@ -1,0 +1,83 @@
+package org.yiyong.publicity.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.yiyong.files.AttachmentOwner;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.Role;
+import org.yiyong.publicity.Articles;
+import org.yiyong.publicity.Consents;
+import org.yiyong.shared.DataScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pictures publicity keeps with the files module: an article's illustrations (public while the article is
+ * live) and the photo of a person on the honour roll (public while their consent to the roll stands). Staff of
+ * the record's region add and see them; only pictures are taken.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalPictures {
+
+    @Bean
+    AttachmentOwner articlePictures(JdbcClient jdbc, Articles articles) {
+        return new Owner(jdbc, Articles.ENTITY, "article") {
+            @Override
+            public boolean isPublic(long ownerId) {
+                return articles.isLive(ownerId);
+            }
+        };
+    }
+
+    @Bean
+    AttachmentOwner rollPhotos(JdbcClient jdbc) {
+        return new Owner(jdbc, Consents.ENTITY, "publication_consent") {
+            @Override
+            public boolean isPublic(long ownerId) {
+                return jdbc.sql("""
+                        select count(*) from publication_consent
+                        where id = :id and purpose = 'HONOUR_ROLL' and withdrawn_on is null""")
+                        .param("id", ownerId).query(Long.class).single() > 0;
+            }
+        };
+    }
+
+    private abstract static class Owner implements AttachmentOwner {
+
+        private final JdbcClient jdbc;
+        private final String type;
+        private final String table;
+
+        Owner(JdbcClient jdbc, String type, String table) {
+            this.jdbc = jdbc;
+            this.type = type;
+            this.table = table;
+        }
+
+        @Override
+        public String ownerType() {
+            return type;
+        }
+
+        @Override
+        public boolean isVisible(long ownerId, DataScope scope) {
+            return jdbc.sql("select count(*) from " + table + " where id = :id and region_code in (:scope)")
+                    .param("id", ownerId).param("scope", scope.regionCodes()).query(Long.class).single() > 0;
+        }
+
+        @Override
+        public boolean mayAttach(CurrentUser me) {
+            return me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF);
+        }
+
+        @Override
+        public boolean photosOnly() {
+            return true;
+        }
+
+        @Override
+        public boolean exists(long ownerId) {
+            return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", ownerId)
+                    .query(Long.class).single() > 0;
+        }
+    }
+}
