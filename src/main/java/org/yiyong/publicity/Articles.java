@@ -204,7 +204,8 @@ public class Articles {
             from = now;
         }
         move(me, id, version, Status.IN_REVIEW, Status.PUBLISHED,
-                "reviewed_by = :by, reviewed_at = :at, publish_at = :from", Map.of("from", Timestamp.from(from)));
+                "reviewed_by = :by, reviewed_at = :at, publish_at = :publishFrom",
+                Map.of("publishFrom", Timestamp.from(from)));
         audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail("published from " + from));
         return get(me, id);
     }

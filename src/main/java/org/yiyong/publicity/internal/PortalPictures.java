@@ -2,13 +2,13 @@ package org.yiyong.publicity.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiyong.files.AttachmentOwner;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.publicity.Articles;
 import org.yiyong.publicity.Consents;
 import org.yiyong.shared.DataScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pictures publicity keeps with the files module: an article's illustrations (public while the article is

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiyong.deeds.DeedNotice;
 import org.yiyong.files.Attachments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.identity.SignedIn;
 import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.organization.Regions;
 import org.yiyong.publicity.Articles;
@@ -120,10 +122,19 @@ class PortalController {
     /** A picture of a live article or of a person on the roll; gone the moment it is no longer published. */
     @GetMapping("/public/images/{id}")
     ResponseEntity<Resource> image(@PathVariable long id) {
-        Attachments.StoredFile file = attachments.openPublished(id);
+        Attachments.StoredFile file;
+        CacheControl caching = CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic();
+        try {
+            file = attachments.openPublished(id);
+        } catch (RecordNotFound notPublished) {
+            // staff previewing an article before it is published see its pictures, as any attachment they may see
+            CurrentUser me = SignedIn.user().orElseThrow(() -> notPublished);
+            file = attachments.open(me, id);
+            caching = CacheControl.noStore().cachePrivate();
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.attachment().contentType()))
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+                .cacheControl(caching)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(file.content());
