@@ -15,6 +15,8 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.audit.ScopedLookup;
+import org.yiyong.deeds.DeedLookup;
+import org.yiyong.deeds.DeedSummary;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.shared.Inputs;
@@ -22,8 +24,8 @@ import org.yiyong.shared.InvalidField;
 
 /**
  * Awareness activities (宣传活动) — the 1 September awareness day, the "七进" outreach — with who held them,
- * where, when and for how many people; and the media reports about the work (outlet, level, day, link), each
- * about an activity or on its own.
+ * where, when and for how many people; and the media reports about the work (outlet, its kind and level, day,
+ * link), each about an activity or on its own, and about a deed when it is named.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,9 +41,11 @@ public class Awareness {
     private final OrganizationLookup organizations;
     private final AuditTrail audit;
     private final Clock clock;
+    private final DeedLookup deeds;
 
     Awareness(JdbcClient jdbc, Volunteering volunteering, OrganizationLookup organizations, AuditTrail audit,
-            Clock clock) {
+            Clock clock, DeedLookup deeds) {
+        this.deeds = deeds;
         this.jdbc = jdbc;
         this.volunteering = volunteering;
         this.organizations = organizations;
@@ -59,11 +63,15 @@ public class Awareness {
     }
 
     public record Report(long id, String regionCode, Long eventId, String outlet, MediaLevel level, String title,
-            LocalDate publishedOn, String link) {
+            LocalDate publishedOn, String link, Medium medium, Long deedId, String deedNumber) {
     }
 
+    /**
+     * A media report to record: about an activity or, without one, in a county; carried by a kind of outlet
+     * (a newspaper when not said); about a deed when its number is given.
+     */
     public record NewReport(Long eventId, String regionCode, String outlet, MediaLevel level, String title,
-            LocalDate publishedOn, String link) {
+            LocalDate publishedOn, String link, Medium medium, String deedNumber) {
     }
 
     public List<Event> events(CurrentUser me) {
@@ -167,9 +175,17 @@ public class Awareness {
                 throw new InvalidField("link", "awareness.link.invalid");
             }
         }
+        DeedSummary deed = null;
+        if (report.deedNumber() != null && !report.deedNumber().isBlank()) {
+            deed = deeds.byNumber(me.scope(), report.deedNumber())
+                    .orElseThrow(() -> new InvalidField("deedNumber", "media.deed.unknown"));
+        }
         Map<String, Object> values = new HashMap<>();
         values.put("region", region);
         values.put("event", report.eventId());
+        values.put("medium", (report.medium() == null ? Medium.NEWSPAPER : report.medium()).name());
+        values.put("deed", deed == null ? null : deed.id());
+        values.put("deedNumber", deed == null ? null : deed.number());
         values.put("outlet", outlet);
         values.put("level", report.level().name());
         values.put("title", title);
@@ -179,9 +195,10 @@ public class Awareness {
         values.put("at", Timestamp.from(clock.instant()));
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                insert into media_report (region_code, event_id, outlet, level, title, published_on, link, created_by,
-                    created_at)
-                values (:region, :event, :outlet, :level, :title, :published, :link, :by, :at)""")
+                insert into media_report (region_code, event_id, outlet, level, title, published_on, link, medium,
+                    deed_id, deed_number, created_by, created_at)
+                values (:region, :event, :outlet, :level, :title, :published, :link, :medium, :deed, :deedNumber,
+                    :by, :at)""")
                 .params(values).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record(AuditRecord.of(AuditAction.CREATE, REPORT, id).withDetail(outlet + "：" + title));
@@ -210,11 +227,13 @@ public class Awareness {
     }
 
     private static final String REPORT_SELECT = """
-            select id, region_code, event_id, outlet, level, title, published_on, link from media_report""";
+            select id, region_code, event_id, outlet, level, title, published_on, link, medium, deed_id, deed_number
+            from media_report""";
 
     private Report report(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Report(rs.getLong("id"), rs.getString("region_code"), (Long) rs.getObject("event_id", Long.class),
                 rs.getString("outlet"), MediaLevel.valueOf(rs.getString("level")), rs.getString("title"),
-                rs.getObject("published_on", LocalDate.class), rs.getString("link"));
+                rs.getObject("published_on", LocalDate.class), rs.getString("link"),
+                Medium.valueOf(rs.getString("medium")), rs.getObject("deed_id", Long.class), rs.getString("deed_number"));
     }
 }

@@ -61,6 +61,20 @@ class AwarenessTests extends FullStackTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.regionCode").value("350582"));
         mvc.perform(get("/api/v1/awareness-events/{id}", id).with(as("jinjiang-staff"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.reports").value(1));
+        // a report on its own, on television, about a deed named by its number (of the caller's county only)
+        String deed = jdbc.sql("select number from deed where region_code = '350582' order by id").query(String.class)
+                .list().get(0);
+        String nananDeed = jdbc.sql("select number from deed where region_code = '350583' order by id")
+                .query(String.class).list().get(0);
+        call("jinjiang-staff", "/api/v1/media-reports", """
+                {"regionCode": "350582", "outlet": "晋江电视台", "level": "COUNTY", "medium": "TV",
+                 "title": "好人好事", "publishedOn": "%s", "deedNumber": "%s"}""".formatted(clock.today(), nananDeed))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("deedNumber"));
+        call("jinjiang-staff", "/api/v1/media-reports", """
+                {"regionCode": "350582", "outlet": "晋江电视台", "level": "COUNTY", "medium": "TV",
+                 "title": "好人好事", "publishedOn": "%s", "deedNumber": " %s "}""".formatted(clock.today(), deed))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.medium").value("TV"))
+                .andExpect(jsonPath("$.deedNumber").value(deed)).andExpect(jsonPath("$.deedId").isNumber());
         mvc.perform(get("/api/v1/awareness-events/{id}", id).with(as("nanan-staff"))).andExpect(status().isNotFound());
         call("nanan-staff", "/api/v1/media-reports", """
                 {"eventId": %d, "outlet": "某报", "level": "COUNTY", "title": "某", "publishedOn": "%s"}"""
@@ -68,9 +82,10 @@ class AwarenessTests extends FullStackTest {
 
         String after = mvc.perform(get("/api/v1/statistics").param("year", String.valueOf(clock.today().getYear()))
                 .param("region", "350582").with(as("jinjiang-staff"))).andReturn().getResponse().getContentAsString();
-        for (String key : List.of("community.awareness-events", "community.media-reports")) {
-            assertThat(total(after, key).subtract(total(before, key))).as(key).isEqualByComparingTo("1");
-        }
+        assertThat(total(after, "community.awareness-events").subtract(total(before, "community.awareness-events")))
+                .isEqualByComparingTo("1");
+        assertThat(total(after, "community.media-reports").subtract(total(before, "community.media-reports")))
+                .isEqualByComparingTo("2");
         for (String page : List.of("/awareness", "/awareness/" + id, "/awareness/reports")) {
             mvc.perform(get(page).with(as("jinjiang-staff"))).andExpect(status().isOk());
         }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.yiyong.community.Awareness;
 import org.yiyong.community.AwarenessKind;
 import org.yiyong.community.MediaLevel;
+import org.yiyong.community.Medium;
 import org.yiyong.community.Outreach;
 import org.yiyong.identity.DemoSeeding;
 import org.yiyong.organization.OrganizationLookup;
@@ -57,11 +58,13 @@ class DemoAwareness implements ApplicationRunner {
             Awareness.Event event = awareness.create(me, new Awareness.NewEvent(city, AwarenessKind.AWARENESS_DAY, null,
                     "泉州市见义勇为宣传日主题活动", "见义勇为光荣", "泉州市中山公园", awarenessDay, 1200));
             awareness.addReport(me, new Awareness.NewReport(event.id(), null, "东南早报", MediaLevel.CITY,
-                    "我市举办见义勇为宣传日活动 弘扬正气传递温暖", awarenessDay.plusDays(1), "https://www.qzwb.com/"));
+                    "我市举办见义勇为宣传日活动 弘扬正气传递温暖", awarenessDay.plusDays(1), "https://www.qzwb.com/",
+                    Medium.NEWSPAPER, null));
             awareness.addReport(me, new Awareness.NewReport(event.id(), null, "泉州网", MediaLevel.CITY,
-                    "“见义勇为光荣”主题宣传活动走进中山公园", awarenessDay, "https://www.qzwb.com/"));
+                    "“见义勇为光荣”主题宣传活动走进中山公园", awarenessDay, "https://www.qzwb.com/", Medium.WEBSITE,
+                    null));
             awareness.addReport(me, new Awareness.NewReport(event.id(), null, "福建日报", MediaLevel.PROVINCIAL,
-                    "泉州：让见义勇为者不流血又流泪", awarenessDay.plusDays(3), null));
+                    "泉州：让见义勇为者不流血又流泪", awarenessDay.plusDays(3), null, Medium.NEWSPAPER, null));
         });
         demo.act("anhai-station", me -> awareness.create(me, new Awareness.NewEvent(anhai, AwarenessKind.OUTREACH,
                 Outreach.SCHOOL, "见义勇为进校园：防溺水与安全自护讲座", "见义勇为光荣", "安海镇中心小学",

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.community.Awareness;
 import org.yiyong.community.AwarenessKind;
 import org.yiyong.community.MediaLevel;
+import org.yiyong.community.Medium;
 import org.yiyong.community.Outreach;
 import org.yiyong.community.ThemeParks;
 import org.yiyong.community.Volunteering;
@@ -68,6 +69,7 @@ class AwarenessPages {
         model.addAttribute("reports", awareness.reportsAbout(me, id));
         model.addAttribute("photos", attachments.list(me, Awareness.EVENT, id));
         model.addAttribute("levels", MediaLevel.values());
+        model.addAttribute("media", Medium.values());
         return "community/awareness-event";
     }
 
@@ -76,6 +78,7 @@ class AwarenessPages {
         model.addAttribute("reports", awareness.reports(me));
         model.addAttribute("levels", MediaLevel.values());
         model.addAttribute("counties", parks.counties(me));
+        model.addAttribute("media", Medium.values());
         return "community/media-reports";
     }
 
@@ -84,9 +87,11 @@ class AwarenessPages {
             @RequestParam(required = false) String regionCode, @RequestParam(required = false) String outlet,
             @RequestParam(required = false) MediaLevel level, @RequestParam(required = false) String title,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
-            @RequestParam(required = false) String link, RedirectAttributes redirect) {
+            @RequestParam(required = false) String link, @RequestParam(required = false) Medium medium,
+            @RequestParam(required = false) String deedNumber, RedirectAttributes redirect) {
         String back = eventId == null ? "/awareness/reports" : "/awareness/" + eventId;
         return PageSteps.step(redirect, back, "media.saved", () -> awareness.addReport(me,
-                new Awareness.NewReport(eventId, regionCode, outlet, level, title, publishedOn, link)));
+                new Awareness.NewReport(eventId, regionCode, outlet, level, title, publishedOn, link, medium,
+                        deedNumber)));
     }
 }
