@@ -84,8 +84,9 @@ class PublicityPagesTests extends FullStackTest {
         assertThat(home).contains("三下急流救起两名孩子", "泉州市第二十二次见义勇为模范表彰大会举行", "善款收支公示");
         String laws = mvc.perform(get("/public/laws")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(laws).contains("福建省见义勇为人员奖励和保护条例", "关于加强见义勇为人员权益保护的意见");
-        assertThat(mvc.perform(get("/public/accounts")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains(String.valueOf(clock.today().getYear() - 1));
+        String accounts = mvc.perform(get("/public/accounts")).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(accounts).contains(String.valueOf(clock.today().getYear() - 1), "653,800.00");
     }
 
     private static byte[] png() throws Exception {

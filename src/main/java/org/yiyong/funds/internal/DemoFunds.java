@@ -84,6 +84,17 @@ class DemoFunds implements ApplicationRunner {
                     "“9·1”见义勇为宣传日现场捐款");
             return null;
         });
+        // last year's gifts, for last year's open account
+        int lastYear = today.getYear() - 1;
+        demo.as("city-staff", me -> {
+            donation(me, Donor.Kind.ENTERPRISE, "泉州鸿达鞋业有限公司", city, "600000.00", LocalDate.of(lastYear, 3, 18),
+                    Donation.Channel.BANK_TRANSFER, lastYear + "年见义勇为基金认捐");
+            donation(me, Donor.Kind.ANONYMOUS, null, city, "3800.00", LocalDate.of(lastYear, 9, 1),
+                    Donation.Channel.CASH, "“9·1”见义勇为宣传日现场捐款");
+            donation(me, Donor.Kind.INDIVIDUAL, "黄志明", city, "50000.00", LocalDate.of(lastYear, 12, 10),
+                    Donation.Channel.BANK_TRANSFER, null);
+            return null;
+        });
         demo.as("jinjiang-staff", me -> {
             donation(me, Donor.Kind.ENTERPRISE, "晋江市安海镇商会", jinjiang, "300000.00", today.minusDays(120),
                     Donation.Channel.BANK_TRANSFER, null);
