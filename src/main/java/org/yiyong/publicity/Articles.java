@@ -285,6 +285,13 @@ public class Articles {
                 .query(this::article).list().stream().limit(limit).toList();
     }
 
+    /** The articles live on the portal now about a person, newest first. */
+    @PreAuthorize("permitAll()")
+    public List<Article> liveAbout(long samaritanId) {
+        return jdbc.sql(SELECT + " where " + LIVE + " and samaritan_id = :person order by publish_at desc, id desc")
+                .params(live()).param("person", samaritanId).query(this::article).list();
+    }
+
     /** Whether the image {@code /public/images/<id>} appears in a live article (for the files module). */
     @PreAuthorize("permitAll()")
     public boolean isLive(long id) {

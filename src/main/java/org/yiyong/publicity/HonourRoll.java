@@ -38,9 +38,17 @@ public class HonourRoll {
     public record Title(String title, String level, int year) {
     }
 
-    /** A person on the roll: the latest honour's year and region first. */
+    /**
+     * A person on the roll, known to the portal by the id of their consent (never their registry id): the latest
+     * honour's year and region first.
+     */
     public record Entry(long consentId, String name, String regionCode, String regionName, int year,
-            List<Title> titles, String citation, boolean family, Long photoId) {
+            List<Title> titles, String citation, boolean family, Long photoId, long samaritanId) {
+    }
+
+    /** The person on the roll under this consent, while it stands. */
+    public java.util.Optional<Entry> entry(long consentId) {
+        return entries(null, null, null).stream().filter(entry -> entry.consentId() == consentId).findFirst();
     }
 
     /**
@@ -70,7 +78,7 @@ public class HonourRoll {
             entries.add(new Entry(consent.id(), latest.name(), latest.regionCode(), regions.nameOf(latest.regionCode()),
                     latest.year(), granted.stream().map(g -> new Title(g.title(), g.level(), g.year())).toList(),
                     consent.citation(), consent.givenBy() == Consents.GivenBy.FAMILY,
-                    photos.isEmpty() ? null : photos.get(photos.size() - 1).id()));
+                    photos.isEmpty() ? null : photos.get(photos.size() - 1).id(), person));
         });
         entries.sort(Comparator.comparingInt(Entry::year).reversed().thenComparing(Entry::name));
         return entries;

@@ -52,6 +52,8 @@ class PortalTests extends FullStackTest {
                 .contains("见义勇为，人人可为", "提供见义勇为线索", "0595-22135110", "href=\"/login\"");
         mvc.perform(get("/login")).andExpect(status().isOk());
         mvc.perform(get("/").with(as("jinjiang-staff"))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/public").with(as("jinjiang-staff"))).andReturn().getResponse()
+                .getHeader("Cache-Control")).as("a signed-in page is never shared").isEqualTo("private, no-cache");
         mvc.perform(get("/tasks")).andExpect(status().is3xxRedirection());
     }
 

@@ -142,6 +142,37 @@ class PublicityTests extends FullStackTest {
     }
 
     @Test
+    void a_person_who_died_is_on_the_roll_on_their_familys_consent_with_a_page_of_their_own() throws Exception {
+        Object[] who = honoured();
+        long person = (long) who[0];
+        String name = (String) who[2];
+        call("jinjiang-staff", "/api/v1/samaritans/" + person + "/death",
+                "{\"diedOn\": \"2026-06-01\", \"determination\": \"MARTYR_APPLICATION\"}").andExpect(status().isCreated());
+        String citation = "为救落水儿童英勇牺牲。" + name;
+        call("jinjiang-staff", "/api/v1/consents", """
+                {"samaritanId": %s, "purpose": "HONOUR_ROLL", "givenBy": "SELF", "givenOn": "%s", "citation": "%s"}"""
+                .formatted(person, clock.today(), citation)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("givenBy"));
+        call("jinjiang-staff", "/api/v1/consents", """
+                {"samaritanId": %s, "purpose": "HONOUR_ROLL", "givenBy": "FAMILY", "givenOn": "%s", "citation": "%s"}"""
+                .formatted(person, clock.today(), citation)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("relativeName"));
+        long consent = id(call("jinjiang-staff", "/api/v1/consents", """
+                {"samaritanId": %s, "purpose": "HONOUR_ROLL", "givenBy": "FAMILY", "relativeName": "林某（妻子）",
+                 "givenOn": "%s", "citation": "%s"}""".formatted(person, clock.today(), citation))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.relativeName").value("林某（妻子）")));
+        assertThat(page("/public/honour-roll")).contains(citation, "/public/honour-roll/" + consent);
+        assertThat(page("/public/honour-roll/" + consent)).contains(name, citation, "已故，经家属同意公布")
+                .doesNotContain("林某");
+        assertThat(page("/api/v1/public/honour-roll")).contains(citation, "\"inMemory\":true")
+                .doesNotContain("samaritanId");
+        assertThat(page("/sitemap.xml")).contains("/public/honour-roll/" + consent);
+        call("jinjiang-staff", "/api/v1/consents/" + consent + "/withdrawal", """
+                {"version": 0, "reason": "家属要求撤下"}""").andExpect(status().isOk());
+        mvc.perform(get("/public/honour-roll/" + consent)).andExpect(status().isNotFound());
+    }
+
+    @Test
     void an_article_scheduled_for_later_appears_when_its_time_comes_and_a_withdrawn_one_is_gone() throws Exception {
         String title = unique("宣传日活动预告");
         long article = id(call("city-staff", "/api/v1/articles", """

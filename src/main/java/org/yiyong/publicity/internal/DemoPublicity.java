@@ -20,8 +20,8 @@ import org.yiyong.publicity.OpenAccounts;
 import org.yiyong.samaritans.SamaritanDirectory;
 
 /**
- * The demo portal: 蔡文龙 and 郑丽华 consented to the honour roll (蔡文龙 to stories too) and are on it; 黄清水 did
- * not, and is not. Published: 蔡文龙's story, the news of the 2023 ceremony and of last awareness day, and the law
+ * The demo portal: 蔡文龙 consented to the honour roll and to stories, and the family of 黄清水, who died saving two
+ * children, to his page on the roll; both are on it. 郑丽华 did not consent, and is not. Published: 蔡文龙's story, the news of the 2023 ceremony and of last awareness day, and the law
  * pages; a news draft and a story in review show the workflow. Last year's open account of the city association
  * is published. Runs after the honours and the funds.
  */
@@ -58,7 +58,7 @@ class DemoPublicity implements ApplicationRunner {
     private void seed() {
         LocalDate today = demo.today();
         Long cai = people.firstNamed("蔡文龙").orElse(null);
-        Long zheng = people.firstNamed("郑丽华").orElse(null);
+        Long huang = people.firstNamed("黄清水").orElse(null);
         Long caiHonour = cai == null ? null : honours.toPeople(List.of(cai)).stream().findFirst()
                 .map(GrantedHonours.Granted::honourId).orElse(null);
         if (cai != null) {
@@ -70,10 +70,11 @@ class DemoPublicity implements ApplicationRunner {
                         LocalDate.of(2020, 1, 8), null, "同意东南早报、泉州网等媒体报道"));
             });
         }
-        if (zheng != null) {
-            demo.act("city-staff", me -> consents.record(me, new Consents.NewConsent(zheng,
-                    Consents.Purpose.HONOUR_ROLL, Consents.GivenBy.SELF, null, LocalDate.of(2019, 1, 15),
-                    "2018年在丰泽区东海街道勇斗持刀抢劫嫌疑人，协助民警将其抓获。", null)));
+        if (huang != null) {
+            demo.act("nanan-staff", me -> consents.record(me, new Consents.NewConsent(huang,
+                    Consents.Purpose.HONOUR_ROLL, Consents.GivenBy.FAMILY, "林秀英（妻子）", LocalDate.of(2016, 12, 20),
+                    "2015年8月9日，在南安市英都镇英都溪连续救起两名落水儿童，终因体力不支被急流卷走，英勇牺牲。"
+                    + "泉州市人民政府追授其“泉州市见义勇为模范”称号。", "家属书面同意书存南安市协会档案")));
         }
         if (caiHonour != null) {
             long story = demo.as("jinjiang-staff", me -> articles.create(me, new Articles.Draft(Articles.Kind.STORY,

@@ -10,6 +10,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.yiyong.identity.SignedIn;
 
 /**
  * HTTP caching of the portal, so that a spike of visitors after a news story is answered by browsers and any
@@ -41,6 +42,9 @@ class PortalCaching implements WebMvcConfigurer {
                 } else if (request.getRequestURI().startsWith(request.getContextPath() + "/public/leads/status")
                         || request.getRequestURI().startsWith(request.getContextPath() + "/public/certificates/")) {
                     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+                } else if (SignedIn.user().isPresent()) {
+                    // a member of staff's page (with the way back to their workbench) is theirs alone
+                    response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
                 } else {
                     response.setHeader(HttpHeaders.CACHE_CONTROL, PUBLIC_MINUTE);
                 }

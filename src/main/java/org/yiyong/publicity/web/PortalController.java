@@ -74,6 +74,16 @@ class PortalController {
         return "publicity/roll";
     }
 
+    /** A person's page on the roll (a martyr's, on the family's consent): their honours, citation, photo, stories. */
+    @GetMapping("/public/honour-roll/{id}")
+    String person(@PathVariable long id, Model model) {
+        HonourRoll.Entry entry = roll.entry(id).orElseThrow(() -> new RecordNotFound("HonourRollEntry", id));
+        model.addAttribute("entry", entry);
+        model.addAttribute("stories", articles.liveAbout(entry.samaritanId()));
+        model.addAttribute("pageDescription", entry.citation());
+        return "publicity/person";
+    }
+
     @GetMapping("/public/stories")
     String stories(Model model) {
         return list(Articles.Kind.STORY, model);

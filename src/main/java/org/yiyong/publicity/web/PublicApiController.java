@@ -56,7 +56,7 @@ class PublicApiController {
 
     /** A person on the roll as the public reads it. */
     record RollEntry(String name, String regionName, int year, List<HonourRoll.Title> titles, String citation,
-            String photo) {
+            boolean inMemory, String photo, String url) {
     }
 
     @GetMapping("/honour-roll")
@@ -65,7 +65,8 @@ class PublicApiController {
             @RequestParam(required = false) String region) {
         return roll.entries(year, PortalController.blankToNull(level), PortalController.blankToNull(region)).stream()
                 .map(entry -> new RollEntry(entry.name(), entry.regionName(), entry.year(), entry.titles(),
-                        entry.citation(), entry.photoId() == null ? null : "/public/images/" + entry.photoId()))
+                        entry.citation(), entry.family(), entry.photoId() == null ? null : "/public/images/" + entry.photoId(),
+                        "/public/honour-roll/" + entry.consentId()))
                 .toList();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yiyong.publicity.Articles;
+import org.yiyong.publicity.HonourRoll;
 
 /**
  * What search engines and news readers read: robots.txt, which lets them into the public portal only and keeps
@@ -22,9 +23,11 @@ import org.yiyong.publicity.Articles;
 class PublicSiteController {
 
     private final Articles articles;
+    private final HonourRoll roll;
 
-    PublicSiteController(Articles articles) {
+    PublicSiteController(Articles articles, HonourRoll roll) {
         this.articles = articles;
+        this.roll = roll;
     }
 
     /** The portal's pages a visitor can open without a code or a number. */
@@ -63,6 +66,10 @@ class PublicSiteController {
         String base = base();
         for (String page : PAGES) {
             xml.append("  <url><loc>").append(base).append(page).append("</loc></url>\n");
+        }
+        for (HonourRoll.Entry entry : roll.entries(null, null, null)) {
+            xml.append("  <url><loc>").append(base).append("/public/honour-roll/").append(entry.consentId())
+                    .append("</loc></url>\n");
         }
         for (Articles.Article article : articles.live(null, LATEST)) {
             xml.append("  <url><loc>").append(base).append("/public/articles/").append(article.id())
