@@ -38,10 +38,10 @@ public interface AttachmentOwner {
     }
 
     /**
-     * Whether the record's files are published on the public portal now, to anyone (a live article's pictures,
-     * the photo of a person on the honour roll). The default publishes nothing.
+     * Whether this file of the record is published on the public portal now, to anyone (a picture shown in a
+     * live article, the photo of a person on the honour roll). The default publishes nothing.
      */
-    default boolean isPublic(long ownerId) {
+    default boolean isPublic(long ownerId, long attachmentId) {
         return false;
     }
 

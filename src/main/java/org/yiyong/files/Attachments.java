@@ -166,23 +166,25 @@ public class Attachments {
                 .list();
     }
 
-    /** The attachments of a record its owner publishes now (see {@link AttachmentOwner#isPublic}), oldest first. */
+    /**
+     * The ids of a record's pictures, oldest first: for the owner deciding which one it publishes (the latest
+     * photo of a person on the roll). Nothing about the files but their ids.
+     */
     @Transactional(readOnly = true)
-    public List<Attachment> published(String ownerType, long ownerId) {
+    public List<Long> pictureIds(String ownerType, long ownerId) {
         AttachmentOwner owner = ownerOf(ownerType);
-        if (!owner.isPublic(ownerId)) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " where owner_type = :ownerType and owner_id = :ownerId order by uploaded_at, id")
+        return jdbc.sql("""
+                select id from attachment where owner_type = :ownerType and owner_id = :ownerId
+                and content_type like 'image/%' order by uploaded_at, id""")
                 .param("ownerType", owner.ownerType())
                 .param("ownerId", ownerId)
-                .query((rs, row) -> toRow(rs).attachment(zone))
+                .query(Long.class)
                 .list();
     }
 
     /**
-     * Opens a published picture for anyone: an image attachment whose owner publishes its record now. Not
-     * audited, like any public page.
+     * Opens a published picture for anyone: an image attachment its owner publishes now. Not audited, like any
+     * public page.
      *
      * @throws RecordNotFound otherwise (no such file, not a picture, not published, content missing)
      */
@@ -194,7 +196,7 @@ public class Attachments {
                 .optional()
                 .orElseThrow(() -> new RecordNotFound(ENTITY, attachmentId));
         AttachmentOwner owner = findOwner(row.ownerType());
-        if (owner == null || !row.contentType().startsWith("image/") || !owner.isPublic(row.ownerId())) {
+        if (owner == null || !row.contentType().startsWith("image/") || !owner.isPublic(row.ownerId(), row.id())) {
             throw new RecordNotFound(ENTITY, attachmentId);
         }
         Path content = store.locate(row.storageKey());

@@ -280,9 +280,9 @@ public class Articles {
     @PreAuthorize("permitAll()")
     public List<Article> live(Kind kind, int limit) {
         return jdbc.sql(SELECT + " where " + LIVE + (kind == null ? "" : " and kind = :kind")
-                        + " order by publish_at desc, id desc")
-                .params(live()).params(kind == null ? Map.of() : Map.of("kind", kind.name()))
-                .query(this::article).list().stream().limit(limit).toList();
+                        + " order by publish_at desc, id desc limit :limit")
+                .params(live()).params(kind == null ? Map.of() : Map.of("kind", kind.name())).param("limit", limit)
+                .query(this::article).list();
     }
 
     /** The articles live on the portal now about a person, newest first. */

@@ -144,11 +144,13 @@ public class Consents {
         values.put("note", note);
         values.put("by", me.username());
         values.put("at", Timestamp.from(clock.instant()));
+        values.put("standingKey", person.id() + ":" + consent.purpose().name());
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 insert into publication_consent (samaritan_id, region_code, purpose, given_by, relative_name, given_on,
-                    citation, note, recorded_by, recorded_at)
-                values (:person, :region, :purpose, :givenBy, :relative, :givenOn, :citation, :note, :by, :at)""")
+                    citation, note, recorded_by, recorded_at, standing_key)
+                values (:person, :region, :purpose, :givenBy, :relative, :givenOn, :citation, :note, :by, :at,
+                    :standingKey)""")
                 .params(values).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, id).withDetail(consent.purpose() + " of samaritan "
@@ -172,7 +174,7 @@ public class Consents {
         String why = Inputs.text("reason", reason, 300, true);
         int updated = jdbc.sql("""
                 update publication_consent set withdrawn_on = :on, withdrawal_reason = :reason, withdrawn_by = :by,
-                    withdrawn_at = :at, version = version + 1
+                    withdrawn_at = :at, standing_key = null, version = version + 1
                 where id = :id and version = :version and withdrawn_on is null""")
                 .param("on", on).param("reason", why).param("by", me.username())
                 .param("at", Timestamp.from(clock.instant())).param("id", id).param("version", version).update();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.honours.GrantedHonours;
 import org.yiyong.organization.Regions;
@@ -74,11 +73,11 @@ public class HonourRoll {
                 return;
             }
             Consents.Consent consent = consenting.get(person);
-            List<Attachment> photos = attachments.published(Consents.ENTITY, consent.id());
+            List<Long> photos = attachments.pictureIds(Consents.ENTITY, consent.id());
             entries.add(new Entry(consent.id(), latest.name(), latest.regionCode(), regions.nameOf(latest.regionCode()),
                     latest.year(), granted.stream().map(g -> new Title(g.title(), g.level(), g.year())).toList(),
                     consent.citation(), consent.givenBy() == Consents.GivenBy.FAMILY,
-                    photos.isEmpty() ? null : photos.get(photos.size() - 1).id(), person));
+                    photos.isEmpty() ? null : photos.get(photos.size() - 1), person));
         });
         entries.sort(Comparator.comparingInt(Entry::year).reversed().thenComparing(Entry::name));
         return entries;

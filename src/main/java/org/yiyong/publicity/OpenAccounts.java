@@ -125,14 +125,15 @@ public class OpenAccounts {
         for (long previous : earlier) {
             jdbc.sql("""
                     update open_account set status = 'WITHDRAWN', withdrawn_by = :by, withdrawn_at = :at,
-                        version = version + 1 where id = :id""")
+                        published_key = null, version = version + 1 where id = :id""")
                     .param("by", me.username()).param("at", now).param("id", previous).update();
             audit.record(AuditRecord.of(AuditAction.DEACTIVATE, ENTITY, previous).withDetail("replaced by " + id));
         }
         int updated = jdbc.sql("""
                 update open_account set status = 'PUBLISHED', published_by = :by, published_at = :at,
-                    version = version + 1 where id = :id and version = :version and status = 'DRAFT'""")
-                .param("by", me.username()).param("at", now).param("id", id).param("version", version).update();
+                    published_key = :key, version = version + 1 where id = :id and version = :version and status = 'DRAFT'""")
+                .param("by", me.username()).param("at", now).param("key", account.regionCode() + ":" + account.year())
+                .param("id", id).param("version", version).update();
         if (updated == 0) {
             throw new StaleRecord(ENTITY, id);
         }
@@ -153,7 +154,8 @@ public class OpenAccounts {
         }
         int updated = jdbc.sql("""
                 update open_account set status = 'WITHDRAWN', withdrawn_by = :by, withdrawn_at = :at,
-                    version = version + 1 where id = :id and version = :version and status <> 'WITHDRAWN'""")
+                    published_key = null, version = version + 1
+                where id = :id and version = :version and status <> 'WITHDRAWN'""")
                 .param("by", me.username()).param("at", Timestamp.from(clock.instant())).param("id", id)
                 .param("version", version).update();
         if (updated == 0) {

@@ -20,7 +20,10 @@ create table publication_consent (
     withdrawal_reason varchar(300),
     withdrawn_by      varchar(60),
     withdrawn_at      timestamp with time zone,
+    -- '<samaritan>:<purpose>' while the consent stands, null once withdrawn: one standing consent per use
+    standing_key      varchar(40),
     version           bigint       not null default 0,
+    constraint publication_consent_standing unique (standing_key),
     constraint publication_consent_purpose_check check (purpose in ('HONOUR_ROLL', 'STORY')),
     constraint publication_consent_given_by_check check (given_by in ('SELF', 'FAMILY')),
     constraint publication_consent_family_check check (given_by = 'SELF' or relative_name is not null)
@@ -71,7 +74,7 @@ create table open_account (
     region_code   varchar(12)  not null,
     account_year  integer      not null,
     association   varchar(100) not null,
-    figures       varchar(200000) not null,
+    figures       varchar(10000000) not null,
     donations     numeric(16,2) not null,
     expenses      numeric(16,2) not null,
     status        varchar(10)  not null,
@@ -81,7 +84,10 @@ create table open_account (
     published_at  timestamp with time zone,
     withdrawn_by  varchar(60),
     withdrawn_at  timestamp with time zone,
+    -- '<region>:<year>' while published, null otherwise: one published account per association and year
+    published_key varchar(30),
     version       bigint       not null default 0,
+    constraint open_account_published unique (published_key),
     constraint open_account_status_check check (status in ('DRAFT', 'PUBLISHED', 'WITHDRAWN'))
 );
 create index open_account_year_idx on open_account (region_code, account_year, status);

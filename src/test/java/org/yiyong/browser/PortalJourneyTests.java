@@ -228,6 +228,10 @@ class PortalJourneyTests extends BrowserTest {
             assertThat(page.locator("#roll img").count()).isPositive();
             page.screenshot(new Page.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("portal-roll.png"))
                     .setFullPage(true));
+            // a wrong address keeps the visitor in the portal, with the way home
+            page.navigate(url("/public/no-such-page"));
+            assertThat(page.locator("#error-page").getAttribute("data-status")).isEqualTo("404");
+            assertThat(page.locator(".yy-skip").count()).isEqualTo(1);
             assertThat(phone.cookies()).as("cookies after visiting the portal").isEmpty();
         }
     }

@@ -50,7 +50,11 @@ class SignInJourneyTests extends BrowserTest {
             page.locator("#logout").click();
             assertThat(page.getByText("您已安全退出。")).isVisible();
 
+            // signed out, the root is the public portal again, and a staff page asks to sign in
             page.navigate(url("/"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("见义勇为，人人可为")))
+                    .isVisible();
+            page.navigate(url("/tasks"));
             assertThat(page).hasURL(url("/login"));
         }
     }

@@ -47,7 +47,7 @@ class LeadUploadLimitTests {
                 new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0});
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("没能收下您选的照片或视频").contains("name=\"_csrf\"")
+        assertThat(refused.body()).contains("没能收下您选的照片或视频").contains("action=\"/public/leads/new\"")
                 .doesNotContain("HTTP Status");
     }
 

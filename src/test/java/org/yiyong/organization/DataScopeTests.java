@@ -68,7 +68,7 @@ class DataScopeTests extends FullStackTest {
 
     @Test
     void an_access_token_opens_the_api_but_not_the_pages() throws Exception {
-        mvc.perform(get("/").header("Authorization", "Bearer yy_whatever"))
+        mvc.perform(get("/tasks").header("Authorization", "Bearer yy_whatever"))
                 .andExpect(status().is3xxRedirection());
     }
 

@@ -87,8 +87,14 @@ class PortalPrivacyTests extends FullStackTest {
         return pages;
     }
 
-    /** The resident IDs, phones, bank numbers and addresses of every person on the registry and every reporter. */
+    /**
+     * The resident IDs, phones, bank numbers and addresses of every person on the registry and every reporter —
+     * but for an address that is part of an association's own, which the portal publishes to be found (a person
+     * may well live in the street of the office).
+     */
     private Set<String> secrets() {
+        List<String> offices = jdbc.sql("select coalesce(address, '') || ' ' || coalesce(phone, '') from organization")
+                .query(String.class).list();
         Set<String> secrets = new LinkedHashSet<>();
         jdbc.sql("select resident_id, bank_account, phone, address from samaritan").query((rs, row) -> {
             add(secrets, open(rs.getString("resident_id")), open(rs.getString("bank_account")),
@@ -103,6 +109,7 @@ class PortalPrivacyTests extends FullStackTest {
             add(secrets, rs.getString("reporter_phone"));
             return null;
         }).list();
+        secrets.removeIf(secret -> offices.stream().anyMatch(office -> office.contains(secret)));
         return secrets;
     }
 

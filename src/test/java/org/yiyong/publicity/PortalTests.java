@@ -58,6 +58,20 @@ class PortalTests extends FullStackTest {
     }
 
     @Test
+    void a_visitor_who_takes_a_wrong_turn_stays_in_the_portal() throws Exception {
+        for (String missing : new String[] {"/public/articles/987654321", "/public/accounts/987654321",
+                "/public/honour-roll/987654321"}) {
+            MockHttpServletResponse response = mvc.perform(get(missing)).andExpect(status().isNotFound()).andReturn()
+                    .getResponse();
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(missing)
+                    .contains("跳到正文", "返回首页", "data-status=\"404\"").doesNotContain("返回工作台");
+            assertThat(response.getHeaders("Set-Cookie")).as(missing).isEmpty();
+        }
+        assertThat(mvc.perform(get("/public/articles/987654321").with(as("jinjiang-staff"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("返回工作台");
+    }
+
+    @Test
     void a_lead_sent_without_cookies_gets_its_code_and_a_lookup_is_never_stored() throws Exception {
         MockHttpServletResponse sent = mvc.perform(multipart("/public/leads/new")
                         .param("narrative", "在晋江市安海镇，有人跳进河里救起落水的老人。").param("regionCode", "350582")

@@ -1,5 +1,6 @@
 package org.yiyong.publicity.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.publicity.Articles;
 import org.yiyong.publicity.Consents;
+import org.yiyong.publicity.HonourRoll;
 import org.yiyong.shared.DataScope;
 
 /**
@@ -18,25 +20,27 @@ import org.yiyong.shared.DataScope;
 @Configuration(proxyBeanMethods = false)
 class PortalPictures {
 
+    /** A picture of an article is public while the article is live and its body shows that picture. */
     @Bean
     AttachmentOwner articlePictures(JdbcClient jdbc, Articles articles) {
         return new Owner(jdbc, Articles.ENTITY, "article") {
             @Override
-            public boolean isPublic(long ownerId) {
-                return articles.isLive(ownerId);
+            public boolean isPublic(long ownerId, long attachmentId) {
+                return articles.live(ownerId)
+                        .map(article -> article.body().contains("src=\"/public/images/" + attachmentId + "\""))
+                        .orElse(false);
             }
         };
     }
 
+    /** The photo of a person on the roll is public while they are on it, and only the latest one. */
     @Bean
-    AttachmentOwner rollPhotos(JdbcClient jdbc) {
+    AttachmentOwner rollPhotos(JdbcClient jdbc, ObjectProvider<HonourRoll> roll) {
         return new Owner(jdbc, Consents.ENTITY, "publication_consent") {
             @Override
-            public boolean isPublic(long ownerId) {
-                return jdbc.sql("""
-                        select count(*) from publication_consent
-                        where id = :id and purpose = 'HONOUR_ROLL' and withdrawn_on is null""")
-                        .param("id", ownerId).query(Long.class).single() > 0;
+            public boolean isPublic(long ownerId, long attachmentId) {
+                return roll.getObject().entry(ownerId)
+                        .map(entry -> entry.photoId() != null && entry.photoId() == attachmentId).orElse(false);
             }
         };
     }

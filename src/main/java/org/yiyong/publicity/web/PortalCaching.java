@@ -1,5 +1,6 @@
 package org.yiyong.publicity.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -42,8 +43,10 @@ class PortalCaching implements WebMvcConfigurer {
                 } else if (request.getRequestURI().startsWith(request.getContextPath() + "/public/leads/status")
                         || request.getRequestURI().startsWith(request.getContextPath() + "/public/certificates/")) {
                     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-                } else if (SignedIn.user().isPresent()) {
-                    // a member of staff's page (with the way back to their workbench) is theirs alone
+                } else if (SignedIn.user().isPresent()
+                        || request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI) != null) {
+                    // a member of staff's page (with the way back to their workbench) is theirs alone; and the root
+                    // answered with the portal is, after signing in, the workbench at the same address
                     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
                 } else {
                     response.setHeader(HttpHeaders.CACHE_CONTROL, PUBLIC_MINUTE);

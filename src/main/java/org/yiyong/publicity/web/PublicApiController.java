@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.publicity.Articles;
 import org.yiyong.publicity.HonourRoll;
+import org.yiyong.publicity.internal.ArticleHtml;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -36,7 +37,8 @@ class PublicApiController {
 
         static PublicArticle of(Articles.Article article, boolean withBody) {
             return new PublicArticle(article.id(), article.kind(), article.title(), article.summary(),
-                    withBody ? article.body() : null, article.publishAt(), "/public/articles/" + article.id());
+                    withBody ? ArticleHtml.clean(article.body()) : null, article.publishAt(),
+                    "/public/articles/" + article.id());
         }
     }
 

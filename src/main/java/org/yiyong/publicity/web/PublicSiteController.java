@@ -24,10 +24,13 @@ class PublicSiteController {
 
     private final Articles articles;
     private final HonourRoll roll;
+    private final String siteUrl;
 
-    PublicSiteController(Articles articles, HonourRoll roll) {
+    PublicSiteController(Articles articles, HonourRoll roll,
+            @org.springframework.beans.factory.annotation.Value("${yiyong.public.site-url:}") String siteUrl) {
         this.articles = articles;
         this.roll = roll;
+        this.siteUrl = siteUrl == null ? "" : siteUrl.strip().replaceAll("/+$", "");
     }
 
     /** The portal's pages a visitor can open without a code or a number. */
@@ -135,8 +138,15 @@ class PublicSiteController {
         return out.toString();
     }
 
-    /** The site's address as the visitor reached it (behind a proxy, as the forwarded headers say). */
-    private static String base() {
+    /**
+     * The site's address: the one configured (YIYONG_PUBLIC_URL), so that what is cached for an hour names the
+     * real site whatever Host a request came with; else as the visitor reached it (behind a proxy, as the
+     * forwarded headers say).
+     */
+    private String base() {
+        if (!siteUrl.isEmpty()) {
+            return siteUrl;
+        }
         return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -120,10 +122,10 @@ class PublicityPages {
     String update(CurrentUser me, @PathVariable long id, @RequestParam long version,
             @RequestParam(required = false) Articles.Kind kind, @RequestParam(required = false) String title,
             @RequestParam(required = false) String summary, @RequestParam(required = false) String body,
-            @RequestParam(required = false) Long honourId, @RequestParam(required = false) String deedNumber,
-            Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long honourId, @RequestParam(required = false) Long samaritanId,
+            @RequestParam(required = false) String deedNumber, Model model, RedirectAttributes redirect) {
         Articles.Article article = articles.get(me, id);
-        Articles.Draft draft = new Articles.Draft(kind, title, summary, body, honourId, null, deedNumber);
+        Articles.Draft draft = new Articles.Draft(kind, title, summary, body, honourId, samaritanId, deedNumber);
         try {
             articles.update(me, id, version, draft);
             redirect.addFlashAttribute("success", "article.saved");
@@ -167,8 +169,12 @@ class PublicityPages {
     @PostMapping(path = "/publicity/articles/{id}/images", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> image(CurrentUser me, @PathVariable long id,
             @RequestParam(required = false) MultipartFile file) throws IOException {
-        articles.get(me, id);
+        Articles.Article article = articles.get(me, id);
         try {
+            if (article.status() != Articles.Status.DRAFT) {
+                // a picture goes up with the article it is in, reviewed with it
+                throw new InvalidField("file", "article.image.draft-only");
+            }
             if (file == null || file.isEmpty()) {
                 throw new InvalidField("file", "file.empty");
             }
@@ -276,7 +282,12 @@ class PublicityPages {
     private String form(CurrentUser me, Articles.Article article, Model model) {
         model.addAttribute("article", article);
         model.addAttribute("kinds", Articles.Kind.values());
-        model.addAttribute("honours", honours.inScope(me.scope(), HONOUR_CHOICES));
+        List<GrantedHonours.Granted> choices = new ArrayList<>(honours.inScope(me.scope(), HONOUR_CHOICES));
+        Long current = article == null ? null : article.honourId();
+        if (current != null && choices.stream().noneMatch(h -> h.honourId() == current)) {
+            honours.find(current).ifPresent(choices::add);
+        }
+        model.addAttribute("honours", choices);
         return "publicity/article-form";
     }
 
