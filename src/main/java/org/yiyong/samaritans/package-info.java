@@ -5,5 +5,6 @@
  * and bank account numbers are kept encrypted and shown masked.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Samaritans",
-        allowedDependencies = {"audit", "deeds", "identity", "organization", "platform", "shared", "web"})
+        allowedDependencies = {"audit", "deeds", "identity", "imports", "organization", "platform", "shared",
+                "web"})
 package org.yiyong.samaritans;

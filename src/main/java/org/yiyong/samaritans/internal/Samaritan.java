@@ -88,6 +88,10 @@ public class Samaritan extends TrackedRecord {
 
     private String sourceDocument;
 
+    private Long importId;
+
+    private Integer importRow;
+
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @Fetch(FetchMode.SELECT)
     @JoinColumn(name = "samaritan_id", nullable = false)
@@ -343,6 +347,23 @@ public class Samaritan extends TrackedRecord {
 
     public String getSourceDocument() {
         return sourceDocument;
+    }
+
+    /** The import this person came in with, if any. */
+    public Long getImportId() {
+        return importId;
+    }
+
+    /** The row of the import's file this person came from. */
+    public Integer getImportRow() {
+        return importRow;
+    }
+
+    /** Notes that this person came in with an import, from a row of its file, on the timeline too. */
+    public void imported(long importId, int row, String fileName, String actor, Instant now) {
+        this.importId = importId;
+        this.importRow = row;
+        record(now, actor, "IMPORTED", fileName + " 第 " + row + " 行");
     }
 
     public List<ConfirmedDeed> getDeeds() {

@@ -1,0 +1,258 @@
+package org.yiyong.imports.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+import org.yiyong.imports.ImportRegister;
+import org.yiyong.imports.Imports;
+import org.yiyong.shared.InvalidField;
+
+/**
+ * The workbooks of an import: a register's template (headers marked when required, an example row, drop-downs for
+ * coded columns, a sheet explaining each column), the reading of an upload (its header row found among the first
+ * rows, below any merged title; empty rows skipped), and the check report (the rows as uploaded, an error column, the
+ * faulty cells in red). Every cell written is text, never a formula.
+ */
+@Component
+public class ImportWorkbooks {
+
+    /** How many rows above the header a sheet may have (a title, a note, merged cells). */
+    private static final int HEADER_SEARCH = 10;
+    private static final int TEMPLATE_ROWS = 5000;
+
+    /** The rows of an upload: the headers as found, and each row's cells by column key and by header. */
+    public record Sheet(List<String> headers, List<SheetRow> rows) {
+    }
+
+    /** A row: its number in the sheet, its cells by column key (for checking) and by header (for the report). */
+    public record SheetRow(int number, Map<String, String> cells, Map<String, String> byHeader) {
+    }
+
+    /**
+     * Reads an upload against a register's columns.
+     *
+     * @throws InvalidField on {@code file} when it is not a workbook, lacks a required column, or has no rows or
+     *     too many
+     */
+    public Sheet read(ImportRegister register, Path file) {
+        Map<String, String> keyOfHeader = new HashMap<>();
+        register.columns().forEach(column -> keyOfHeader.put(bare(column.header()), column.key()));
+        List<Map<Integer, String>> above = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        Map<Integer, String> columnKeys = new HashMap<>();
+        Map<Integer, String> columnHeaders = new HashMap<>();
+        List<SheetRow> rows = new ArrayList<>();
+        int[] headerRow = {-1};
+        try {
+            SheetRows.read(file, (number, cells) -> {
+                if (headerRow[0] < 0) {
+                    long known = cells.values().stream().filter(text -> keyOfHeader.containsKey(bare(text))).count();
+                    if (known > 0 && known * 2 >= Math.min(register.columns().size(),
+                            register.columns().stream().filter(ImportRegister.Column::required).count() + 1)) {
+                        headerRow[0] = number;
+                        cells.forEach((index, text) -> {
+                            columnHeaders.put(index, text.strip());
+                            String key = keyOfHeader.get(bare(text));
+                            if (key != null) {
+                                columnKeys.put(index, key);
+                            }
+                        });
+                        headers.addAll(new java.util.TreeMap<>(columnHeaders).values());
+                    } else if (above.size() < HEADER_SEARCH) {
+                        above.add(cells);
+                    }
+                    return;
+                }
+                if (cells.isEmpty() || cells.values().stream().allMatch(String::isBlank)) {
+                    return;
+                }
+                if (rows.size() >= Imports.MAX_ROWS) {
+                    throw new TooMany();
+                }
+                Map<String, String> byKey = new HashMap<>();
+                Map<String, String> byHeader = new LinkedHashMap<>();
+                new java.util.TreeMap<>(columnHeaders).forEach((index, header) -> byHeader.put(header, cells.get(index)));
+                cells.forEach((index, text) -> {
+                    String key = columnKeys.get(index);
+                    if (key != null) {
+                        byKey.put(key, text);
+                    }
+                });
+                rows.add(new SheetRow(number, byKey, byHeader));
+            });
+        } catch (SheetRows.Unreadable unreadable) {
+            if (unreadable.getCause() instanceof TooMany) {
+                throw new InvalidField("file", "import.file.too-many-rows", Imports.MAX_ROWS);
+            }
+            throw new InvalidField("file", "import.file.unreadable");
+        } catch (TooMany tooMany) {
+            throw new InvalidField("file", "import.file.too-many-rows", Imports.MAX_ROWS);
+        }
+        if (headerRow[0] < 0) {
+            throw new InvalidField("file", "import.file.no-header", String.join("、", register.columns().stream()
+                    .filter(ImportRegister.Column::required).map(ImportRegister.Column::header).toList()));
+        }
+        List<String> missing = register.columns().stream().filter(ImportRegister.Column::required)
+                .filter(column -> !columnKeys.containsValue(column.key())).map(ImportRegister.Column::header).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidField("file", "import.file.missing-columns", String.join("、", missing));
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidField("file", "import.file.no-rows");
+        }
+        return new Sheet(headers, rows);
+    }
+
+    /** A header as compared: no blanks, no required mark, no note in brackets. */
+    static String bare(String header) {
+        return header == null ? "" : header.replaceAll("[\\s\\u3000*＊]", "").replaceAll("[（(].*?[)）]", "");
+    }
+
+    private static final class TooMany extends RuntimeException {
+        TooMany() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The template of a register. */
+    public void template(ImportRegister register, OutputStream out) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            org.apache.poi.xssf.usermodel.XSSFSheet entry = workbook.createSheet("填写");
+            org.apache.poi.xssf.usermodel.XSSFSheet choices = workbook.createSheet("选项");
+            org.apache.poi.xssf.usermodel.XSSFSheet help = workbook.createSheet("说明");
+            CellStyle header = headerStyle(workbook);
+            CellStyle textStyle = workbook.createCellStyle();
+            textStyle.setDataFormat(workbook.createDataFormat().getFormat("@"));
+            Row headers = entry.createRow(0);
+            Row example = entry.createRow(1);
+            DataValidationHelper validations = entry.getDataValidationHelper();
+            List<ImportRegister.Column> columns = register.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                ImportRegister.Column column = columns.get(i);
+                var cell = headers.createCell(i);
+                cell.setCellValue(column.required() ? column.header() + "*" : column.header());
+                cell.setCellStyle(header);
+                example.createCell(i).setCellValue(column.example() == null ? "" : column.example());
+                entry.setDefaultColumnStyle(i, textStyle);
+                entry.setColumnWidth(i, Math.max(12, column.header().length() * 2 + 6) * 256);
+                if (!column.choices().isEmpty()) {
+                    for (int c = 0; c < column.choices().size(); c++) {
+                        Row row = choices.getRow(c) == null ? choices.createRow(c) : choices.getRow(c);
+                        row.createCell(i).setCellValue(column.choices().get(c));
+                    }
+                    String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(i);
+                    DataValidation validation = validations.createValidation(
+                            validations.createFormulaListConstraint("选项!$" + letter + "$1:$" + letter + "$"
+                                    + column.choices().size()),
+                            new CellRangeAddressList(1, TEMPLATE_ROWS, i, i));
+                    validation.setShowErrorBox(true);
+                    validation.createErrorBox("请从列表中选择", "请从下拉列表中选择“" + column.header() + "”。");
+                    entry.addValidationData(validation);
+                }
+            }
+            entry.createFreezePane(0, 1);
+            Row helpHeader = help.createRow(0);
+            String[] titles = {"列", "必填", "说明", "示例"};
+            for (int i = 0; i < titles.length; i++) {
+                helpHeader.createCell(i).setCellValue(titles[i]);
+                helpHeader.getCell(i).setCellStyle(header);
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                ImportRegister.Column column = columns.get(i);
+                Row row = help.createRow(i + 1);
+                row.createCell(0).setCellValue(column.header());
+                row.createCell(1).setCellValue(column.required() ? "是" : "否");
+                row.createCell(2).setCellValue(column.help() == null ? "" : column.help());
+                row.createCell(3).setCellValue(column.example() == null ? "" : column.example());
+            }
+            help.setColumnWidth(0, 20 * 256);
+            help.setColumnWidth(2, 80 * 256);
+            help.setColumnWidth(3, 30 * 256);
+            workbook.setSheetHidden(workbook.getSheetIndex(choices), true);
+            workbook.write(out);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    /** The check report: the rows as uploaded, then the outcome and the reasons; the faulty cells in red. */
+    public void report(List<String> headers, List<Imports.ReportRow> rows, OutputStream out) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        try {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("检查结果");
+            CellStyle header = headerStyle(workbook);
+            CellStyle faulty = workbook.createCellStyle();
+            faulty.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+            faulty.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            Row first = sheet.createRow(0);
+            first.createCell(0).setCellValue("行号");
+            for (int i = 0; i < headers.size(); i++) {
+                first.createCell(i + 1).setCellValue(headers.get(i));
+            }
+            first.createCell(headers.size() + 1).setCellValue("结果");
+            first.createCell(headers.size() + 2).setCellValue("错误说明");
+            for (int i = 0; i <= headers.size() + 2; i++) {
+                first.getCell(i).setCellStyle(header);
+            }
+            int r = 1;
+            for (Imports.ReportRow row : rows) {
+                Row line = sheet.createRow(r++);
+                line.createCell(0).setCellValue(row.number());
+                java.util.Set<String> bad = new java.util.HashSet<>();
+                row.problems().forEach(problem -> bad.add(bare(problem.header())));
+                for (int i = 0; i < headers.size(); i++) {
+                    var cell = line.createCell(i + 1);
+                    String value = row.cells().get(headers.get(i));
+                    cell.setCellValue(org.yiyong.imports.Cells.defused(value == null ? "" : value));
+                    if (bad.contains(bare(headers.get(i)))) {
+                        cell.setCellStyle(faulty);
+                    }
+                }
+                line.createCell(headers.size() + 1).setCellValue(switch (row.outcome()) {
+                    case VALID -> "可导入";
+                    case SAVED -> "已导入";
+                    case EXISTS -> "已在系统中";
+                    case REFUSED -> "有错误";
+                });
+                line.createCell(headers.size() + 2).setCellValue(String.join("；", row.problems().stream()
+                        .map(problem -> problem.header() == null ? problem.message()
+                                : problem.header() + "：" + problem.message()).toList()));
+            }
+            sheet.createFreezePane(1, 1);
+            workbook.write(out);
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        } finally {
+            workbook.dispose();
+        }
+    }
+
+    private static CellStyle headerStyle(Workbook workbook) {
+        CellStyle style = workbook.createCellStyle();
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        style.setFont(bold);
+        style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+        style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return style;
+    }
+}
