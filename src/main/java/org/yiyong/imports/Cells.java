@@ -19,9 +19,10 @@ public final class Cells {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-./年]\\s*(\\d{1,2})\\s*[-./月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
-    private static final Pattern EXCEL_DAY = Pattern.compile("\\d{1,5}(\\.0+)?");
+    /** A date cell as the sheet stores it: five digits (1927 to 2173), never a year typed alone. */
+    private static final Pattern EXCEL_DAY = Pattern.compile("\\d{5}(\\.0+)?");
     private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
-    /** Excel's day 0 (its day 60, 1900-02-29, does not exist; day numbers from 61 on count from here). */
+    /** Excel's day 0 as its day numbers above 60 count (its 1900-02-29 never was). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private Cells() {
@@ -73,9 +74,6 @@ public final class Cells {
         try {
             if (EXCEL_DAY.matcher(value).matches()) {
                 int day = (int) Double.parseDouble(value);
-                if (day < 61 || day > 80000) {
-                    throw new IllegalArgumentException(value);
-                }
                 return EXCEL_EPOCH.plusDays(day);
             }
             Matcher date = DATE.matcher(value);
