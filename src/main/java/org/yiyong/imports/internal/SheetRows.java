@@ -152,7 +152,27 @@ final class SheetRows {
                 // a whole number as Excel keeps it (12.0 is 12); other numbers as written
                 return raw.endsWith(".0") ? raw.substring(0, raw.length() - 2) : raw;
             }
-            return raw;
+            return decode(raw);
         }
+    }
+
+    private static final java.util.regex.Pattern ESCAPED = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+    /**
+     * Text as it was typed: Excel writes a character XML cannot hold (a control character) as {@code _xHHHH_}, and
+     * an underscore sequence that looks like one with its first underscore escaped ({@code _x005F_}).
+     */
+    static String decode(String text) {
+        if (text.indexOf("_x") < 0) {
+            return text;
+        }
+        java.util.regex.Matcher escaped = ESCAPED.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (escaped.find()) {
+            escaped.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(escaped.group(1), 16))));
+        }
+        escaped.appendTail(out);
+        return out.toString();
     }
 }

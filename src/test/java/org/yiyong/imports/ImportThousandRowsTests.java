@@ -1,0 +1,157 @@
+package org.yiyong.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.yiyong.FullStackTest;
+import org.yiyong.shared.ResidentId;
+
+/**
+ * A register of 1,000 rows with 100 deliberately bad ones of 20 kinds (five of each, spread through the file):
+ * exactly those 100 are refused, each with its reason at its column; the other 900 are imported; importing the
+ * file again adds nothing.
+ */
+class ImportThousandRowsTests extends FullStackTest {
+
+    /** A kind of mistake: what it does to a good row, the column it is reported at and a piece of its reason. */
+    private record Mistake(String header, String reason, java.util.function.UnaryOperator<Object[]> apply) {
+    }
+
+    private static Object[] with(Object[] row, int column, Object value) {
+        Object[] copy = row.clone();
+        copy[column] = value;
+        return copy;
+    }
+
+    @Test
+    void exactly_the_bad_rows_are_refused_with_their_reasons_and_the_rest_imported_once() throws Exception {
+        long n = System.nanoTime();
+        LocalDate first = LocalDate.of(1941 + (int) (n % 30), 1, 1).plusDays((n / 30) % 300);
+        String seq = String.format("%03d", 100 + (n / 9000) % 800);
+        List<Mistake> mistakes = List.of(
+                new Mistake("姓名", "此项必须填写", row -> with(row, 0, null)),
+                new Mistake("姓名", "内容太长", row -> with(row, 0, "陈".repeat(61))),
+                new Mistake("身份证号", "此项必须填写", row -> with(row, 1, null)),
+                new Mistake("身份证号", "应为18位", row -> with(row, 1, ((String) row[1]).substring(0, 16))),
+                new Mistake("身份证号", "校验码", row -> with(row, 1, wrongCheckDigit((String) row[1]))),
+                new Mistake("身份证号", "末几位已经变成 0", row -> with(row, 1, Double.parseDouble(((String) row[1]).substring(0, 17) + "0"))),
+                new Mistake("身份证号", "出生日期", row -> with(row, 1, ResidentId.withCheckDigit("35058219901340" + seq))),
+                new Mistake("身份证号", "出生日期", row -> with(row, 1, ResidentId.withCheckDigit("35058220991231" + seq))),
+                new Mistake("身份证号", "应为18位", row -> with(row, 1, ((String) row[1]).substring(0, 10) + "ABCDEFGH")),
+                new Mistake("县（市、区）", "此项必须填写", row -> with(row, 2, null)),
+                new Mistake("县（市、区）", "厦门市", row -> with(row, 2, "厦门市")),
+                new Mistake("县（市、区）", "不在您的管辖范围内", row -> with(row, 2, "南安市")),
+                new Mistake("来源依据", "此项必须填写", row -> with(row, 3, null)),
+                new Mistake("来源依据", "内容太长", row -> with(row, 3, "页".repeat(501))),
+                new Mistake("联系电话", "电话号码格式不对", row -> with(row, 4, "12345")),
+                new Mistake("住址", "内容太长", row -> with(row, 5, "路".repeat(201))),
+                new Mistake("户籍地", "内容太长", row -> with(row, 6, "省".repeat(201))),
+                new Mistake("工作单位", "内容太长", row -> with(row, 7, "厂".repeat(201))),
+                // a control character as Excel stores it in the sheet's XML (_xHHHH_), written here as such
+                new Mistake("住址", "控制字符", row -> with(row, 5, "安海镇_x0007_西垵村")),
+                new Mistake(null, "是同一人", row -> row)); // the ID of the row before it, set below
+        List<Object[]> rows = new ArrayList<>();
+        Map<Integer, Mistake> expected = new HashMap<>();
+        DateTimeFormatter digits = DateTimeFormatter.BASIC_ISO_DATE;
+        for (int i = 0; i < 1000; i++) {
+            String id = ResidentId.withCheckDigit("350582" + first.plusDays(i).format(digits) + seq);
+            Object[] row = {"测试" + i + "号", id, "晋江市", "晋江台账第 " + (i / 20 + 1) + " 页", "1390595" + String.format("%04d", i),
+                    "晋江市安海镇", "福建省晋江市", null};
+            int sheetRow = i + 2; // a header row, then the data from row 2
+            if (i % 10 == 7) {
+                Mistake mistake = mistakes.get((i / 10) % 20);
+                row = mistake.reason().equals("是同一人") ? with(row, 1, rows.get(i - 1)[1]) : mistake.apply().apply(row);
+                expected.put(sheetRow, mistake);
+            }
+            rows.add(row);
+        }
+        byte[] file = workbook(rows);
+
+        String checked = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "晋江千人台账.xlsx",
+                                null, file)).param("register", "samaritans").with(as("jinjiang-staff")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.job.totalRows").value(1000))
+                .andExpect(jsonPath("$.job.validRows").value(900))
+                .andExpect(jsonPath("$.job.refusedRows").value(100))
+                .andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> refused = JsonPath.read(checked, "$.rows");
+        assertThat(refused).hasSize(100);
+        for (Map<String, Object> row : refused) {
+            int number = ((Number) row.get("number")).intValue();
+            Mistake mistake = expected.get(number);
+            assertThat(mistake).as("row %s was not meant to be refused", number).isNotNull();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> problems = (List<Map<String, Object>>) row.get("problems");
+            assertThat(problems).as("row %s", number).hasSize(1);
+            assertThat(problems.get(0).get("header")).as("row %s column", number).isEqualTo(mistake.header());
+            assertThat((String) problems.get(0).get("message")).as("row %s reason", number).contains(mistake.reason());
+        }
+        long id = ((Number) JsonPath.read(checked, "$.job.id")).longValue();
+        long before = count();
+        mvc.perform(post("/api/v1/imports/{id}/confirmation", id).with(as("jinjiang-staff"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.savedRows").value(900));
+        assertThat(count()).isEqualTo(before + 900);
+
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "晋江千人台账.xlsx", null, file))
+                        .param("register", "samaritans").with(as("jinjiang-staff")).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.job.validRows").value(0))
+                .andExpect(jsonPath("$.job.existingRows").value(900))
+                .andExpect(jsonPath("$.job.refusedRows").value(100));
+        assertThat(count()).isEqualTo(before + 900);
+    }
+
+    private long count() {
+        return jdbc.sql("select count(*) from samaritan").query(Long.class).single();
+    }
+
+    private static String wrongCheckDigit(String id) {
+        return id.substring(0, 17) + (id.endsWith("1") ? "2" : "1");
+    }
+
+    private static byte[] workbook(List<Object[]> rows) throws Exception {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("台账");
+            String[] headers = {"姓名", "身份证号", "县（市、区）", "来源依据", "联系电话", "住址", "户籍地", "工作单位"};
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                Object[] cells = rows.get(r);
+                for (int c = 0; c < cells.length; c++) {
+                    if (cells[c] instanceof Double number) {
+                        row.createCell(c).setCellValue(number);
+                    } else if (cells[c] != null) {
+                        row.createCell(c).setCellValue((String) cells[c]);
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } finally {
+            workbook.dispose();
+        }
+    }
+}
