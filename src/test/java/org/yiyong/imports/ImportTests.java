@@ -94,7 +94,7 @@ class ImportTests extends FullStackTest {
         String rightDigit = ResidentId.withCheckDigit(p + "106");
         String badDigit = rightDigit.substring(0, 17) + (rightDigit.endsWith("1") ? "2" : "1");
         List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {"陈建华 ", good1, "晋江市", "泉政文〔2016〕87号", "13905951234", "晋江市安海镇西垵村"});
+        rows.add(new Object[] {"陈建华 ", good1, "晋江市", "泉政文〔2016〕87号", "13905951234", "晋江市安海镇西垵村 27 号"});
         rows.add(new Object[] {"林秀梅", " " + toFullWidth(fullWidth.substring(0, 9)) + " " + fullWidth.substring(9), "350582",
                 "晋见协〔2012〕3号", null, formula});
         rows.add(new Object[] {"黄志强", old15, "晋江市", "台账第 12 页"});

@@ -98,7 +98,8 @@ class PortalPrivacyTests extends FullStackTest {
         Set<String> secrets = new LinkedHashSet<>();
         jdbc.sql("select resident_id, bank_account, phone, address from samaritan").query((rs, row) -> {
             add(secrets, open(rs.getString("resident_id")), open(rs.getString("bank_account")),
-                    open(rs.getString("phone")), rs.getString("address"));
+                    open(rs.getString("phone")));
+            addAddress(secrets, rs.getString("address"));
             return null;
         }).list();
         jdbc.sql("select resident_id, phone from relative").query((rs, row) -> {
@@ -118,6 +119,16 @@ class PortalPrivacyTests extends FullStackTest {
             return stored;
         }
         return cipher.decrypt(stored);
+    }
+
+    /**
+     * An address counts when it names a door (it holds a number): a village or a street alone is a place, which a
+     * story about a rescue there may well name.
+     */
+    private static void addAddress(Set<String> secrets, String address) {
+        if (address != null && address.chars().anyMatch(Character::isDigit)) {
+            add(secrets, address);
+        }
     }
 
     private static void add(Set<String> secrets, String... values) {

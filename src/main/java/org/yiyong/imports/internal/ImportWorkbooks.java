@@ -90,7 +90,9 @@ public class ImportWorkbooks {
                 }
                 Map<String, String> byKey = new HashMap<>();
                 Map<String, String> byHeader = new LinkedHashMap<>();
-                new java.util.TreeMap<>(columnHeaders).forEach((index, header) -> byHeader.put(header, cells.get(index)));
+                // the report shows at most the first 1,000 characters of a cell; the check sees all of it
+                new java.util.TreeMap<>(columnHeaders).forEach((index, header) -> byHeader.put(header,
+                        shown(cells.get(index))));
                 cells.forEach((index, text) -> {
                     String key = columnKeys.get(index);
                     if (key != null) {
@@ -120,6 +122,10 @@ public class ImportWorkbooks {
             throw new InvalidField("file", "import.file.no-rows");
         }
         return new Sheet(headers, rows);
+    }
+
+    private static String shown(String cell) {
+        return cell == null || cell.length() <= 1000 ? cell : cell.substring(0, 1000) + "…";
     }
 
     /** A header as compared: no blanks, no required mark, no note in brackets. */
