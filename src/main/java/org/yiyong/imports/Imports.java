@@ -272,9 +272,9 @@ public class Imports {
     }
 
     public List<Job> list(CurrentUser me) {
-        return jdbc.sql(SELECT + " where created_by = :me or :city = 1 order by created_at desc, id desc")
+        return jdbc.sql(SELECT + " where created_by = :me or :city = 1 order by created_at desc, id desc limit 200")
                 .param("me", me.username()).param("city", me.has(Role.CITY_STAFF) ? 1 : 0)
-                .query(this::job).list().stream().limit(200).toList();
+                .query(this::job).list();
     }
 
     public Job get(CurrentUser me, long id) {

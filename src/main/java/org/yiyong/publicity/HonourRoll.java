@@ -45,9 +45,13 @@ public class HonourRoll {
             List<Title> titles, String citation, boolean family, Long photoId, long samaritanId) {
     }
 
-    /** The person on the roll under this consent, while it stands. */
+    /** The person on the roll under this consent, while it stands (and they hold a standing honour). */
     public java.util.Optional<Entry> entry(long consentId) {
-        return entries(null, null, null).stream().filter(entry -> entry.consentId() == consentId).findFirst();
+        Map<Long, Consents.Consent> one = new LinkedHashMap<>();
+        consents.standingFor(null, Consents.Purpose.HONOUR_ROLL).values().stream()
+                .filter(consent -> consent.id() == consentId).findFirst()
+                .ifPresent(consent -> one.put(consent.samaritanId(), consent));
+        return build(one).stream().findFirst();
     }
 
     /**
@@ -55,23 +59,34 @@ public class HonourRoll {
      * when given.
      */
     public List<Entry> entries(Integer year, String level, String regionCode) {
-        Map<Long, Consents.Consent> consenting = consents.standingFor(null, Consents.Purpose.HONOUR_ROLL);
+        return matching(build(consents.standingFor(null, Consents.Purpose.HONOUR_ROLL)), year, level, regionCode);
+    }
+
+    /** The entries of a year (of any of their honours), a title's level and a county (of the latest honour). */
+    public static List<Entry> matching(List<Entry> entries, Integer year, String level, String regionCode) {
+        return entries.stream()
+                .filter(entry -> year == null || entry.titles().stream().anyMatch(t -> t.year() == year))
+                .filter(entry -> level == null || level.isBlank()
+                        || entry.titles().stream().anyMatch(t -> t.level().equals(level)))
+                .filter(entry -> regionCode == null || regionCode.isBlank() || entry.regionCode().equals(regionCode))
+                .toList();
+    }
+
+    /** The years that have someone among these entries, latest first. */
+    public static List<Integer> years(List<Entry> entries) {
+        return entries.stream().flatMap(e -> e.titles().stream().map(Title::year)).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
+    }
+
+    /** The entries of the people consenting, with their standing honours and latest photo, newest honour first. */
+    private List<Entry> build(Map<Long, Consents.Consent> consenting) {
         Map<Long, List<GrantedHonours.Granted>> byPerson = new LinkedHashMap<>();
         for (GrantedHonours.Granted granted : honours.toPeople(consenting.keySet())) {
             byPerson.computeIfAbsent(granted.samaritanId(), id -> new ArrayList<>()).add(granted);
         }
         List<Entry> entries = new ArrayList<>();
         byPerson.forEach((person, granted) -> {
-            if (year != null && granted.stream().noneMatch(g -> g.year() == year)) {
-                return;
-            }
-            if (level != null && !level.isBlank() && granted.stream().noneMatch(g -> g.level().equals(level))) {
-                return;
-            }
             GrantedHonours.Granted latest = granted.get(0);
-            if (regionCode != null && !regionCode.isBlank() && !latest.regionCode().equals(regionCode)) {
-                return;
-            }
             Consents.Consent consent = consenting.get(person);
             List<Long> photos = attachments.pictureIds(Consents.ENTITY, consent.id());
             entries.add(new Entry(consent.id(), latest.name(), latest.regionCode(), regions.nameOf(latest.regionCode()),
@@ -81,11 +96,5 @@ public class HonourRoll {
         });
         entries.sort(Comparator.comparingInt(Entry::year).reversed().thenComparing(Entry::name));
         return entries;
-    }
-
-    /** The years that have someone on the roll, latest first. */
-    public List<Integer> years() {
-        return entries(null, null, null).stream().flatMap(e -> e.titles().stream().map(Title::year)).distinct()
-                .sorted(Comparator.reverseOrder()).toList();
     }
 }

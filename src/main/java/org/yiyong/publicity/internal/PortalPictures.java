@@ -5,12 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yiyong.files.AttachmentOwner;
-import org.yiyong.identity.CurrentUser;
+import org.yiyong.files.RegionalPhotos;
 import org.yiyong.identity.Role;
 import org.yiyong.publicity.Articles;
 import org.yiyong.publicity.Consents;
 import org.yiyong.publicity.HonourRoll;
-import org.yiyong.shared.DataScope;
 
 /**
  * The pictures publicity keeps with the files module: an article's illustrations (public while the article is
@@ -23,7 +22,7 @@ class PortalPictures {
     /** A picture of an article is public while the article is live and its body shows that picture. */
     @Bean
     AttachmentOwner articlePictures(JdbcClient jdbc, Articles articles) {
-        return new Owner(jdbc, Articles.ENTITY, "article") {
+        return new RegionalPhotos(jdbc, "article", Articles.ENTITY, Role.CITY_STAFF, Role.COUNTY_STAFF) {
             @Override
             public boolean isPublic(long ownerId, long attachmentId) {
                 return articles.live(ownerId)
@@ -36,52 +35,13 @@ class PortalPictures {
     /** The photo of a person on the roll is public while they are on it, and only the latest one. */
     @Bean
     AttachmentOwner rollPhotos(JdbcClient jdbc, ObjectProvider<HonourRoll> roll) {
-        return new Owner(jdbc, Consents.ENTITY, "publication_consent") {
+        return new RegionalPhotos(jdbc, "publication_consent", Consents.ENTITY, Role.CITY_STAFF,
+                Role.COUNTY_STAFF) {
             @Override
             public boolean isPublic(long ownerId, long attachmentId) {
                 return roll.getObject().entry(ownerId)
                         .map(entry -> entry.photoId() != null && entry.photoId() == attachmentId).orElse(false);
             }
         };
-    }
-
-    private abstract static class Owner implements AttachmentOwner {
-
-        private final JdbcClient jdbc;
-        private final String type;
-        private final String table;
-
-        Owner(JdbcClient jdbc, String type, String table) {
-            this.jdbc = jdbc;
-            this.type = type;
-            this.table = table;
-        }
-
-        @Override
-        public String ownerType() {
-            return type;
-        }
-
-        @Override
-        public boolean isVisible(long ownerId, DataScope scope) {
-            return jdbc.sql("select count(*) from " + table + " where id = :id and region_code in (:scope)")
-                    .param("id", ownerId).param("scope", scope.regionCodes()).query(Long.class).single() > 0;
-        }
-
-        @Override
-        public boolean mayAttach(CurrentUser me) {
-            return me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF);
-        }
-
-        @Override
-        public boolean photosOnly() {
-            return true;
-        }
-
-        @Override
-        public boolean exists(long ownerId) {
-            return jdbc.sql("select count(*) from " + table + " where id = :id").param("id", ownerId)
-                    .query(Long.class).single() > 0;
-        }
     }
 }

@@ -65,8 +65,9 @@ class PortalController {
     @GetMapping("/public/honour-roll")
     String roll(@RequestParam(required = false) Integer year, @RequestParam(required = false) String level,
             @RequestParam(required = false) String region, Model model) {
-        model.addAttribute("entries", roll.entries(year, blankToNull(level), blankToNull(region)));
-        model.addAttribute("years", roll.years());
+        List<HonourRoll.Entry> everyone = roll.entries(null, null, null);
+        model.addAttribute("entries", HonourRoll.matching(everyone, year, blankToNull(level), blankToNull(region)));
+        model.addAttribute("years", HonourRoll.years(everyone));
         model.addAttribute("counties", regions.inListOrder());
         model.addAttribute("year", year);
         model.addAttribute("level", blankToNull(level));

@@ -1,23 +1,23 @@
-package org.yiyong.community.internal;
+package org.yiyong.files;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yiyong.files.AttachmentOwner;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.shared.DataScope;
 
 /**
- * Photos of a community record (a theme park, an awareness event): pictures only, seen by whoever sees the
- * record in their region, added by the staff who may change it.
+ * Photos of a record kept in its owner's table with a {@code region_code} (a theme park, an awareness event, an
+ * article, a person's place on the honour roll): pictures only, seen by whoever sees the record's region, added
+ * by the roles that keep such records. The owning module names its table; the query runs on its behalf.
  */
-abstract class CommunityPhotos implements AttachmentOwner {
+public abstract class RegionalPhotos implements AttachmentOwner {
 
     private final JdbcClient jdbc;
     private final String table;
     private final String ownerType;
     private final Role[] uploaders;
 
-    CommunityPhotos(JdbcClient jdbc, String table, String ownerType, Role... uploaders) {
+    protected RegionalPhotos(JdbcClient jdbc, String table, String ownerType, Role... uploaders) {
         this.jdbc = jdbc;
         this.table = table;
         this.ownerType = ownerType;
