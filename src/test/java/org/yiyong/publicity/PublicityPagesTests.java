@@ -41,7 +41,10 @@ class PublicityPagesTests extends FullStackTest {
                         .param("kind", "NEWS").param("title", title).param("body", "<p>巡逻队劝离野泳群众。</p>"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        assertThat(page("city-staff", location)).contains(title, "送审");
+        String author = jdbc.sql("select display_name from user_account where username = 'city-staff'")
+                .query(String.class).single();
+        // people by the names they are known by, never their login names
+        assertThat(page("city-staff", location)).contains(title, "送审", author + " · ").doesNotContain("city-staff · ");
         assertThat(page("city-staff", location + "/edit")).contains(title, "巡逻队劝离野泳群众。");
 
         // a picture: decoded, drawn again without its metadata, and shown to staff before it is public
