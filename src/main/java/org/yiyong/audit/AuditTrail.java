@@ -4,13 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yiyong.audit.internal.ChainHash;
@@ -30,11 +34,13 @@ public class AuditTrail {
     public static final String SYSTEM_ACTOR = "system";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.clock = clock;
     }
@@ -44,6 +50,80 @@ public class AuditTrail {
     public void record(AuditRecord record) {
         append(record);
     }
+
+    /**
+     * Records many changes within the caller's transaction, chained in the order given: for work that changes
+     * many records at once (an import), one lock of the chain's head for all of them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String previous = jdbc.sql("select last_hash from audit_chain_head where id = 1 for update")
+                .query(String.class)
+                .single();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String defaultActor = currentActor();
+        String defaultIp = clientAddress();
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (AuditRecord record : records) {
+            String actor = truncate(record.actor() != null ? record.actor() : defaultActor, 100);
+            String ip = truncate(record.address() != null ? record.address() : defaultIp, 64);
+            String entityType = truncate(record.entityType(), 60);
+            String entityId = truncate(record.entityId(), 100);
+            String changes = record.changes().isEmpty() ? null : json.writeValueAsString(record.changes());
+            String detail = truncate(record.detail(), 500);
+            String hash = ChainHash.of(previous, at, actor, ip, record.action().name(), entityType, entityId,
+                    changes, detail);
+            rows.add(new Object[] {java.sql.Timestamp.from(at), actor, ip, record.action().name(), entityType,
+                    entityId, changes, detail, previous, hash});
+            previous = hash;
+        }
+        for (int from = 0; from < rows.size(); from += 1000) {
+            batch.batchUpdate("""
+                    insert into audit_entry (occurred_at, actor, ip, action, entity_type, entity_id, changes, detail,
+                                             prev_hash, hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
+        }
+        jdbc.sql("update audit_chain_head set last_hash = :hash, entries = entries + :count where id = 1")
+                .param("hash", previous)
+                .param("count", records.size())
+                .update();
+    }
+
+    /**
+     * Records many changes of a long transaction when it commits, after its other work: the chain's head is locked
+     * only for the moment it takes to write them, not for the whole transaction (an import saving its rows).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAtCommit(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<AuditRecord> pending = (List<AuditRecord>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            List<AuditRecord> created = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    recordAll(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                }
+            });
+            pending = created;
+        }
+        pending.addAll(records);
+    }
+
+    /** The key of the changes a transaction will record when it commits. */
+    private static final Object PENDING = new Object();
 
     /**
      * Records an event that is not part of a change to data (a login, a refusal), in a transaction of

@@ -197,6 +197,10 @@ public class DeedIntake {
     private void requireFacts(DeedFacts facts) {
         Inputs.required("category", facts.category());
         Inputs.required("source", facts.source());
+        if (facts.source() == DeedSource.HISTORICAL_REGISTER) {
+            // deeds of the earlier registers come in by import, never as a new case
+            throw new InvalidField("source", "deed.source.historical-by-import");
+        }
         if (facts.source() == DeedSource.NOMINATION && facts.nominatorKind() == null) {
             throw new InvalidField("nominatorKind", "deed.nominator.required");
         }

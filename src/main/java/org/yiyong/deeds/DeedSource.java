@@ -11,7 +11,9 @@ public enum DeedSource {
     /** 公安主动发现 */
     POLICE_REFERRAL,
     /** 群众线索, accepted from the public portal */
-    PUBLIC_LEAD;
+    PUBLIC_LEAD,
+    /** 历史台账: confirmed before Yiyong, brought in from the city's earlier registers */
+    HISTORICAL_REGISTER;
 
     public boolean isApplication() {
         return this == SELF_APPLICATION || this == RELATIVE_APPLICATION;

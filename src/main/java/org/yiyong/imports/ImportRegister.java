@@ -31,12 +31,21 @@ public interface ImportRegister {
      */
     Check check(CurrentUser me, Map<String, String> cells);
 
+    /**
+     * Checks a part of the file's rows, in order; by default one by one. A register that needs to look something up
+     * for its rows (people on file, titles) does it here once for all of them.
+     */
+    default List<Check> check(CurrentUser me, List<Map<String, String>> rows) {
+        return rows.stream().map(cells -> check(me, cells)).toList();
+    }
+
     /** The natural keys among these that are on file already. */
     Set<String> existing(Collection<String> naturalKeys);
 
     /**
      * Saves checked rows within the caller's transaction, each noted as coming from the import and its row;
-     * answers the id of the record each row became, in order.
+     * answers the id of the record each row became, in order. A large import is saved a part at a time, all parts in
+     * one transaction and in the file's order: a row may name what an earlier part saved.
      */
     List<Long> save(CurrentUser me, Source source, List<Row> rows);
 

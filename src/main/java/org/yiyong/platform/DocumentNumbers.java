@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Numbers documents: the next value of the document's own running sequence, shown in the format the
@@ -109,6 +111,36 @@ public class DocumentNumbers {
             update.update();
             return select.query(Integer.class).single();
         };
+    }
+
+    /**
+     * Reserves {@code count} running numbers at once from a module's counter table (as {@link #counter}), for work
+     * that numbers many documents in one long transaction; answers the first, the others follow it. The counter is
+     * counted up in a transaction of its own, so that the long one does not hold it from everyone else: numbers of
+     * work that is rolled back stay unused (a gap).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int reserve(String table, Map<String, ?> key, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count " + count);
+        }
+        List<String> columns = List.copyOf(key.keySet());
+        String names = String.join(", ", columns);
+        String values = columns.stream().map(column -> ":" + column).collect(Collectors.joining(", "));
+        String where = columns.stream().map(column -> column + " = :" + column).collect(Collectors.joining(" and "));
+        JdbcClient.StatementSpec insert = jdbc.sql("insert into " + table + " (" + names + ", last_value) values ("
+                + values + ", 0) on conflict do nothing");
+        JdbcClient.StatementSpec update = jdbc.sql("update " + table + " set last_value = last_value + :count where "
+                + where).param("count", count);
+        JdbcClient.StatementSpec select = jdbc.sql("select last_value from " + table + " where " + where);
+        for (String column : columns) {
+            insert = insert.param(column, key.get(column));
+            update = update.param(column, key.get(column));
+            select = select.param(column, key.get(column));
+        }
+        insert.update();
+        update.update();
+        return select.query(Integer.class).single() - count + 1;
     }
 
     private static List<Part> parse(DocumentKind kind, String format) {

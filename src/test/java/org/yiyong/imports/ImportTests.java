@@ -34,7 +34,7 @@ import org.yiyong.shared.ResidentId;
  * their import and row on record; the same file again adds nothing; the import undone removes exactly its people,
  * and not once one of them is referred to.
  */
-class ImportTests extends FullStackTest {
+class ImportTests extends ImportTest {
 
     /** A fresh first 14 digits of Jinjiang ID numbers for this test run (a birthday nobody else here has). */
     private static String prefix() {
@@ -46,15 +46,18 @@ class ImportTests extends FullStackTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("台账");
             sheet.createRow(0).createCell(0).setCellValue("晋江市见义勇为人员台账（2010—2020）");
-            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 7));
-            String[] headers = {"姓名*", "身份证号*", "县（市、区）*", "来源依据*", "联系电话", "住址", "户籍地", "工作单位"};
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 13));
+            String[] headers = HEADERS.clone();
+            for (int i : new int[] {0, 1, 2, 3, 8, 9, 10, 11, 13}) {
+                headers[i] = headers[i] + "*";
+            }
             Row header = sheet.createRow(1);
             for (int i = 0; i < headers.length; i++) {
                 header.createCell(i).setCellValue(headers[i]);
             }
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r + 2);
-                Object[] cells = rows.get(r);
+                Object[] cells = row(rows.get(r), DEED);
                 for (int c = 0; c < cells.length; c++) {
                     if (cells[c] instanceof Double number) {
                         row.createCell(c).setCellValue(number);
@@ -68,17 +71,6 @@ class ImportTests extends FullStackTest {
             workbook.write(out);
             return out.toByteArray();
         }
-    }
-
-    private ResultActions upload(String user, String name, byte[] content) throws Exception {
-        return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content))
-                .param("register", "samaritans").with(as(user)).with(csrf()));
-    }
-
-    private ResultActions step(String user, long id, String step, long version) throws Exception {
-        return mvc.perform(post("/api/v1/imports/{id}/{step}", id, step).with(as(user))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + version + "}"));
     }
 
     @Test
@@ -108,14 +100,13 @@ class ImportTests extends FullStackTest {
         rows.add(new Object[] {"陈建华", good1, "晋江市", "重复一行"});                            // row 13: twice in file
         byte[] file = workbook(rows);
 
-        String checked = upload("jinjiang-staff", "晋江台账.xlsx", file).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.job.status").value("CHECKED"))
-                .andExpect(jsonPath("$.job.totalRows").value(11))
-                .andExpect(jsonPath("$.job.validRows").value(3))
-                .andExpect(jsonPath("$.job.refusedRows").value(8))
-                .andExpect(jsonPath("$.job.existingRows").value(0))
-                .andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(checked, "$.job.id")).longValue();
+        String checked = checked("jinjiang-staff", "晋江台账.xlsx", file);
+        assertThat(JsonPath.<String>read(checked, "$.job.status")).isEqualTo("CHECKED");
+        assertThat(JsonPath.<Integer>read(checked, "$.job.totalRows")).isEqualTo(11);
+        assertThat(JsonPath.<Integer>read(checked, "$.job.validRows")).isEqualTo(3);
+        assertThat(JsonPath.<Integer>read(checked, "$.job.refusedRows")).isEqualTo(8);
+        assertThat(JsonPath.<Integer>read(checked, "$.job.existingRows")).isZero();
+        long id = id(checked);
         Map<Integer, String> reasons = reasons(checked);
         assertThat(reasons).containsOnlyKeys(6, 7, 8, 9, 10, 11, 12, 13);
         assertThat(reasons.get(6)).startsWith("姓名：");
@@ -135,7 +126,7 @@ class ImportTests extends FullStackTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(report))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(10).getStringCellValue()).isEqualTo("错误说明");
+            assertThat(sheet.getRow(0).getCell(16).getStringCellValue()).isEqualTo("错误说明");
             Row row9 = sheet.getRow(7); // rows 3..13 after the header; row 9 is the 7th
             assertThat((int) row9.getCell(0).getNumericCellValue()).isEqualTo(9);
             assertThat(row9.getCell(3).getCellStyle().getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
@@ -145,13 +136,14 @@ class ImportTests extends FullStackTest {
         mvc.perform(get("/api/v1/imports/{id}", id).with(as("nanan-staff"))).andExpect(status().isNotFound());
 
         // confirmed: the three valid rows saved, each noting its import and row, on the timeline too
-        step("jinjiang-staff", id, "confirmation", 0).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SAVED")).andExpect(jsonPath("$.savedRows").value(3));
+        String saved = saved("jinjiang-staff", id, 1);
+        assertThat(JsonPath.<String>read(saved, "$.job.status")).isEqualTo("SAVED");
+        assertThat(JsonPath.<Integer>read(saved, "$.job.savedRows")).isEqualTo(3);
         assertThat(count()).isEqualTo(before + 3);
-        List<Map<String, Object>> saved = jdbc.sql("""
+        List<Map<String, Object>> people = jdbc.sql("""
                 select name, import_row, address, source from samaritan where import_id = :id order by import_row""")
                 .param("id", id).query().listOfRows();
-        assertThat(saved).extracting(row -> row.get("NAME") == null ? row.get("name") : row.get("NAME"))
+        assertThat(people).extracting(row -> row.get("NAME") == null ? row.get("name") : row.get("NAME"))
                 .containsExactly("陈建华", "林秀梅", "黄志强");
         long chen = jdbc.sql("select id from samaritan where import_id = :id and import_row = 3").param("id", id)
                 .query(Long.class).single();
@@ -161,7 +153,8 @@ class ImportTests extends FullStackTest {
         mvc.perform(get("/api/v1/samaritans").param("q", "黄志强").with(as("jinjiang-staff"))).andExpect(status().isOk());
         assertThat(jdbc.sql("select count(*) from samaritan where resident_id_index is not null and import_id = :id")
                 .param("id", id).query(Long.class).single()).isEqualTo(3);
-        assertThat(auditedActions("jinjiang-staff", "ImportJob", id)).containsExactly("CREATE", "UPDATE");
+        assertThat(auditedActions("jinjiang-staff", "ImportJob", id)).containsExactly("CREATE", "UPDATE", "UPDATE",
+                "UPDATE");
         // the old 15-digit number became its 18-digit form; the formula is kept as text and exported defused
         mvc.perform(post("/api/v1/samaritans/export").with(as("jinjiang-staff")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"q\": \"林秀梅\", \"format\": \"CSV\", \"reason\": \"核对导入结果\"}"))
@@ -173,35 +166,42 @@ class ImportTests extends FullStackTest {
                 .param("id", id).param("m", ResidentId.parse(converted).masked()).query(Long.class).single()).isOne();
 
         // the same file again adds nothing
-        String again = upload("jinjiang-staff", "晋江台账.xlsx", file).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.job.validRows").value(0)).andExpect(jsonPath("$.job.existingRows").value(3))
-                .andReturn().getResponse().getContentAsString();
-        long second = ((Number) JsonPath.read(again, "$.job.id")).longValue();
-        step("jinjiang-staff", second, "confirmation", 0).andExpect(status().isBadRequest());
+        String again = checked("jinjiang-staff", "晋江台账.xlsx", file);
+        assertThat(JsonPath.<Integer>read(again, "$.job.validRows")).isZero();
+        assertThat(JsonPath.<Integer>read(again, "$.job.existingRows")).isEqualTo(3);
+        step("jinjiang-staff", id(again), "confirmation", 1).andExpect(status().isBadRequest());
         assertThat(count()).isEqualTo(before + 3);
 
         // undone: exactly its people removed; an import whose people have later records stays
-        step("jinjiang-staff", id, "undo", 1).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UNDONE"));
+        step("jinjiang-staff", id, "undo", 3).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UNDONE"));
         assertThat(count()).isEqualTo(before);
-        step("jinjiang-staff", id, "undo", 2).andExpect(status().isConflict());
+        step("jinjiang-staff", id, "undo", 4).andExpect(status().isConflict());
 
-        String third = upload("jinjiang-staff", "晋江台账-再导.xlsx", file).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.job.validRows").value(3)).andReturn().getResponse().getContentAsString();
-        long again3 = ((Number) JsonPath.read(third, "$.job.id")).longValue();
-        step("jinjiang-staff", again3, "confirmation", 0).andExpect(status().isOk());
+        String third = checked("jinjiang-staff", "晋江台账-再导.xlsx", file);
+        assertThat(JsonPath.<Integer>read(third, "$.job.validRows")).isEqualTo(3);
+        long again3 = id(third);
+        saved("jinjiang-staff", again3, 1);
         long kept = jdbc.sql("select id from samaritan where import_id = :id and import_row = 5").param("id", again3)
                 .query(Long.class).single();
         mvc.perform(post("/api/v1/samaritans/{id}/family", kept).with(as("jinjiang-staff"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"relation\": \"SPOUSE\", \"name\": \"黄妻\"}"))
                 .andExpect(status().isCreated());
-        step("jinjiang-staff", again3, "undo", 1).andExpect(status().isConflict());
+        step("jinjiang-staff", again3, "undo", 3).andExpect(status().isConflict());
         assertThat(jdbc.sql("select count(*) from samaritan where import_id = :id").param("id", again3)
                 .query(Long.class).single()).isEqualTo(3);
+        // once what referred to them is gone, the import can go too, and takes its deeds with it
+        jdbc.sql("delete from entitlement where relative_id in (select id from relative where samaritan_id = :id)")
+                .param("id", kept).update();
+        jdbc.sql("delete from relative where samaritan_id = :id").param("id", kept).update();
+        step("jinjiang-staff", again3, "undo", 3).andExpect(status().isOk());
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from deed where import_id = :id").param("id", again3).query(Long.class)
+                .single()).isZero();
     }
 
     @Test
     void a_file_that_is_not_the_register_is_refused_whole_and_the_template_has_drop_downs() throws Exception {
-        upload("jinjiang-staff", "说明.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))
+        send("jinjiang-staff", "说明.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
         try (XSSFWorkbook other = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Row row = other.createSheet().createRow(0);
@@ -209,7 +209,7 @@ class ImportTests extends FullStackTest {
             row.createCell(1).setCellValue("金额");
             other.getSheetAt(0).createRow(1).createCell(0).setCellValue("某某");
             other.write(out);
-            upload("jinjiang-staff", "别的表.xlsx", out.toByteArray()).andExpect(status().isBadRequest())
+            send("jinjiang-staff", "别的表.xlsx", out.toByteArray()).andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("身份证号")));
         }
         mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "x.xlsx", null, workbook(List.of())))
@@ -239,10 +239,13 @@ class ImportTests extends FullStackTest {
                         .param("register", "samaritans").with(as("jinjiang-staff")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/imports/\\d+");
+        long page = Long.parseLong(location.substring("/imports/".length()));
+        settled("jinjiang-staff", page);
         assertThat(mvc.perform(get(location).with(as("jinjiang-staff"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"count-valid\">1<", "导入 1 条有效记录");
-        mvc.perform(post(location + "/confirmation").param("version", "0").with(as("jinjiang-staff")).with(csrf()))
+        mvc.perform(post(location + "/confirmation").param("version", "1").with(as("jinjiang-staff")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        settled("jinjiang-staff", page);
         assertThat(mvc.perform(get(location).with(as("jinjiang-staff"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("撤销这次导入");
     }

@@ -29,7 +29,7 @@ import org.yiyong.shared.ResidentId;
  * exactly those 100 are refused, each with its reason at its column; the other 900 are imported; importing the
  * file again adds nothing.
  */
-class ImportThousandRowsTests extends FullStackTest {
+class ImportThousandRowsTests extends ImportTest {
 
     /** A kind of mistake: what it does to a good row, the column it is reported at and a piece of its reason. */
     private record Mistake(String header, String reason, java.util.function.UnaryOperator<Object[]> apply) {
@@ -54,7 +54,7 @@ class ImportThousandRowsTests extends FullStackTest {
                 new Mistake("身份证号", "校验码", row -> with(row, 1, wrongCheckDigit((String) row[1]))),
                 new Mistake("身份证号", "末几位已经变成 0", row -> with(row, 1, Double.parseDouble(((String) row[1]).substring(0, 17) + "0"))),
                 new Mistake("身份证号", "出生日期", row -> with(row, 1, ResidentId.withCheckDigit("35058219901340" + seq))),
-                new Mistake("身份证号", "出生日期", row -> with(row, 1, ResidentId.withCheckDigit("35058220991231" + seq))),
+                new Mistake("确认日期", "早于事迹发生日期", row -> with(row, 13, "2015-01-01")),
                 new Mistake("身份证号", "应为18位", row -> with(row, 1, ((String) row[1]).substring(0, 10) + "ABCDEFGH")),
                 new Mistake("县（市、区）", "此项必须填写", row -> with(row, 2, null)),
                 new Mistake("县（市、区）", "厦门市", row -> with(row, 2, "厦门市")),
@@ -63,8 +63,8 @@ class ImportThousandRowsTests extends FullStackTest {
                 new Mistake("来源依据", "内容太长", row -> with(row, 3, "页".repeat(501))),
                 new Mistake("联系电话", "电话号码格式不对", row -> with(row, 4, "12345")),
                 new Mistake("住址", "内容太长", row -> with(row, 5, "路".repeat(201))),
-                new Mistake("户籍地", "内容太长", row -> with(row, 6, "省".repeat(201))),
-                new Mistake("工作单位", "内容太长", row -> with(row, 7, "厂".repeat(201))),
+                new Mistake("事迹发生日期", "不是能认出的日期", row -> with(row, 8, "去年夏天")),
+                new Mistake("事迹类别", "没有“救火”这个事迹类别", row -> with(row, 9, "救火")),
                 // a control character as Excel stores it in the sheet's XML (_xHHHH_), written here as such
                 new Mistake("住址", "控制字符", row -> with(row, 5, "安海镇_x0007_西垵村")),
                 new Mistake(null, "是同一人", row -> row)); // the ID of the row before it, set below
@@ -73,8 +73,8 @@ class ImportThousandRowsTests extends FullStackTest {
         DateTimeFormatter digits = DateTimeFormatter.BASIC_ISO_DATE;
         for (int i = 0; i < 1000; i++) {
             String id = ResidentId.withCheckDigit("350582" + first.plusDays(i).format(digits) + seq);
-            Object[] row = {"测试" + i + "号", id, "晋江市", "晋江台账第 " + (i / 20 + 1) + " 页", "1390595" + String.format("%04d", i),
-                    "晋江市安海镇", "福建省晋江市", null};
+            Object[] row = row(new Object[] {"测试" + i + "号", id, "晋江市", "晋江台账第 " + (i / 20 + 1) + " 页",
+                    "1390595" + String.format("%04d", i), "晋江市安海镇", "福建省晋江市", null}, DEED);
             int sheetRow = i + 2; // a header row, then the data from row 2
             if (i % 10 == 7) {
                 Mistake mistake = mistakes.get((i / 10) % 20);
@@ -83,15 +83,12 @@ class ImportThousandRowsTests extends FullStackTest {
             }
             rows.add(row);
         }
-        byte[] file = workbook(rows);
+        byte[] file = workbook(HEADERS, rows, 0);
 
-        String checked = mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "晋江千人台账.xlsx",
-                                null, file)).param("register", "samaritans").with(as("jinjiang-staff")).with(csrf()))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.job.totalRows").value(1000))
-                .andExpect(jsonPath("$.job.validRows").value(900))
-                .andExpect(jsonPath("$.job.refusedRows").value(100))
-                .andReturn().getResponse().getContentAsString();
+        String checked = checked("jinjiang-staff", "晋江千人台账.xlsx", file);
+        assertThat(JsonPath.<Integer>read(checked, "$.job.totalRows")).isEqualTo(1000);
+        assertThat(JsonPath.<Integer>read(checked, "$.job.validRows")).isEqualTo(900);
+        assertThat(JsonPath.<Integer>read(checked, "$.job.refusedRows")).isEqualTo(100);
         List<Map<String, Object>> refused = JsonPath.read(checked, "$.rows");
         assertThat(refused).hasSize(100);
         for (Map<String, Object> row : refused) {
@@ -104,25 +101,20 @@ class ImportThousandRowsTests extends FullStackTest {
             assertThat(problems.get(0).get("header")).as("row %s column", number).isEqualTo(mistake.header());
             assertThat((String) problems.get(0).get("message")).as("row %s reason", number).contains(mistake.reason());
         }
-        long id = ((Number) JsonPath.read(checked, "$.job.id")).longValue();
+        long id = id(checked);
         long before = count();
-        mvc.perform(post("/api/v1/imports/{id}/confirmation", id).with(as("jinjiang-staff"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 0}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.savedRows").value(900));
+        String saved = saved("jinjiang-staff", id, 1);
+        assertThat(JsonPath.<Integer>read(saved, "$.job.savedRows")).isEqualTo(900);
         assertThat(count()).isEqualTo(before + 900);
 
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "晋江千人台账.xlsx", null, file))
-                        .param("register", "samaritans").with(as("jinjiang-staff")).with(csrf()))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.job.validRows").value(0))
-                .andExpect(jsonPath("$.job.existingRows").value(900))
-                .andExpect(jsonPath("$.job.refusedRows").value(100));
+        String again = checked("jinjiang-staff", "晋江千人台账.xlsx", file);
+        assertThat(JsonPath.<Integer>read(again, "$.job.validRows")).isZero();
+        assertThat(JsonPath.<Integer>read(again, "$.job.existingRows")).isEqualTo(900);
+        assertThat(JsonPath.<Integer>read(again, "$.job.refusedRows")).isEqualTo(100);
         assertThat(count()).isEqualTo(before + 900);
 
-        // the 900 people leave with their import, so that no other test counts them
-        mvc.perform(post("/api/v1/imports/{id}/undo", id).with(as("jinjiang-staff"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"version\": 1}"))
-                .andExpect(status().isOk());
+        // the 900 people and their deeds leave with their import, so that no other test counts them
+        step("jinjiang-staff", id, "undo", 3).andExpect(status().isOk());
         assertThat(count()).isEqualTo(before);
     }
 
@@ -132,32 +124,5 @@ class ImportThousandRowsTests extends FullStackTest {
 
     private static String wrongCheckDigit(String id) {
         return id.substring(0, 17) + (id.endsWith("1") ? "2" : "1");
-    }
-
-    private static byte[] workbook(List<Object[]> rows) throws Exception {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("台账");
-            String[] headers = {"姓名", "身份证号", "县（市、区）", "来源依据", "联系电话", "住址", "户籍地", "工作单位"};
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < headers.length; i++) {
-                header.createCell(i).setCellValue(headers[i]);
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                Object[] cells = rows.get(r);
-                for (int c = 0; c < cells.length; c++) {
-                    if (cells[c] instanceof Double number) {
-                        row.createCell(c).setCellValue(number);
-                    } else if (cells[c] != null) {
-                        row.createCell(c).setCellValue((String) cells[c]);
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } finally {
-            workbook.dispose();
-        }
     }
 }

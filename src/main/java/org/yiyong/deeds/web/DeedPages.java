@@ -137,7 +137,8 @@ class DeedPages {
         model.addAttribute("regions", countyRegions(me));
         model.addAttribute("categories", DeedCategory.values());
         model.addAttribute("sources", Arrays.stream(DeedSource.values())
-                .filter(source -> source != DeedSource.PUBLIC_LEAD).toList());
+                .filter(source -> source != DeedSource.PUBLIC_LEAD && source != DeedSource.HISTORICAL_REGISTER)
+                .toList());
         model.addAttribute("nominatorKinds", NominatorKind.values());
         model.addAttribute("roles", ParticipantRole.values());
         model.addAttribute("harms", Harm.values());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
@@ -39,8 +40,8 @@ public class ImportWorkbooks {
     private static final int HEADER_SEARCH = 10;
     private static final int TEMPLATE_ROWS = 5000;
 
-    /** The rows of an upload: the headers as found, and each row's cells by column key and by header. */
-    public record Sheet(List<String> headers, List<SheetRow> rows) {
+    /** The header row of an upload as found, and how many rows the sheet says it has below it (0 when unknown). */
+    public record Header(List<String> headers, int expectedRows) {
     }
 
     /** A row: its number in the sheet, its cells by column key (for checking) and by header (for the report). */
@@ -48,80 +49,121 @@ public class ImportWorkbooks {
     }
 
     /**
-     * Reads an upload against a register's columns.
+     * Finds the header row of an upload, reading no further.
+     *
+     * @throws InvalidField on {@code file} when it is not a workbook or lacks a required column
+     */
+    public Header header(ImportRegister register, Path file) {
+        Reading reading = new Reading(register, row -> {
+            throw new SheetRows.Stop();
+        });
+        reading.run(file, true);
+        return new Header(reading.headers, Math.max(0, reading.lastRow - reading.headerRow));
+    }
+
+    /**
+     * Reads an upload against a register's columns, handing each row that is not empty to {@code rows} as it is read.
      *
      * @throws InvalidField on {@code file} when it is not a workbook, lacks a required column, or has no rows or
      *     too many
      */
-    public Sheet read(ImportRegister register, Path file) {
-        Map<String, String> keyOfHeader = new HashMap<>();
-        register.columns().forEach(column -> keyOfHeader.put(bare(column.header()), column.key()));
-        List<Map<Integer, String>> above = new ArrayList<>();
-        List<String> headers = new ArrayList<>();
-        Map<Integer, String> columnKeys = new HashMap<>();
-        Map<Integer, String> columnHeaders = new HashMap<>();
-        List<SheetRow> rows = new ArrayList<>();
-        int[] headerRow = {-1};
-        try {
-            SheetRows.read(file, (number, cells) -> {
-                if (headerRow[0] < 0) {
-                    long known = cells.values().stream().filter(text -> keyOfHeader.containsKey(bare(text))).count();
-                    if (known > 0 && known * 2 >= Math.min(register.columns().size(),
-                            register.columns().stream().filter(ImportRegister.Column::required).count() + 1)) {
-                        headerRow[0] = number;
-                        cells.forEach((index, text) -> {
-                            columnHeaders.put(index, text.strip());
-                            String key = keyOfHeader.get(bare(text));
-                            if (key != null) {
-                                columnKeys.put(index, key);
-                            }
-                        });
-                        headers.addAll(new java.util.TreeMap<>(columnHeaders).values());
-                    } else if (above.size() < HEADER_SEARCH) {
-                        above.add(cells);
+    public void read(ImportRegister register, Path file, Consumer<SheetRow> rows) {
+        new Reading(register, rows).run(file, false);
+    }
+
+    /** One reading of a sheet: the header row found among the first rows, then the rows below it. */
+    private static final class Reading {
+
+        private final ImportRegister register;
+        private final Consumer<SheetRow> consumer;
+        private final Map<String, String> keyOfHeader = new HashMap<>();
+        private final List<String> headers = new ArrayList<>();
+        private final Map<Integer, String> columnKeys = new HashMap<>();
+        private final java.util.TreeMap<Integer, String> columnHeaders = new java.util.TreeMap<>();
+        private int headerRow = -1;
+        private int rowsAbove;
+        private int rows;
+        private int lastRow;
+
+        Reading(ImportRegister register, Consumer<SheetRow> consumer) {
+            this.register = register;
+            this.consumer = consumer;
+            register.columns().forEach(column -> keyOfHeader.put(bare(column.header()), column.key()));
+        }
+
+        void run(Path file, boolean headerOnly) {
+            try {
+                SheetRows.read(file, new SheetRows.Handler() {
+                    @Override
+                    public void dimension(int last) {
+                        lastRow = last;
                     }
-                    return;
-                }
-                if (cells.isEmpty() || cells.values().stream().allMatch(String::isBlank)) {
-                    return;
-                }
-                if (rows.size() >= Imports.MAX_ROWS) {
-                    throw new TooMany();
-                }
-                Map<String, String> byKey = new HashMap<>();
-                Map<String, String> byHeader = new LinkedHashMap<>();
-                // the report shows at most the first 1,000 characters of a cell; the check sees all of it
-                new java.util.TreeMap<>(columnHeaders).forEach((index, header) -> byHeader.put(header,
-                        shown(cells.get(index))));
-                cells.forEach((index, text) -> {
-                    String key = columnKeys.get(index);
-                    if (key != null) {
-                        byKey.put(key, text);
+
+                    @Override
+                    public void row(int number, Map<Integer, String> cells) {
+                        Reading.this.row(number, cells);
                     }
                 });
-                rows.add(new SheetRow(number, byKey, byHeader));
-            });
-        } catch (SheetRows.Unreadable unreadable) {
-            if (unreadable.getCause() instanceof TooMany) {
+            } catch (TooMany tooMany) {
                 throw new InvalidField("file", "import.file.too-many-rows", Imports.MAX_ROWS);
+            } catch (SheetRows.Unreadable unreadable) {
+                throw new InvalidField("file", "import.file.unreadable");
             }
-            throw new InvalidField("file", "import.file.unreadable");
-        } catch (TooMany tooMany) {
-            throw new InvalidField("file", "import.file.too-many-rows", Imports.MAX_ROWS);
+            if (headerRow < 0) {
+                throw new InvalidField("file", "import.file.no-header", String.join("、", register.columns().stream()
+                        .filter(ImportRegister.Column::required).map(ImportRegister.Column::header).toList()));
+            }
+            if (!headerOnly && rows == 0) {
+                throw new InvalidField("file", "import.file.no-rows");
+            }
         }
-        if (headerRow[0] < 0) {
-            throw new InvalidField("file", "import.file.no-header", String.join("、", register.columns().stream()
-                    .filter(ImportRegister.Column::required).map(ImportRegister.Column::header).toList()));
+
+        private void row(int number, Map<Integer, String> cells) {
+            if (headerRow < 0) {
+                long known = cells.values().stream().filter(text -> keyOfHeader.containsKey(bare(text))).count();
+                if (known > 0 && known * 2 >= Math.min(register.columns().size(),
+                        register.columns().stream().filter(ImportRegister.Column::required).count() + 1)) {
+                    headerRow = number;
+                    cells.forEach((index, text) -> {
+                        columnHeaders.put(index, text.strip());
+                        String key = keyOfHeader.get(bare(text));
+                        if (key != null) {
+                            columnKeys.put(index, key);
+                        }
+                    });
+                    headers.addAll(columnHeaders.values());
+                    List<String> missing = register.columns().stream().filter(ImportRegister.Column::required)
+                            .filter(column -> !columnKeys.containsValue(column.key()))
+                            .map(ImportRegister.Column::header).toList();
+                    if (!missing.isEmpty()) {
+                        throw new InvalidField("file", "import.file.missing-columns", String.join("、", missing));
+                    }
+                } else if (++rowsAbove >= HEADER_SEARCH) {
+                    throw new InvalidField("file", "import.file.no-header", String.join("、", register.columns()
+                            .stream().filter(ImportRegister.Column::required).map(ImportRegister.Column::header)
+                            .toList()));
+                }
+                return;
+            }
+            if (cells.isEmpty() || cells.values().stream().allMatch(String::isBlank)) {
+                return;
+            }
+            if (rows >= Imports.MAX_ROWS) {
+                throw new TooMany();
+            }
+            rows++;
+            Map<String, String> byKey = new HashMap<>();
+            Map<String, String> byHeader = new LinkedHashMap<>();
+            // the report shows at most the first 1,000 characters of a cell; the check sees all of it
+            columnHeaders.forEach((index, header) -> byHeader.put(header, shown(cells.get(index))));
+            cells.forEach((index, text) -> {
+                String key = columnKeys.get(index);
+                if (key != null) {
+                    byKey.put(key, text);
+                }
+            });
+            consumer.accept(new SheetRow(number, byKey, byHeader));
         }
-        List<String> missing = register.columns().stream().filter(ImportRegister.Column::required)
-                .filter(column -> !columnKeys.containsValue(column.key())).map(ImportRegister.Column::header).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidField("file", "import.file.missing-columns", String.join("、", missing));
-        }
-        if (rows.isEmpty()) {
-            throw new InvalidField("file", "import.file.no-rows");
-        }
-        return new Sheet(headers, rows);
     }
 
     private static String shown(String cell) {
@@ -201,7 +243,7 @@ public class ImportWorkbooks {
     }
 
     /** The check report: the rows as uploaded, then the outcome and the reasons; the faulty cells in red. */
-    public void report(List<String> headers, List<Imports.ReportRow> rows, OutputStream out) {
+    public void report(List<String> headers, Consumer<Consumer<Imports.ReportRow>> rows, OutputStream out) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try {
             org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("检查结果");
@@ -219,9 +261,9 @@ public class ImportWorkbooks {
             for (int i = 0; i <= headers.size() + 2; i++) {
                 first.getCell(i).setCellStyle(header);
             }
-            int r = 1;
-            for (Imports.ReportRow row : rows) {
-                Row line = sheet.createRow(r++);
+            int[] next = {1};
+            rows.accept(row -> {
+                Row line = sheet.createRow(next[0]++);
                 line.createCell(0).setCellValue(row.number());
                 java.util.Set<String> bad = new java.util.HashSet<>();
                 row.problems().forEach(problem -> bad.add(bare(problem.header())));
@@ -242,7 +284,7 @@ public class ImportWorkbooks {
                 line.createCell(headers.size() + 2).setCellValue(String.join("；", row.problems().stream()
                         .map(problem -> problem.header() == null ? problem.message()
                                 : problem.header() + "：" + problem.message()).toList()));
-            }
+            });
             sheet.createFreezePane(1, 1);
             workbook.write(out);
         } catch (IOException failed) {

@@ -28,6 +28,29 @@ final class SheetRows {
     /** What is done with each row: its number (from 1, as Excel shows it) and its non-empty cells. */
     interface Handler {
         void row(int number, Map<Integer, String> cells);
+
+        /** The last row the sheet says it uses ({@code <dimension ref="A1:P1001">}), when it says so. */
+        default void dimension(int lastRow) {
+        }
+    }
+
+    /** What a handler threw, carried out of the parser unchanged. */
+    private static final class HandlerFault extends RuntimeException {
+        HandlerFault(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
+    /** Thrown by a handler that has read all it wants: the reading ends without a fault. */
+    static final class Stop extends RuntimeException {
+        Stop() {
+            super(null, null, false, false);
+        }
     }
 
     /** A file that is not a workbook this can read. */
@@ -53,6 +76,11 @@ final class SheetRows {
                 parser.setContentHandler(new SheetHandler(strings, handler));
                 parser.parse(new InputSource(sheet));
             }
+        } catch (Stop enough) {
+            return;
+        } catch (HandlerFault fault) {
+            // what the handler threw (a row refused, a cancel) is the handler's, not a fault of the file
+            throw fault.getCause();
         } catch (IOException | OpenXML4JException | SAXException | RuntimeException broken) {
             throw new Unreadable(broken);
         } catch (javax.xml.parsers.ParserConfigurationException broken) {
@@ -93,6 +121,15 @@ final class SheetRows {
         @Override
         public void startElement(String uri, String localName, String name, Attributes attributes) {
             switch (localName) {
+                case "dimension" -> {
+                    String ref = attributes.getValue("ref");
+                    if (ref != null && ref.indexOf(':') > 0) {
+                        String last = ref.substring(ref.indexOf(':') + 1).replaceAll("[A-Z$]", "");
+                        if (!last.isEmpty() && last.length() < 8) {
+                            handler.dimension(Integer.parseInt(last));
+                        }
+                    }
+                }
                 case "row" -> {
                     String r = attributes.getValue("r");
                     rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
@@ -131,7 +168,15 @@ final class SheetRows {
                         cells.put(cellColumn, value);
                     }
                 }
-                case "row" -> handler.row(rowNumber, cells);
+                case "row" -> {
+                    try {
+                        handler.row(rowNumber, cells);
+                    } catch (Stop enough) {
+                        throw enough;
+                    } catch (RuntimeException thrown) {
+                        throw new HandlerFault(thrown);
+                    }
+                }
                 default -> {
                 }
             }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,16 +44,18 @@ class ImportApiController {
     }
 
     @PostMapping(path = "/api/v1/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Upload a register's workbook (register, file): every row is checked, nothing saved yet")
-    Report upload(CurrentUser me, @RequestParam(required = false) String register,
+    @Operation(summary = "Upload a register's workbook (register, file): answers 202 at once while every row is "
+            + "checked in the background (status CHECKING, rowsDone of expectedRows); nothing is saved yet. A file "
+            + "that is not a workbook or lacks a required column is refused at once (400)")
+    ResponseEntity<Report> upload(CurrentUser me, @RequestParam(required = false) String register,
             @RequestParam(required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidField("file", "file.empty");
         }
         try (InputStream content = file.getInputStream()) {
-            Imports.Job job = imports.check(me, register == null ? "" : register, file.getOriginalFilename(), content);
-            return new Report(job, imports.rows(me, job.id(), true, 1000));
+            Imports.Job job = imports.start(me, register == null ? "" : register, file.getOriginalFilename(), content);
+            return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id()))
+                    .body(new Report(job, List.of()));
         }
     }
 
@@ -77,9 +80,17 @@ class ImportApiController {
     }
 
     @PostMapping("/api/v1/imports/{id}/confirmation")
-    @Operation(summary = "Save every valid row, or none")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Save every valid row, or none: answers 202 at once while they are saved in the background "
+            + "(status SAVING, then SAVED)")
     Imports.Job confirm(CurrentUser me, @PathVariable long id, @RequestBody Step step) {
-        return imports.confirm(me, id, Inputs.required("version", step.version()));
+        return imports.startSaving(me, id, Inputs.required("version", step.version()));
+    }
+
+    @PostMapping("/api/v1/imports/{id}/cancel")
+    @Operation(summary = "Stop a running import (checking or saving): it ends CANCELLED and keeps nothing")
+    Imports.Job cancel(CurrentUser me, @PathVariable long id) {
+        return imports.cancel(me, id);
     }
 
     @PostMapping("/api/v1/imports/{id}/discard")

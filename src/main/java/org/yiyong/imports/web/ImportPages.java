@@ -3,6 +3,7 @@ package org.yiyong.imports.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -62,9 +63,8 @@ class ImportPages {
                 throw new InvalidField("file", "file.empty");
             }
             try (InputStream content = file.getInputStream()) {
-                Imports.Job job = imports.check(me, register == null ? "" : register, file.getOriginalFilename(),
+                Imports.Job job = imports.start(me, register == null ? "" : register, file.getOriginalFilename(),
                         content);
-                redirect.addFlashAttribute("success", "import.checked");
                 return "redirect:/imports/" + job.id();
             }
         } catch (DomainException refused) {
@@ -80,6 +80,25 @@ class ImportPages {
         return "imports/job";
     }
 
+    /**
+     * How far a running import has got, for the page to show every second; once it is done the page is loaded anew
+     * (htmx's {@code HX-Refresh}) to show the outcome.
+     */
+    @GetMapping("/imports/{id}/progress")
+    String progress(CurrentUser me, @PathVariable long id, Model model, HttpServletResponse response) {
+        Imports.Job job = imports.get(me, id);
+        if (!job.status().isRunning()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("job", job);
+        return "imports/job :: progress";
+    }
+
+    @PostMapping("/imports/{id}/cancel")
+    String cancel(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return PageSteps.step(redirect, "/imports/" + id, "import.cancel.requested", () -> imports.cancel(me, id));
+    }
+
     @GetMapping("/imports/{id}/report")
     ResponseEntity<byte[]> report(CurrentUser me, @PathVariable long id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -89,7 +108,8 @@ class ImportPages {
 
     @PostMapping("/imports/{id}/confirmation")
     String confirm(CurrentUser me, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
-        return PageSteps.step(redirect, "/imports/" + id, "import.saved", () -> imports.confirm(me, id, version));
+        return PageSteps.step(redirect, "/imports/" + id, "import.saving",
+                () -> imports.startSaving(me, id, version));
     }
 
     @PostMapping("/imports/{id}/discard")
