@@ -4,6 +4,6 @@
  * asked of the funds module as payment requests, and nobody left out without a recorded reason.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Care",
-        allowedDependencies = {"audit", "files", "funds", "identity", "organization", "platform",
+        allowedDependencies = {"audit", "files", "funds", "identity", "imports", "organization", "platform",
                 "samaritans", "shared", "web"})
 package org.yiyong.care;

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.platform.BatchInserts;
 import org.yiyong.platform.DocumentKind;
 import org.yiyong.platform.DocumentNumbers;
 import org.yiyong.shared.DomainException;
@@ -40,10 +41,13 @@ public class HistoricalDeeds {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final DocumentNumbers numbers;
+    private final BatchInserts inserts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    HistoricalDeeds(JdbcClient jdbc, JdbcTemplate batch, DocumentNumbers numbers, AuditTrail audit, Clock clock) {
+    HistoricalDeeds(JdbcClient jdbc, JdbcTemplate batch, DocumentNumbers numbers, BatchInserts inserts,
+            AuditTrail audit, Clock clock) {
+        this.inserts = inserts;
         this.jdbc = jdbc;
         this.batch = batch;
         this.numbers = numbers;
@@ -87,58 +91,32 @@ public class HistoricalDeeds {
                     Date.valueOf(deed.occurredOn()), Date.valueOf(deed.occurredOn()), Date.valueOf(deed.confirmedOn()),
                     actor, Date.valueOf(deed.confirmedOn()), actor, at, at, importId, deed.row()});
         }
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            batch.batchUpdate("""
-                    insert into deed (number, region_code, category, source, status, occurred_at, address, title,
-                                      narrative, received_on, accepted_on, decided_on, decided_by, closed_on,
-                                      created_by, created_at, updated_at, import_id, import_row)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
-        Map<String, Long> ids = new HashMap<>();
-        List<String> all = List.of(assigned);
-        for (int from = 0; from < all.size(); from += BATCH) {
-            jdbc.sql("select id, number from deed where number in (:numbers)")
-                    .param("numbers", all.subList(from, Math.min(all.size(), from + BATCH)))
-                    .query(rs -> {
-                        ids.put(rs.getString("number"), rs.getLong("id"));
-                    });
-        }
+        List<Long> ids = inserts.insert("deed", """
+                number, region_code, category, source, status, occurred_at, address, title, narrative, received_on,
+                accepted_on, decided_on, decided_by, closed_on, created_by, created_at, updated_at, import_id,
+                import_row""", rows);
         List<Object[]> actors = new ArrayList<>(deeds.size());
         List<Object[]> events = new ArrayList<>(deeds.size());
         List<AuditRecord> entries = new ArrayList<>(deeds.size());
         for (int i = 0; i < deeds.size(); i++) {
             HistoricalDeed deed = deeds.get(i);
-            long id = ids.get(assigned[i]);
+            long id = ids.get(i);
             actors.add(new Object[] {id, ParticipantRole.ACTOR.name(), deed.actorName(), deed.residentIdEncrypted(),
                     deed.residentIdIndex(), deed.residentIdMasked(), deed.harm().name(), "CONFIRMED"});
             events.add(new Object[] {id, at, actor, "IMPORTED", fileName + " 第 " + deed.row() + " 行"});
             entries.add(AuditRecord.of(AuditAction.CREATE, DeedIntake.ENTITY, id).byActor(actor)
                     .withDetail("imported with import " + importId + ", row " + deed.row()));
         }
-        for (int from = 0; from < actors.size(); from += BATCH) {
-            int to = Math.min(actors.size(), from + BATCH);
-            batch.batchUpdate("""
-                    insert into deed_participant (deed_id, role, name, resident_id, resident_id_index,
-                                                  resident_id_masked, harm, outcome)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", actors.subList(from, to));
+        List<Long> participants = inserts.insert("deed_participant", """
+                deed_id, role, name, resident_id, resident_id_index, resident_id_masked, harm, outcome""", actors);
+        for (int from = 0; from < events.size(); from += BATCH) {
             batch.batchUpdate("insert into deed_event (deed_id, occurred_at, actor, kind, detail) values (?, ?, ?, ?, ?)",
-                    events.subList(from, to));
-        }
-        Map<Long, Long> participants = new HashMap<>();
-        List<Long> deedIds = List.copyOf(ids.values());
-        for (int from = 0; from < deedIds.size(); from += BATCH) {
-            jdbc.sql("select id, deed_id from deed_participant where deed_id in (:ids)")
-                    .param("ids", deedIds.subList(from, Math.min(deedIds.size(), from + BATCH)))
-                    .query(rs -> {
-                        participants.put(rs.getLong("deed_id"), rs.getLong("id"));
-                    });
+                    events.subList(from, Math.min(events.size(), from + BATCH)));
         }
         audit.recordAtCommit(entries);
         List<Recorded> recorded = new ArrayList<>(deeds.size());
-        for (String number : assigned) {
-            long id = ids.get(number);
-            recorded.add(new Recorded(id, number, participants.get(id)));
+        for (int i = 0; i < deeds.size(); i++) {
+            recorded.add(new Recorded(ids.get(i), assigned[i], participants.get(i)));
         }
         return recorded;
     }

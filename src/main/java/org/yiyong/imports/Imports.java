@@ -616,6 +616,7 @@ public class Imports {
         try {
             inTransaction.executeWithoutResult(status -> {
                 ImportRegister.Source source = new ImportRegister.Source(id, job.fileName());
+                planForTheDataAsItIs();
                 int done = 0;
                 int after = 0;
                 while (true) {
@@ -674,6 +675,23 @@ public class Imports {
         }
     }
 
+    /**
+     * On PostgreSQL, has every statement of the save planned for the tables as they are at that moment: the save
+     * grows them by many rows in one transaction, and a plan cached while they were small (a scan of the whole table
+     * to look a few keys up) would be kept for statements run thousands of times on a table now large.
+     */
+    private void planForTheDataAsItIs() {
+        if (postgres == null) {
+            postgres = template.execute((java.sql.Connection connection) ->
+                    connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
+        }
+        if (Boolean.TRUE.equals(postgres)) {
+            template.execute("set local plan_cache_mode = force_custom_plan");
+        }
+    }
+
+    private volatile Boolean postgres;
+
     /** Removes the records an import saved, when nothing refers to them yet. */
     @Transactional
     public Job undo(CurrentUser me, long id, long version) {
@@ -682,6 +700,7 @@ public class Imports {
         if (job.status() != Status.SAVED) {
             throw new ImportRuleBroken("import.not-saved");
         }
+        planForTheDataAsItIs();
         int removed = register.undo(me, id);
         moveTo(job, version, Status.SAVED, Status.UNDONE, "undone_by = :by, undone_at = :at", me);
         audit.record(AuditRecord.of(AuditAction.DEACTIVATE, ENTITY, id).withDetail("undone: " + removed

@@ -5,12 +5,14 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.jdbc.support.JdbcUtils;
+import org.yiyong.platform.internal.PostgresBatching;
 import org.yiyong.shared.FieldCipher;
 
 /**
@@ -22,6 +24,12 @@ import org.yiyong.shared.FieldCipher;
 @EnableScheduling
 @EnableResilientMethods
 public class Platform {
+
+    /** Batches of inserts as multi-row statements on PostgreSQL. */
+    @Bean
+    static BeanPostProcessor postgresBatching() {
+        return new PostgresBatching();
+    }
 
     @Bean
     Clock clock(YiyongProperties properties) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -361,6 +362,31 @@ public class SamaritanRegistry {
             params.put("lost", filter.lostContact());
         }
         return String.join(" and ", where);
+    }
+
+    /** A person on the registry as found by their resident ID: the record's id and county. */
+    public record Found(long id, String regionCode) {
+    }
+
+    /**
+     * The people on the registry with these resident ID numbers (as given, 18 digits), in any county: for work that
+     * names many people by their ID at once (an import), which then keeps to the caller's counties itself.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(WRITE)
+    public Map<String, Found> byResidentIds(Collection<String> residentIds) {
+        Map<String, String> idOfIndex = new HashMap<>();
+        residentIds.forEach(id -> idOfIndex.put(cipher.blindIndex(id), id));
+        Map<String, Found> found = new HashMap<>();
+        List<String> indexes = List.copyOf(idOfIndex.keySet());
+        for (int from = 0; from < indexes.size(); from += 1000) {
+            jdbc.sql("select id, resident_id_index, region_code from samaritan where resident_id_index in (:keys)")
+                    .param("keys", indexes.subList(from, Math.min(indexes.size(), from + 1000)))
+                    .query(rs -> {
+                        found.put(idOfIndex.get(rs.getString(2)), new Found(rs.getLong(1), rs.getString(3)));
+                    });
+        }
+        return found;
     }
 
     public Protected protect(ResidentId id) {

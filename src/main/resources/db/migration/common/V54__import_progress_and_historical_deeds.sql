@@ -29,3 +29,13 @@ create index deed_import_idx on deed (import_id);
 -- The registry's confirmations of those deeds say which import added them, so that undoing it removes them.
 alter table samaritan_deed add column import_id bigint;
 create index samaritan_deed_import_idx on samaritan_deed (import_id);
+
+-- A family member brought in from the earlier registers says which import and row.
+alter table relative add column import_id bigint;
+alter table relative add column import_row integer;
+create index relative_import_idx on relative (import_id);
+
+-- Student aid given before Yiyong, brought in from the earlier registers, says which import and row.
+alter table student_aid_application add column import_id bigint;
+alter table student_aid_application add column import_row integer;
+create index student_aid_application_import_idx on student_aid_application (import_id);

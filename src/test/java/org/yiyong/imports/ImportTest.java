@@ -66,15 +66,24 @@ abstract class ImportTest extends FullStackTest {
     }
 
     ResultActions send(String user, String name, byte[] content) throws Exception {
-        return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content))
-                .param("register", "samaritans").with(as(user)).with(csrf()));
+        return send(user, "samaritans", name, content);
     }
 
-    /** Uploads a file and answers the import with its report once it is checked. */
+    ResultActions send(String user, String register, String name, byte[] content) throws Exception {
+        return mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", name,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content))
+                .param("register", register).with(as(user)).with(csrf()));
+    }
+
+    /** Uploads a file of people and answers the import with its report once it is checked. */
     String checked(String user, String name, byte[] content) throws Exception {
-        String accepted = send(user, name, content).andExpect(status().isAccepted()).andReturn().getResponse()
-                .getContentAsString();
+        return checked(user, "samaritans", name, content);
+    }
+
+    /** Uploads a file of a register and answers the import with its report once it is checked. */
+    String checked(String user, String register, String name, byte[] content) throws Exception {
+        String accepted = send(user, register, name, content).andExpect(status().isAccepted()).andReturn()
+                .getResponse().getContentAsString();
         return settled(user, ((Number) JsonPath.read(accepted, "$.job.id")).longValue());
     }
 
@@ -106,6 +115,11 @@ abstract class ImportTest extends FullStackTest {
     ResultActions step(String user, long id, String step, long version) throws Exception {
         return mvc.perform(post("/api/v1/imports/{id}/{step}", id, step).with(as(user))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + version + "}"));
+    }
+
+    /** The import's version as it stands now. */
+    long version(String user, long id) throws Exception {
+        return ((Number) JsonPath.read(settled(user, id), "$.job.version")).longValue();
     }
 
     static long id(String json) {

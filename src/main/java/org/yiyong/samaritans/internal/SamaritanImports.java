@@ -34,6 +34,7 @@ import org.yiyong.imports.ImportRegister;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
+import org.yiyong.platform.BatchInserts;
 import org.yiyong.platform.DocumentKind;
 import org.yiyong.platform.DocumentNumbers;
 import org.yiyong.samaritans.SamaritanRegistry;
@@ -65,6 +66,7 @@ class SamaritanImports implements ImportRegister {
     private final SamaritanRegistry registry;
     private final HistoricalDeeds historicalDeeds;
     private final DocumentNumbers numbers;
+    private final BatchInserts inserts;
     private final Regions regions;
     private final FieldCipher cipher;
     private final JdbcClient jdbc;
@@ -74,11 +76,12 @@ class SamaritanImports implements ImportRegister {
     private final Clock clock;
 
     SamaritanImports(SamaritanRegistry registry, HistoricalDeeds historicalDeeds, DocumentNumbers numbers,
-            Regions regions, FieldCipher cipher, JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit,
+            BatchInserts inserts, Regions regions, FieldCipher cipher, JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit,
             MessageSource messages, Clock clock) {
         this.registry = registry;
         this.historicalDeeds = historicalDeeds;
         this.numbers = numbers;
+        this.inserts = inserts;
         this.regions = regions;
         this.cipher = cipher;
         this.jdbc = jdbc;
@@ -463,40 +466,30 @@ class SamaritanImports implements ImportRegister {
         Map<String, List<Person>> byCounty = new LinkedHashMap<>();
         fresh.forEach(person -> byCounty.computeIfAbsent(person.first.values().get("region"), k -> new ArrayList<>())
                 .add(person));
-        List<Object[]> inserts = new ArrayList<>(fresh.size());
+        List<Object[]> rows = new ArrayList<>(fresh.size());
+        List<Person> inOrder = new ArrayList<>(fresh.size());
         byCounty.forEach((county, people) -> {
             int first = numbers.reserve("samaritan_number_sequence", Map.of("region_code", county), people.size());
             for (int n = 0; n < people.size(); n++) {
                 Person person = people.get(n);
                 Map<String, String> v = person.first.values();
                 ResidentId id = ResidentId.parse(v.get("residentId"));
-                inserts.add(new Object[] {numbers.format(DocumentKind.SAMARITAN, first + n, Map.of("region", county)),
+                rows.add(new Object[] {numbers.format(DocumentKind.SAMARITAN, first + n, Map.of("region", county)),
                         county, v.get("name"), id.isMale() ? Gender.MALE.name() : Gender.FEMALE.name(),
                         Date.valueOf(id.birthDate()), person.residentId.encrypted(), person.residentId.blindIndex(),
                         person.residentId.masked(), v.get("phone"), v.get("address"), v.get("householdRegistration"),
                         v.get("employer"), person.status, person.diedOn == null ? null : Date.valueOf(person.diedOn),
                         SamaritanSource.HISTORICAL.name(), v.get("sourceDocument"), actor, at, at, source.importId(),
                         person.first.number()});
+                inOrder.add(person);
             }
         });
-        for (int from = 0; from < inserts.size(); from += BATCH) {
-            batch.batchUpdate("""
-                    insert into samaritan (number, region_code, name, gender, birth_date, resident_id, resident_id_index,
-                                           resident_id_masked, phone, address, household_registration, employer,
-                                           status, died_on, source, source_document, created_by, created_at,
-                                           updated_at, import_id, import_row)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    inserts.subList(from, Math.min(inserts.size(), from + BATCH)));
-        }
-        Map<String, Person> byIndex = new HashMap<>();
-        fresh.forEach(person -> byIndex.put(person.residentId.blindIndex(), person));
-        List<String> indexes = List.copyOf(byIndex.keySet());
-        for (int from = 0; from < indexes.size(); from += BATCH) {
-            jdbc.sql("select id, resident_id_index from samaritan where resident_id_index in (:keys)")
-                    .param("keys", indexes.subList(from, Math.min(indexes.size(), from + BATCH)))
-                    .query(rs -> {
-                        byIndex.get(rs.getString(2)).id = rs.getLong(1);
-                    });
+        List<Long> ids = inserts.insert("samaritan", """
+                number, region_code, name, gender, birth_date, resident_id, resident_id_index, resident_id_masked, phone,
+                address, household_registration, employer, status, died_on, source, source_document, created_by,
+                created_at, updated_at, import_id, import_row""", rows);
+        for (int i = 0; i < inOrder.size(); i++) {
+            inOrder.get(i).id = ids.get(i);
         }
         List<Object[]> events = new ArrayList<>(fresh.size() * 2);
         List<AuditRecord> entries = new ArrayList<>(fresh.size());
