@@ -39,3 +39,10 @@ create index relative_import_idx on relative (import_id);
 alter table student_aid_application add column import_id bigint;
 alter table student_aid_application add column import_row integer;
 create index student_aid_application_import_idx on student_aid_application (import_id);
+
+-- A disability grade approved before Yiyong, brought in from the earlier registers: which import and row, and
+-- the person's status before it (restored when the import is undone).
+alter table disability_case add column import_id bigint;
+alter table disability_case add column import_row integer;
+alter table disability_case add column status_before_import varchar(20);
+create index disability_case_import_idx on disability_case (import_id);

@@ -144,4 +144,49 @@ class FamilyAndStudentAidImportTests extends ImportTest {
                 .andExpect(status().isOk());
         step("nanan-staff", nananImport, "undo", version("nanan-staff", nananImport)).andExpect(status().isOk());
     }
+
+    private static final String[] GRADES = {"见义勇为人员身份证号", "伤残等级", "致残日期", "评定日期", "评定机关", "证书编号"};
+
+    @Test
+    void disability_grades_brought_in_count_as_people_with_a_grade_until_undone() throws Exception {
+        long n = System.nanoTime();
+        LocalDate born = LocalDate.of(1945 + (int) (n % 15), 1, 1).plusDays((n / 15) % 300);
+        String seq = String.format("%03d", 100 + (n / 4500) % 800);
+        String injured = ResidentId.withCheckDigit("350582" + born.format(DateTimeFormatter.BASIC_ISO_DATE) + seq);
+        String other = ResidentId.withCheckDigit("350582" + born.plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + seq);
+        long people = id(checked("jinjiang-staff", "人员.xlsx", workbook(HEADERS, List.of(
+                row(new Object[] {"庄永福", injured, "晋江市", "泉政文〔2016〕87号"}, DEED),
+                row(new Object[] {"庄永禄", other, "晋江市", "泉政文〔2016〕87号"}, DEED)), 0)));
+        saved("jinjiang-staff", people, 1);
+        String before = statistics(2018);
+
+        List<Object[]> grades = new ArrayList<>();
+        grades.add(new Object[] {injured, "五级", "2016-08-12", "2018.5.1", "福建省人力资源和社会保障厅", "闽残证2018-0042"});
+        grades.add(new Object[] {other, "11级", "2016-08-12", "2018-05-01"});                  // row 3: grade
+        grades.add(new Object[] {other, "6级", "2016-08-12", "2015-05-01"});                   // row 4: before injury
+        grades.add(new Object[] {injured, "4", "2016-08-12", "2018-06-01"});                   // row 5: twice
+        String checked = checked("jinjiang-staff", "disability", "评残.xlsx", workbook(GRADES, grades, 0));
+        Map<Integer, String> reasons = reasons(checked);
+        assertThat(reasons).containsOnlyKeys(3, 4, 5);
+        assertThat(reasons.get(3)).contains("伤残等级：", "11级");
+        assertThat(reasons.get(4)).contains("评定日期：", "早于致残日期");
+        long id = id(checked);
+        saved("jinjiang-staff", id, 1);
+        long person = jdbc.sql("select id from samaritan where import_id = :id and import_row = 2").param("id", people)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("select status from samaritan where id = :id").param("id", person).query(String.class)
+                .single()).isEqualTo("DISABLED");
+        assertThat(total(statistics(2018), "samaritans.disabled")).as("people with a grade at the end of 2018")
+                .isEqualByComparingTo(total(before, "samaritans.disabled").add(BigDecimal.ONE));
+        assertThat(JsonPath.<Integer>read(checked("jinjiang-staff", "disability", "评残.xlsx",
+                workbook(GRADES, grades.subList(0, 1), 0)), "$.job.existingRows")).as("a grade on file").isOne();
+
+        step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)).andExpect(status().isOk());
+        assertThat(jdbc.sql("select status from samaritan where id = :id").param("id", person).query(String.class)
+                .single()).isEqualTo("ACTIVE");
+        assertThat(total(statistics(2018), "samaritans.disabled")).isEqualByComparingTo(total(before,
+                "samaritans.disabled"));
+        step("jinjiang-staff", people, "undo", version("jinjiang-staff", people)).andExpect(status().isOk());
+    }
 }
