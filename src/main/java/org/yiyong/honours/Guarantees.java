@@ -31,7 +31,8 @@ import org.yiyong.shared.RecordNotFound;
  * decision after the set days (missed), granted rewards not paid within the set days (late), and
  * anomalies — an amount other than the standard in force on the decision date, or two honours of
  * the same level for the same deed and person (wrong). Honours granted above are paid above, so their
- * amounts are not checked here. An item leaves the list when its cause is fixed,
+ * amounts are not checked here. Confirmations brought in from the earlier registers are not missed awards:
+ * their honours were decided before Yiyong. An item leaves the list when its cause is fixed,
  * or when staff put it aside with a recorded reason.
  */
 @Service
@@ -94,7 +95,7 @@ public class Guarantees {
         items.addAll(jdbc.sql("""
                 select sd.id, s.id as samaritan_id, s.name, sd.deed_number, sd.confirmed_on
                 from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
-                where s.region_code in (:scope) and sd.confirmed_on <= :cutoff
+                where s.region_code in (:scope) and sd.confirmed_on <= :cutoff and not sd.historical
                   and not exists (select 1 from honour h where h.deed_id = sd.deed_id
                                   and h.status in ('GRANTED', 'REFUSED', 'REVOKED')
                                   and (h.samaritan_id = s.id or exists (select 1 from honour_member m
