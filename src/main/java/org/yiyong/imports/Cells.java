@@ -37,9 +37,9 @@ public final class Cells {
         return text.isEmpty() ? null : text;
     }
 
-    /** Full-width digits and letters as ASCII (NFKC), for numbers. */
+    /** Full-width digits and letters as ASCII (NFKC), for numbers; null when there is nothing. */
     public static String ascii(String raw) {
-        return Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        return raw == null ? null : Normalizer.normalize(raw, Normalizer.Form.NFKC);
     }
 
     /**

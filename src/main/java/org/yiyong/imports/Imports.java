@@ -354,8 +354,9 @@ public class Imports {
             if (!check.isValid()) {
                 outcome = Outcome.REFUSED;
             } else if (firstRowOfKey.containsKey(check.naturalKey())) {
+                // a row number as written, never "1,234"
                 problems.add(new CellProblem(null, message("import.duplicate-in-file",
-                        firstRowOfKey.get(check.naturalKey()))));
+                        String.valueOf(firstRowOfKey.get(check.naturalKey())))));
                 outcome = Outcome.REFUSED;
             } else if (existing.contains(check.naturalKey())) {
                 firstRowOfKey.put(check.naturalKey(), row.number());

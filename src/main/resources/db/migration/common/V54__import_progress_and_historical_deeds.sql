@@ -46,3 +46,8 @@ alter table disability_case add column import_id bigint;
 alter table disability_case add column import_row integer;
 alter table disability_case add column status_before_import varchar(20);
 create index disability_case_import_idx on disability_case (import_id);
+
+-- A pension paid before Yiyong, brought in from the earlier registers, says which import and row.
+alter table pension_payment add column import_id bigint;
+alter table pension_payment add column import_row integer;
+create index pension_payment_import_idx on pension_payment (import_id);

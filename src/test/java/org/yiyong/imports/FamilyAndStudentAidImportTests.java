@@ -182,6 +182,35 @@ class FamilyAndStudentAidImportTests extends ImportTest {
         assertThat(JsonPath.<Integer>read(checked("jinjiang-staff", "disability", "评残.xlsx",
                 workbook(GRADES, grades.subList(0, 1), 0)), "$.job.existingRows")).as("a grade on file").isOne();
 
+        // the pensions paid on that grade, then
+        String pensionsBefore = statistics(2019);
+        List<Object[]> pensions = new ArrayList<>();
+        pensions.add(new Object[] {injured, "2019年", "¥36,000.00", "2019-12-20", null, "晋江市民政局", "JJ2019-0456"});
+        pensions.add(new Object[] {injured, "2018", "24000", "2018-12-20", "8个月"});
+        pensions.add(new Object[] {injured, "2017", "36000", "2017-12-20"});                  // row 4: before the grade
+        pensions.add(new Object[] {other, "2019", "36000", "2019-12-20"});                    // row 5: no grade at all
+        pensions.add(new Object[] {injured, "2020", "36000", "2019-12-20"});                  // row 6: paid before
+        pensions.add(new Object[] {injured, null, "36000", "2019-12-20", "12"});              // row 7: no year
+        String pensionCheck = checked("jinjiang-staff", "pensions", "抚恤金.xlsx", workbook(new String[] {"见义勇为人员身份证号",
+            "年度", "金额（元）", "发放日期", "月数", "发放单位", "凭证号"}, pensions, 0));
+        Map<Integer, String> pensionReasons = reasons(pensionCheck);
+        assertThat(pensionReasons).containsOnlyKeys(4, 5, 6, 7);
+        assertThat(pensionReasons.get(7)).startsWith("年度：");
+        assertThat(pensionReasons.get(4)).contains("2017 年底前没有批准的伤残等级");
+        assertThat(pensionReasons.get(6)).contains("发放日期：");
+        long pensionImport = id(pensionCheck);
+        saved("jinjiang-staff", pensionImport, 1);
+        assertThat(total(statistics(2019), "samaritans.pensions")).isEqualByComparingTo(
+                total(pensionsBefore, "samaritans.pensions").add(new BigDecimal("36000")));
+        assertThat(jdbc.sql("select annual_amount from pension_payment where import_id = :id and pension_year = 2018")
+                .param("id", pensionImport).query(BigDecimal.class).single()).isEqualByComparingTo("36000");
+        step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)) // the pensions name the grade
+                .andExpect(status().isConflict());
+        step("jinjiang-staff", pensionImport, "undo", version("jinjiang-staff", pensionImport))
+                .andExpect(status().isOk());
+        assertThat(total(statistics(2019), "samaritans.pensions")).isEqualByComparingTo(
+                total(pensionsBefore, "samaritans.pensions"));
+
         step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)).andExpect(status().isOk());
         assertThat(jdbc.sql("select status from samaritan where id = :id").param("id", person).query(String.class)
                 .single()).isEqualTo("ACTIVE");

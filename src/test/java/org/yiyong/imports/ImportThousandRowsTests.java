@@ -67,7 +67,7 @@ class ImportThousandRowsTests extends ImportTest {
                 new Mistake("事迹类别", "没有“救火”这个事迹类别", row -> with(row, 9, "救火")),
                 // a control character as Excel stores it in the sheet's XML (_xHHHH_), written here as such
                 new Mistake("住址", "控制字符", row -> with(row, 5, "安海镇_x0007_西垵村")),
-                new Mistake(null, "是同一人", row -> row)); // the ID of the row before it, set below
+                new Mistake(null, "是同一条记录", row -> row)); // the ID of the row before it, set below
         List<Object[]> rows = new ArrayList<>();
         Map<Integer, Mistake> expected = new HashMap<>();
         DateTimeFormatter digits = DateTimeFormatter.BASIC_ISO_DATE;
@@ -78,7 +78,7 @@ class ImportThousandRowsTests extends ImportTest {
             int sheetRow = i + 2; // a header row, then the data from row 2
             if (i % 10 == 7) {
                 Mistake mistake = mistakes.get((i / 10) % 20);
-                row = mistake.reason().equals("是同一人") ? with(row, 1, rows.get(i - 1)[1]) : mistake.apply().apply(row);
+                row = mistake.reason().equals("是同一条记录") ? with(row, 1, rows.get(i - 1)[1]) : mistake.apply().apply(row);
                 expected.put(sheetRow, mistake);
             }
             rows.add(row);
