@@ -5,6 +5,6 @@
  * transit cards and exam bonuses; the guarantees that nobody confirmed is left without the award due.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Honours",
-        allowedDependencies = {"audit", "documents", "files", "funds", "identity", "organization", "platform",
-                "samaritans", "shared", "web"})
+        allowedDependencies = {"audit", "documents", "files", "funds", "identity", "imports", "organization",
+                "platform", "samaritans", "shared", "web"})
 package org.yiyong.honours;

@@ -51,3 +51,8 @@ create index disability_case_import_idx on disability_case (import_id);
 alter table pension_payment add column import_id bigint;
 alter table pension_payment add column import_row integer;
 create index pension_payment_import_idx on pension_payment (import_id);
+
+-- An honour granted before Yiyong, brought in from the earlier registers, says which import and row.
+alter table honour add column import_id bigint;
+alter table honour add column import_row integer;
+create index honour_import_idx on honour (import_id);

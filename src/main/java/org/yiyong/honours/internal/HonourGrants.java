@@ -140,17 +140,26 @@ public class HonourGrants {
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
     public Honour recordHistorical(CurrentUser me, long samaritanId, String titleCode, LocalDate decidedOn,
             String document, BigDecimal reward) {
+        return recordHistorical(me, samaritanId, titleCode, decidedOn, document, reward, null, null);
+    }
+
+    /** As {@link #recordHistorical(CurrentUser, long, String, LocalDate, String, BigDecimal)}, for a deed on record. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF')")
+    public Honour recordHistorical(CurrentUser me, long samaritanId, String titleCode, LocalDate decidedOn,
+            String document, BigDecimal reward, Long deedId, String deedNumber) {
         if (decidedOn == null || decidedOn.isAfter(LocalDate.now(clock))) {
             throw new InvalidField("decidedOn", decidedOn == null ? "validation.required" : "honour.date.future");
         }
         Inputs.requiredText("documentNumber", document);
         Title title = catalogue.title(titleCode == null ? "" : titleCode);
         SamaritanProfile samaritan = samaritans.profile(me, samaritanId);
-        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), null)) {
-            throw new HonourRuleBroken("honour.already", samaritan.name(), title.getName(), "—");
+        if (honours.existsBySamaritanIdAndTitleIdAndDeedId(samaritanId, title.getId(), deedId)) {
+            throw new HonourRuleBroken("honour.already", samaritan.name(), title.getName(),
+                    deedNumber == null ? "—" : deedNumber);
         }
         Money amount = reward != null ? Money.of(reward) : catalogue.rewardOn(title, decidedOn);
-        Honour honour = new Honour(title.getId(), samaritanId, null, null, samaritan.regionCode(),
+        Honour honour = new Honour(title.getId(), samaritanId, deedId, deedNumber, samaritan.regionCode(),
                 HonourMode.HISTORICAL, "历史表彰：" + document.trim(), me.username(), decidedOn);
         honour.grantedInRound(me.username(), decidedOn, document.trim(), numbers.certificate(decidedOn.getYear()),
                 numbers.verificationCode(), amount);
