@@ -45,7 +45,7 @@ import org.yiyong.shared.ResidentId;
 public class Volunteering {
 
     static final String TEAM = "VolunteerTeam";
-    static final String VOLUNTEER = "Volunteer";
+    public static final String VOLUNTEER = "Volunteer";
     static final String ACTIVITY = "VolunteerActivity";
     /** Certificates expiring within these days are listed to be renewed. */
     public static final int EXPIRY_WARNING_DAYS = 60;

@@ -8,6 +8,6 @@
  * through {@link org.yiyong.community.CommunityFigures}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Community",
-        allowedDependencies = {"audit", "care", "deeds", "files", "identity", "leads", "organization", "platform", "shared",
-                "web"})
+        allowedDependencies = {"audit", "care", "deeds", "files", "identity", "imports", "leads", "organization",
+                "platform", "shared", "web"})
 package org.yiyong.community;

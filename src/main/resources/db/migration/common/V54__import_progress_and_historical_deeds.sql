@@ -56,3 +56,8 @@ create index pension_payment_import_idx on pension_payment (import_id);
 alter table honour add column import_id bigint;
 alter table honour add column import_row integer;
 create index honour_import_idx on honour (import_id);
+
+-- A volunteer of the earlier registers (志愿者名册), brought in by an import, says which import and row.
+alter table volunteer add column import_id bigint;
+alter table volunteer add column import_row integer;
+create index volunteer_import_idx on volunteer (import_id);
