@@ -248,6 +248,10 @@ class ImportTests extends ImportTest {
         settled("jinjiang-staff", page);
         assertThat(mvc.perform(get(location).with(as("jinjiang-staff"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("撤销这次导入");
+        // and undone from the page, so that the template's example leaves nothing behind
+        mvc.perform(post(location + "/undo").param("version", String.valueOf(version("jinjiang-staff", page)))
+                .with(as("jinjiang-staff")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(JsonPath.<String>read(settled("jinjiang-staff", page), "$.job.status")).isEqualTo("UNDONE");
     }
 
     private long count() {

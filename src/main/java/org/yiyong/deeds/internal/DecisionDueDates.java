@@ -70,6 +70,7 @@ class DecisionDueDates implements ApplicationRunner {
         return jdbc.sql("""
                 select id, accepted_on, extension_days from deed
                 where decided_on is not null and decision_due_on is null and accepted_on is not null and id > :after
+                  and source <> 'HISTORICAL_REGISTER'
                 order by id fetch first %d rows only""".formatted(BATCH))
                 .param("after", after)
                 .query((rs, row) -> new Decided(rs.getLong("id"), rs.getObject("accepted_on", LocalDate.class),
