@@ -16,6 +16,8 @@ public enum AuditAction {
     UPDATE,
     /** a record was deactivated, revoked or otherwise taken out of use */
     DEACTIVATE,
+    /** a record was removed for good, as an import's records are when the import is undone */
+    DELETE,
     /** a record was put back in use */
     ACTIVATE,
     /** a person's roles were changed */

@@ -134,8 +134,12 @@ public class AuditTrail {
         append(record);
     }
 
-    /** One change a person made: when, what (created or updated), to which record, and the entry's words. */
-    public record Done(Instant at, AuditAction action, String entityType, String entityId, String detail) {
+    /**
+     * One change a person made: when, what (created or updated), to which record, the entry's words, and whether
+     * the record has since been removed (so that no one is sent to it).
+     */
+    public record Done(Instant at, AuditAction action, String entityType, String entityId, String detail,
+            boolean removed) {
     }
 
     /**
@@ -145,13 +149,17 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<Done> doneBy(String actor, Instant since, int limit) {
         return jdbc.sql("""
-                select occurred_at, action, entity_type, entity_id, detail from audit_entry
-                where actor = :actor and occurred_at >= :since and action in ('CREATE', 'UPDATE')
-                order by occurred_at desc, id desc fetch first %d rows only""".formatted(limit))
+                select e.occurred_at, e.action, e.entity_type, e.entity_id, e.detail,
+                       case when exists (select 1 from audit_entry r where r.entity_type = e.entity_type
+                                         and r.entity_id = e.entity_id and r.action = 'DELETE')
+                            then true else false end as removed
+                from audit_entry e
+                where e.actor = :actor and e.occurred_at >= :since and e.action in ('CREATE', 'UPDATE')
+                order by e.occurred_at desc, e.id desc fetch first %d rows only""".formatted(limit))
                 .param("actor", actor).param("since", java.sql.Timestamp.from(since))
                 .query((rs, row) -> new Done(rs.getTimestamp("occurred_at").toInstant(),
                         AuditAction.valueOf(rs.getString("action")), rs.getString("entity_type"),
-                        rs.getString("entity_id"), rs.getString("detail")))
+                        rs.getString("entity_id"), rs.getString("detail"), rs.getBoolean("removed")))
                 .list();
     }
 

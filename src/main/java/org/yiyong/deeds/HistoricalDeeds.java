@@ -163,7 +163,7 @@ public class HistoricalDeeds {
         } catch (DataIntegrityViolationException referred) {
             throw new InUse();
         }
-        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DEACTIVATE, DeedIntake.ENTITY, id)
+        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DELETE, DeedIntake.ENTITY, id)
                 .byActor(actor).withDetail("removed with import " + importId)).toList());
         return ids.size();
     }

@@ -99,7 +99,7 @@ public class ToDo {
         return audit.doneBy(me.username(), clock.instant().minus(Duration.ofDays(DONE_DAYS)), 200).stream()
                 .map(done -> new DoneItem(LocalDateTime.ofInstant(done.at(), clock.getZone()), done.action().name(),
                         done.entityType(), done.entityId(), done.detail(),
-                        PAGES.containsKey(done.entityType()) && done.entityId() != null
+                        !done.removed() && PAGES.containsKey(done.entityType()) && done.entityId() != null
                                 && done.entityId().chars().allMatch(Character::isDigit)
                                 ? PAGES.get(done.entityType()) + done.entityId() : null))
                 .toList();

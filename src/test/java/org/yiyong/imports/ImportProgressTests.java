@@ -137,6 +137,11 @@ class ImportProgressTests extends ImportTest {
         return new BigDecimal(totals.get(0).toString());
     }
 
+    private String doneList(String user) throws Exception {
+        return mvc.perform(get("/tasks").with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void deeds_brought_in_count_in_the_statistics_until_the_import_is_undone() throws Exception {
         List<Object[]> rows = people(3);
@@ -163,7 +168,7 @@ class ImportProgressTests extends ImportTest {
 
         // the person with two deeds: one record, both confirmations, injured by the second; each deed a closed case
         List<Map<String, Object>> deeds = jdbc.sql("""
-                select sd.deed_id, s.status from samaritan_deed sd join samaritan s on s.id = sd.samaritan_id
+                select sd.deed_id, s.status, s.id as samaritan_id from samaritan_deed sd join samaritan s on s.id = sd.samaritan_id
                 where s.import_id = :id and s.import_row = 2 order by sd.occurred_on""")
                 .param("id", id).query().listOfRows();
         assertThat(deeds).hasSize(2);
@@ -182,6 +187,8 @@ class ImportProgressTests extends ImportTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(deedPage).contains("协助民警抓获抢夺嫌疑人", "历史台账导入", "事迹台账.xlsx 第 5 行");
         mvc.perform(get("/deeds/{id}", deed).with(as("nanan-staff"))).andExpect(status().isNotFound());
+        assertThat(doneList("jinjiang-staff")).as("the done list links what the import made")
+                .contains("href=\"/deeds/" + deed + "\"");
 
         // a case of the registers cannot be registered as new
         mvc.perform(post("/api/v1/deeds").with(as("jinjiang-staff")).contentType("application/json").content("""
@@ -197,6 +204,9 @@ class ImportProgressTests extends ImportTest {
         assertThat(jdbc.sql("select count(*) from samaritan").query(Long.class).single()).isEqualTo(people);
         assertThat(jdbc.sql("select count(*) from deed where import_id = :id").param("id", id).query(Long.class)
                 .single()).isZero();
+        // the done list still says what was done, but sends no one to the records the undo removed
+        assertThat(doneList("jinjiang-staff")).doesNotContain("href=\"/deeds/" + deed + "\"")
+                .doesNotContain("href=\"/samaritans/" + deeds.get(0).get("samaritan_id") + "\"");
         String undone2016 = statistics(2016);
         for (String key : List.of("deeds.received", "deeds.decided", "deeds.confirmations")) {
             assertThat(total(undone2016, key)).as(key + " after undo").isEqualByComparingTo(total(before2016, key));

@@ -336,7 +336,7 @@ class StudentAidImports implements ImportRegister {
         List<Long> ids = jdbc.sql("select id from student_aid_application where import_id = :id").param("id", importId)
                 .query(Long.class).list();
         jdbc.sql("delete from student_aid_application where import_id = :id").param("id", importId).update();
-        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DEACTIVATE, StudentAid.ENTITY, id)
+        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DELETE, StudentAid.ENTITY, id)
                 .byActor(me.username()).withDetail("removed with import " + importId)).toList());
         return ids.size();
     }

@@ -232,7 +232,7 @@ class VolunteerImports implements ImportRegister {
             // hours, an activity, a certificate, a training names one of them
             throw new InUse();
         }
-        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DEACTIVATE, Volunteering.VOLUNTEER, id)
+        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DELETE, Volunteering.VOLUNTEER, id)
                 .byActor(me.username()).withDetail("removed with import " + importId)).toList());
         return ids.size();
     }

@@ -293,7 +293,7 @@ class HonourImports implements ImportRegister {
         } catch (DataIntegrityViolationException referred) {
             throw new InUse();
         }
-        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DEACTIVATE, HonourLookup.ENTITY, id)
+        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DELETE, HonourLookup.ENTITY, id)
                 .byActor(me.username()).withDetail("removed with import " + importId)).toList());
         return ids.size();
     }

@@ -274,7 +274,7 @@ class PensionImports implements ImportRegister {
         List<Long> ids = jdbc.sql("select id from pension_payment where import_id = :id").param("id", importId)
                 .query(Long.class).list();
         jdbc.sql("delete from pension_payment where import_id = :id").param("id", importId).update();
-        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DEACTIVATE, Disability.PENSION, id)
+        audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DELETE, Disability.PENSION, id)
                 .byActor(me.username()).withDetail("removed with import " + importId)).toList());
         return ids.size();
     }

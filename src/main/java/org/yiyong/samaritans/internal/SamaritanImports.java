@@ -549,7 +549,7 @@ class SamaritanImports implements ImportRegister {
         historicalDeeds.remove(me.username(), importId);
         Set<Long> removed = new HashSet<>(people);
         List<AuditRecord> entries = new ArrayList<>();
-        people.forEach(id -> entries.add(AuditRecord.of(AuditAction.DEACTIVATE, SamaritanRegistry.ENTITY, id)
+        people.forEach(id -> entries.add(AuditRecord.of(AuditAction.DELETE, SamaritanRegistry.ENTITY, id)
                 .byActor(me.username()).withDetail("removed with import " + importId)));
         confirmations.stream().filter(c -> !removed.contains((Long) c[1])).forEach(c -> entries.add(
                 AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, c[1]).byActor(me.username())
