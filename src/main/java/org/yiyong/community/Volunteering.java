@@ -46,7 +46,7 @@ public class Volunteering {
 
     static final String TEAM = "VolunteerTeam";
     public static final String VOLUNTEER = "Volunteer";
-    static final String ACTIVITY = "VolunteerActivity";
+    public static final String ACTIVITY = "VolunteerActivity";
     /** Certificates expiring within these days are listed to be renewed. */
     public static final int EXPIRY_WARNING_DAYS = 60;
 

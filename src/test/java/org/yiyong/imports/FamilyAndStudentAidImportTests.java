@@ -28,28 +28,6 @@ class FamilyAndStudentAidImportTests extends ImportTest {
     private static final String[] AID = {"见义勇为人员身份证号", "学生姓名", "学年", "学段", "就读学校", "金额（元）", "批准日期", "发放日期",
         "发放单位", "批准文号"};
 
-    private String statistics(int year) throws Exception {
-        return mvc.perform(get("/api/v1/statistics").param("year", String.valueOf(year)).param("region", "350582")
-                .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static BigDecimal total(String report, String key) {
-        List<Object> totals = JsonPath.read(report, "$.sections[*].figures[?(@.key == '" + key + "')].total");
-        return new BigDecimal(totals.get(0).toString());
-    }
-
-    private static Map<Integer, String> reasons(String json) {
-        List<Map<String, Object>> rows = JsonPath.read(json, "$.rows");
-        Map<Integer, String> reasons = new java.util.TreeMap<>();
-        for (Map<String, Object> row : rows) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> problems = (List<Map<String, Object>>) row.get("problems");
-            reasons.put(((Number) row.get("number")).intValue(), String.join("；", problems.stream()
-                    .map(p -> (p.get("header") == null ? "" : p.get("header") + "：") + p.get("message")).toList()));
-        }
-        return reasons;
-    }
-
     @Test
     void families_and_the_aid_they_were_given_follow_the_people_and_count_in_the_statistics() throws Exception {
         long n = System.nanoTime();

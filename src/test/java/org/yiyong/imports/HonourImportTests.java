@@ -23,16 +23,6 @@ class HonourImportTests extends ImportTest {
 
     private static final String[] COLUMNS = {"见义勇为人员身份证号", "荣誉称号", "表彰日期", "表彰文号", "事迹发生日期", "奖金（元）"};
 
-    private String statistics(int year) throws Exception {
-        return mvc.perform(get("/api/v1/statistics").param("year", String.valueOf(year)).param("region", "350582")
-                .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static BigDecimal total(String report, String key) {
-        List<Object> totals = JsonPath.read(report, "$.sections[*].figures[?(@.key == '" + key + "')].total");
-        return new BigDecimal(totals.get(0).toString());
-    }
-
     @Test
     void honours_of_the_registers_follow_their_people_and_deeds_and_count_in_the_statistics() throws Exception {
         long n = System.nanoTime();

@@ -127,16 +127,6 @@ class ImportProgressTests extends ImportTest {
                 .andExpect(status().isConflict());
     }
 
-    private String statistics(int year) throws Exception {
-        return mvc.perform(get("/api/v1/statistics").param("year", String.valueOf(year)).param("region", "350582")
-                .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static BigDecimal total(String report, String key) {
-        List<Object> totals = JsonPath.read(report, "$.sections[*].figures[?(@.key == '" + key + "')].total");
-        return new BigDecimal(totals.get(0).toString());
-    }
-
     private String doneList(String user) throws Exception {
         return mvc.perform(get("/tasks").with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -120,6 +123,31 @@ abstract class ImportTest extends FullStackTest {
     /** The import's version as it stands now. */
     long version(String user, long id) throws Exception {
         return ((Number) JsonPath.read(settled(user, id), "$.job.version")).longValue();
+    }
+
+    /** The statistics of Jinjiang for a year, as the API gives them to its staff. */
+    String statistics(int year) throws Exception {
+        return mvc.perform(get("/api/v1/statistics").param("year", String.valueOf(year)).param("region", "350582")
+                .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** A figure's total in such statistics. */
+    static BigDecimal total(String report, String key) {
+        List<Object> totals = JsonPath.read(report, "$.sections[*].figures[?(@.key == '" + key + "')].total");
+        return new BigDecimal(totals.get(0).toString());
+    }
+
+    /** The refused rows of a check report: row number → "header：reason；…". */
+    static Map<Integer, String> reasons(String json) {
+        List<Map<String, Object>> rows = JsonPath.read(json, "$.rows");
+        Map<Integer, String> reasons = new TreeMap<>();
+        for (Map<String, Object> row : rows) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> problems = (List<Map<String, Object>>) row.get("problems");
+            reasons.put(((Number) row.get("number")).intValue(), String.join("；", problems.stream()
+                    .map(p -> (p.get("header") == null ? "" : p.get("header") + "：") + p.get("message")).toList()));
+        }
+        return reasons;
     }
 
     static long id(String json) {

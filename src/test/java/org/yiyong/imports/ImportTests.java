@@ -200,6 +200,31 @@ class ImportTests extends ImportTest {
     }
 
     @Test
+    void every_register_has_its_template_with_headers_drop_downs_and_an_explanation() throws Exception {
+        Map<String, String> firstHeader = Map.of("samaritans", "姓名*", "family", "见义勇为人员身份证号*",
+                "student-aid", "见义勇为人员身份证号*", "disability", "见义勇为人员身份证号*", "pensions", "见义勇为人员身份证号*", "honours", "见义勇为人员身份证号*",
+                "volunteers", "姓名*", "volunteer-hours", "姓名*", "condolences", "见义勇为人员身份证号*");
+        for (Map.Entry<String, String> register : firstHeader.entrySet()) {
+            byte[] template = mvc.perform(get("/api/v1/imports/templates/{key}", register.getKey())
+                    .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsByteArray();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+                assertThat(workbook.getSheet("填写").getRow(0).getCell(0).getStringCellValue()).as(register.getKey())
+                        .isEqualTo(register.getValue());
+                assertThat(workbook.getSheet("填写").getRow(1) != null).as(register.getKey() + " example row").isTrue();
+                assertThat(workbook.getSheet("说明").getPhysicalNumberOfRows()).as(register.getKey()).isGreaterThan(2);
+            }
+        }
+        for (String coded : List.of("samaritans", "student-aid", "honours", "volunteer-hours", "condolences")) {
+            byte[] template = mvc.perform(get("/api/v1/imports/templates/{key}", coded).with(as("jinjiang-staff")))
+                    .andReturn().getResponse().getContentAsByteArray();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+                assertThat(workbook.getSheet("填写").getDataValidations()).as(coded).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void a_file_that_is_not_the_register_is_refused_whole_and_the_template_has_drop_downs() throws Exception {
         send("jinjiang-staff", "说明.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
@@ -256,17 +281,6 @@ class ImportTests extends ImportTest {
 
     private long count() {
         return jdbc.sql("select count(*) from samaritan").query(Long.class).single();
-    }
-
-    private static Map<Integer, String> reasons(String json) {
-        List<Map<String, Object>> rows = JsonPath.read(json, "$.rows");
-        Map<Integer, String> reasons = new java.util.TreeMap<>();
-        for (Map<String, Object> row : rows) {
-            List<Map<String, Object>> problems = (List<Map<String, Object>>) row.get("problems");
-            reasons.put(((Number) row.get("number")).intValue(), String.join("；", problems.stream()
-                    .map(p -> (p.get("header") == null ? "" : p.get("header") + "：") + p.get("message")).toList()));
-        }
-        return reasons;
     }
 
     private static String toFullWidth(String digits) {

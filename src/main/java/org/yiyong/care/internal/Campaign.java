@@ -1,5 +1,6 @@
 package org.yiyong.care.internal;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -103,6 +104,10 @@ public class Campaign {
     @Convert(converter = MoneyConverter.class)
     private Money provinceAmount;
 
+    /** The import that brought the campaign in from the earlier registers, when it was. */
+    @Column(updatable = false, insertable = false)
+    private Long importId;
+
     protected Campaign() {
     }
 
@@ -190,6 +195,15 @@ public class Campaign {
     }
 
     /** Whether the province pays (its lines are recorded as received, never sent to our funds). */
+    /** Whether the campaign was brought in from the earlier registers: paid before Yiyong, nothing to send. */
+    public boolean isHistorical() {
+        return importId != null;
+    }
+
+    public Long getImportId() {
+        return importId;
+    }
+
     public boolean isProvincial() {
         return provinceAmount != null;
     }

@@ -51,7 +51,9 @@ public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
         /** every honour of the person was revoked */
         HONOUR_REVOKED,
         /** already on another campaign of the same festival and year */
-        ON_OTHER_CAMPAIGN
+        ON_OTHER_CAMPAIGN,
+        /** paid before Yiyong, brought in from the earlier registers */
+        IMPORTED
     }
 
     @Id
