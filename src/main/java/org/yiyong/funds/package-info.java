@@ -5,8 +5,8 @@
  * balances, statements, the annual financial report and the reconciliation of every payment.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Funds",
-        allowedDependencies = {"audit", "documents", "identity", "organization", "platform", "samaritans",
-                "shared", "web"})
+        allowedDependencies = {"audit", "documents", "identity", "imports", "organization", "platform",
+                "samaritans", "shared", "web"})
 package org.yiyong.funds;
 
 import org.yiyong.funds.internal.Funds;

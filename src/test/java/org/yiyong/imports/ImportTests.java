@@ -203,7 +203,7 @@ class ImportTests extends ImportTest {
     void every_register_has_its_template_with_headers_drop_downs_and_an_explanation() throws Exception {
         Map<String, String> firstHeader = Map.of("samaritans", "姓名*", "family", "见义勇为人员身份证号*",
                 "student-aid", "见义勇为人员身份证号*", "disability", "见义勇为人员身份证号*", "pensions", "见义勇为人员身份证号*", "honours", "见义勇为人员身份证号*",
-                "volunteers", "姓名*", "volunteer-hours", "姓名*", "condolences", "见义勇为人员身份证号*");
+                "volunteers", "姓名*", "volunteer-hours", "姓名*", "condolences", "见义勇为人员身份证号*", "donations", "捐赠人");
         for (Map.Entry<String, String> register : firstHeader.entrySet()) {
             byte[] template = mvc.perform(get("/api/v1/imports/templates/{key}", register.getKey())
                     .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse()
@@ -215,7 +215,8 @@ class ImportTests extends ImportTest {
                 assertThat(workbook.getSheet("说明").getPhysicalNumberOfRows()).as(register.getKey()).isGreaterThan(2);
             }
         }
-        for (String coded : List.of("samaritans", "student-aid", "honours", "volunteer-hours", "condolences")) {
+        for (String coded : List.of("samaritans", "student-aid", "honours", "volunteer-hours", "condolences",
+                "donations")) {
             byte[] template = mvc.perform(get("/api/v1/imports/templates/{key}", coded).with(as("jinjiang-staff")))
                     .andReturn().getResponse().getContentAsByteArray();
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {

@@ -1,5 +1,6 @@
 package org.yiyong.funds.internal;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -61,6 +62,10 @@ public class Donation {
 
     private boolean reversed;
 
+    /** The import that brought the donation in from the earlier registers, when it was (then it is not posted). */
+    @Column(updatable = false, insertable = false)
+    private Long importId;
+
     protected Donation() {
     }
 
@@ -79,6 +84,11 @@ public class Donation {
         this.idempotencyKey = idempotencyKey;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+    }
+
+    /** Received before the fund was opened here and brought in from the earlier registers: not in the journal. */
+    public boolean isHistorical() {
+        return importId != null;
     }
 
     void reverse() {

@@ -260,6 +260,10 @@ public class FundRegister {
         if (donation.isReversed()) {
             throw new FundRuleBroken("donation.reversed-already", donation.getReceiptNumber());
         }
+        if (donation.isHistorical()) {
+            // never posted: what was wrong in the earlier register is put right by undoing its import
+            throw new FundRuleBroken("donation.historical.not-reversible", donation.getReceiptNumber());
+        }
         journal.lock(donation.getFundId());
         BigDecimal balance = journal.balance(donation.getFundId());
         if (balance.compareTo(donation.getAmount().amount()) < 0) {

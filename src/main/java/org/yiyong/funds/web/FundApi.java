@@ -52,7 +52,7 @@ final class FundApi {
     static DonationView view(Donation d) {
         return new DonationView(d.getId(), d.getReceiptNumber(), d.getDonorId(), d.getDonorName(), d.getDonorKind(),
                 d.getFundId(), d.getRegionCode(), d.getAmount().amount(), d.getReceivedOn(), d.getChannel(), d.getNote(),
-                d.getRecordedBy(), d.isReversed());
+                d.getRecordedBy(), d.isReversed(), d.isHistorical());
     }
 
     static OrderView view(PaymentOrder o) {
@@ -91,7 +91,9 @@ final class FundApi {
 
     record DonationView(long id, String receiptNumber, Long donorId, String donorName, Donor.Kind donorKind,
             long fundId, String regionCode, BigDecimal amount, LocalDate receivedOn, Donation.Channel channel,
-            String note, String recordedBy, boolean reversed) {
+            String note, String recordedBy, boolean reversed,
+            @Schema(description = "received before the fund was opened here, brought in from the earlier registers; "
+                    + "not posted in the journal") boolean historical) {
     }
 
     record DonorView(long id, Donor.Kind kind, String name, String regionCode) {
