@@ -701,7 +701,6 @@ public class Imports {
         if (job.status() != Status.SAVED) {
             throw new ImportRuleBroken("import.not-saved");
         }
-        planForTheDataAsItIs();
         int removed = register.undo(me, id);
         moveTo(job, version, Status.SAVED, Status.UNDONE, "undone_by = :by, undone_at = :at", me);
         audit.record(AuditRecord.of(AuditAction.DEACTIVATE, ENTITY, id).withDetail("undone: " + removed
