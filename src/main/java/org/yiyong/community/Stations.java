@@ -40,7 +40,7 @@ import org.yiyong.shared.PhoneNumber;
 @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF', 'LEADER')")
 public class Stations {
 
-    static final String ENTITY = "Station";
+    public static final String ENTITY = "Station";
 
     private final JdbcClient jdbc;
     private final OrganizationLookup organizations;

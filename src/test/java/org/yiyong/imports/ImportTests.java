@@ -201,9 +201,11 @@ class ImportTests extends ImportTest {
 
     @Test
     void every_register_has_its_template_with_headers_drop_downs_and_an_explanation() throws Exception {
-        Map<String, String> firstHeader = Map.of("samaritans", "姓名*", "family", "见义勇为人员身份证号*",
-                "student-aid", "见义勇为人员身份证号*", "disability", "见义勇为人员身份证号*", "pensions", "见义勇为人员身份证号*", "honours", "见义勇为人员身份证号*",
-                "volunteers", "姓名*", "volunteer-hours", "姓名*", "condolences", "见义勇为人员身份证号*", "donations", "捐赠人");
+        String person = "见义勇为人员身份证号*";
+        Map<String, String> firstHeader = Map.ofEntries(Map.entry("samaritans", "姓名*"), Map.entry("family", person),
+                Map.entry("student-aid", person), Map.entry("disability", person), Map.entry("pensions", person),
+                Map.entry("honours", person), Map.entry("volunteers", "姓名*"), Map.entry("volunteer-hours", "姓名*"),
+                Map.entry("condolences", person), Map.entry("donations", "捐赠人"), Map.entry("stations", "工作站名称*"));
         for (Map.Entry<String, String> register : firstHeader.entrySet()) {
             byte[] template = mvc.perform(get("/api/v1/imports/templates/{key}", register.getKey())
                     .with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse()
@@ -216,7 +218,7 @@ class ImportTests extends ImportTest {
             }
         }
         for (String coded : List.of("samaritans", "student-aid", "honours", "volunteer-hours", "condolences",
-                "donations")) {
+                "donations", "stations")) {
             byte[] template = mvc.perform(get("/api/v1/imports/templates/{key}", coded).with(as("jinjiang-staff")))
                     .andReturn().getResponse().getContentAsByteArray();
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
