@@ -647,6 +647,7 @@ public class Imports {
                     after = (int) valid.get(valid.size() - 1)[1];
                     int shown = done;
                     apart.executeWithoutResult(progress -> progress(id, shown));
+                    planForTheDataAsItIs();
                 }
                 int updated = jdbc.sql("""
                         update import_job set status = 'SAVED', saved_rows = :saved, version = version + 1
@@ -677,9 +678,11 @@ public class Imports {
     }
 
     /**
-     * On PostgreSQL, has every statement of the save planned for the tables as they are at that moment: the save
-     * grows them by many rows in one transaction, and a plan cached while they were small (a scan of the whole table
-     * to look a few keys up) would be kept for statements run thousands of times on a table now large.
+     * On PostgreSQL, has the statements of the save planned again for the tables as they are now, at its start and
+     * after each part: the save grows them by many rows in one transaction, and a plan cached while they were small
+     * (a scan of the whole table to look a key up, as the check of a foreign key does thousands of times) would be
+     * kept for a table now large. Planning once a part rather than once a statement (as {@code force_custom_plan}
+     * would) leaves the key checks their cached plans in between.
      */
     private void planForTheDataAsItIs() {
         if (postgres == null) {
@@ -687,7 +690,7 @@ public class Imports {
                     connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres"));
         }
         if (Boolean.TRUE.equals(postgres)) {
-            template.execute("set local plan_cache_mode = force_custom_plan");
+            template.execute("discard plans");
         }
     }
 
