@@ -638,11 +638,7 @@ public class Imports {
                     List<ImportRegister.Row> rows = valid.stream().map(row -> new ImportRegister.Row((int) row[1],
                             json.readValue((String) row[2], new TypeReference<Map<String, String>>() { }))).toList();
                     List<Long> records = register.save(me, source, rows);
-                    List<Object[]> saved = new ArrayList<>(valid.size());
-                    for (int i = 0; i < valid.size(); i++) {
-                        saved.add(new Object[] {records.get(i), valid.get(i)[0]});
-                    }
-                    template.batchUpdate("update import_row set outcome = 'SAVED', record_id = ? where id = ?", saved);
+                    markSaved(valid, records);
                     done += valid.size();
                     after = (int) valid.get(valid.size() - 1)[1];
                     int shown = done;
@@ -675,6 +671,29 @@ public class Imports {
                 throw fault;
             }
         }
+    }
+
+    /** Notes each row of a part as saved, with the record it became: one statement on PostgreSQL. */
+    private void markSaved(List<Object[]> rows, List<Long> records) {
+        if (Boolean.TRUE.equals(postgres)) {
+            Long[] ids = rows.stream().map(row -> (Long) row[0]).toArray(Long[]::new);
+            template.execute((java.sql.Connection connection) -> {
+                try (var update = connection.prepareStatement("""
+                        update import_row r set outcome = 'SAVED', record_id = v.record
+                        from (select unnest(?::bigint[]) as id, unnest(?::bigint[]) as record) v
+                        where r.id = v.id""")) {
+                    update.setArray(1, connection.createArrayOf("bigint", ids));
+                    update.setArray(2, connection.createArrayOf("bigint", records.toArray(Long[]::new)));
+                    return update.executeUpdate();
+                }
+            });
+            return;
+        }
+        List<Object[]> saved = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            saved.add(new Object[] {records.get(i), rows.get(i)[0]});
+        }
+        template.batchUpdate("update import_row set outcome = 'SAVED', record_id = ? where id = ?", saved);
     }
 
     /**
