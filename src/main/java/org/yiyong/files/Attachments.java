@@ -182,6 +182,14 @@ public class Attachments {
                 .list();
     }
 
+    /** Whether any of these records of an owner type has a file attached (for an owner removing records). */
+    @Transactional(readOnly = true)
+    public boolean hasAny(String ownerType, java.util.Collection<Long> ownerIds) {
+        return !ownerIds.isEmpty() && jdbc.sql("""
+                select count(*) from attachment where owner_type = :ownerType and owner_id in (:ids)""")
+                .param("ownerType", ownerType).param("ids", ownerIds).query(Long.class).single() > 0;
+    }
+
     /**
      * Opens a published picture for anyone: an image attachment its owner publishes now. Not audited, like any
      * public page.

@@ -43,6 +43,12 @@ public class Users {
         return accounts.countByRegionCodeIn(scope.regionCodes());
     }
 
+    /** Whether anyone has an account placed in one of these organizations. */
+    @Transactional(readOnly = true)
+    public boolean anyIn(java.util.Collection<Long> organizationIds) {
+        return organizationIds.stream().anyMatch(id -> !accounts.usernamesIn(id).isEmpty());
+    }
+
     /** An organization was deactivated: its people are signed out (and cannot sign in again). */
     @Transactional
     public void organizationDeactivated(long organizationId) {

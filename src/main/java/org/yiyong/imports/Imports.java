@@ -618,6 +618,7 @@ public class Imports {
             inTransaction.executeWithoutResult(status -> {
                 ImportRegister.Source source = new ImportRegister.Source(id, job.fileName());
                 planForTheDataAsItIs();
+                oneSaveOfTheRegisterAtATime(register);
                 int done = 0;
                 int after = 0;
                 while (true) {
@@ -625,16 +626,17 @@ public class Imports {
                         throw new Cancelled();
                     }
                     List<Object[]> valid = jdbc.sql("""
-                            select id, row_number, normalised from import_row
+                            select id, row_number, normalised, natural_key from import_row
                             where job_id = :id and outcome = 'VALID' and row_number > :after
                             order by row_number fetch first %d rows only""".formatted(part))
                             .param("id", id).param("after", after)
                             .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getInt("row_number"),
-                                    cipher.decrypt(rs.getString("normalised"))})
+                                    cipher.decrypt(rs.getString("normalised")), rs.getString("natural_key")})
                             .list();
                     if (valid.isEmpty()) {
                         break;
                     }
+                    stillNew(register, valid);
                     List<ImportRegister.Row> rows = valid.stream().map(row -> new ImportRegister.Row((int) row[1],
                             json.readValue((String) row[2], new TypeReference<Map<String, String>>() { }))).toList();
                     List<Long> records = register.save(me, source, rows);
@@ -670,6 +672,31 @@ public class Imports {
             if (rethrow) {
                 throw fault;
             }
+        }
+    }
+
+    /**
+     * Refuses the save when a row checked as new is on file now: another import of the same register (the same file
+     * uploaded twice, say) was saved after this one was checked. Nothing of this import is kept.
+     */
+    private static void stillNew(ImportRegister register, List<Object[]> rows) {
+        List<String> keys = rows.stream().map(row -> (String) row[3]).filter(java.util.Objects::nonNull).toList();
+        Set<String> onFile = keys.isEmpty() ? Set.of() : register.existing(keys);
+        if (!onFile.isEmpty()) {
+            int first = rows.stream().filter(row -> onFile.contains((String) row[3])).mapToInt(row -> (int) row[1])
+                    .min().orElse(0);
+            throw new ImportRuleBroken("import.save.on-file-now", String.valueOf(onFile.size()),
+                    String.valueOf(first));
+        }
+    }
+
+    /**
+     * On PostgreSQL, holds the register's lock until the save commits, so that two saves of one register run one
+     * after the other and the second sees what the first saved ({@link #stillNew}).
+     */
+    private void oneSaveOfTheRegisterAtATime(ImportRegister register) {
+        if (Boolean.TRUE.equals(postgres)) {
+            template.queryForList("select pg_advisory_xact_lock(hashtext(?))", "yiyong-import-" + register.key());
         }
     }
 

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
+import org.yiyong.files.Attachments;
+import org.yiyong.identity.Users;
 import org.yiyong.platform.BatchInserts;
 import org.yiyong.shared.DomainException;
 
@@ -28,13 +30,21 @@ import org.yiyong.shared.DomainException;
 @Service
 public class HistoricalStations {
 
+    /** The owner type of an organization's files. */
+    private static final String ATTACHMENT_OWNER = "Organization";
+
     private final JdbcClient jdbc;
     private final BatchInserts inserts;
     private final AuditTrail audit;
+    private final Users users;
+    private final Attachments attachments;
     private final Clock clock;
 
-    HistoricalStations(JdbcClient jdbc, BatchInserts inserts, AuditTrail audit, Clock clock) {
+    HistoricalStations(JdbcClient jdbc, BatchInserts inserts, AuditTrail audit, Users users, Attachments attachments,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
+        this.attachments = attachments;
         this.inserts = inserts;
         this.audit = audit;
         this.clock = clock;
@@ -78,6 +88,13 @@ public class HistoricalStations {
         return ids;
     }
 
+    /** The work stations on file, active or not, as county|name. */
+    @Transactional(readOnly = true)
+    public Set<String> onFile() {
+        return new HashSet<>(jdbc.sql("select region_code || '|' || name from organization where type = 'WORK_STATION'")
+                .query(String.class).list());
+    }
+
     /** WS-&lt;county&gt;-&lt;n&gt;: the next number free among the codes taken. */
     private static String code(String regionCode, Set<String> taken) {
         for (int n = 1; ; n++) {
@@ -97,6 +114,10 @@ public class HistoricalStations {
     public int remove(String actor, long importId) {
         List<Long> ids = jdbc.sql("select id from organization where import_id = :id and type = 'WORK_STATION'")
                 .param("id", importId).query(Long.class).list();
+        // accounts and files name their organization without a foreign key: asked here
+        if (users.anyIn(ids) || attachments.hasAny(ATTACHMENT_OWNER, ids)) {
+            throw new InUse();
+        }
         try {
             jdbc.sql("delete from organization where import_id = :id and type = 'WORK_STATION'")
                     .param("id", importId).update();

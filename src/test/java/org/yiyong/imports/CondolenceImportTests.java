@@ -1,7 +1,9 @@
 package org.yiyong.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -94,6 +96,8 @@ class CondolenceImportTests extends ImportTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"historical-campaign\"", "从历史台账导入", "陈立新", "林国栋")
                 .doesNotContain("/payment-batch");
+        mvc.perform(post("/api/v1/campaigns/{id}/payment-batch", campaigns.get(0).get("id")).with(as("jinjiang-staff"))
+                .with(csrf())).andExpect(status().isConflict());
         assertThat(mvc.perform(get("/campaigns").with(as("jinjiang-staff"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("2022年春节慰问（历史台账）");
 

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +62,12 @@ class DonationImportTests extends ImportTest {
         assertThat(reasons.get(9)).contains("第 2 行");
         assertThat(reasons.get(10)).startsWith("金额（元）：");
         long id = id(checked);
+        // the same file uploaded twice and checked twice before either is saved: the second save keeps nothing
+        long twin = id(checked("jinjiang-staff", "donations", "捐赠台账（副本）.xlsx", workbook(COLUMNS, rows, 0)));
         saved("jinjiang-staff", id, 1);
+        String second = saved("jinjiang-staff", twin, 1);
+        assertThat(JsonPath.<String>read(second, "$.job.status")).isEqualTo("FAILED");
+        assertThat(JsonPath.<String>read(second, "$.job.failure")).contains("另一次导入");
 
         assertThat(postings()).as("nothing posted").isEqualTo(postings);
         String after2019 = statistics(2019);
@@ -71,8 +77,13 @@ class DonationImportTests extends ImportTest {
                 .isEqualByComparingTo(total(before2020, "funds.government-money").add(new BigDecimal("100000")));
         assertThat(total(after2019, "funds.balance")).isEqualByComparingTo(total(before2019, "funds.balance"));
 
-        long donation = jdbc.sql("select id from donation where receipt_number = :r").param("r", receipt)
+        long donation = jdbc.sql("select id from donation where receipt_number = :r").param("r", "晋江市 " + receipt)
                 .query(Long.class).single();
+        // a paper receipt's number is its county's own: Nan'an's of the same number is another gift
+        String nanan = checked("nanan-staff", "donations", "南安捐赠台账.xlsx", workbook(COLUMNS,
+                List.<Object[]>of(new Object[] {"南安某企业", "企业", "1000", "2019-03-05", "现金", receipt}), 0));
+        assertThat(JsonPath.<Integer>read(nanan, "$.job.validRows")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(nanan, "$.job.existingRows")).isZero();
         mvc.perform(get("/api/v1/donations/{id}", donation).with(as("jinjiang-staff")))
                 .andExpect(jsonPath("$.historical").value(true)).andExpect(jsonPath("$.amount").value(50000));
         mvc.perform(post("/api/v1/donations/{id}/reversal", donation).with(as("finance-reviewer")).with(csrf())
@@ -92,7 +103,7 @@ class DonationImportTests extends ImportTest {
         assertThat(page).contains(company, "历史台账", "import-donations");
 
         // the same file again adds nothing; undone, the figures are what they were
-        assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(checked("jinjiang-staff", "donations", "捐赠台账.xlsx",
+        assertThat(JsonPath.<Integer>read(checked("jinjiang-staff", "donations", "捐赠台账.xlsx",
                 workbook(COLUMNS, rows, 0)), "$.job.existingRows")).isEqualTo(3);
         step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)).andExpect(status().isOk());
         assertThat(total(statistics(2019), "funds.donations")).isEqualByComparingTo(total(before2019,

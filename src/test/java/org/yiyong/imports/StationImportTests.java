@@ -1,7 +1,9 @@
 package org.yiyong.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 
 /**
  * Work stations of the earlier registers: each a work station under its county's association with its record and its
@@ -38,9 +41,12 @@ class StationImportTests extends ImportTest {
         rows.add(new Object[] {"晋江市安海镇见义勇为工作站", "晋江市", "乡镇（街道）", null, null, null, null, null, null,
             "2018-01-01"});                                                                       // 8: on file
         rows.add(rows.get(0).clone());                                                            // 9: twice
+        rows.add(new Object[] {"某站四" + tag, "晋江市", "学校", null, null, null, null, null, null, "2020-01-01", null,
+            "2021"});                                                                   // 10: named, never accepted
         String checked = checked("jinjiang-staff", "stations", "工作站台账.xlsx", workbook(COLUMNS, rows, 0));
         Map<Integer, String> reasons = reasons(checked);
-        assertThat(reasons).containsOnlyKeys(4, 5, 6, 7, 8, 9);
+        assertThat(reasons).containsOnlyKeys(4, 5, 6, 7, 8, 9, 10);
+        assertThat(reasons.get(10)).startsWith("示范点年度：").contains("验收");
         assertThat(reasons.get(8)).contains("已在系统中");
         assertThat(reasons.get(4)).startsWith("县（市、区）：").contains("南安市");
         assertThat(reasons.get(5)).startsWith("依托单位类型：").contains("医院");
@@ -72,6 +78,17 @@ class StationImportTests extends ImportTest {
         // the same file again adds nothing; undone, the stations are gone with their organizations
         assertThat(JsonPath.<Integer>read(checked("jinjiang-staff", "stations", "工作站台账.xlsx",
                 workbook(COLUMNS, rows, 0)), "$.job.existingRows")).isEqualTo(3);
+        // a station staff have since moved on is theirs: the import stays until that step is gone
+        long longhuId = jdbc.sql("select organization_id from station where import_id = :id and import_row = 3")
+                .param("id", id).query(Long.class).single();
+        mvc.perform(post("/api/v1/stations/{id}/status", longhuId).with(as("jinjiang-staff")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"ACCEPTED\", \"on\": \"2021-06-01\"}"))
+                .andExpect(status().isOk());
+        step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)).andExpect(status().isConflict());
+        jdbc.sql("delete from station_step where organization_id = :o and import_id is null").param("o", longhuId)
+                .update();
+        jdbc.sql("update station set status = 'BUILT', version = 0 where organization_id = :o").param("o", longhuId)
+                .update();
         step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)).andExpect(status().isOk());
         assertThat(jdbc.sql("select count(*) from organization where import_id = :id").param("id", id)
                 .query(Long.class).single()).isZero();

@@ -134,4 +134,39 @@ class VolunteerImportTests extends ImportTest {
                 .isEqualByComparingTo(total(before, "community.volunteer-hours"));
         step("jinjiang-staff", people, "undo", version("jinjiang-staff", people)).andExpect(status().isOk());
     }
+
+    @Test
+    void one_activity_whose_rows_run_over_several_parts_stays_one_activity() throws Exception {
+        String team = jdbc.sql("select name from volunteer_team where region_code = '350582' order by id")
+                .query(String.class).list().get(0);
+        long n = System.nanoTime();
+        String seq = String.format("%03d", 100 + (n / 6000) % 800);
+        LocalDate born = LocalDate.of(1940 + (int) (n % 10), 1, 1);
+        int count = 260; // more than the tests' part of 250 rows
+        List<Object[]> roll = new ArrayList<>();
+        List<Object[]> hours = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = ResidentId.withCheckDigit("350582" + born.plusDays(i).format(DateTimeFormatter.BASIC_ISO_DATE)
+                    + seq);
+            roll.add(new Object[] {"长队" + i + "号", id, team, "2022-05-01", "2022-05-01"});
+            hours.add(new Object[] {"长队" + i + "号", id, "2023-07-20", "救援演练", "全市水域救援演练",
+                "晋江市安平桥", i == count - 1 ? "6" : "4"});
+        }
+        long people = id(checked("jinjiang-staff", "volunteers", "长名册.xlsx", workbook(COLUMNS, roll, 0)));
+        saved("jinjiang-staff", people, 1);
+        long id = id(checked("jinjiang-staff", "volunteer-hours", "演练时长.xlsx", workbook(HOURS, hours, 0)));
+        assertThat(JsonPath.<String>read(saved("jinjiang-staff", id, 1), "$.job.status")).isEqualTo("SAVED");
+        List<Map<String, Object>> activities = jdbc.sql("""
+                select a.id, a.starts_at, a.ends_at, (select count(*) from volunteer_attendance h
+                    where h.activity_id = a.id) as signed from volunteer_activity a where a.import_id = :id""")
+                .param("id", id).query().listOfRows();
+        assertThat(activities).hasSize(1);
+        assertThat(((Number) activities.get(0).get("signed")).intValue()).isEqualTo(count);
+        // the last part's longest service made the activity longer
+        assertThat(java.time.Duration.between(((java.sql.Timestamp) activities.get(0).get("starts_at"))
+                .toLocalDateTime(), ((java.sql.Timestamp) activities.get(0).get("ends_at")).toLocalDateTime()))
+                .hasHours(6);
+        step("jinjiang-staff", id, "undo", version("jinjiang-staff", id)).andExpect(status().isOk());
+        step("jinjiang-staff", people, "undo", version("jinjiang-staff", people)).andExpect(status().isOk());
+    }
 }

@@ -170,6 +170,9 @@ public class Campaign {
 
     /** The payment requests went out; sending again changes nothing here. */
     void sent(String by, Instant at) {
+        if (isHistorical()) {
+            throw new CareRuleBroken("campaign.historical.not-sent");
+        }
         if (status != Status.APPROVED && status != Status.SENT) {
             throw new CareRuleBroken("campaign.status.wrong", status.name());
         }
@@ -194,7 +197,6 @@ public class Campaign {
         }
     }
 
-    /** Whether the province pays (its lines are recorded as received, never sent to our funds). */
     /** Whether the campaign was brought in from the earlier registers: paid before Yiyong, nothing to send. */
     public boolean isHistorical() {
         return importId != null;
@@ -204,6 +206,7 @@ public class Campaign {
         return importId;
     }
 
+    /** Whether the province pays (its lines are recorded as received, never sent to our funds). */
     public boolean isProvincial() {
         return provinceAmount != null;
     }

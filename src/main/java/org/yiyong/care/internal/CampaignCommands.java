@@ -286,6 +286,9 @@ public class CampaignCommands {
     public SendResult send(CurrentUser me, long id) {
         Campaign campaign = campaigns.lockById(id).filter(c -> me.scope().covers(c.getRegionCode()))
                 .orElseThrow(() -> new RecordNotFound(ENTITY, id));
+        if (campaign.isHistorical()) {
+            throw new CareRuleBroken("campaign.historical.not-sent");
+        }
         if (campaign.getStatus() != Campaign.Status.APPROVED && campaign.getStatus() != Campaign.Status.SENT) {
             throw new CareRuleBroken("campaign.status.wrong", campaign.getStatus().name());
         }

@@ -308,24 +308,43 @@ class HoursImports implements ImportRegister {
             Map<String, String> v = row.values();
             longest.merge(activityOf(v), new BigDecimal(v.get("hours")), BigDecimal::max);
         }
+        // an activity an earlier part of the file made takes this part's rows too, made longer when they need it
+        Map<ActivityKey, Long> idOf = new HashMap<>();
+        Map<ActivityKey, LocalDateTime> endsOf = new HashMap<>();
+        jdbc.sql("""
+                select id, team_id, region_code, starts_at, ends_at, kind, title, place from volunteer_activity
+                where import_id = :id""").param("id", source.importId())
+                .query(rs -> {
+                    ActivityKey key = new ActivityKey(rs.getLong("team_id"), rs.getString("region_code"),
+                            rs.getTimestamp("starts_at").toLocalDateTime().toLocalDate().toString(),
+                            rs.getString("kind"), rs.getString("title"), rs.getString("place"));
+                    idOf.put(key, rs.getLong("id"));
+                    endsOf.put(key, rs.getTimestamp("ends_at").toLocalDateTime());
+                });
         Timestamp now = Timestamp.from(clock.instant());
+        List<ActivityKey> fresh = new ArrayList<>();
         List<Object[]> activities = new ArrayList<>(longest.size());
         for (Map.Entry<ActivityKey, BigDecimal> activity : longest.entrySet()) {
             ActivityKey key = activity.getKey();
             LocalDateTime starts = LocalDate.parse(key.day()).atTime(STARTS);
-            long minutes = activity.getValue().multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.CEILING)
-                    .longValueExact();
+            LocalDateTime ends = starts.plusMinutes(activity.getValue().multiply(BigDecimal.valueOf(60))
+                    .setScale(0, RoundingMode.CEILING).longValueExact());
+            if (idOf.containsKey(key)) {
+                if (ends.isAfter(endsOf.get(key))) {
+                    jdbc.sql("update volunteer_activity set ends_at = :ends where id = :id")
+                            .param("ends", Timestamp.valueOf(ends)).param("id", idOf.get(key)).update();
+                }
+                continue;
+            }
+            fresh.add(key);
             activities.add(new Object[] {key.teamId(), key.region(), key.kind(), key.title(), key.place(),
-                    Timestamp.valueOf(starts), Timestamp.valueOf(starts.plusMinutes(minutes)), me.username(), now,
-                    source.importId()});
+                    Timestamp.valueOf(starts), Timestamp.valueOf(ends), me.username(), now, source.importId()});
         }
         List<Long> activityIds = inserts.insert("volunteer_activity",
                 "team_id, region_code, kind, title, place, starts_at, ends_at, created_by, created_at, import_id",
                 activities);
-        Map<ActivityKey, Long> idOf = new HashMap<>();
-        int i = 0;
-        for (ActivityKey key : longest.keySet()) {
-            idOf.put(key, activityIds.get(i++));
+        for (int i = 0; i < fresh.size(); i++) {
+            idOf.put(fresh.get(i), activityIds.get(i));
         }
         List<Object[]> attendance = new ArrayList<>(rows.size());
         for (Row row : rows) {

@@ -29,8 +29,6 @@ import org.yiyong.identity.Role;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
 import org.yiyong.organization.HistoricalStations;
-import org.yiyong.organization.OrgType;
-import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.RegionLevel;
 import org.yiyong.organization.Regions;
@@ -51,7 +49,6 @@ import org.yiyong.shared.PhoneNumber;
 class StationImports implements ImportRegister {
 
     private final HistoricalStations organizations;
-    private final OrganizationLookup lookup;
     private final Regions regions;
     private final JdbcClient jdbc;
     private final BatchInserts inserts;
@@ -59,10 +56,9 @@ class StationImports implements ImportRegister {
     private final MessageSource messages;
     private final Clock clock;
 
-    StationImports(HistoricalStations organizations, OrganizationLookup lookup, Regions regions, JdbcClient jdbc,
+    StationImports(HistoricalStations organizations, Regions regions, JdbcClient jdbc,
             BatchInserts inserts, AuditTrail audit, MessageSource messages, Clock clock) {
         this.organizations = organizations;
-        this.lookup = lookup;
         this.regions = regions;
         this.jdbc = jdbc;
         this.inserts = inserts;
@@ -208,11 +204,17 @@ class StationImports implements ImportRegister {
         String year = Cells.text(cells.get("demonstrationYear"));
         if (year != null) {
             String digits = Cells.ascii(year).replaceFirst("年(度)?$", "").trim();
-            if (digits.matches("\\d{4}") && Integer.parseInt(digits) >= 2000
-                    && Integer.parseInt(digits) <= today.getYear()) {
-                values.put("demonstrationYear", digits);
-            } else {
+            if (!digits.matches("\\d{4}") || Integer.parseInt(digits) < 2000
+                    || Integer.parseInt(digits) > today.getYear()) {
                 problems.add(Problem.of("demonstrationYear", "import.station.year"));
+            } else if (Cells.text(cells.get("acceptedOn")) == null) {
+                // as on the station's page: only a station the association accepted is named a demonstration site
+                problems.add(Problem.of("demonstrationYear", "import.station.demonstration-not-accepted"));
+            } else if (accepted != null && Integer.parseInt(digits) < accepted.getYear()) {
+                problems.add(Problem.of("demonstrationYear", "import.station.demonstration-before-accepted",
+                        String.valueOf(accepted.getYear())));
+            } else {
+                values.put("demonstrationYear", digits);
             }
         }
         if (!problems.isEmpty()) {
@@ -267,11 +269,8 @@ class StationImports implements ImportRegister {
     /** The stations on file (active or not), by county and name. */
     @Override
     public Set<String> existing(Collection<String> naturalKeys) {
-        Set<String> onFile = new HashSet<>();
-        lookup.carers().stream().filter(carer -> carer.type() == OrgType.WORK_STATION)
-                .forEach(carer -> onFile.add(carer.regionCode() + "|" + carer.name()));
         Set<String> found = new HashSet<>(naturalKeys);
-        found.retainAll(onFile);
+        found.retainAll(organizations.onFile());
         return found;
     }
 
@@ -297,10 +296,13 @@ class StationImports implements ImportRegister {
                     v.containsKey("demonstrationYear") ? Integer.valueOf(v.get("demonstrationYear")) : null,
                     source.importId(), rows.get(i).number()});
             String note = "据历史台账导入（" + source.fileName() + " 第 " + rows.get(i).number() + " 行）";
-            steps.add(new Object[] {id, StationStatus.PLANNED.name(), built, note, me.username(), now});
-            steps.add(new Object[] {id, StationStatus.BUILT.name(), built, note, me.username(), now});
+            steps.add(new Object[] {id, StationStatus.PLANNED.name(), built, note, me.username(), now,
+                source.importId()});
+            steps.add(new Object[] {id, StationStatus.BUILT.name(), built, note, me.username(), now,
+                source.importId()});
             if (accepted != null) {
-                steps.add(new Object[] {id, StationStatus.ACCEPTED.name(), accepted, note, me.username(), now});
+                steps.add(new Object[] {id, StationStatus.ACCEPTED.name(), accepted, note, me.username(), now,
+                    source.importId()});
             }
         }
         for (Object[] record : records) {
@@ -309,7 +311,8 @@ class StationImports implements ImportRegister {
                         opening_hours, public_phone, status, founded_on, demonstration_year, import_id, import_row)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""").params(Arrays.asList(record)).update();
         }
-        inserts.insert("station_step", "organization_id, status, step_on, note, recorded_by, recorded_at", steps);
+        inserts.insert("station_step", "organization_id, status, step_on, note, recorded_by, recorded_at, import_id",
+                steps);
         audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.CREATE, Stations.ENTITY, id)
                 .byActor(me.username()).withDetail("imported with import " + source.importId())).toList());
         return ids;
@@ -320,7 +323,16 @@ class StationImports implements ImportRegister {
         List<Long> ids = jdbc.sql("select organization_id from station where import_id = :id")
                 .param("id", importId).query(Long.class).list();
         if (!ids.isEmpty()) {
-            jdbc.sql("delete from station_step where organization_id in (:ids)").param("ids", ids).update();
+            // a station that staff have since moved on, corrected or named a demonstration site is theirs now
+            long changed = jdbc.sql("""
+                    select (select count(*) from station_step where organization_id in (:ids)
+                                and (import_id is null or import_id <> :import))
+                         + (select count(*) from station where organization_id in (:ids) and version > 0)""")
+                    .param("ids", ids).param("import", importId).query(Long.class).single();
+            if (changed > 0) {
+                throw new VolunteerImports.InUse();
+            }
+            jdbc.sql("delete from station_step where import_id = :id").param("id", importId).update();
             jdbc.sql("delete from station where import_id = :id").param("id", importId).update();
         }
         organizations.remove(me.username(), importId);

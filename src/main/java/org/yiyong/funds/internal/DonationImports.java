@@ -24,6 +24,7 @@ import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
+import org.yiyong.organization.Regions;
 import org.yiyong.platform.BatchInserts;
 
 /**
@@ -41,13 +42,16 @@ class DonationImports implements ImportRegister {
     private static final int BATCH = 1000;
     private static final BigDecimal MOST = BigDecimal.valueOf(100_000_000);
 
+    private final Regions regions;
     private final JdbcClient jdbc;
     private final BatchInserts inserts;
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
 
-    DonationImports(JdbcClient jdbc, BatchInserts inserts, AuditTrail audit, MessageSource messages, Clock clock) {
+    DonationImports(Regions regions, JdbcClient jdbc, BatchInserts inserts, AuditTrail audit, MessageSource messages,
+            Clock clock) {
+        this.regions = regions;
         this.jdbc = jdbc;
         this.inserts = inserts;
         this.audit = audit;
@@ -77,7 +81,7 @@ class DonationImports implements ImportRegister {
                 new Column("channel", "接收方式", true, "从下拉列表中选择。", label("donation.channel.",
                         Donation.Channel.BANK_TRANSFER), Arrays.stream(Donation.Channel.values())
                         .map(channel -> label("donation.channel.", channel)).toList()),
-                new Column("receipt", "原票据号", false, "当年开具的捐赠票据号码；同一天同一捐赠人同样金额的两笔捐赠，请填写票据号以区分。",
+                new Column("receipt", "原票据号", false, "当年开具的捐赠票据号码（不超过 28 个字），记录时前面加上县（市、区）名；同一天同一捐赠人同样金额的两笔捐赠，请填写票据号以区分。",
                         "0012345", null),
                 new Column("note", "备注", false, "如 定向用途、捐赠仪式。", null, null));
     }
@@ -201,10 +205,8 @@ class DonationImports implements ImportRegister {
             values.put("channel", channels.get(rawChannel).name());
         }
         String receipt = Cells.text(cells.get("receipt"));
-        if (receipt != null && receipt.length() > 40) {
+        if (receipt != null && receipt.length() > 28) {
             problems.add(Problem.of("receipt", "validation.too-long"));
-        } else if (receipt != null) {
-            values.put("receipt", receipt);
         }
         String note = Cells.text(cells.get("note"));
         if (note != null && note.length() > 300) {
@@ -215,8 +217,16 @@ class DonationImports implements ImportRegister {
         if (!problems.isEmpty()) {
             return Check.refused(problems);
         }
-        return Check.valid(values, receipt != null ? "N|" + receipt
+        // numbers of paper receipts are a county's own: kept with the county's name, so two counties' alike differ
+        if (receipt != null) {
+            values.put("receipt", numbered(fund.region(), receipt));
+        }
+        return Check.valid(values, receipt != null ? "N|" + values.get("receipt")
                 : giftKey(fund.region(), values.get("receivedOn"), values.get("amount"), values.get("donor")));
+    }
+
+    private String numbered(String region, String receipt) {
+        return regions.nameOf(region) + " " + receipt;
     }
 
     private static String giftKey(String region, String day, String amount, String donor) {
