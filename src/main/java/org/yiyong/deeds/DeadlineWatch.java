@@ -81,8 +81,14 @@ public class DeadlineWatch {
                 .list();
         java.util.Map<Long, List<DecisionClock.Pause>> pauses = new java.util.HashMap<>();
         if (!running.isEmpty()) {
-            jdbc.sql("select deed_id, paused_on, resumed_on from deed_pause where deed_id in (:ids) order by id")
-                    .param("ids", running.stream().map(Running::id).toList())
+            // the same deeds by the same conditions, joined rather than listed: a province has more running
+            // deeds than a statement may carry parameters
+            jdbc.sql("""
+                    select p.deed_id, p.paused_on, p.resumed_on from deed_pause p join deed d on d.id = p.deed_id
+                    where d.region_code in (:scope) and d.status in (:running) and d.accepted_on is not null
+                    order by p.id""")
+                    .param("scope", scope.regionCodes())
+                    .param("running", CLOCK_RUNNING)
                     .query((rs, row) -> java.util.Map.entry(rs.getLong("deed_id"), new DecisionClock.Pause(
                             rs.getObject("paused_on", LocalDate.class),
                             java.util.Optional.ofNullable(rs.getObject("resumed_on", LocalDate.class)))))

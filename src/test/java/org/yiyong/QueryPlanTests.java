@@ -1,0 +1,71 @@
+package org.yiyong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The plans of queries that must stay fast on a province's tables rest on their indexes: on PostgreSQL, with
+ * sequential scans and sorts priced out ({@code enable_seqscan}, {@code enable_sort} off, as if the tables were
+ * large), each plan still reads its big table through an index, and a list in the order of an index sorts nothing. Dropping one of those indexes fails here, on
+ * the test database's small tables, rather than in a county office on a large one.
+ */
+class QueryPlanTests extends FullStackTest {
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @BeforeEach
+    void onPostgres() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assumeTrue(connection.getMetaData().getURL().startsWith("jdbc:postgresql:"),
+                    "query plans are checked on PostgreSQL");
+        }
+    }
+
+    /** The plan of a statement, with sequential scans priced out for the transaction. */
+    private String plan(String sql) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            jdbc.sql("set local enable_sort = off").update();
+            List<String> lines = jdbc.sql("explain " + sql).query(String.class).list();
+            return String.join("\n", lines);
+        });
+    }
+
+    @Test
+    void the_deeds_list_reads_newest_first_along_an_index_for_a_county_and_for_the_city() {
+        for (String scope : List.of("'350582'", "'350582', '350583', '350581', '350524', '350502'")) {
+            String plan = plan("""
+                    select d.id from deed d where d.region_code in (%s)
+                    order by d.received_on desc, d.id desc limit 20 offset 40""".formatted(scope));
+            assertThat(plan).as(scope).doesNotContain("Sort").doesNotContain("Seq Scan on deed");
+        }
+    }
+
+    @Test
+    void the_reconciliation_finds_an_entry_that_reverses_another_by_its_index() {
+        String plan = plan("select 1 from journal_entry r where r.reverses_id = 42");
+        assertThat(plan).contains("journal_entry_reverses_idx").doesNotContain("Seq Scan on journal_entry");
+    }
+
+    @Test
+    void the_deadline_watch_finds_the_pauses_of_running_deeds_by_their_deed() {
+        String plan = plan("""
+                select p.deed_id, p.paused_on, p.resumed_on from deed_pause p join deed d on d.id = p.deed_id
+                where d.region_code in ('350582') and d.status in ('ACCEPTED', 'INVESTIGATING')
+                  and d.accepted_on is not null order by p.id""");
+        assertThat(plan).doesNotContain("Seq Scan on deed_pause").doesNotContain("Seq Scan on deed ");
+    }
+}
