@@ -17,8 +17,6 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.honours.internal.HonourProperties;
 import org.yiyong.honours.internal.Honours;
-import org.yiyong.honours.internal.Title;
-import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.shared.DataScope;
 import org.yiyong.shared.Inputs;
@@ -56,14 +54,12 @@ public class Guarantees {
     }
 
     private final JdbcClient jdbc;
-    private final TitleCatalogue catalogue;
     private final HonourProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Guarantees(JdbcClient jdbc, TitleCatalogue catalogue, HonourProperties properties, AuditTrail audit, Clock clock) {
+    Guarantees(JdbcClient jdbc, HonourProperties properties, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
-        this.catalogue = catalogue;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
@@ -123,28 +119,29 @@ public class Guarantees {
                                 + rs.getBigDecimal("amount").toPlainString(),
                         rs.getObject("decided_on", LocalDate.class)))
                 .list());
-        record Granted(long id, Long samaritanId, String name, String deedNumber, long titleId, LocalDate decidedOn,
-                BigDecimal amount) {
-        }
-        List<Granted> granted = jdbc.sql("""
-                select h.id, h.samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number, h.title_id,
-                       h.decided_on, h.reward_amount
-                from honour h left join samaritans_person_view s on s.id = h.samaritan_id
-                where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD'""")
+        // the standard in force on the decision's day, found by the database for every honour at once
+        items.addAll(jdbc.sql("""
+                select x.* from (
+                    select h.id, h.samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number,
+                           h.decided_on, h.reward_amount, t.name as title,
+                           (select r.amount from reward_standard r
+                            where r.title_id = h.title_id and r.effective_from <= h.decided_on
+                            order by r.effective_from desc fetch first 1 rows only) as standard
+                    from honour h join title t on t.id = h.title_id
+                    left join samaritans_person_view s on s.id = h.samaritan_id
+                    where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD') x
+                where x.standard is null or x.reward_amount is null or x.reward_amount <> x.standard""")
                 .param("scope", scope.regionCodes())
-                .query((rs, row) -> new Granted(rs.getLong("id"), rs.getObject("samaritan_id", Long.class), rs.getString("name"),
-                        rs.getString("deed_number"), rs.getLong("title_id"), rs.getObject("decided_on", LocalDate.class),
-                        rs.getBigDecimal("reward_amount")))
-                .list();
-        for (Granted honour : granted) {
-            Title title = catalogue.title(honour.titleId());
-            String standard = catalogue.amountOn(title, honour.decidedOn()).map(Money::toString).orElse(null);
-            String paid = honour.amount() == null ? null : honour.amount().toPlainString();
-            if (standard == null || paid == null || new BigDecimal(standard).compareTo(honour.amount()) != 0) {
-                items.add(new Item(Kind.WRONG_AMOUNT, "honour-" + honour.id(), honour.samaritanId(), honour.name(),
-                        honour.deedNumber(), title.getName() + " ¥" + paid + " ≠ ¥" + standard, honour.decidedOn()));
-            }
-        }
+                .query((rs, row) -> {
+                    BigDecimal paid = rs.getBigDecimal("reward_amount");
+                    BigDecimal standard = rs.getBigDecimal("standard");
+                    return new Item(Kind.WRONG_AMOUNT, "honour-" + rs.getLong("id"),
+                            rs.getObject("samaritan_id", Long.class), rs.getString("name"), rs.getString("deed_number"),
+                            rs.getString("title") + " ¥" + (paid == null ? null : paid.toPlainString()) + " ≠ ¥"
+                                    + (standard == null ? null : Money.of(standard)),
+                            rs.getObject("decided_on", LocalDate.class));
+                })
+                .list());
         items.addAll(jdbc.sql("""
                 select h1.id as first_id, h2.id as second_id, s.id as samaritan_id, s.name, h1.deed_number,
                        t1.name as first_title, t2.name as second_title, h2.decided_on

@@ -53,6 +53,8 @@ class GuaranteesTests extends HonoursTestBase {
 
         jdbc.sql("update honour set reward_amount = 4000 where id = :id").param("id", honour).update();
         assertThat(kinds()).containsExactly("WRONG_AMOUNT");
+        assertThat(mvc.perform(get("/api/v1/guarantees").with(as("nanan-staff"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("¥4000.00 ≠ ¥5000.00");
         jdbc.sql("update honour set reward_amount = 5000 where id = :id").param("id", honour).update();
         assertThat(kinds()).isEmpty();
 
