@@ -44,6 +44,9 @@ class WorkbenchController {
     }
 
     /** The workbench of whoever is signed in; a visitor who is not gets the public portal's home page. */
+    /** How many deeds near or past their deadline the workbench lists, the earliest due first. */
+    static final int DUE_SHOWN = 20;
+
     @GetMapping("/")
     String workbench(Model model) {
         CurrentUser me = SignedIn.user().orElse(null);
@@ -76,6 +79,8 @@ class WorkbenchController {
             model.addAttribute("dueDeeds", due);
             model.addAttribute("overdueCount", due.stream().filter(DeadlineWatch.DueDeed::overdue).count());
             model.addAttribute("dueSoonDays", DeadlineWatch.DUE_SOON_DAYS);
+            // the earliest due: a province's list would be thousands of lines on the page after sign-in
+            model.addAttribute("dueShown", DUE_SHOWN);
         }
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
             model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
