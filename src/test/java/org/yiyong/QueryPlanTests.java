@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The plans of queries that must stay fast on a province's tables rest on their indexes: on PostgreSQL, with
- * sequential scans and sorts priced out ({@code enable_seqscan}, {@code enable_sort} off, as if the tables were
- * large), each plan still reads its big table through an index, and a list in the order of an index sorts nothing. Dropping one of those indexes fails here, on
+ * sequential scans and sorts priced out ({@code enable_seqscan}, {@code enable_sort},
+ * {@code enable_incremental_sort} off, as if the tables were large), each plan still reads its big table through an index, and a list in the order of an index sorts nothing. Dropping one of those indexes fails here, on
  * the test database's small tables, rather than in a county office on a large one.
  */
 class QueryPlanTests extends FullStackTest {
@@ -39,6 +39,7 @@ class QueryPlanTests extends FullStackTest {
         return new TransactionTemplate(transactions).execute(status -> {
             jdbc.sql("set local enable_seqscan = off").update();
             jdbc.sql("set local enable_sort = off").update();
+            jdbc.sql("set local enable_incremental_sort = off").update();
             List<String> lines = jdbc.sql("explain " + sql).query(String.class).list();
             return String.join("\n", lines);
         });
