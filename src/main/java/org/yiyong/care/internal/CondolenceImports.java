@@ -24,6 +24,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.imports.CellChecks;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
 import org.yiyong.platform.BatchInserts;
@@ -196,19 +197,9 @@ class CondolenceImports implements ImportRegister {
         } else {
             values.put("name", name);
         }
-        Integer year = null;
-        String rawYear = Cells.text(cells.get("year"));
-        if (rawYear == null) {
-            problems.add(Problem.of("year", "validation.required"));
-        } else {
-            String digits = Cells.ascii(rawYear).replaceFirst("年(度)?$", "").trim();
-            if (digits.matches("\\d{4}") && Integer.parseInt(digits) >= 2000
-                    && Integer.parseInt(digits) <= today.getYear()) {
-                year = Integer.parseInt(digits);
-                values.put("year", String.valueOf(year));
-            } else {
-                problems.add(Problem.of("year", "import.condolence.year"));
-            }
+        Integer year = CellChecks.year(cells, "year", true, today, "import.condolence.year", problems);
+        if (year != null) {
+            values.put("year", String.valueOf(year));
         }
         String festival = Cells.text(cells.get("festival"));
         if (festival == null) {
@@ -227,37 +218,15 @@ class CondolenceImports implements ImportRegister {
         } else {
             values.put("category", kind.name());
         }
-        String rawAmount = Cells.text(cells.get("amount"));
-        if (rawAmount == null) {
-            problems.add(Problem.of("amount", "validation.required"));
-        } else {
-            try {
-                BigDecimal amount = Cells.amount(rawAmount);
-                if (amount.signum() <= 0 || amount.compareTo(MOST) > 0 || amount.scale() > 2) {
-                    problems.add(Problem.of("amount", "import.amount.out-of-range"));
-                } else {
-                    values.put("amount", amount.setScale(2).toPlainString());
-                }
-            } catch (IllegalArgumentException unreadable) {
-                problems.add(Problem.of("amount", "import.amount.unreadable", rawAmount));
-            }
+        BigDecimal amount = CellChecks.amount(cells, "amount", MOST, problems);
+        if (amount != null) {
+            values.put("amount", amount.toPlainString());
         }
-        String rawDay = Cells.text(cells.get("paidOn"));
-        if (rawDay == null) {
-            problems.add(Problem.of("paidOn", "validation.required"));
-        } else {
-            try {
-                LocalDate paid = Cells.date(rawDay);
-                if (paid.isAfter(today)) {
-                    problems.add(Problem.of("paidOn", "import.date.future"));
-                } else if (year != null && Math.abs(paid.getYear() - year) > 1) {
-                    problems.add(Problem.of("paidOn", "import.condolence.paid-out-of-year"));
-                } else {
-                    values.put("paidOn", paid.toString());
-                }
-            } catch (IllegalArgumentException unreadable) {
-                problems.add(Problem.of("paidOn", "import.date.unreadable", rawDay));
-            }
+        LocalDate paid = CellChecks.date(cells, "paidOn", true, today, problems);
+        if (paid != null && year != null && Math.abs(paid.getYear() - year) > 1) {
+            problems.add(Problem.of("paidOn", "import.condolence.paid-out-of-year"));
+        } else if (paid != null) {
+            values.put("paidOn", paid.toString());
         }
         String payee = Cells.text(cells.get("payee"));
         if (payee != null && payee.length() > 60) {

@@ -32,6 +32,7 @@ import org.yiyong.community.ActivityKind;
 import org.yiyong.community.Volunteering;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.imports.CellChecks;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
 import org.yiyong.platform.BatchInserts;
@@ -195,24 +196,11 @@ class HoursImports implements ImportRegister {
                 values.put("region", volunteer.region());
             }
         }
-        LocalDate served = null;
-        String rawDay = Cells.text(cells.get("servedOn"));
-        if (rawDay == null) {
-            problems.add(Problem.of("servedOn", "validation.required"));
-        } else {
-            try {
-                served = Cells.date(rawDay);
-                if (served.isAfter(today)) {
-                    problems.add(Problem.of("servedOn", "import.date.future"));
-                } else if (volunteer != null && served.isBefore(volunteer.joinedOn())) {
-                    problems.add(Problem.of("servedOn", "import.hours.before-joining",
-                            volunteer.joinedOn().toString()));
-                } else {
-                    values.put("servedOn", served.toString());
-                }
-            } catch (IllegalArgumentException unreadable) {
-                problems.add(Problem.of("servedOn", "import.date.unreadable", rawDay));
-            }
+        LocalDate served = CellChecks.date(cells, "servedOn", true, today, problems);
+        if (served != null && volunteer != null && served.isBefore(volunteer.joinedOn())) {
+            problems.add(Problem.of("servedOn", "import.hours.before-joining", volunteer.joinedOn().toString()));
+        } else if (served != null) {
+            values.put("servedOn", served.toString());
         }
         String kind = Cells.text(cells.get("kind"));
         if (kind == null) {

@@ -26,6 +26,7 @@ import org.yiyong.community.StationStatus;
 import org.yiyong.community.Stations;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.imports.CellChecks;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
 import org.yiyong.organization.HistoricalStations;
@@ -191,8 +192,8 @@ class StationImports implements ImportRegister {
             problems.add(new Problem(invalid.field(), invalid.messageKey(), invalid.arguments() == null ? List.of()
                     : List.of(invalid.arguments())));
         }
-        LocalDate built = date(cells, "builtOn", true, today, problems);
-        LocalDate accepted = date(cells, "acceptedOn", false, today, problems);
+        LocalDate built = CellChecks.date(cells, "builtOn", true, today, problems);
+        LocalDate accepted = CellChecks.date(cells, "acceptedOn", false, today, problems);
         if (built != null) {
             values.put("builtOn", built.toString());
         }
@@ -201,21 +202,15 @@ class StationImports implements ImportRegister {
         } else if (accepted != null) {
             values.put("acceptedOn", accepted.toString());
         }
-        String year = Cells.text(cells.get("demonstrationYear"));
-        if (year != null) {
-            String digits = Cells.ascii(year).replaceFirst("年(度)?$", "").trim();
-            if (!digits.matches("\\d{4}") || Integer.parseInt(digits) < 2000
-                    || Integer.parseInt(digits) > today.getYear()) {
-                problems.add(Problem.of("demonstrationYear", "import.station.year"));
-            } else if (Cells.text(cells.get("acceptedOn")) == null) {
-                // as on the station's page: only a station the association accepted is named a demonstration site
-                problems.add(Problem.of("demonstrationYear", "import.station.demonstration-not-accepted"));
-            } else if (accepted != null && Integer.parseInt(digits) < accepted.getYear()) {
-                problems.add(Problem.of("demonstrationYear", "import.station.demonstration-before-accepted",
-                        String.valueOf(accepted.getYear())));
-            } else {
-                values.put("demonstrationYear", digits);
-            }
+        Integer year = CellChecks.year(cells, "demonstrationYear", false, today, "import.station.year", problems);
+        if (year != null && Cells.text(cells.get("acceptedOn")) == null) {
+            // as on the station's page: only a station the association accepted is named a demonstration site
+            problems.add(Problem.of("demonstrationYear", "import.station.demonstration-not-accepted"));
+        } else if (year != null && accepted != null && year < accepted.getYear()) {
+            problems.add(Problem.of("demonstrationYear", "import.station.demonstration-before-accepted",
+                    String.valueOf(accepted.getYear())));
+        } else if (year != null) {
+            values.put("demonstrationYear", String.valueOf(year));
         }
         if (!problems.isEmpty()) {
             return Check.refused(problems);
@@ -241,28 +236,6 @@ class StationImports implements ImportRegister {
             problems.add(Problem.of(key, "validation.too-long"));
         } else if (text != null) {
             values.put(key, text);
-        }
-    }
-
-    private static LocalDate date(Map<String, String> cells, String key, boolean required, LocalDate today,
-            List<Problem> problems) {
-        String raw = Cells.text(cells.get(key));
-        if (raw == null) {
-            if (required) {
-                problems.add(Problem.of(key, "validation.required"));
-            }
-            return null;
-        }
-        try {
-            LocalDate date = Cells.date(raw);
-            if (date.isAfter(today)) {
-                problems.add(Problem.of(key, "import.date.future"));
-                return null;
-            }
-            return date;
-        } catch (IllegalArgumentException unreadable) {
-            problems.add(Problem.of(key, "import.date.unreadable", raw));
-            return null;
         }
     }
 

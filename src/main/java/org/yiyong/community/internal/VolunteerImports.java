@@ -19,6 +19,7 @@ import org.yiyong.audit.AuditTrail;
 import org.yiyong.community.Volunteering;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.imports.CellChecks;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
 import org.yiyong.platform.BatchInserts;
@@ -145,8 +146,8 @@ class VolunteerImports implements ImportRegister {
             values.put("teamId", String.valueOf(found.get(0).id()));
             values.put("region", found.get(0).region());
         }
-        LocalDate joined = date(cells, "joinedOn", problems, today);
-        LocalDate consent = date(cells, "consentOn", problems, today);
+        LocalDate joined = CellChecks.date(cells, "joinedOn", true, today, problems);
+        LocalDate consent = CellChecks.date(cells, "consentOn", true, today, problems);
         if (joined != null) {
             values.put("joinedOn", joined.toString());
         }
@@ -168,25 +169,6 @@ class VolunteerImports implements ImportRegister {
             values.put("skills", skills);
         }
         return problems.isEmpty() ? Check.valid(values, index) : Check.refused(problems);
-    }
-
-    private static LocalDate date(Map<String, String> cells, String key, List<Problem> problems, LocalDate today) {
-        String raw = Cells.text(cells.get(key));
-        if (raw == null) {
-            problems.add(Problem.of(key, "validation.required"));
-            return null;
-        }
-        try {
-            LocalDate date = Cells.date(raw);
-            if (date.isAfter(today)) {
-                problems.add(Problem.of(key, "import.date.future"));
-                return null;
-            }
-            return date;
-        } catch (IllegalArgumentException unreadable) {
-            problems.add(Problem.of(key, "import.date.unreadable", raw));
-            return null;
-        }
     }
 
     /** The resident IDs (blind indexes) of volunteers registered already, in any team. */

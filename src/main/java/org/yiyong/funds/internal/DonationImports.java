@@ -22,6 +22,7 @@ import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
+import org.yiyong.imports.CellChecks;
 import org.yiyong.imports.Cells;
 import org.yiyong.imports.ImportRegister;
 import org.yiyong.organization.Regions;
@@ -163,38 +164,15 @@ class DonationImports implements ImportRegister {
         } else {
             values.put("donor", donor);
         }
-        String rawAmount = Cells.text(cells.get("amount"));
-        if (rawAmount == null) {
-            problems.add(Problem.of("amount", "validation.required"));
-        } else {
-            try {
-                BigDecimal amount = Cells.amount(rawAmount);
-                if (amount.signum() <= 0 || amount.compareTo(MOST) > 0 || amount.scale() > 2) {
-                    problems.add(Problem.of("amount", "import.amount.out-of-range"));
-                } else {
-                    values.put("amount", amount.setScale(2).toPlainString());
-                }
-            } catch (IllegalArgumentException unreadable) {
-                problems.add(Problem.of("amount", "import.amount.unreadable", rawAmount));
-            }
+        BigDecimal amount = CellChecks.amount(cells, "amount", MOST, problems);
+        if (amount != null) {
+            values.put("amount", amount.toPlainString());
         }
-        String rawDay = Cells.text(cells.get("receivedOn"));
-        if (rawDay == null) {
-            problems.add(Problem.of("receivedOn", "validation.required"));
-        } else {
-            try {
-                LocalDate received = Cells.date(rawDay);
-                if (received.isAfter(today)) {
-                    problems.add(Problem.of("receivedOn", "import.date.future"));
-                } else if (!received.isBefore(fund.openedOn())) {
-                    problems.add(Problem.of("receivedOn", "import.donation.after-opening",
-                            fund.openedOn().toString()));
-                } else {
-                    values.put("receivedOn", received.toString());
-                }
-            } catch (IllegalArgumentException unreadable) {
-                problems.add(Problem.of("receivedOn", "import.date.unreadable", rawDay));
-            }
+        LocalDate received = CellChecks.date(cells, "receivedOn", true, today, problems);
+        if (received != null && !received.isBefore(fund.openedOn())) {
+            problems.add(Problem.of("receivedOn", "import.donation.after-opening", fund.openedOn().toString()));
+        } else if (received != null) {
+            values.put("receivedOn", received.toString());
         }
         String rawChannel = Cells.text(cells.get("channel"));
         if (rawChannel == null) {
