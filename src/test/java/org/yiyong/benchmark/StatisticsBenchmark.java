@@ -5,10 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,11 +19,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.EncodedResource;
@@ -52,7 +45,7 @@ import org.yiyong.shared.FigureSource;
 @Tag("benchmark")
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StatisticsBenchmark.Recording.class)
+@Import(SqlRecording.class)
 class StatisticsBenchmark {
 
     private static final int YEAR = Integer.getInteger("benchmark.year", 2025);
@@ -79,7 +72,7 @@ class StatisticsBenchmark {
 
     @Test
     void statistics_of_a_city_of_100000_deeds() throws Exception {
-        DataSource database = Recording.plain;
+        DataSource database = SqlRecording.plain;
         String product;
         try (Connection connection = database.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName() + " "
@@ -109,10 +102,10 @@ class StatisticsBenchmark {
         Callable<Object> page = () -> mvc.perform(get("/statistics").param("year", String.valueOf(YEAR))
                 .param("region", region).with(user(user))).andExpect(status().isOk()).andReturn();
 
-        List<Recorded> statements = Recording.record(app).stream()
+        List<SqlRecording.Recorded> statements = SqlRecording.record(app).stream()
                 .filter(statement -> statement.sql().contains(" as figure_value from "))
                 .toList();
-        Callable<Object> raw = () -> runRaw(statements);
+        Callable<Object> raw = () -> SqlRecording.runRaw(statements);
 
         List<Callable<Object>> all = List.of(app, api, page, raw);
         for (int i = 0; i < WARM_UP; i++) {
@@ -153,7 +146,7 @@ class StatisticsBenchmark {
      * Prints the figure queries that take longest, each timed alone, and with {@code -Dbenchmark.explain=true}
      * their plans ({@code explain analyze}).
      */
-    private void slowest(List<Recorded> statements) throws Exception {
+    private void slowest(List<SqlRecording.Recorded> statements) throws Exception {
         List<String> labels = new ArrayList<>();
         for (FigureSource source : sources) {
             for (int year : new int[] {YEAR, YEAR - 1}) {
@@ -165,7 +158,7 @@ class StatisticsBenchmark {
             long[] runs = new long[3];
             for (int run = 0; run < runs.length; run++) {
                 long start = System.nanoTime();
-                runRaw(List.of(statements.get(i)));
+                SqlRecording.runRaw(List.of(statements.get(i)));
                 runs[run] = System.nanoTime() - start;
             }
             Arrays.sort(runs);
@@ -178,8 +171,9 @@ class StatisticsBenchmark {
             String label = labels.size() == statements.size() ? labels.get(i) : "#" + i + " " + table(statements.get(i).sql());
             line.append(String.format(Locale.ROOT, " %s %.0f;", label, millis(entry.getKey())));
             if (Boolean.getBoolean("benchmark.explain")) {
-                Recorded statement = statements.get(i);
-                Recorded explain = new Recorded("explain (analyze, buffers) " + statement.sql(), statement.calls());
+                SqlRecording.Recorded statement = statements.get(i);
+                SqlRecording.Recorded explain = new SqlRecording.Recorded(
+                        "explain (analyze, buffers) " + statement.sql(), statement.calls());
                 System.out.println("-- " + label);
                 explain(explain).forEach(System.out::println);
             }
@@ -187,11 +181,11 @@ class StatisticsBenchmark {
         System.out.println(line);
     }
 
-    private static List<String> explain(Recorded statement) throws Exception {
+    private static List<String> explain(SqlRecording.Recorded statement) throws Exception {
         List<String> plan = new ArrayList<>();
-        try (Connection connection = Recording.plain.getConnection();
+        try (Connection connection = SqlRecording.plain.getConnection();
                 PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-            for (Recorded.Call call : statement.calls()) {
+            for (SqlRecording.Recorded.Call call : statement.calls()) {
                 call.method().invoke(prepared, call.args());
             }
             try (ResultSet rows = prepared.executeQuery()) {
@@ -201,35 +195,6 @@ class StatisticsBenchmark {
             }
         }
         return plan;
-    }
-
-    /** Runs the recorded statements on one plain connection, in one read-only transaction, reading every cell. */
-    private static Object runRaw(List<Recorded> statements) throws Exception {
-        long cells = 0;
-        try (Connection connection = Recording.plain.getConnection()) {
-            connection.setReadOnly(true);
-            connection.setAutoCommit(false);
-            for (Recorded statement : statements) {
-                try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
-                    for (Recorded.Call call : statement.calls()) {
-                        call.method().invoke(prepared, call.args());
-                    }
-                    try (ResultSet rows = prepared.executeQuery()) {
-                        int columns = rows.getMetaData().getColumnCount();
-                        while (rows.next()) {
-                            for (int column = 1; column <= columns; column++) {
-                                rows.getObject(column);
-                                cells++;
-                            }
-                        }
-                    }
-                }
-            }
-            connection.commit();
-            connection.setAutoCommit(true);
-            connection.setReadOnly(false);
-        }
-        return cells;
     }
 
     /** Generates the city unless the database holds it already, then brings the planner's statistics up to date. */
@@ -263,91 +228,5 @@ class StatisticsBenchmark {
 
     private static double millis(long nanos) {
         return nanos / 1e6;
-    }
-
-    /** A statement run during a recording, with the calls that set its parameters. */
-    record Recorded(String sql, List<Call> calls) {
-
-        record Call(Method method, Object[] args) {
-        }
-    }
-
-    /**
-     * Wraps the application's data source so that the queries run while {@link #record} runs are kept, with
-     * their parameters; outside a recording the wrapper only passes calls on.
-     */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Recording {
-
-        /** The application's own data source, unwrapped. */
-        static volatile DataSource plain;
-
-        private static volatile List<Recorded> recorded;
-
-        static synchronized List<Recorded> record(Callable<Object> steps) throws Exception {
-            recorded = new ArrayList<>();
-            try {
-                steps.call();
-                return List.copyOf(recorded);
-            } finally {
-                recorded = null;
-            }
-        }
-
-        @Bean
-        static BeanPostProcessor recordingDataSource() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof DataSource dataSource && plain == null) {
-                        plain = dataSource;
-                        return proxy(DataSource.class, dataSource, (target, method, args) -> {
-                            Object result = call(method, target, args);
-                            return result instanceof Connection connection
-                                    ? proxy(Connection.class, connection, Recording::connectionCall) : result;
-                        });
-                    }
-                    return bean;
-                }
-            };
-        }
-
-        private static Object connectionCall(Object target, Method method, Object[] args) throws Throwable {
-            Object result = call(method, target, args);
-            if (recorded != null && method.getName().equals("prepareStatement")
-                    && result instanceof PreparedStatement statement) {
-                String sql = (String) args[0];
-                List<Recorded.Call> calls = new ArrayList<>();
-                return proxy(PreparedStatement.class, statement, (ps, m, a) -> {
-                    if (m.getName().startsWith("set") && a != null && a.length >= 2 && a[0] instanceof Integer) {
-                        calls.add(new Recorded.Call(m, a.clone()));
-                    } else if (m.getName().equals("executeQuery") && (a == null || a.length == 0)) {
-                        List<Recorded> list = recorded;
-                        if (list != null) {
-                            list.add(new Recorded(sql, List.copyOf(calls)));
-                        }
-                    }
-                    return call(m, ps, a);
-                });
-            }
-            return result;
-        }
-
-        private interface Handler {
-            Object handle(Object target, Method method, Object[] args) throws Throwable;
-        }
-
-        private static <T> T proxy(Class<T> type, T target, Handler handler) {
-            InvocationHandler invocation = (proxy, method, args) -> handler.handle(target, method, args);
-            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, invocation));
-        }
-
-        private static Object call(Method method, Object target, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
     }
 }

@@ -43,10 +43,10 @@ class WorkbenchController {
         this.deadlines = deadlines;
     }
 
-    /** The workbench of whoever is signed in; a visitor who is not gets the public portal's home page. */
     /** How many deeds near or past their deadline the workbench lists, the earliest due first. */
     static final int DUE_SHOWN = 20;
 
+    /** The workbench of whoever is signed in; a visitor who is not gets the public portal's home page. */
     @GetMapping("/")
     String workbench(Model model) {
         CurrentUser me = SignedIn.user().orElse(null);
