@@ -69,4 +69,20 @@ class QueryPlanTests extends FullStackTest {
                   and d.accepted_on is not null order by p.id""");
         assertThat(plan).doesNotContain("Seq Scan on deed_pause").doesNotContain("Seq Scan on deed ");
     }
+
+    @Test
+    void a_search_of_three_characters_and_more_reads_names_and_texts_through_trigram_indexes() {
+        String people = plan("""
+                select s.id from samaritan s where lower(s.name) like '%陈志强%' or lower(s.number) like '%陈志强%'""");
+        assertThat(people).contains("samaritan_name_trgm_idx").contains("samaritan_number_trgm_idx")
+                .doesNotContain("Seq Scan on samaritan");
+        String deeds = plan("""
+                select t.id from deed t where lower(t.number) like '%救落水%'
+                union select t.id from deed t where lower(t.title) like '%救落水%'
+                union select t.id from deed t where lower(t.address) like '%救落水%'
+                union select p.deed_id from deed_participant p where lower(p.name) like '%救落水%'""");
+        assertThat(deeds).contains("deed_number_trgm_idx").contains("deed_title_trgm_idx")
+                .contains("deed_address_trgm_idx").contains("deed_participant_name_trgm_idx")
+                .doesNotContain("Seq Scan");
+    }
 }

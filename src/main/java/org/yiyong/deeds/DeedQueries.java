@@ -31,7 +31,9 @@ public class DeedQueries {
     public PageResult<DeedSummary> search(DataScope scope, DeedFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         String condition = condition(scope, filter, params);
-        long total = jdbc.sql("select count(*) from deed d" + condition).params(params).query(Long.class).single();
+        // counted no further than a list is read: a province's count would cost more than its page
+        long counted = jdbc.sql("select count(*) from (select 1 from deed d" + condition + " limit :cap) c")
+                .params(params).param("cap", PageResult.COUNT_CAP + 1).query(Long.class).single();
         List<DeedSummary> items = jdbc.sql("""
                 select d.id, d.number, d.region_code, d.category, d.source, d.status,
                        d.occurred_at, d.title, d.received_on, d.accepted_on
@@ -48,7 +50,7 @@ public class DeedQueries {
                         rs.getObject("received_on", java.time.LocalDate.class),
                         rs.getObject("accepted_on", java.time.LocalDate.class)))
                 .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return PageResult.counted(items, page.page(), page.size(), counted);
     }
 
     /** A line of the register of deeds (案件台账): the deed, its dates and decision, and its actors. */
@@ -89,8 +91,17 @@ public class DeedQueries {
         List<String> where = new ArrayList<>(List.of("d.region_code in (:scope)"));
         params.put("scope", scope.regionCodes());
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.add("(lower(d.number) like :q or lower(d.title) like :q or lower(d.address) like :q"
-                    + " or exists (select 1 from deed_participant p where p.deed_id = d.id and lower(p.name) like :q))");
+            if (filter.q().trim().length() >= 3) {
+                // one branch for each text, so that each is read through its own trigram index
+                where.add("d.id in (select t.id from deed t where lower(t.number) like :q"
+                        + " union select t.id from deed t where lower(t.title) like :q"
+                        + " union select t.id from deed t where lower(t.address) like :q"
+                        + " union select p.deed_id from deed_participant p where lower(p.name) like :q)");
+            } else {
+                // one or two characters make no trigram: the deeds of the scope are read, and their actors
+                where.add("(lower(d.number) like :q or lower(d.title) like :q or lower(d.address) like :q"
+                        + " or exists (select 1 from deed_participant p where p.deed_id = d.id and lower(p.name) like :q))");
+            }
             params.put("q", "%" + filter.q().trim().toLowerCase(Locale.ROOT) + "%");
         }
         if (filter.status() != null) {

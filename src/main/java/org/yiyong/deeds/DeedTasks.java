@@ -61,9 +61,11 @@ public class DeedTasks implements TaskSource {
                            as open_requests
                 from deed d
                 where d.region_code in (:scope)
-                  and (d.status in ('RECEIVED', 'ACCEPTED', 'INVESTIGATING', 'UNDER_REVIEW', 'IN_NOTICE',
-                                    'NOTICE_CLOSED', 'HEARING', 'DECIDED')
-                       or exists (select 1 from deed_review_request r where r.deed_id = d.id and r.outcome is null))
+                  and d.id in (select x.id from deed x where x.region_code in (:scope)
+                                 and x.status in ('RECEIVED', 'ACCEPTED', 'INVESTIGATING', 'UNDER_REVIEW',
+                                                  'IN_NOTICE', 'NOTICE_CLOSED', 'HEARING', 'DECIDED')
+                               union
+                               select r.deed_id from deed_review_request r where r.outcome is null)
                 order by d.received_on, d.id""")
                 .param("scope", me.scope().regionCodes()).param("me", me.username())
                 .query((rs, row) -> {

@@ -5,9 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -83,84 +84,110 @@ public class Guarantees {
         return codes.isEmpty() ? List.of() : items(DataScope.of(codes));
     }
 
+    /** How many items the caller has, counted by the database: the workbench's figure. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public long count(CurrentUser me) {
+        long count = 0;
+        for (Check check : checks(me.scope())) {
+            count += jdbc.sql("select count(*) from (" + check.sql() + ") x" + open(check.kind()))
+                    .params(check.params()).query(Long.class).single();
+        }
+        return count;
+    }
+
     List<Item> items(DataScope scope) {
-        LocalDate today = LocalDate.now(clock);
-        Set<String> resolved = new HashSet<>(jdbc.sql("select kind || ':' || subject from guarantee_resolution")
-                .query(String.class).list());
         List<Item> items = new ArrayList<>();
-        items.addAll(jdbc.sql("""
-                select sd.id, s.id as samaritan_id, s.name, sd.deed_number, sd.confirmed_on
-                from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
-                where s.region_code in (:scope) and sd.confirmed_on <= :cutoff and not sd.historical
-                  and not exists (select 1 from honour h where h.deed_id = sd.deed_id
-                                  and h.status in ('GRANTED', 'REFUSED', 'REVOKED')
-                                  and (h.samaritan_id = s.id or exists (select 1 from honour_member m
-                                       where m.honour_id = h.id and m.samaritan_id = s.id)))""")
-                .param("scope", scope.regionCodes())
-                .param("cutoff", today.minusDays(properties.missedAfterDays()))
-                .query((rs, row) -> new Item(Kind.MISSED, "confirmation-" + rs.getLong("id"), rs.getLong("samaritan_id"),
-                        rs.getString("name"), rs.getString("deed_number"), null,
-                        rs.getObject("confirmed_on", LocalDate.class)))
-                .list());
-        items.addAll(jdbc.sql("""
-                select h.id, h.recipient, s.id as samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number,
-                       t.name as title, h.decided_on, r.amount
-                from reward_payment_request r join honour h on h.id = r.honour_id
-                left join samaritans_person_view s on s.id = r.samaritan_id join title t on t.id = h.title_id
-                where h.region_code in (:scope) and r.kind = 'PAYMENT' and r.status = 'REQUESTED'
-                  and h.status = 'GRANTED' and h.decided_on <= :cutoff""")
-                .param("scope", scope.regionCodes())
-                .param("cutoff", today.minusDays(properties.lateAfterDays()))
-                // a group's reward is one item per member's share
-                .query((rs, row) -> new Item(Kind.LATE, "honour-" + rs.getLong("id")
-                        + ("GROUP".equals(rs.getString("recipient")) ? "-" + rs.getLong("samaritan_id") : ""),
-                        rs.getObject("samaritan_id", Long.class),
-                        rs.getString("name"), rs.getString("deed_number"), rs.getString("title") + " ¥"
-                                + rs.getBigDecimal("amount").toPlainString(),
-                        rs.getObject("decided_on", LocalDate.class)))
-                .list());
-        // the standard in force on the decision's day, found by the database for every honour at once
-        items.addAll(jdbc.sql("""
-                select x.* from (
-                    select h.id, h.samaritan_id, coalesce(s.name, h.recipient_name) as name, h.deed_number,
-                           h.decided_on, h.reward_amount, t.name as title,
-                           (select r.amount from reward_standard r
-                            where r.title_id = h.title_id and r.effective_from <= h.decided_on
-                            order by r.effective_from desc fetch first 1 rows only) as standard
-                    from honour h join title t on t.id = h.title_id
-                    left join samaritans_person_view s on s.id = h.samaritan_id
-                    where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD') x
-                where x.standard is null or x.reward_amount is null or x.reward_amount <> x.standard""")
-                .param("scope", scope.regionCodes())
-                .query((rs, row) -> {
-                    BigDecimal paid = rs.getBigDecimal("reward_amount");
-                    BigDecimal standard = rs.getBigDecimal("standard");
-                    return new Item(Kind.WRONG_AMOUNT, "honour-" + rs.getLong("id"),
-                            rs.getObject("samaritan_id", Long.class), rs.getString("name"), rs.getString("deed_number"),
-                            rs.getString("title") + " ¥" + (paid == null ? null : paid.toPlainString()) + " ≠ ¥"
-                                    + (standard == null ? null : Money.of(standard)),
-                            rs.getObject("decided_on", LocalDate.class));
-                })
-                .list());
-        items.addAll(jdbc.sql("""
-                select h1.id as first_id, h2.id as second_id, s.id as samaritan_id, s.name, h1.deed_number,
-                       t1.name as first_title, t2.name as second_title, h2.decided_on
-                from honour h1 join honour h2 on h2.samaritan_id = h1.samaritan_id and h2.deed_id = h1.deed_id
-                                             and h2.id > h1.id
-                join title t1 on t1.id = h1.title_id join title t2 on t2.id = h2.title_id
-                join samaritans_person_view s on s.id = h1.samaritan_id
-                where h1.region_code in (:scope) and t1.level = t2.level
-                  and h1.status = 'GRANTED' and h2.status = 'GRANTED'""")
-                .param("scope", scope.regionCodes())
-                .query((rs, row) -> new Item(Kind.DOUBLE, "honours-" + rs.getLong("first_id") + "-"
-                        + rs.getLong("second_id"), rs.getLong("samaritan_id"), rs.getString("name"),
-                        rs.getString("deed_number"), rs.getString("first_title") + " + " + rs.getString("second_title"),
-                        rs.getObject("decided_on", LocalDate.class)))
-                .list());
-        return items.stream().filter(item -> !resolved.contains(item.kind() + ":" + item.subject()))
+        for (Check check : checks(scope)) {
+            items.addAll(jdbc.sql("select x.* from (" + check.sql() + ") x" + open(check.kind()))
+                    .params(check.params()).query(check.item()).list());
+        }
+        return items.stream()
                 .sorted(Comparator.comparing(Item::kind).thenComparing(Item::since, Comparator.nullsLast(
                         Comparator.naturalOrder())))
                 .toList();
+    }
+
+    /** Leaves out the items staff put aside: the subject of each row is worked out by the database. */
+    private static String open(Kind kind) {
+        return " where not exists (select 1 from guarantee_resolution g where g.kind = '" + kind.name()
+                + "' and g.subject = x.subject)";
+    }
+
+    /** One of the four checks: its query (with the item's {@code subject}), parameters and item. */
+    private record Check(Kind kind, String sql, Map<String, Object> params, RowMapper<Item> item) {
+    }
+
+    private List<Check> checks(DataScope scope) {
+        LocalDate today = LocalDate.now(clock);
+        Set<String> codes = scope.regionCodes();
+        return List.of(
+                new Check(Kind.MISSED, """
+                        select concat('confirmation-', sd.id) as subject, s.id as samaritan_id, s.name, sd.deed_number,
+                               sd.confirmed_on
+                        from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
+                        where s.region_code in (:scope) and sd.confirmed_on <= :cutoff and not sd.historical
+                          and not exists (select 1 from honour h where h.deed_id = sd.deed_id
+                                          and h.status in ('GRANTED', 'REFUSED', 'REVOKED')
+                                          and (h.samaritan_id = s.id or exists (select 1 from honour_member m
+                                               where m.honour_id = h.id and m.samaritan_id = s.id)))""",
+                        Map.of("scope", codes, "cutoff", today.minusDays(properties.missedAfterDays())),
+                        (rs, row) -> new Item(Kind.MISSED, rs.getString("subject"), rs.getLong("samaritan_id"),
+                                rs.getString("name"), rs.getString("deed_number"), null,
+                                rs.getObject("confirmed_on", LocalDate.class))),
+                // a group's reward is one item per member's share
+                new Check(Kind.LATE, """
+                        select concat('honour-', h.id, case when h.recipient = 'GROUP' then concat('-', s.id) else ''
+                               end) as subject, s.id as samaritan_id, coalesce(s.name, h.recipient_name) as name,
+                               h.deed_number, t.name as title, h.decided_on, r.amount
+                        from reward_payment_request r join honour h on h.id = r.honour_id
+                        left join samaritans_person_view s on s.id = r.samaritan_id join title t on t.id = h.title_id
+                        where h.region_code in (:scope) and r.kind = 'PAYMENT' and r.status = 'REQUESTED'
+                          and h.status = 'GRANTED' and h.decided_on <= :cutoff""",
+                        Map.of("scope", codes, "cutoff", today.minusDays(properties.lateAfterDays())),
+                        (rs, row) -> new Item(Kind.LATE, rs.getString("subject"),
+                                rs.getObject("samaritan_id", Long.class), rs.getString("name"),
+                                rs.getString("deed_number"), rs.getString("title") + " ¥"
+                                        + rs.getBigDecimal("amount").toPlainString(),
+                                rs.getObject("decided_on", LocalDate.class))),
+                // the standard in force on the decision's day, found by the database for every honour at once
+                new Check(Kind.WRONG_AMOUNT, """
+                        select w.* from (
+                            select concat('honour-', h.id) as subject, h.samaritan_id,
+                                   coalesce(s.name, h.recipient_name) as name, h.deed_number, h.decided_on,
+                                   h.reward_amount, t.name as title,
+                                   (select r.amount from reward_standard r
+                                    where r.title_id = h.title_id and r.effective_from <= h.decided_on
+                                    order by r.effective_from desc fetch first 1 rows only) as standard
+                            from honour h join title t on t.id = h.title_id
+                            left join samaritans_person_view s on s.id = h.samaritan_id
+                            where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD') w
+                        where w.standard is null or w.reward_amount is null or w.reward_amount <> w.standard""",
+                        Map.of("scope", codes),
+                        (rs, row) -> {
+                            BigDecimal paid = rs.getBigDecimal("reward_amount");
+                            BigDecimal standard = rs.getBigDecimal("standard");
+                            return new Item(Kind.WRONG_AMOUNT, rs.getString("subject"),
+                                    rs.getObject("samaritan_id", Long.class), rs.getString("name"),
+                                    rs.getString("deed_number"), rs.getString("title") + " ¥"
+                                            + (paid == null ? null : paid.toPlainString()) + " ≠ ¥"
+                                            + (standard == null ? null : Money.of(standard)),
+                                    rs.getObject("decided_on", LocalDate.class));
+                        }),
+                new Check(Kind.DOUBLE, """
+                        select concat('honours-', h1.id, '-', h2.id) as subject, s.id as samaritan_id, s.name,
+                               h1.deed_number, t1.name as first_title, t2.name as second_title, h2.decided_on
+                        from honour h1 join honour h2 on h2.samaritan_id = h1.samaritan_id
+                                                     and h2.deed_id = h1.deed_id and h2.id > h1.id
+                        join title t1 on t1.id = h1.title_id join title t2 on t2.id = h2.title_id
+                        join samaritans_person_view s on s.id = h1.samaritan_id
+                        where h1.region_code in (:scope) and t1.level = t2.level
+                          and h1.status = 'GRANTED' and h2.status = 'GRANTED'""",
+                        Map.of("scope", codes),
+                        (rs, row) -> new Item(Kind.DOUBLE, rs.getString("subject"), rs.getLong("samaritan_id"),
+                                rs.getString("name"), rs.getString("deed_number"), rs.getString("first_title")
+                                        + " + " + rs.getString("second_title"),
+                                rs.getObject("decided_on", LocalDate.class))));
     }
 
     /** Puts an item aside with the reason it is in order after all (an honour declined, paid elsewhere…). */

@@ -277,7 +277,8 @@ public class SamaritanRegistry {
     public PageResult<SamaritanSummary> search(DataScope scope, SamaritanFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         String condition = " where " + condition(scope, filter, params);
-        long total = jdbc.sql("select count(*) from samaritan s" + condition).params(params).query(Long.class).single();
+        long counted = jdbc.sql("select count(*) from (select 1 from samaritan s" + condition + " limit :cap) c")
+                .params(params).param("cap", PageResult.COUNT_CAP + 1).query(Long.class).single();
         List<SamaritanSummary> items = jdbc.sql("""
                 select s.id, s.number, s.name, s.resident_id_masked, s.region_code, s.status,
                        s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
@@ -291,7 +292,7 @@ public class SamaritanRegistry {
                         SamaritanStatus.valueOf(rs.getString("status")), rs.getBoolean("lost_contact"),
                         rs.getInt("deeds")))
                 .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return PageResult.counted(items, page.page(), page.size(), counted);
     }
 
     /**

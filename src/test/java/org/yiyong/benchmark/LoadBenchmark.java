@@ -55,6 +55,8 @@ class LoadBenchmark {
     private static final int TIMEOUT_SECONDS = Integer.getInteger("benchmark.timeout", 300);
     private static final String ONLY = System.getProperty("benchmark.calls", "");
     private static final String PASSWORD = "Yiyong@2024";
+    /** A call whose raw SQL takes longer than this has its slowest statement named. */
+    private static final double SLOW_MILLIS = 50;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -105,7 +107,7 @@ class LoadBenchmark {
         System.out.printf(Locale.ROOT, "%-34s %5s %4s | %8s %8s %8s | %8s %8s %8s | %6s%n", "call", "users", "SQL",
                 "p50", "p95", "req/s", "raw p50", "raw p95", "raw r/s", "ratio");
         for (Call call : calls) {
-            if (!ONLY.isBlank() && Arrays.stream(ONLY.split(",")).noneMatch(name -> call.name().startsWith(name))) {
+            if (!ONLY.isBlank() && Arrays.stream(ONLY.split(";")).noneMatch(name -> call.name().startsWith(name))) {
                 continue;
             }
             measure(call);
@@ -163,6 +165,33 @@ class LoadBenchmark {
                 call.users(), statements.size(), app.p(50), app.p(95), app.perSecond(), raw.p(50), raw.p(95),
                 raw.perSecond(), app.perSecond() / raw.perSecond(), app.failures() == 0 ? ""
                         : "  " + app.failures() + " failed: " + app.failure());
+        if (raw.p(50) > SLOW_MILLIS) {
+            slowest(statements);
+        }
+    }
+
+    /** The statement of a slow call that takes longest alone, and with {@code -Dbenchmark.explain=true} its plan. */
+    private static void slowest(List<SqlRecording.Recorded> statements) throws Exception {
+        SqlRecording.Recorded slowest = null;
+        long longest = -1;
+        for (SqlRecording.Recorded statement : statements) {
+            long start = System.nanoTime();
+            SqlRecording.runRaw(List.of(statement));
+            long took = System.nanoTime() - start;
+            if (Boolean.getBoolean("benchmark.statements")) {
+                System.out.printf(Locale.ROOT, "      %8.1f ms  %s%n", took / 1e6, shortened(statement, 160));
+            }
+            if (took > longest) {
+                longest = took;
+                slowest = statement;
+            }
+        }
+        System.out.printf(Locale.ROOT, "    slowest statement, %.0f ms: %s%n", longest / 1e6, shortened(slowest, 400));
+        if (Boolean.getBoolean("benchmark.explain")) {
+            for (String line : SqlRecording.explain(slowest)) {
+                System.out.println("      " + line);
+            }
+        }
     }
 
     /** Each user repeats its step until the time is up (at least once); every step is timed. */
@@ -237,6 +266,11 @@ class LoadBenchmark {
             clients.add(client);
         }
         return clients;
+    }
+
+    private static String shortened(SqlRecording.Recorded statement, int length) {
+        String sql = statement.sql().replaceAll("\\s+", " ").strip();
+        return sql.length() > length ? sql.substring(0, length) + "…" : sql;
     }
 
     private URI uri(String path) {

@@ -128,4 +128,22 @@ class SqlRecording {
         }
         return cells;
     }
+
+    /** The plan of a recorded statement as it ran: {@code explain (analyze, buffers)}. */
+    static List<String> explain(Recorded statement) throws Exception {
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = plain.getConnection();
+                PreparedStatement prepared = connection.prepareStatement("explain (analyze, buffers) "
+                        + statement.sql())) {
+            for (Recorded.Call call : statement.calls()) {
+                call.method().invoke(prepared, call.args());
+            }
+            try (ResultSet rows = prepared.executeQuery()) {
+                while (rows.next()) {
+                    plan.add(rows.getString(1));
+                }
+            }
+        }
+        return plan;
+    }
 }

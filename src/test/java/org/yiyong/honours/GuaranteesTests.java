@@ -20,6 +20,16 @@ class GuaranteesTests extends HonoursTestBase {
         return JsonPath.read(body, "$[*].kind");
     }
 
+    /** The figure on the workbench's card of award issues. */
+    private int workbenchCount() throws Exception {
+        String page = mvc.perform(get("/").with(as("nanan-staff"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("id=\"count-award-issues\">(\\d+)<")
+                .matcher(page);
+        assertThat(count.find()).as("the card of award issues").isTrue();
+        return Integer.parseInt(count.group(1));
+    }
+
     @Test
     void missed_late_and_wrong_awards_are_found_and_leave_when_fixed_or_put_aside() throws Exception {
         assertThat(kinds()).as("南安 starts with everything in order").isEmpty();
@@ -42,6 +52,7 @@ class GuaranteesTests extends HonoursTestBase {
 
         clock.advance(Duration.ofDays(31));
         assertThat(kinds()).containsExactly("LATE");
+        assertThat(workbenchCount()).as("the workbench counts what the list shows").isEqualTo(1);
         mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(content().string(containsString("guarantee-LATE")));
         call("nanan-staff", "/api/v1/guarantees/resolutions", """
                 {"kind": "LATE", "subject": "honour-%d", "reason": ""}""".formatted(honour))
@@ -50,6 +61,7 @@ class GuaranteesTests extends HonoursTestBase {
                 {"kind": "LATE", "subject": "honour-%d", "reason": "本人委托慈善基金会代领，已线下发放"}""".formatted(honour))
                 .andExpect(status().isNoContent());
         assertThat(kinds()).isEmpty();
+        assertThat(workbenchCount()).as("an item put aside is not counted").isZero();
 
         jdbc.sql("update honour set reward_amount = 4000 where id = :id").param("id", honour).update();
         assertThat(kinds()).containsExactly("WRONG_AMOUNT");

@@ -27,8 +27,8 @@ class VisitReminders implements CareReminderSource {
             return List.of();
         }
         List<CareReminder> reminders = new ArrayList<>();
-        List<VisitSchedule.Due> due = new ArrayList<>(schedule.schedule(me, VisitSchedule.Filter.OVERDUE));
-        due.addAll(schedule.schedule(me, VisitSchedule.Filter.DUE_SOON));
+        // the overdue and the soon due, read once: sorted by date, the overdue come first
+        List<VisitSchedule.Due> due = schedule.schedule(me, VisitSchedule.Filter.DUE_WITHIN_A_MONTH);
         due.stream().sorted(java.util.Comparator.comparing((VisitSchedule.Due d) ->
                         d.organizationId() == null || d.organizationId() != me.organizationId()))
                 .limit(LIMIT)

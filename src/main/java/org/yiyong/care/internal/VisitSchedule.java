@@ -40,7 +40,9 @@ public class VisitSchedule {
 
     /** Which visits to list. */
     public enum Filter {
-        OVERDUE, DUE_SOON, ALL
+        OVERDUE, DUE_SOON, ALL,
+        /** the overdue and the soon due together */
+        DUE_WITHIN_A_MONTH
     }
 
     /** A household on the schedule. */
@@ -155,6 +157,7 @@ public class VisitSchedule {
         return due.stream().filter(d -> switch (filter == null ? Filter.ALL : filter) {
             case OVERDUE -> d.overdue();
             case DUE_SOON -> !d.overdue() && !d.due().isAfter(today.plusMonths(1));
+            case DUE_WITHIN_A_MONTH -> !d.due().isAfter(today.plusMonths(1));
             case ALL -> true;
         }).sorted(Comparator.comparing(Due::due).thenComparing(Due::name)).toList();
     }

@@ -98,7 +98,7 @@ class DashboardController {
         model.addAttribute("moneyIn", donations);
         model.addAttribute("moneyOut", paidOut);
         model.addAttribute("moneyChart", json(monthChart(List.of(donations, paidOut))));
-        model.addAttribute("openGuarantees", guarantees.items(me).size());
+        model.addAttribute("openGuarantees", guarantees.count(me));
         model.addAttribute("visitsOverdue", visitsDue.overdue(me));
         List<OnTime> onTime = onTime(trend);
         model.addAttribute("onTime", onTime);

@@ -84,7 +84,7 @@ class WorkbenchController {
         }
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
             model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
-            model.addAttribute("awardIssues", guarantees.items(me).size());
+            model.addAttribute("awardIssues", guarantees.count(me));
         }
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.STATION_STAFF, Role.LEADER)) {
             model.addAttribute("registry", samaritans.counts(me.scope()));
