@@ -110,7 +110,11 @@ class LoadBenchmark {
             if (!ONLY.isBlank() && Arrays.stream(ONLY.split(";")).noneMatch(name -> call.name().startsWith(name))) {
                 continue;
             }
-            measure(call);
+            try {
+                measure(call);
+            } catch (Exception e) {
+                System.out.printf(Locale.ROOT, "%-34s failed: %s%n", call.name(), e.getMessage());
+            }
         }
         System.out.println();
     }

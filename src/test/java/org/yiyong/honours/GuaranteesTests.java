@@ -82,4 +82,39 @@ class GuaranteesTests extends HonoursTestBase {
                 {"kind": "MISSED", "subject": "confirmation-0", "reason": "不存在"}""")
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void a_long_list_names_the_longest_waiting_and_says_how_many_there_are_in_all() throws Exception {
+        long deed = jdbc.sql("select min(id) from deed").query(Long.class).single();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        int many = 205;
+        long missedBefore = kinds().stream().filter("MISSED"::equals).count();
+        int countBefore = workbenchCount();
+        try {
+            for (int i = 0; i < many; i++) {
+                long id = 900_000_000L + i;
+                jdbc.sql("""
+                        insert into samaritan (id, number, region_code, name, status, source, created_by, created_at,
+                                               updated_at)
+                        values (:id, :number, '350583', :name, 'ACTIVE', 'DEED', 'test', :at, :at)""")
+                        .param("id", id).param("number", "GT-" + i).param("name", "久等" + i)
+                        .param("at", java.time.OffsetDateTime.now(clock)).update();
+                jdbc.sql("""
+                        insert into samaritan_deed (id, samaritan_id, deed_id, participant_id, deed_number, region_code,
+                                                    category, occurred_on, harm, confirmed_on)
+                        values (:id, :id, :deed, :id, :number, '350583', 'RESCUE', :on, 'NONE', :on)""")
+                        .param("id", id).param("deed", deed).param("number", "GT-D-" + i)
+                        .param("on", today.minusDays(100 + (many - i))).update();
+            }
+            String page = mvc.perform(get("/guarantees").with(as("nanan-staff"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("id=\"guarantee-more-MISSED\"").contains("共 " + (missedBefore + many) + " 项")
+                    .contains("/samaritans/900000000\"").as("the longest waiting is listed")
+                    .doesNotContain("/samaritans/" + (900_000_000L + many - 1) + "\"");
+            assertThat(workbenchCount()).isEqualTo(countBefore + many);
+        } finally {
+            jdbc.sql("delete from samaritan_deed where id >= 900000000 and id < 900001000").update();
+            jdbc.sql("delete from samaritan where id >= 900000000 and id < 900001000").update();
+        }
+    }
 }
