@@ -1,6 +1,8 @@
 package org.yiyong.samaritans.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.javacrumbs.shedlock.core.ClockProvider;
@@ -33,9 +35,11 @@ public class EntitlementWatch {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final LockingTaskExecutor locks;
+    private final Clock clock;
 
     EntitlementWatch(Samaritans samaritans, Family family, JdbcClient jdbc, TransactionTemplate transactions,
-            LockingTaskExecutor locks) {
+            LockingTaskExecutor locks, Clock clock) {
+        this.clock = clock;
         this.samaritans = samaritans;
         this.family = family;
         this.jdbc = jdbc;
@@ -61,9 +65,18 @@ public class EntitlementWatch {
 
     /** Ends every entitlement due today; safe beside a user's change or another run. */
     public void endDueEntitlements() {
+        // only the records with an entitlement whose end has come, as the database tells (a day more for the
+        // 18th birthday of one born on 29 February): each record then decides for itself
+        LocalDate today = LocalDate.now(clock);
         List<Long> withActive = jdbc.sql("""
                 select distinct r.samaritan_id from relative r join entitlement e on e.relative_id = r.id
-                where e.ended_on is null""").query(Long.class).list();
+                where e.ended_on is null
+                  and (r.died_on <= :today
+                       or (e.end_condition = 'AGE_18' and r.birth_date <= :adult)
+                       or (e.end_condition = 'END_OF_SCHOOLING' and r.schooling_ends_on <= :today)
+                       or (e.end_condition = 'REMARRIAGE' and r.remarried_on <= :today))""")
+                .param("today", today).param("adult", today.minusYears(18).plusDays(1))
+                .query(Long.class).list();
         int ended = 0;
         for (Long id : withActive) {
             try {
