@@ -52,6 +52,8 @@ class LoadBenchmark {
 
     private static final int USERS = Integer.getInteger("benchmark.users", 50);
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 10);
+    /** Users at once for the calls that read a whole city (its reports, its schedule): each takes seconds. */
+    private static final int REPORT_USERS = Integer.getInteger("benchmark.report-users", 5);
     private static final int TIMEOUT_SECONDS = Integer.getInteger("benchmark.timeout", 300);
     private static final String ONLY = System.getProperty("benchmark.calls", "");
     private static final String PASSWORD = "Yiyong@2024";
@@ -131,7 +133,7 @@ class LoadBenchmark {
         int year = NationalDataset.Options.of(1).today().getYear() - 1;
         return List.of(
                 new Call("workbench, county", "jinjiang-staff", "/"),
-                new Call("workbench, city", "city-staff", "/"),
+                new Call("workbench, city", "city-staff", "/", REPORT_USERS),
                 new Call("deeds, county", "jinjiang-staff", "/deeds"),
                 new Call("deeds, city", "city-staff", "/deeds"),
                 new Call("deeds, city, page 50", "city-staff", "/deeds?page=50"),
@@ -143,7 +145,7 @@ class LoadBenchmark {
                 new Call("samaritan profile", "jinjiang-staff", "/samaritans/" + samaritan),
                 new Call("honours, city", "city-staff", "/honours"),
                 new Call("guarantees, county", "jinjiang-staff", "/guarantees"),
-                new Call("guarantees, city", "city-staff", "/guarantees"),
+                new Call("guarantees, city", "city-staff", "/guarantees", REPORT_USERS),
                 new Call("payment orders, county", "jinjiang-finance", "/payment-orders"),
                 new Call("payment orders API, city", "finance-reviewer", "/api/v1/payment-orders"),
                 new Call("fund statement API, county", "jinjiang-finance", "/api/v1/funds/reports/statement?year="
@@ -151,10 +153,10 @@ class LoadBenchmark {
                 new Call("reconciliation API, county", "jinjiang-finance",
                         "/api/v1/funds/reports/reconciliation?year=" + year),
                 new Call("visit schedule, county", "jinjiang-staff", "/visits"),
-                new Call("visit schedule, city", "city-staff", "/visits"),
+                new Call("visit schedule, city", "city-staff", "/visits", REPORT_USERS),
                 new Call("campaign roster, county", "jinjiang-staff", "/campaigns/" + campaign),
                 new Call("audit search", "auditor", "/audit?entityType=Deed"),
-                new Call("statistics, city", "city-staff", "/statistics?year=" + year),
+                new Call("statistics, city", "city-staff", "/statistics?year=" + year, REPORT_USERS),
                 new Call("export deeds xlsx, county", "jinjiang-staff", "/deeds/register.xlsx", 2),
                 new Call("export samaritans, county", "jinjiang-staff", "/samaritans/export", 2));
     }
