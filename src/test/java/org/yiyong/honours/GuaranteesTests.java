@@ -20,9 +20,12 @@ class GuaranteesTests extends HonoursTestBase {
         return JsonPath.read(body, "$[*].kind");
     }
 
-    /** The figure on the workbench's card of award issues. */
+    /** The figure on the workbench's card of award issues (which the page loads after itself). */
     private int workbenchCount() throws Exception {
-        String page = mvc.perform(get("/").with(as("nanan-staff"))).andReturn().getResponse()
+        assertThat(mvc.perform(get("/").with(as("nanan-staff"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .as("the page asks for the figure once shown").contains("hx-get=\"/workbench/award-issues\"");
+        String page = mvc.perform(get("/workbench/award-issues").with(as("nanan-staff"))).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         java.util.regex.Matcher count = java.util.regex.Pattern.compile("id=\"count-award-issues\">(\\d+)<")
                 .matcher(page);

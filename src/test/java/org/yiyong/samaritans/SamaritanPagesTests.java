@@ -47,7 +47,7 @@ class SamaritanPagesTests extends FullStackTest {
         mvc.perform(get("/samaritans").with(as("investigator-jinjiang"))).andExpect(status().isForbidden());
         mvc.perform(get("/").with(as("jinjiang-staff")))
                 .andExpect(content().string(containsString("id=\"count-samaritans\"")))
-                .andExpect(content().string(containsString("id=\"count-award-issues\"")));
+                .andExpect(content().string(containsString("id=\"card-award-issues\"")));
         mvc.perform(get("/").with(as("investigator-jinjiang")))
                 .andExpect(content().string(not(containsString("id=\"count-samaritans\""))));
         mvc.perform(get(location).with(as("nanan-staff"))).andExpect(status().isNotFound());

@@ -82,13 +82,21 @@ class WorkbenchController {
             // the earliest due: a province's list would be thousands of lines on the page after sign-in
             model.addAttribute("dueShown", DUE_SHOWN);
         }
-        if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER)) {
+        boolean awardIssues = me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.LEADER);
+        model.addAttribute("awardIssuesLater", awardIssues);
+        if (awardIssues) {
             model.addAttribute("leadsAwaiting", leads.awaitingTriage(me.scope()));
-            model.addAttribute("awardIssues", guarantees.count(me));
         }
         if (me.hasAny(Role.CITY_STAFF, Role.COUNTY_STAFF, Role.STATION_STAFF, Role.LEADER)) {
             model.addAttribute("registry", samaritans.counts(me.scope()));
         }
         return "reporting/workbench";
+    }
+
+    /** The workbench's figure of award issues, asked for by the page once it is shown. */
+    @GetMapping("/workbench/award-issues")
+    String awardIssues(CurrentUser me, Model model) {
+        model.addAttribute("awardIssues", guarantees.count(me));
+        return "reporting/workbench :: award-issues";
     }
 }
