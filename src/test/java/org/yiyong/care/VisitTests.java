@@ -169,4 +169,26 @@ class VisitTests extends FullStackTest {
         mvc.perform(get("/api/v1/assistance-cases/{id}", grantCase).with(as("nanan-staff")))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void the_reminders_kept_for_a_home_page_are_read_again_once_a_visit_is_recorded() throws Exception {
+        long household = register("jinjiang-staff", "350582");
+        long station = jdbc.sql("select organization_id from user_account where username = 'anhai-station'")
+                .query(Long.class).single();
+        call("jinjiang-staff", "/api/v1/visits/assignments", """
+                {"samaritanId": %d, "organizationId": %d}""".formatted(household, station))
+                .andExpect(status().is2xxSuccessful());
+        String link = "/visits/new?samaritanId=" + household;
+        assertThat(tasks("anhai-station")).as("a household new on the registry is due within a month").contains(link);
+        assertThat(tasks("anhai-station")).as("read again from what was kept").contains(link);
+
+        visit("jinjiang-staff", household, LocalDate.now(clock), false, "[]");
+
+        assertThat(tasks("anhai-station")).as("visited today: next due in a year").doesNotContain(link);
+    }
+
+    private String tasks(String user) throws Exception {
+        return mvc.perform(get("/api/v1/tasks").with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

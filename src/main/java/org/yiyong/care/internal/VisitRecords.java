@@ -49,8 +49,11 @@ public class VisitRecords {
     private final Attachments attachments;
     private final AuditTrail audit;
     private final Clock clock;
+    private final VisitSchedule schedule;
 
-    VisitRecords(Visits visits, Assistance assistance, Attachments attachments, AuditTrail audit, Clock clock) {
+    VisitRecords(Visits visits, Assistance assistance, Attachments attachments, AuditTrail audit, Clock clock,
+            VisitSchedule schedule) {
+        this.schedule = schedule;
         this.visits = visits;
         this.assistance = assistance;
         this.attachments = attachments;
@@ -61,6 +64,7 @@ public class VisitRecords {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
     public Visit record(CurrentUser me, NewVisit request, List<Photo> photos) {
+        schedule.changed();
         LocalDate today = LocalDate.now(clock);
         Inputs.required("visitedOn", request.visitedOn());
         if (request.visitedOn().isAfter(today) || request.visitedOn().isBefore(today.minusYears(1))) {

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -68,6 +69,20 @@ public class VisitSchedule {
         this.clock = clock;
     }
 
+    private final AtomicLong changes = new AtomicLong();
+
+    /**
+     * How many times the schedule was changed here (a visit recorded, a household assigned, a policy set): what
+     * is kept from an earlier reading is read again once this moves on.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    void changed() {
+        changes.incrementAndGet();
+    }
+
     /** The months between visits for each category. */
     @Transactional(readOnly = true)
     public Map<HouseholdCategory, Integer> policies() {
@@ -86,6 +101,7 @@ public class VisitSchedule {
         if (months == null || months < 1 || months > 24) {
             throw new InvalidField("intervalMonths", "visit.policy.range");
         }
+        changed();
         Integer before = policies().get(category);
         jdbc.sql("""
                 update visit_policy set interval_months = :months, updated_by = :by, updated_at = :at
@@ -180,6 +196,7 @@ public class VisitSchedule {
         if (!local) {
             throw new InvalidField("organizationId", "visit.assign.not-local");
         }
+        changed();
         jdbc.sql("delete from visit_assignment where samaritan_id = :id").param("id", samaritanId).update();
         jdbc.sql("""
                 insert into visit_assignment (samaritan_id, organization_id, assigned_by, assigned_at)
