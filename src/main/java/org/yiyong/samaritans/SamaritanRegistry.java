@@ -283,7 +283,10 @@ public class SamaritanRegistry {
                 select s.id, s.number, s.name, s.resident_id_masked, s.region_code, s.status,
                        s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
                 from samaritan s""" + condition
-                        + " order by s.id desc limit :limit offset :offset")
+                        // with a text search, "id + 0" keeps the planner from walking the whole registry newest
+                        // first for the few names it finds: the names come from their trigram index, then sorted
+                        + (params.containsKey("q") ? " order by s.id + 0 desc" : " order by s.id desc")
+                        + " limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
                 .param("offset", page.offset())
