@@ -283,9 +283,11 @@ public class SamaritanRegistry {
                 select s.id, s.number, s.name, s.resident_id_masked, s.region_code, s.status,
                        s.lost_contact, (select count(*) from samaritan_deed d where d.samaritan_id = s.id) as deeds
                 from samaritan s""" + condition
-                        // with a text search, "id + 0" keeps the planner from walking the whole registry newest
-                        // first for the few names it finds: the names come from their trigram index, then sorted
-                        + (params.containsKey("q") ? " order by s.id + 0 desc" : " order by s.id desc")
+                        // with a text of three characters and more, "id + 0" keeps the planner from walking the
+                        // whole registry newest first for the few names it finds: they come from their trigram
+                        // index, then sorted; a shorter text has no trigram, and newest first finds a page soonest
+                        + (params.containsKey("q") && filter.q().trim().length() >= 3 ? " order by s.id + 0 desc"
+                                : " order by s.id desc")
                         + " limit :limit offset :offset")
                 .params(params)
                 .param("limit", page.size())
