@@ -1,12 +1,12 @@
 package org.yiyong.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.yiyong.platform.SharedRateLimits;
 import org.yiyong.shared.RateLimiter;
 
 /**
@@ -14,8 +14,8 @@ import org.yiyong.shared.RateLimiter;
  * request beyond the limit is answered 429 with a page that says to try again later, before anything
  * is saved.
  *
- * <p>Counts are kept in this node's memory (see {@link RateLimiter}): several nodes behind a load
- * balancer each count on their own.
+ * <p>Counts are kept in the database ({@link SharedRateLimits}): several nodes behind a load balancer
+ * count the same window for a client.
  */
 @Component
 public class PublicThrottle {
@@ -35,11 +35,11 @@ public class PublicThrottle {
     private final Map<Action, RateLimiter> limiters = new EnumMap<>(Action.class);
     private final boolean trustForwardedFor;
 
-    PublicThrottle(PublicThrottleProperties properties, Clock clock) {
+    PublicThrottle(PublicThrottleProperties properties, SharedRateLimits limits) {
         limiters.put(Action.LEAD_SUBMISSION,
-                new RateLimiter(properties.leadSubmissions(), properties.window(), clock));
-        limiters.put(Action.LEAD_LOOKUP, new RateLimiter(properties.leadLookups(), properties.window(), clock));
-        limiters.put(Action.OBJECTION, new RateLimiter(properties.objections(), properties.window(), clock));
+                limits.named("public-lead", properties.leadSubmissions(), properties.window()));
+        limiters.put(Action.LEAD_LOOKUP, limits.named("public-lookup", properties.leadLookups(), properties.window()));
+        limiters.put(Action.OBJECTION, limits.named("public-objection", properties.objections(), properties.window()));
         this.trustForwardedFor = properties.trustForwardedFor();
     }
 

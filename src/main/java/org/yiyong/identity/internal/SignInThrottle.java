@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +14,7 @@ import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.internal.IdentityProperties;
+import org.yiyong.platform.SharedRateLimits;
 import org.yiyong.shared.RateLimiter;
 
 /**
@@ -23,7 +23,7 @@ import org.yiyong.shared.RateLimiter;
  * not try again until its window ends, so it cannot lock account after account. Its attempts are then
  * refused before the password is looked at, and count against no account.
  *
- * <p>Counts are kept in this node's memory (see {@link RateLimiter}).
+ * <p>Counts are kept in the database ({@link SharedRateLimits}), the same for every node.
  */
 @Component
 class SignInThrottle {
@@ -33,8 +33,8 @@ class SignInThrottle {
     private final RateLimiter failures;
     private final AuditTrail audit;
 
-    SignInThrottle(IdentityProperties properties, AuditTrail audit, Clock clock) {
-        this.failures = new RateLimiter(properties.maxFailedLoginsPerAddress(), properties.addressWindow(), clock);
+    SignInThrottle(IdentityProperties properties, AuditTrail audit, SharedRateLimits limits) {
+        this.failures = limits.named("sign-in", properties.maxFailedLoginsPerAddress(), properties.addressWindow());
         this.audit = audit;
     }
 
