@@ -1,8 +1,6 @@
 package org.yiyong.files;
 
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
@@ -17,7 +15,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -207,13 +204,9 @@ public class Attachments {
         if (owner == null || !row.contentType().startsWith("image/") || !owner.isPublic(row.ownerId(), row.id())) {
             throw new RecordNotFound(ENTITY, attachmentId);
         }
-        Path content = store.locate(row.storageKey());
-        if (!Files.isReadable(content)) {
-            log.error("Attachment {} has no content at {}", row.id(), content);
-            throw new RecordNotFound(ENTITY, attachmentId);
-        }
+        Resource content = content(row);
         Attachment attachment = row.attachment(zone);
-        return new StoredFile(attachment, downloadName(attachment), new FileSystemResource(content));
+        return new StoredFile(attachment, downloadName(attachment), content);
     }
 
     /**
@@ -237,15 +230,18 @@ public class Attachments {
         if (!owner.isVisibleTo(row.ownerId(), me)) {
             throw ScopedLookup.notFound(audit, ENTITY, attachmentId, true, ScopedLookup.OUTSIDE_SCOPE);
         }
-        Path content = store.locate(row.storageKey());
-        if (!Files.isReadable(content)) {
-            log.error("Attachment {} has no content at {}", row.id(), content);
-            throw new RecordNotFound(ENTITY, attachmentId);
-        }
+        Resource content = content(row);
         Attachment attachment = row.attachment(zone);
         audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, ENTITY, attachmentId)
                 .withDetail(row.ownerType() + "#" + row.ownerId() + " " + row.fileName()));
-        return new StoredFile(attachment, downloadName(attachment), new FileSystemResource(content));
+        return new StoredFile(attachment, downloadName(attachment), content);
+    }
+
+    private Resource content(Row row) {
+        return store.open(row.storageKey(), row.sizeBytes()).orElseThrow(() -> {
+            log.error("Attachment {} has no content at {} in {}", row.id(), row.storageKey(), store.describe());
+            return new RecordNotFound(ENTITY, row.id());
+        });
     }
 
     /**

@@ -6,18 +6,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,10 +28,11 @@ import org.yiyong.platform.YiyongProperties;
 import org.yiyong.shared.InvalidField;
 
 /**
- * Keeps attachment content on disk. An upload is first written to a temporary file in the storage
- * directory while its SHA-256 is computed and its size checked; once accepted it is moved, atomically,
- * to {@code <aa>/<bb>/<uuid>}. The move joins the database transaction: if the transaction rolls back,
- * the file is deleted, so there is never a file without its row nor a row without its file.
+ * Receives and keeps attachment content. An upload is first written to a temporary file in the upload
+ * directory while its SHA-256 is computed and its size checked; once accepted it is kept in the
+ * {@link ContentStore} (moved, atomically, to {@code <aa>/<bb>/<uuid>} in a directory, or put in a
+ * bucket under that key). Keeping joins the database transaction: if the transaction rolls back, the
+ * content is removed, so there is never content without its row nor a row without its content.
  */
 @Component
 public class FileStore {
@@ -47,15 +48,27 @@ public class FileStore {
 
     private final Path root;
     private final DataSize maxSize;
+    private final ContentStore content;
 
     @Autowired
-    FileStore(FilesProperties files, YiyongProperties platform) {
-        this(files.storageDir() != null ? files.storageDir() : platform.dataDir().resolve("files"), files.maxSize());
+    FileStore(FilesProperties files, YiyongProperties platform, ContentStore content) {
+        this(uploadDirectory(files, platform), files.maxSize(), content);
     }
 
+    /** Uploads wait, and with the local store are kept, in this directory. */
+    static Path uploadDirectory(FilesProperties files, YiyongProperties platform) {
+        return files.storageDir() != null ? files.storageDir() : platform.dataDir().resolve("files");
+    }
+
+    /** Content kept in the directory the uploads wait in. */
     public FileStore(Path root, DataSize maxSize) {
+        this(root, maxSize, new LocalContentStore(root));
+    }
+
+    public FileStore(Path root, DataSize maxSize, ContentStore content) {
         this.root = root.toAbsolutePath().normalize();
         this.maxSize = maxSize;
+        this.content = content;
     }
 
     /** The size limit in megabytes, as shown to people: {@code 20}, {@code 0.5}. */
@@ -108,8 +121,8 @@ public class FileStore {
     }
 
     /**
-     * Moves an accepted upload to its place and returns the storage key. Must run in a transaction: the
-     * file is deleted again if that transaction rolls back.
+     * Keeps an accepted upload in the content store and returns its storage key. Must run in a
+     * transaction: the content is removed again if that transaction rolls back.
      */
     public String keep(Upload upload) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -118,28 +131,26 @@ public class FileStore {
         }
         String id = UUID.randomUUID().toString().replace("-", "");
         String key = id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id;
-        Path target = root.resolve(key);
-        try {
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(upload.path(), target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-                Files.move(upload.path(), target);
-            }
-        } catch (IOException failed) {
-            throw new UncheckedIOException("Could not keep an upload at " + target, failed);
-        }
+        content.put(key, upload.path(), upload.size());
         upload.kept = true;
-        TransactionSynchronizationManager.registerSynchronization(new RemoveOnRollback(target));
+        TransactionSynchronizationManager.registerSynchronization(new RemoveOnRollback(content, key));
         return key;
     }
 
-    /** Where the content of a storage key lies. Keys are checked, so a tampered row cannot reach other files. */
-    public Path locate(String storageKey) {
+    /**
+     * The content of a storage key, or empty when it is missing. Keys are checked, so a tampered row
+     * cannot reach other files.
+     */
+    public Optional<Resource> open(String storageKey, long size) {
         if (storageKey == null || !STORAGE_KEY.matcher(storageKey).matches()) {
             throw new IllegalArgumentException("Not a storage key: " + storageKey);
         }
-        return root.resolve(storageKey);
+        return content.open(storageKey, size);
+    }
+
+    /** Where kept content lies, for the log. */
+    public String describe() {
+        return content.describe();
     }
 
     private static MessageDigest sha256() {
@@ -204,16 +215,18 @@ public class FileStore {
      */
     static final class RemoveOnRollback implements TransactionSynchronization {
 
-        private final Path file;
+        private final ContentStore content;
+        private final String key;
 
-        RemoveOnRollback(Path file) {
-            this.file = file;
+        RemoveOnRollback(ContentStore content, String key) {
+            this.content = content;
+            this.key = key;
         }
 
         @Override
         public void afterCompletion(int status) {
             if (status == STATUS_ROLLED_BACK) {
-                deleteQuietly(file);
+                content.delete(key);
             }
         }
     }

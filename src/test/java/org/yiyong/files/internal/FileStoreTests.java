@@ -117,8 +117,8 @@ class FileStoreTests {
         }
 
         assertThat(key).matches("([0-9a-f]{2})/([0-9a-f]{2})/\\1\\2[0-9a-f]{28}");
-        assertThat(Files.readString(store.locate(key), StandardCharsets.UTF_8)).isEqualTo("见义勇为");
-        assertThat(filesUnder(root)).containsExactly(store.locate(key));
+        assertThat(Files.readString(root.resolve(key), StandardCharsets.UTF_8)).isEqualTo("见义勇为");
+        assertThat(filesUnder(root)).containsExactly(root.resolve(key));
     }
 
     @Test
@@ -129,7 +129,7 @@ class FileStoreTests {
         try (FileStore.Upload upload = store.receive(content("abc"))) {
             key = store.keep(upload);
         }
-        Path kept = store.locate(key);
+        Path kept = root.resolve(key);
         assertThat(kept).exists();
 
         complete(TransactionSynchronization.STATUS_ROLLED_BACK);
@@ -148,7 +148,7 @@ class FileStoreTests {
 
         complete(TransactionSynchronization.STATUS_COMMITTED);
 
-        assertThat(store.locate(key)).exists();
+        assertThat(root.resolve(key)).exists();
     }
 
     @Test
@@ -163,8 +163,8 @@ class FileStoreTests {
     @Test
     void a_storage_key_cannot_reach_outside_the_storage_folder() {
         FileStore store = new FileStore(root, DataSize.ofMegabytes(1));
-        assertThatThrownBy(() -> store.locate("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.locate("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("../../etc/passwd", 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("/etc/passwd", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void complete(int status) {
