@@ -58,6 +58,7 @@ public class EntitlementWatch {
         AtomicBoolean ran = new AtomicBoolean();
         locks.executeWithLock((Runnable) () -> {
             ran.set(true);
+            log.info("Entitlement watch: ending the entitlements due today (lock {})", LOCK);
             endDueEntitlements();
         }, new LockConfiguration(ClockProvider.now(), LOCK, Duration.ofHours(1), Duration.ofMinutes(10)));
         return ran.get();
