@@ -32,6 +32,6 @@ public class VisitsDue {
 
     /** Households overdue for a visit today. */
     public long overdue(CurrentUser me) {
-        return schedule.schedule(me, VisitSchedule.Filter.OVERDUE).size();
+        return schedule.count(me, VisitSchedule.Filter.OVERDUE);
     }
 }

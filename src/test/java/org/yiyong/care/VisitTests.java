@@ -41,10 +41,18 @@ class VisitTests extends FullStackTest {
                 .andReturn().getResponse().getContentAsString();
     }
 
+    /** The household's line on a page of the schedule, found by its (unique) name. */
     private List<Object> scheduled(String user, String filter, long samaritan) throws Exception {
-        String body = mvc.perform(get("/api/v1/visits").param("filter", filter).with(as(user)))
+        return JsonPath.read(schedule(user, filter, samaritan), "$.items[?(@.samaritanId == %d)]".formatted(samaritan));
+    }
+
+    private String schedule(String user, String filter, long samaritan) throws Exception {
+        return mvc.perform(get("/api/v1/visits").param("filter", filter).param("q", nameOf(samaritan)).with(as(user)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return JsonPath.read(body, "$[?(@.samaritanId == %d)]".formatted(samaritan));
+    }
+
+    private String nameOf(long samaritan) {
+        return jdbc.sql("select name from samaritan where id = :id").param("id", samaritan).query(String.class).single();
     }
 
     @Test
@@ -55,19 +63,17 @@ class VisitTests extends FullStackTest {
         assertThat(scheduled("jinjiang-staff", "DUE_SOON", household)).hasSize(1);
 
         visit("jinjiang-staff", household, today, false, "[]");
-        String all = mvc.perform(get("/api/v1/visits").param("filter", "ALL").with(as("jinjiang-staff")))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<List<Integer>>read(all, "$[?(@.samaritanId == %d)].intervalMonths".formatted(household)))
+        String all = schedule("jinjiang-staff", "ALL", household);
+        assertThat(JsonPath.<List<Integer>>read(all, "$.items[?(@.samaritanId == %d)].intervalMonths".formatted(household)))
                 .containsExactly(12);
 
         visit("jinjiang-staff", household, today, true, "[]");
-        all = mvc.perform(get("/api/v1/visits").param("filter", "ALL").with(as("jinjiang-staff")))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<List<Integer>>read(all, "$[?(@.samaritanId == %d)].intervalMonths".formatted(household)))
+        all = schedule("jinjiang-staff", "ALL", household);
+        assertThat(JsonPath.<List<Integer>>read(all, "$.items[?(@.samaritanId == %d)].intervalMonths".formatted(household)))
                 .containsExactly(3);
-        assertThat(JsonPath.<List<String>>read(all, "$[?(@.samaritanId == %d)].due".formatted(household)))
+        assertThat(JsonPath.<List<String>>read(all, "$.items[?(@.samaritanId == %d)].due".formatted(household)))
                 .containsExactly(today.plusMonths(3).toString());
-        assertThat(JsonPath.<List<List<String>>>read(all, "$[?(@.samaritanId == %d)].categories"
+        assertThat(JsonPath.<List<List<String>>>read(all, "$.items[?(@.samaritanId == %d)].categories"
                 .formatted(household)).get(0)).contains("HARDSHIP");
 
         clock.advance(Duration.ofDays(80));
@@ -76,8 +82,10 @@ class VisitTests extends FullStackTest {
         clock.advance(Duration.ofDays(15));
         assertThat(scheduled("jinjiang-staff", "OVERDUE", household)).hasSize(1);
         assertThat(scheduled("nanan-staff", "ALL", household)).as("another county's schedule").isEmpty();
-        mvc.perform(get("/visits").param("filter", "OVERDUE").with(as("jinjiang-staff"))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("due-" + household)));
+        mvc.perform(get("/visits").param("filter", "OVERDUE").param("q", nameOf(household)).with(as("jinjiang-staff")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("due-" + household)))
+                .andExpect(content().string(containsString("共 1 户")));
         mvc.perform(get("/tasks").with(as("jinjiang-staff"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-kind=\"care.visit-overdue\"")))
                 .andExpect(content().string(containsString("走访逾期")));
@@ -94,12 +102,30 @@ class VisitTests extends FullStackTest {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"intervalMonths\": 2}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.HARDSHIP").value(2));
             clock.reset();
-            assertThat(JsonPath.<List<String>>read(mvc.perform(get("/api/v1/visits").param("filter", "ALL")
-                            .with(as("jinjiang-staff"))).andReturn().getResponse().getContentAsString(),
-                    "$[?(@.samaritanId == %d)].due".formatted(household))).containsExactly(today.plusMonths(2).toString());
+            assertThat(JsonPath.<List<String>>read(schedule("jinjiang-staff", "ALL", household),
+                    "$.items[?(@.samaritanId == %d)].due".formatted(household))).containsExactly(today.plusMonths(2).toString());
         } finally {
             jdbc.sql("update visit_policy set interval_months = 3 where category = 'HARDSHIP'").update();
         }
+    }
+
+    @Test
+    void a_visit_on_the_last_day_of_a_long_month_is_next_due_on_the_last_day_of_a_shorter_one() throws Exception {
+        long household = register("jinjiang-staff", "350582");
+        // the latest 31st, three months or more ago, whose quarter ends in a month of fewer days
+        LocalDate month = LocalDate.now(clock).minusMonths(3).withDayOfMonth(1);
+        while (month.lengthOfMonth() != 31 || month.withDayOfMonth(31).plusMonths(3).getDayOfMonth() == 31) {
+            month = month.minusMonths(1);
+        }
+        LocalDate visited = month.withDayOfMonth(31);
+        visit("jinjiang-staff", household, visited, true, "[]");
+
+        // computed by the database as LocalDate.plusMonths does: 31 August + 3 months = 30 November
+        assertThat(JsonPath.<List<String>>read(schedule("jinjiang-staff", "ALL", household),
+                "$.items[?(@.samaritanId == %d)].due".formatted(household)))
+                .containsExactly(visited.plusMonths(3).toString());
+        assertThat(scheduled("jinjiang-staff", "OVERDUE", household))
+                .hasSize(visited.plusMonths(3).isBefore(LocalDate.now(clock)) ? 1 : 0);
     }
 
     @Test

@@ -65,11 +65,8 @@ class VisitReminders implements CareReminderSource {
         }
         List<CareReminder> reminders = new ArrayList<>();
         // the overdue and the soon due, read once: sorted by date, the overdue come first
-        List<VisitSchedule.Due> due = schedule.schedule(me, VisitSchedule.Filter.DUE_WITHIN_A_MONTH);
-        due.stream().sorted(java.util.Comparator.comparing((VisitSchedule.Due d) ->
-                        d.organizationId() == null || d.organizationId() != me.organizationId()))
-                .limit(LIMIT)
-                .forEach(d -> reminders.add(new CareReminder(d.overdue() ? "visit-overdue" : "visit-due", d.name(),
+        List<VisitSchedule.Due> due = schedule.first(me, VisitSchedule.Filter.DUE_WITHIN_A_MONTH, LIMIT, true);
+        due.forEach(d -> reminders.add(new CareReminder(d.overdue() ? "visit-overdue" : "visit-due", d.name(),
                         "/visits/new?samaritanId=" + d.samaritanId(), d.due(), d.overdue())));
         if (kept.size() > 1000) {
             kept.clear();

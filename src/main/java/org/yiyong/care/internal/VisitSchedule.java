@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +23,8 @@ import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
 
 /**
@@ -114,75 +114,158 @@ public class VisitSchedule {
         return policies();
     }
 
-    /** The households in the caller's scope with their next visit, soonest first. */
+    /** The households in the caller's scope with their next visit, soonest first: every one of them. */
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<Due> schedule(CurrentUser me, Filter filter) {
-        return schedule(me, filter, null);
+        return read(me, filter, null, null, false, Integer.MAX_VALUE, 0);
     }
 
-    private List<Due> schedule(CurrentUser me, Filter filter, Long only) {
-        LocalDate today = LocalDate.now(clock);
-        Map<HouseholdCategory, Integer> policies = policies();
-        Map<String, String> associations = organizations.activeAssociationsByRegion();
-        Map<Long, String> carers = organizations.namesOf(
-                jdbc.sql("select distinct organization_id from visit_assignment").query(Long.class).list());
-        List<Due> due = new ArrayList<>();
-        jdbc.sql("""
-                select s.id, s.number, s.name, s.region_code, s.address, s.status, s.created_at, a.organization_id,
-                       s.subsistence, s.survivors,
-                       (select max(v.visited_on) from visit v where v.samaritan_id = s.id) as last_visit,
-                       (select count(*) from visit v where v.samaritan_id = s.id and v.hardship
-                          and v.visited_on = (select max(w.visited_on) from visit w where w.samaritan_id = s.id))
-                          as hardship_at_last
-                from samaritans_household_view s
-                left join visit_assignment a on a.samaritan_id = s.id
-                where s.region_code in (:scope) and not s.lost_contact and (:only < 0 or s.id = :only)""")
-                .param("scope", me.scope().regionCodes())
-                .param("only", only == null ? -1L : only)
-                .query((rs, row) -> {
-                    String status = rs.getString("status");
-                    boolean deceased = "DECEASED".equals(status);
-                    if (deceased && rs.getLong("survivors") == 0) {
-                        return null;
-                    }
-                    Set<HouseholdCategory> categories = EnumSet.of(HouseholdCategory.DEFAULT);
-                    if ("DISABLED".equals(status)) {
-                        categories.add(HouseholdCategory.DISABLED);
-                    }
-                    if (deceased) {
-                        categories.add(HouseholdCategory.BEREAVED);
-                    }
-                    if (rs.getLong("subsistence") > 0 || rs.getLong("hardship_at_last") > 0) {
-                        categories.add(HouseholdCategory.HARDSHIP);
-                    }
-                    int interval = categories.stream().mapToInt(c -> policies.getOrDefault(c, 12)).min().orElse(12);
-                    LocalDate last = rs.getObject("last_visit", LocalDate.class);
-                    LocalDate next = last != null ? last.plusMonths(interval)
-                            : rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone())
-                                    .toLocalDate().plusMonths(1);
-                    Long organization = rs.getObject("organization_id", Long.class);
-                    String regionName = regions.nameOf(rs.getString("region_code"));
-                    String responsible = organization != null ? carers.get(organization)
-                            : associations.getOrDefault(rs.getString("region_code"), regionName);
-                    return new Due(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-                            rs.getString("region_code"), regionName, rs.getString("address"),
-                            categories, interval, last, next, next.isBefore(today), organization, responsible);
-                })
-                .list().stream().filter(java.util.Objects::nonNull).forEach(due::add);
-        return due.stream().filter(d -> switch (filter == null ? Filter.ALL : filter) {
-            case OVERDUE -> d.overdue();
-            case DUE_SOON -> !d.overdue() && !d.due().isAfter(today.plusMonths(1));
-            case DUE_WITHIN_A_MONTH -> !d.due().isAfter(today.plusMonths(1));
-            case ALL -> true;
-        }).sorted(Comparator.comparing(Due::due).thenComparing(Due::name)).toList();
+    /**
+     * One page of the households in the caller's scope with their next visit, soonest first, optionally of
+     * one name or record number ({@code q}, a part of either). Due dates are computed, filtered, sorted and
+     * paginated by the database.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public PageResult<Due> page(CurrentUser me, Filter filter, String q, PageRequest page) {
+        String query = Inputs.text("q", q, 60, false);
+        List<Due> items = read(me, filter, query, null, false, page.size(), page.offset());
+        return new PageResult<>(items, page.page(), page.size(), count(me, filter, query));
+    }
+
+    /**
+     * The first households due, at most {@code limit}: with {@code ownFirst}, those the caller's own
+     * organization looks after come before the others.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public List<Due> first(CurrentUser me, Filter filter, int limit, boolean ownFirst) {
+        return read(me, filter, null, null, ownFirst, limit, 0);
+    }
+
+    /** How many households of the caller's scope the filter holds. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public long count(CurrentUser me, Filter filter) {
+        return count(me, filter, null);
     }
 
     /** The household's place on the schedule. */
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public java.util.Optional<Due> of(CurrentUser me, long samaritanId) {
-        return schedule(me, Filter.ALL, samaritanId).stream().findFirst();
+        return read(me, Filter.ALL, null, samaritanId, false, 1, 0).stream().findFirst();
+    }
+
+    /*
+     * Every household of the scope with its interval (the shortest of its categories' policies) and its next
+     * visit: the last visit plus the interval, or a month after it was registered. A month is added as
+     * LocalDate.plusMonths does (31 January + 1 month = the last day of February) by both databases.
+     */
+    private static final String HOUSEHOLDS = """
+            select k.*, case when k.last_visit is null then cast(k.registered_on + interval '1' month as date)
+                             else cast(k.last_visit + k.interval_months * interval '1' month as date) end as due_on
+            from (
+              select h.*,
+                     cast(least(cast(:pDefault as integer),
+                           case when h.status = 'DISABLED' then cast(:pDisabled as integer) else cast(:pDefault as integer) end,
+                           case when h.status = 'DECEASED' then cast(:pBereaved as integer) else cast(:pDefault as integer) end,
+                           case when h.subsistence > 0 or h.hardship_at_last > 0 then cast(:pHardship as integer) else cast(:pDefault as integer) end)
+                          as integer) as interval_months
+              from (
+                select s.id, s.number, s.name, s.region_code, s.address, s.status, s.subsistence,
+                       cast(s.created_at at time zone '%s' as date) as registered_on, a.organization_id,
+                       (select max(v.visited_on) from visit v where v.samaritan_id = s.id) as last_visit,
+                       (select count(*) from visit v where v.samaritan_id = s.id and v.hardship
+                          and v.visited_on = (select max(w.visited_on) from visit w where w.samaritan_id = s.id))
+                         as hardship_at_last
+                from samaritans_household_view s
+                left join visit_assignment a on a.samaritan_id = s.id
+                where s.region_code in (:scope) and not s.lost_contact
+                  and not (s.status = 'DECEASED' and s.survivors = 0)
+                  and (:only < 0 or s.id = :only)
+                  and (:q = '' or s.name like :like or s.number like :like)
+              ) h
+            ) k""";
+
+    private String households() {
+        // the zone is a ZoneId's own name (letters, digits, '/', '_', '+', '-'), never user input
+        return HOUSEHOLDS.formatted(clock.getZone().getId().replace("'", ""));
+    }
+
+    private static String where(Filter filter) {
+        return switch (filter == null ? Filter.ALL : filter) {
+            case OVERDUE -> " where due_on < :today";
+            case DUE_SOON -> " where due_on >= :today and due_on <= :monthAhead";
+            case DUE_WITHIN_A_MONTH -> " where due_on <= :monthAhead";
+            case ALL -> "";
+        };
+    }
+
+    private JdbcClient.StatementSpec bind(String sql, CurrentUser me, String q, Long only) {
+        Map<HouseholdCategory, Integer> policies = policies();
+        LocalDate today = LocalDate.now(clock);
+        String query = q == null ? "" : q.strip();
+        return jdbc.sql(sql)
+                .param("scope", me.scope().regionCodes())
+                .param("only", only == null ? -1L : only)
+                .param("q", query)
+                .param("like", "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("pDefault", policies.getOrDefault(HouseholdCategory.DEFAULT, 12))
+                .param("pDisabled", policies.getOrDefault(HouseholdCategory.DISABLED, 12))
+                .param("pBereaved", policies.getOrDefault(HouseholdCategory.BEREAVED, 12))
+                .param("pHardship", policies.getOrDefault(HouseholdCategory.HARDSHIP, 12))
+                .param("today", today)
+                .param("monthAhead", today.plusMonths(1))
+                .param("org", me.organizationId());
+    }
+
+    private long count(CurrentUser me, Filter filter, String q) {
+        return bind("select count(*) from (" + households() + ") d" + where(filter), me, q, null)
+                .query(Long.class).single();
+    }
+
+    private List<Due> read(CurrentUser me, Filter filter, String q, Long only, boolean ownFirst, int limit,
+            long offset) {
+        LocalDate today = LocalDate.now(clock);
+        Map<String, String> associations = organizations.activeAssociationsByRegion();
+        String sql = "select * from (" + households() + ") d" + where(filter)
+                + " order by " + (ownFirst ? "case when organization_id = :org then 0 else 1 end, " : "")
+                + "due_on, name, id" + (limit == Integer.MAX_VALUE ? "" : " limit :limit offset :offset");
+        List<Row> rows = bind(sql, me, q, only)
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+                        rs.getString("region_code"), rs.getString("address"), rs.getString("status"),
+                        rs.getLong("subsistence") > 0 || rs.getLong("hardship_at_last") > 0,
+                        rs.getInt("interval_months"), rs.getObject("last_visit", LocalDate.class),
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("organization_id", Long.class)))
+                .list();
+        Map<Long, String> carers = organizations.namesOf(rows.stream().map(Row::organizationId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        return rows.stream().map(row -> {
+            Set<HouseholdCategory> categories = EnumSet.of(HouseholdCategory.DEFAULT);
+            if ("DISABLED".equals(row.status())) {
+                categories.add(HouseholdCategory.DISABLED);
+            }
+            if ("DECEASED".equals(row.status())) {
+                categories.add(HouseholdCategory.BEREAVED);
+            }
+            if (row.hardship()) {
+                categories.add(HouseholdCategory.HARDSHIP);
+            }
+            String regionName = regions.nameOf(row.regionCode());
+            String responsible = row.organizationId() != null ? carers.get(row.organizationId())
+                    : associations.getOrDefault(row.regionCode(), regionName);
+            return new Due(row.id(), row.number(), row.name(), row.regionCode(), regionName, row.address(),
+                    categories, row.interval(), row.lastVisit(), row.due(), row.due().isBefore(today),
+                    row.organizationId(), responsible);
+        }).toList();
+    }
+
+    private record Row(long id, String number, String name, String regionCode, String address, String status,
+            boolean hardship, int interval, LocalDate lastVisit, LocalDate due, Long organizationId) {
     }
 
     /** Names a work station (or the county association) of the household's county to look after it. */

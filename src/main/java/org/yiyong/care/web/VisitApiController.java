@@ -45,9 +45,12 @@ class VisitApiController {
     }
 
     @GetMapping(path = "/api/v1/visits", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The visit schedule in the caller's scope: overdue, due within a month, or all")
-    List<VisitSchedule.Due> schedule(CurrentUser me, @RequestParam(defaultValue = "ALL") VisitSchedule.Filter filter) {
-        return schedule.schedule(me, filter);
+    @Operation(summary = "The visit schedule in the caller's scope, soonest first, a page at a time: overdue, due"
+            + " within a month, or all; optionally of a name or record number (q, a part of either)")
+    PageResult<VisitSchedule.Due> schedule(CurrentUser me, @RequestParam(defaultValue = "ALL") VisitSchedule.Filter filter,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return schedule.page(me, filter, q, PageRequest.of(page, size));
     }
 
     @GetMapping(path = "/api/v1/visits/policies", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -61,12 +61,17 @@ class VisitController {
         this.samaritans = samaritans;
     }
 
+    /** households on one page of the schedule: a day's round of visits, and a page a phone shows quickly */
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/visits")
-    String schedule(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter, Model model) {
+    String schedule(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
         VisitSchedule.Filter shown = filter == null ? VisitSchedule.Filter.OVERDUE : filter;
         model.addAttribute("filter", shown);
         model.addAttribute("filters", VisitSchedule.Filter.values());
-        model.addAttribute("due", schedule.schedule(me, shown));
+        model.addAttribute("q", q == null ? "" : q.strip());
+        model.addAttribute("page", schedule.page(me, shown, q, PageRequest.of(page, PAGE_SIZE)));
         model.addAttribute("policies", schedule.policies());
         model.addAttribute("categories", HouseholdCategory.values());
         return "care/visits";
@@ -76,8 +81,8 @@ class VisitController {
     @GetMapping("/visits/register.xlsx")
     ResponseEntity<byte[]> register(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter) {
         VisitSchedule.Filter shown = filter == null ? VisitSchedule.Filter.OVERDUE : filter;
-        List<VisitSchedule.Due> due = schedule.schedule(me, shown);
-        List<List<?>> lines = due.stream().limit(Registers.MAX_LINES).<List<?>>map(d -> Arrays.asList(d.number(),
+        List<VisitSchedule.Due> due = schedule.first(me, shown, Registers.MAX_LINES, false);
+        List<List<?>> lines = due.stream().<List<?>>map(d -> Arrays.asList(d.number(),
                 d.name(), d.regionName(), d.address(), d.categories().stream()
                         .map(c -> registers.label("visit.category." + c)).collect(Collectors.joining("、")),
                 d.intervalMonths(), d.lastVisit(), d.due(), d.overdue() ? "是" : "", d.responsible())).toList();
