@@ -71,6 +71,18 @@ class CampaignTests extends CampaignTestBase {
                 .param("c", campaign).param("r", YONGCHUN).query(Long.class).single())
                 .as("only people of the county").isZero();
 
+        // the roster page, a page at a time from the database: who is left out, who awaits a check
+        String out = mvc.perform(get("/campaigns/{id}", campaign).param("filter", "out").with(as("city-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(out).contains("/samaritans/" + lost + "\"", "/samaritans/" + alone + "\"")
+                .doesNotContain("/samaritans/" + living + "\"");
+        String check = mvc.perform(get("/campaigns/{id}", campaign).param("filter", "check").with(as("city-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(check).contains("/samaritans/" + lost + "\"").doesNotContain("/samaritans/" + alone + "\"");
+        assertThat(mvc.perform(get("/campaigns/{id}", campaign).param("filter", "in").param("page", "50")
+                .with(as("city-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .as("past the last page: no one").contains("没有人员").doesNotContain("/samaritans/" + living + "\"");
+
         // a recorded check of recent good conduct brings the lost-contact person in
         long lostLine = ((Number) lines.get(lost).get("id")).longValue();
         call("city-staff", "/api/v1/campaigns/" + campaign + "/lines/" + lostLine + "/conduct-check",

@@ -15,6 +15,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
 import org.yiyong.identity.Role;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.RegionLevel;
@@ -66,6 +68,25 @@ public class CampaignRoster {
     @PreAuthorize(READ)
     public Campaign get(CurrentUser me, long id) {
         return access.inScope(me, id);
+    }
+
+    /**
+     * A page of the roster as the page shows it: {@code in} (on the campaign), {@code out} (left out or taken
+     * off), {@code check} (awaiting a conduct check) or {@code all}; read a page at a time by the database.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public PageResult<CampaignLine> page(CurrentUser me, long id, String shown, PageRequest page) {
+        access.inScope(me, id);
+        List<String> statuses = switch (shown == null ? "in" : shown) {
+            case "out" -> List.of("EXCLUDED", "REMOVED");
+            case "check" -> List.of("INCLUDED", "EXCLUDED");
+            case "all" -> List.of("INCLUDED", "SENT", "PAID", "EXCLUDED", "REMOVED");
+            default -> List.of("INCLUDED", "SENT", "PAID");
+        };
+        var found = lines.page(id, statuses, "check".equals(shown),
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
+        return new PageResult<>(found.getContent(), page.page(), page.size(), found.getTotalElements());
     }
 
     /** The roster: included first, then sent and paid, then those left out, by name. */

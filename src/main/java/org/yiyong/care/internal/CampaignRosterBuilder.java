@@ -11,40 +11,61 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiyong.organization.Region;
 import org.yiyong.organization.Regions;
+import org.yiyong.platform.BatchInserts;
 import org.yiyong.shared.Money;
 
 /**
  * The roster of a campaign built by {@link CampaignRules} from the registry: the people of its region (or
  * one person) with their honours, tracing, survivors and other campaigns of the same festival, each
- * placed on it or left out with the reason. Runs in the transaction of the command that asks for it.
+ * placed on it or left out with the reason. Runs in the transaction of the command that asks for it; the lines
+ * are written in batches, not one statement each.
  */
 @Component
 class CampaignRosterBuilder {
 
-    private final CampaignLines lines;
     private final CondolenceStandards standards;
     private final JdbcClient jdbc;
     private final Regions regions;
+    private final BatchInserts inserts;
 
-    CampaignRosterBuilder(CampaignLines lines, CondolenceStandards standards, JdbcClient jdbc, Regions regions) {
-        this.lines = lines;
+    CampaignRosterBuilder(CondolenceStandards standards, JdbcClient jdbc, Regions regions, BatchInserts inserts) {
         this.standards = standards;
         this.jdbc = jdbc;
         this.regions = regions;
+        this.inserts = inserts;
     }
 
-    /** Lines for every person of the campaign's region who has none yet; returns how many. */
+    /** what the roster's lines are written as, a thousand rows to a statement */
+    private static final String COLUMNS = "campaign_id, samaritan_id, name, region_code, category, amount, status, "
+            + "reason_code, reason_text, manual, payee_name, payee_relative_id, payee_relation, "
+            + "conduct_check_required, version";
+
+    /**
+     * Lines for every person of the campaign's region who has none yet; returns how many. A city's roster is
+     * built one county at a time, so that what is held in memory is one county's people.
+     */
     int build(Campaign campaign) {
-        List<CampaignLine> made = new ArrayList<>();
-        for (Placed placed : place(campaign, null)) {
-            CampaignLine line = new CampaignLine(campaign.getId(), placed.person().id(), placed.person().name(),
-                    placed.person().regionCode());
-            apply(line, placed.decision());
-            made.add(line);
+        int made = 0;
+        for (String region : covered(campaign.getRegionCode())) {
+            List<Object[]> rows = new ArrayList<>();
+            for (Placed placed : place(campaign, null, List.of(region))) {
+                CampaignLine line = new CampaignLine(campaign.getId(), placed.person().id(), placed.person().name(),
+                        placed.person().regionCode());
+                apply(line, placed.decision());
+                rows.add(row(line));
+            }
+            inserts.insert("campaign_line", COLUMNS, rows);
+            made += rows.size();
         }
-        lines.saveAll(made);
-        lines.flush();
-        return made.size();
+        return made;
+    }
+
+    private static Object[] row(CampaignLine line) {
+        return new Object[] {line.getCampaignId(), line.getSamaritanId(), line.getName(), line.getRegionCode(),
+            line.getCategory() == null ? null : line.getCategory().name(),
+            line.getAmount() == null ? null : line.getAmount().amount(), line.getStatus().name(),
+            line.getReasonCode().name(), line.getReasonText(), false, line.getPayeeName(),
+            line.getPayeeRelativeId(), line.getPayeeRelation(), line.isConductCheckRequired(), 0L};
     }
 
     static void apply(CampaignLine line, CampaignRules.Decision decision) {
@@ -73,7 +94,10 @@ class CampaignRosterBuilder {
      * three queries for the whole roster — people with their honours and tracing, survivors, other campaigns.
      */
     List<Placed> place(Campaign campaign, Long onlySamaritanId) {
-        List<String> covered = covered(campaign.getRegionCode());
+        return place(campaign, onlySamaritanId, covered(campaign.getRegionCode()));
+    }
+
+    private List<Placed> place(Campaign campaign, Long onlySamaritanId, List<String> covered) {
         Map<String, Object> params = new HashMap<>();
         params.put("covered", covered);
         params.put("campaign", campaign.getId());

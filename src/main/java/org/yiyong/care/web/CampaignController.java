@@ -23,6 +23,8 @@ import org.yiyong.care.internal.CampaignRoster;
 import org.yiyong.care.internal.CondolenceCategory;
 import org.yiyong.care.internal.CondolenceStandards;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.DomainException;
 import org.yiyong.shared.InvalidField;
 
@@ -85,24 +87,20 @@ class CampaignController {
                 () -> standards.add(me, category, effectiveFrom, amount, note));
     }
 
+    /** lines on one page of a roster */
+    static final int ROSTER_PAGE = 100;
+
     @GetMapping("/campaigns/{id}")
     String campaign(CurrentUser me, @PathVariable long id, @RequestParam(required = false) String filter,
-            Model model) {
+            @RequestParam(required = false) Integer page, Model model) {
         CampaignRoster.CampaignSummary summary = roster.summary(me, id);
-        List<CampaignLine> lines = roster.lines(me, id);
-        String shown = filter == null ? "in" : filter;
+        String shown = filter == null || !List.of("in", "out", "check", "all").contains(filter) ? "in" : filter;
+        PageResult<CampaignLine> lines = roster.page(me, id, shown, PageRequest.of(page, ROSTER_PAGE));
         model.addAttribute("summary", summary);
         model.addAttribute("campaign", summary.campaign());
         model.addAttribute("filter", shown);
-        model.addAttribute("lines", lines.stream().filter(line -> switch (shown) {
-            case "out" -> line.getStatus() == CampaignLine.Status.EXCLUDED
-                    || line.getStatus() == CampaignLine.Status.REMOVED;
-            case "check" -> line.isConductCheckRequired() && line.getConductGood() == null
-                    && (line.getStatus() == CampaignLine.Status.INCLUDED
-                            || line.getStatus() == CampaignLine.Status.EXCLUDED);
-            case "all" -> true;
-            default -> line.isOn();
-        }).toList());
+        model.addAttribute("page", lines);
+        model.addAttribute("lines", lines.items());
         model.addAttribute("categories", CondolenceCategory.values());
         model.addAttribute("today", LocalDate.now(clock));
         return "care/campaign";
