@@ -47,6 +47,11 @@ class VisitJourneyTests extends BrowserTest {
             page.getByLabel("密码").fill("Yiyong@2024");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
             page.navigate("http://localhost:" + port + "/visits?filter=ALL");
+            // the schedule is paged: the household is found by its record number
+            page.locator("#q").fill(jdbc.sql("select number from samaritan where id = :id").param("id", household)
+                    .query(String.class).single());
+            page.locator("#visit-search button[type=submit]").click();
+            assertThat(page.locator("#visit-count")).hasText("共 1 户");
             page.locator("#due-" + household).click();
 
             assertThat(page.locator("#visit-form")).isVisible();
