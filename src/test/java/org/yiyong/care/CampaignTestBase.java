@@ -111,13 +111,28 @@ abstract class CampaignTestBase extends FullStackTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
     }
 
-    /** The roster's lines by registry id. */
+    /** The roster's lines by registry id, read page after page. */
     protected Map<Long, Map<String, Object>> lines(long campaign) throws Exception {
-        String body = mvc.perform(get("/api/v1/campaigns/{id}/lines", campaign).with(as("city-staff")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        List<Map<String, Object>> all = JsonPath.read(body, "$");
         Map<Long, Map<String, Object>> bySamaritan = new HashMap<>();
-        all.forEach(line -> bySamaritan.put(((Number) line.get("samaritanId")).longValue(), line));
+        pages("/api/v1/campaigns/" + campaign + "/lines", null)
+                .forEach(line -> bySamaritan.put(((Number) line.get("samaritanId")).longValue(), line));
         return bySamaritan;
+    }
+
+    /** Every line of a paged list of lines (of one status, when given), page after page. */
+    protected List<Map<String, Object>> pages(String path, String status) throws Exception {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var request = get(path).param("page", String.valueOf(page)).param("size", "200");
+            if (status != null) {
+                request.param("status", status);
+            }
+            String body = mvc.perform(request.with(as("city-staff"))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            all.addAll(JsonPath.read(body, "$.items"));
+            if ((page + 1) * 200 >= JsonPath.<Integer>read(body, "$.total")) {
+                return all;
+            }
+        }
     }
 }

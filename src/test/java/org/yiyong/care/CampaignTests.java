@@ -148,9 +148,7 @@ class CampaignTests extends CampaignTestBase {
         assertThat(orders(campaign)).as("nothing sent while a check is missing").isZero();
 
         // every line still waiting for a check (other people of the county too) gets one
-        String waiting = mvc.perform(get(base + "/lines").param("status", "INCLUDED").with(as("city-staff")))
-                .andReturn().getResponse().getContentAsString();
-        java.util.List<Map<String, Object>> included = JsonPath.read(waiting, "$");
+        java.util.List<Map<String, Object>> included = pages(base + "/lines", "INCLUDED");
         for (Map<String, Object> line : included) {
             if (Boolean.TRUE.equals(line.get("conductCheckRequired")) && !Boolean.TRUE.equals(line.get("conductGood"))) {
                 call("city-staff", base + "/lines/" + line.get("id") + "/conduct-check",

@@ -66,8 +66,15 @@ class StatisticsCareYearTests extends YearOfRecordsTest {
         call("city-police", base + "/approval", "{\"documentNumber\": \"" + document + "\"}")
                 .andExpect(status().isOk());
         // other people of the county are on the roster too
-        String waiting = body(mvc.perform(get(base + "/lines").param("status", "INCLUDED").with(as("city-staff"))));
-        List<Map<String, Object>> included = JsonPath.read(waiting, "$");
+        List<Map<String, Object>> included = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            String waiting = body(mvc.perform(get(base + "/lines").param("status", "INCLUDED")
+                    .param("page", String.valueOf(page)).param("size", "200").with(as("city-staff"))));
+            included.addAll(JsonPath.read(waiting, "$.items"));
+            if ((page + 1) * 200 >= JsonPath.<Integer>read(waiting, "$.total")) {
+                break;
+            }
+        }
         for (Map<String, Object> line : included) {
             if (Boolean.TRUE.equals(line.get("conductCheckRequired"))
                     && !Boolean.TRUE.equals(line.get("conductGood"))) {

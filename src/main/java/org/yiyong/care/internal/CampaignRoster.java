@@ -84,25 +84,23 @@ public class CampaignRoster {
             case "all" -> List.of("INCLUDED", "SENT", "PAID", "EXCLUDED", "REMOVED");
             default -> List.of("INCLUDED", "SENT", "PAID");
         };
-        var found = lines.page(id, statuses, "check".equals(shown),
-                org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
-        return new PageResult<>(found.getContent(), page.page(), page.size(), found.getTotalElements());
+        return read(id, statuses, "check".equals(shown), page);
     }
 
-    /** The roster: included first, then sent and paid, then those left out, by name. */
+    /** A page of the roster's lines of the statuses given (only those awaiting a conduct check with {@code check}). */
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
-    public List<CampaignLine> lines(CurrentUser me, long id) {
+    public PageResult<CampaignLine> page(CurrentUser me, long id, java.util.Collection<CampaignLine.Status> statuses,
+            boolean check, PageRequest page) {
         access.inScope(me, id);
-        List<CampaignLine> roster = new ArrayList<>(lines.findByCampaignIdOrderByStatusAscNameAscIdAsc(id));
-        roster.sort(java.util.Comparator.comparingInt((CampaignLine l) -> switch (l.getStatus()) {
-            case INCLUDED -> 0;
-            case SENT -> 1;
-            case PAID -> 2;
-            case EXCLUDED -> 3;
-            case REMOVED -> 4;
-        }).thenComparing(CampaignLine::getRegionCode).thenComparing(CampaignLine::getId));
-        return roster;
+        return read(id, (statuses.isEmpty() ? java.util.EnumSet.allOf(CampaignLine.Status.class) : statuses).stream()
+                .map(Enum::name).toList(), check, page);
+    }
+
+    private PageResult<CampaignLine> read(long id, List<String> statuses, boolean check, PageRequest page) {
+        var found = lines.page(id, statuses, check,
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
+        return new PageResult<>(found.getContent(), page.page(), page.size(), found.getTotalElements());
     }
 
     @Transactional(readOnly = true)

@@ -24,6 +24,8 @@ import org.yiyong.care.internal.CondolenceCategory;
 import org.yiyong.care.internal.CondolenceStandard;
 import org.yiyong.care.internal.CondolenceStandards;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageResult;
+import org.yiyong.shared.PageRequest;
 
 /**
  * Festival condolence campaigns as JSON: the roster built by rule with every exclusion's reason, changes by
@@ -66,11 +68,14 @@ class CampaignApiController {
     }
 
     @GetMapping(path = "/api/v1/campaigns/{id}/lines", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The roster: every person of the region, included or left out with the reason; optionally of one status")
-    List<LineView> lines(CurrentUser me, @PathVariable long id,
-            @RequestParam(required = false) CampaignLine.Status status) {
-        return roster.lines(me, id).stream().filter(l -> status == null || l.getStatus() == status)
-                .map(CampaignApiController::view).toList();
+    @Operation(summary = "The roster a page at a time: every person of the region, included or left out with the"
+            + " reason; optionally of one status, or only those awaiting a check of recent good conduct (check=true)")
+    PageResult<LineView> lines(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) CampaignLine.Status status,
+            @RequestParam(defaultValue = "false") boolean check, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return roster.page(me, id, status == null ? List.of() : List.of(status), check, PageRequest.of(page, size))
+                .map(CampaignApiController::view);
     }
 
     @PostMapping(path = "/api/v1/campaigns/{id}/refresh", produces = MediaType.APPLICATION_JSON_VALUE)
