@@ -46,6 +46,12 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
+    void the_applications_connections_compile_no_queries_just_in_time() {
+        // JIT compiling the pages' queries took longer than running them (PostgresBatching)
+        assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
+    }
+
+    @Test
     void the_deeds_list_reads_newest_first_along_an_index_for_a_county_and_for_the_city() {
         for (String scope : List.of("'350582'", "'350582', '350583', '350581', '350524', '350502'")) {
             String plan = plan("""
