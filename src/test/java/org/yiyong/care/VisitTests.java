@@ -126,6 +126,12 @@ class VisitTests extends FullStackTest {
                 .containsExactly(visited.plusMonths(3).toString());
         assertThat(scheduled("jinjiang-staff", "OVERDUE", household))
                 .hasSize(visited.plusMonths(3).isBefore(LocalDate.now(clock)) ? 1 : 0);
+        // a page past the end has no households, and still says how many there are
+        String past = mvc.perform(get("/api/v1/visits").param("filter", "ALL").param("q", nameOf(household))
+                .param("page", "3").with(as("jinjiang-staff"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<Object>>read(past, "$.items")).isEmpty();
+        assertThat(JsonPath.<Integer>read(past, "$.total")).isEqualTo(1);
     }
 
     @Test

@@ -118,7 +118,7 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<Due> schedule(CurrentUser me, Filter filter) {
-        return read(me, filter, null, null, false, Integer.MAX_VALUE, 0);
+        return read(me, filter, null, null, false, Integer.MAX_VALUE, 0).dues();
     }
 
     /**
@@ -130,8 +130,10 @@ public class VisitSchedule {
     @PreAuthorize(READ)
     public PageResult<Due> page(CurrentUser me, Filter filter, String q, PageRequest page) {
         String query = Inputs.text("q", q, 60, false);
-        List<Due> items = read(me, filter, query, null, false, page.size(), page.offset());
-        return new PageResult<>(items, page.page(), page.size(), count(me, filter, query));
+        Read read = read(me, filter, query, null, false, page.size(), page.offset());
+        // the page's rows carry the count; a page past the end has none to carry it
+        long total = read.dues().isEmpty() && page.offset() > 0 ? count(me, filter, query) : read.total();
+        return new PageResult<>(read.dues(), page.page(), page.size(), total);
     }
 
     /**
@@ -141,7 +143,7 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<Due> first(CurrentUser me, Filter filter, int limit, boolean ownFirst) {
-        return read(me, filter, null, null, ownFirst, limit, 0);
+        return read(me, filter, null, null, ownFirst, limit, 0).dues();
     }
 
     /** How many households of the caller's scope the filter holds. */
@@ -155,7 +157,7 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public java.util.Optional<Due> of(CurrentUser me, long samaritanId) {
-        return read(me, Filter.ALL, null, samaritanId, false, 1, 0).stream().findFirst();
+        return read(me, Filter.ALL, null, samaritanId, false, 1, 0).dues().stream().findFirst();
     }
 
     /*
@@ -229,11 +231,15 @@ public class VisitSchedule {
                 .query(Long.class).single();
     }
 
-    private List<Due> read(CurrentUser me, Filter filter, String q, Long only, boolean ownFirst, int limit,
+    /** Households due, and how many the filter holds in all. */
+    private record Read(List<Due> dues, long total) {
+    }
+
+    private Read read(CurrentUser me, Filter filter, String q, Long only, boolean ownFirst, int limit,
             long offset) {
         LocalDate today = LocalDate.now(clock);
         Map<String, String> associations = organizations.activeAssociationsByRegion();
-        String sql = "select * from (" + households() + ") d" + where(filter)
+        String sql = "select d.*, count(*) over () as total_rows from (" + households() + ") d" + where(filter)
                 + " order by " + (ownFirst ? "case when organization_id = :org then 0 else 1 end, " : "")
                 + "due_on, name, id" + (limit == Integer.MAX_VALUE ? "" : " limit :limit offset :offset");
         List<Row> rows = bind(sql, me, q, only)
@@ -243,11 +249,12 @@ public class VisitSchedule {
                         rs.getString("region_code"), rs.getString("address"), rs.getString("status"),
                         rs.getLong("subsistence") > 0 || rs.getLong("hardship_at_last") > 0,
                         rs.getInt("interval_months"), rs.getObject("last_visit", LocalDate.class),
-                        rs.getObject("due_on", LocalDate.class), rs.getObject("organization_id", Long.class)))
+                        rs.getObject("due_on", LocalDate.class), rs.getObject("organization_id", Long.class),
+                        rs.getLong("total_rows")))
                 .list();
         Map<Long, String> carers = organizations.namesOf(rows.stream().map(Row::organizationId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        return rows.stream().map(row -> {
+        List<Due> dues = rows.stream().map(row -> {
             Set<HouseholdCategory> categories = EnumSet.of(HouseholdCategory.DEFAULT);
             if ("DISABLED".equals(row.status())) {
                 categories.add(HouseholdCategory.DISABLED);
@@ -265,10 +272,11 @@ public class VisitSchedule {
                     categories, row.interval(), row.lastVisit(), row.due(), row.due().isBefore(today),
                     row.organizationId(), responsible);
         }).toList();
+        return new Read(dues, rows.isEmpty() ? 0 : rows.get(0).total());
     }
 
     private record Row(long id, String number, String name, String regionCode, String address, String status,
-            boolean hardship, int interval, LocalDate lastVisit, LocalDate due, Long organizationId) {
+            boolean hardship, int interval, LocalDate lastVisit, LocalDate due, Long organizationId, long total) {
     }
 
     /** Names a work station (or the county association) of the household's county to look after it. */
