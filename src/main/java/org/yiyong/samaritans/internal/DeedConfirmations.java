@@ -10,7 +10,7 @@ import org.yiyong.samaritans.SamaritanRegistry;
 /**
  * Registers each confirmed actor once the decision is committed, in a transaction of its own, tried
  * again when the database refused it for a passing reason. The publication is kept in table
- * {@code event_publication} until this has completed, and resubmitted after a restart if it has not.
+ * {@code event_publication} until this has completed, and resubmitted (by one node, once it is overdue) if it has not.
  */
 @Component
 @Retryable(includes = TransientDataAccessException.class, maxRetries = 4, delay = 50, jitter = 25, multiplier = 2)
