@@ -131,9 +131,10 @@ public class FileStore {
         }
         String id = UUID.randomUUID().toString().replace("-", "");
         String key = id.substring(0, 2) + "/" + id.substring(2, 4) + "/" + id;
+        // registered first: content the store took before failing to answer is removed with the rollback too
+        TransactionSynchronizationManager.registerSynchronization(new RemoveOnRollback(content, key));
         content.put(key, upload.path(), upload.size());
         upload.kept = true;
-        TransactionSynchronizationManager.registerSynchronization(new RemoveOnRollback(content, key));
         return key;
     }
 
