@@ -195,8 +195,22 @@ public class VisitSchedule {
             ) k""";
 
     private String households() {
-        // the zone is a ZoneId's own name (letters, digits, '/', '_', '+', '-'), never user input
-        return HOUSEHOLDS.formatted(clock.getZone().getId().replace("'", ""));
+        return HOUSEHOLDS.formatted(sqlZone(clock.getZone()));
+    }
+
+    /**
+     * The zone as both databases read it in {@code at time zone}: a region's name as it is; a whole-hour offset
+     * (YIYONG_ZONE=+08:00) as the time-zone database's {@code Etc/GMT-8}, since PostgreSQL would read a bare
+     * {@code +08:00} POSIX-style, eight hours west. A zone's name holds letters, digits, '/', '_', '+' and '-'
+     * only, never user input.
+     */
+    static String sqlZone(java.time.ZoneId zone) {
+        java.time.ZoneId normal = zone.normalized();
+        if (normal instanceof ZoneOffset offset && offset.getTotalSeconds() % 3600 == 0) {
+            int hours = offset.getTotalSeconds() / 3600;
+            return hours == 0 ? "UTC" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours);
+        }
+        return normal.getId().replace("'", "");
     }
 
     private static String where(Filter filter) {
