@@ -47,7 +47,7 @@ class QueryPlanTests extends FullStackTest {
 
     @Test
     void the_applications_connections_compile_no_queries_just_in_time() {
-        // JIT compiling the pages' queries took longer than running them (PostgresBatching)
+        // JIT compiling the pages' queries took longer than running them (PostgresConnections)
         assertThat(jdbc.sql("show jit").query(String.class).single()).isEqualTo("off");
     }
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.yiyong.platform.internal.PostgresBatching;
+import org.yiyong.platform.internal.PostgresConnections;
 import org.yiyong.shared.FieldCipher;
 
 /**
@@ -25,10 +25,10 @@ import org.yiyong.shared.FieldCipher;
 @EnableResilientMethods
 public class Platform {
 
-    /** Batches of inserts as multi-row statements on PostgreSQL. */
+    /** On PostgreSQL: batches of inserts as multi-row statements, no JIT compilation. */
     @Bean
-    static BeanPostProcessor postgresBatching() {
-        return new PostgresBatching();
+    static BeanPostProcessor postgresConnections() {
+        return new PostgresConnections();
     }
 
     @Bean

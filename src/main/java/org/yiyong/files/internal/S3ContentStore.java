@@ -20,8 +20,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -69,16 +67,18 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
     private void createBucketIfMissing() {
         try {
             s3.headBucket(request -> request.bucket(bucket));
-        } catch (NoSuchBucketException missing) {
-            log.info("Creating bucket {} for attachments", bucket);
-            s3.createBucket(request -> request.bucket(bucket));
         } catch (S3Exception answered) {
-            if (answered.statusCode() != 404) {
+            if (!notFound(answered)) {
                 throw answered;
             }
             log.info("Creating bucket {} for attachments", bucket);
             s3.createBucket(request -> request.bucket(bucket));
         }
+    }
+
+    /** A 404: a HEAD request's answer has no body, so stores differ in whether it arrives as NoSuchKey/NoSuchBucket. */
+    private static boolean notFound(S3Exception answered) {
+        return answered.statusCode() == 404;
     }
 
     @Override
@@ -99,10 +99,8 @@ public class S3ContentStore implements ContentStore, AutoCloseable {
         try {
             s3.headObject(request -> request.bucket(bucket).key(key));
             return Optional.of(new StoredObject(key, size));
-        } catch (NoSuchKeyException missing) {
-            return Optional.empty();
         } catch (S3Exception answered) {
-            if (answered.statusCode() == 404) {
+            if (notFound(answered)) {
                 return Optional.empty();
             }
             throw answered;

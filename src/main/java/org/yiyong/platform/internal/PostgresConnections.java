@@ -15,7 +15,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * {@code spring.datasource.hikari.connection-init-sql} says otherwise.
  * </ul>
  */
-public class PostgresBatching implements BeanPostProcessor {
+public class PostgresConnections implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
