@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
@@ -60,36 +61,20 @@ public class AuditTrail {
         if (records.isEmpty()) {
             return;
         }
-        String previous = jdbc.sql("select last_hash from audit_chain_head where id = 1 for update")
-                .query(String.class)
-                .single();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String defaultActor = currentActor();
-        String defaultIp = clientAddress();
-        List<Object[]> rows = new ArrayList<>(records.size());
-        for (AuditRecord record : records) {
-            String actor = truncate(record.actor() != null ? record.actor() : defaultActor, 100);
-            String ip = truncate(record.address() != null ? record.address() : defaultIp, 64);
-            String entityType = truncate(record.entityType(), 60);
-            String entityId = truncate(record.entityId(), 100);
-            String changes = record.changes().isEmpty() ? null : json.writeValueAsString(record.changes());
-            String detail = truncate(record.detail(), 500);
-            String hash = ChainHash.of(previous, at, actor, ip, record.action().name(), entityType, entityId,
-                    changes, detail);
-            rows.add(new Object[] {java.sql.Timestamp.from(at), actor, ip, record.action().name(), entityType,
-                    entityId, changes, detail, previous, hash});
-            previous = hash;
-        }
-        for (int from = 0; from < rows.size(); from += 1000) {
-            batch.batchUpdate("""
-                    insert into audit_entry (occurred_at, actor, ip, action, entity_type, entity_id, changes, detail,
-                                             prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + 1000)));
-        }
-        jdbc.sql("update audit_chain_head set last_hash = :hash, entries = entries + :count where id = 1")
-                .param("hash", previous)
-                .param("count", records.size())
-                .update();
+        Chain chain = new Chain();
+        records.forEach(chain::append);
+        chain.close();
+    }
+
+    /**
+     * Entries handed over one at a time, when the transaction records them: for changes to more records than are
+     * kept in memory, read back page by page from what the transaction wrote.
+     */
+    @FunctionalInterface
+    public interface Entries {
+
+        /** Hands each entry to {@code out}, in the order they are chained. */
+        void writeTo(Consumer<AuditRecord> out);
     }
 
     /**
@@ -98,18 +83,26 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAtCommit(List<AuditRecord> records) {
-        if (records.isEmpty()) {
-            return;
+        if (!records.isEmpty()) {
+            List<AuditRecord> kept = List.copyOf(records);
+            recordAtCommit(out -> kept.forEach(out));
         }
+    }
+
+    /** As {@link #recordAtCommit(List)}, for entries read only when the transaction commits. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAtCommit(Entries entries) {
         @SuppressWarnings("unchecked")
-        List<AuditRecord> pending = (List<AuditRecord>) TransactionSynchronizationManager.getResource(PENDING);
+        List<Entries> pending = (List<Entries>) TransactionSynchronizationManager.getResource(PENDING);
         if (pending == null) {
-            List<AuditRecord> created = new ArrayList<>();
+            List<Entries> created = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(PENDING, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    recordAll(created);
+                    Chain chain = new Chain();
+                    created.forEach(each -> each.writeTo(chain::append));
+                    chain.close();
                 }
 
                 @Override
@@ -119,11 +112,74 @@ public class AuditTrail {
             });
             pending = created;
         }
-        pending.addAll(records);
+        pending.add(entries);
     }
 
     /** The key of the changes a transaction will record when it commits. */
     private static final Object PENDING = new Object();
+
+    /**
+     * Entries appended to the chain a thousand rows to a statement, its head locked from the first entry (none
+     * locked if none come) until the transaction ends; {@link #close} moves the head to the last.
+     */
+    private final class Chain {
+
+        private static final int BATCH = 1000;
+
+        private final List<Object[]> rows = new ArrayList<>(BATCH);
+        private String previous;
+        private Instant at;
+        private String defaultActor;
+        private String defaultIp;
+        private long count;
+
+        void append(AuditRecord record) {
+            if (previous == null) {
+                previous = jdbc.sql("select last_hash from audit_chain_head where id = 1 for update")
+                        .query(String.class)
+                        .single();
+                at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                defaultActor = currentActor();
+                defaultIp = clientAddress();
+            }
+            String actor = truncate(record.actor() != null ? record.actor() : defaultActor, 100);
+            String ip = truncate(record.address() != null ? record.address() : defaultIp, 64);
+            String entityType = truncate(record.entityType(), 60);
+            String entityId = truncate(record.entityId(), 100);
+            String changes = record.changes().isEmpty() ? null : json.writeValueAsString(record.changes());
+            String detail = truncate(record.detail(), 500);
+            String hash = ChainHash.of(previous, at, actor, ip, record.action().name(), entityType, entityId,
+                    changes, detail);
+            rows.add(new Object[] {java.sql.Timestamp.from(at), actor, ip, record.action().name(), entityType,
+                entityId, changes, detail, previous, hash});
+            previous = hash;
+            count++;
+            if (rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void close() {
+            if (count == 0) {
+                return;
+            }
+            flush();
+            jdbc.sql("update audit_chain_head set last_hash = :hash, entries = entries + :count where id = 1")
+                    .param("hash", previous)
+                    .param("count", count)
+                    .update();
+        }
+
+        private void flush() {
+            if (!rows.isEmpty()) {
+                batch.batchUpdate("""
+                        insert into audit_entry (occurred_at, actor, ip, action, entity_type, entity_id, changes,
+                                                 detail, prev_hash, hash)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                rows.clear();
+            }
+        }
+    }
 
     /**
      * Records an event that is not part of a change to data (a login, a refusal), in a transaction of

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,7 +71,7 @@ class ImportBenchmark {
                     "the import benchmark runs on PostgreSQL");
         }
         Path file = Files.createTempFile("yiyong-benchmark-", ".xlsx");
-        Heap heap = new Heap();
+        HeapSampler heap = new HeapSampler();
         try {
             int run = (int) (System.currentTimeMillis() / 1000 % 90);
             long written = System.nanoTime();
@@ -116,7 +113,7 @@ class ImportBenchmark {
                     saved.savedRows(), checkSeconds, checked.totalRows() / checkSeconds, saveSeconds,
                     saved.savedRows() / saveSeconds, checkSeconds + saveSeconds, importRate, copySeconds, copyRate,
                     importRate / copyRate, ceilingSeconds, ROWS / ceilingSeconds, importRate / (ROWS / ceilingSeconds),
-                    heap.most / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+                    heap.most() / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024);
 
             long undoStart = System.nanoTime();
             Imports.Job current = SignedIn.as(city, me -> imports.get(me, saved.id()));
@@ -326,35 +323,5 @@ class ImportBenchmark {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    /** The most heap in use, sampled every 20 ms. */
-    private static final class Heap {
-        private volatile boolean running;
-        private volatile long most;
-        private Thread sampler;
-
-        void start() {
-            running = true;
-            List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-            sampler = new Thread(() -> {
-                while (running) {
-                    long used = pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-                    most = Math.max(most, used);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException stop) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.setDaemon(true);
-            sampler.start();
-        }
-
-        void stop() {
-            running = false;
-        }
     }
 }

@@ -228,9 +228,9 @@ public class Campaign {
         return amounts;
     }
 
-    /** The association that pays: the county's for a county campaign, {@code null} (the city's) otherwise. */
-    public String payingRegion(String cityCode) {
-        return regionCode.equals(cityCode) ? null : regionCode;
+    /** The association that pays: the one of the campaign's region (a county's, or the city's). */
+    public String payingRegion() {
+        return regionCode;
     }
 
     public Map<String, Object> snapshot() {

@@ -43,6 +43,7 @@ public class CampaignCommands {
     private final CampaignLines lines;
     private final CondolenceStandards standards;
     private final CampaignRosterBuilder builder;
+    private final CampaignSender sender;
     private final CampaignAccess access;
     private final SamaritanDirectory registry;
     private final Regions regions;
@@ -50,12 +51,13 @@ public class CampaignCommands {
     private final Clock clock;
 
     CampaignCommands(Campaigns campaigns, CampaignLines lines, CondolenceStandards standards,
-            CampaignRosterBuilder builder, CampaignAccess access, SamaritanDirectory registry, Regions regions,
+            CampaignRosterBuilder builder, CampaignSender sender, CampaignAccess access, SamaritanDirectory registry, Regions regions,
             AuditTrail audit, Clock clock) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.standards = standards;
         this.builder = builder;
+        this.sender = sender;
         this.access = access;
         this.registry = registry;
         this.regions = regions;
@@ -292,43 +294,24 @@ public class CampaignCommands {
         if (campaign.getStatus() != Campaign.Status.APPROVED && campaign.getStatus() != Campaign.Status.SENT) {
             throw new CareRuleBroken("campaign.status.wrong", campaign.getStatus().name());
         }
-        List<CampaignLine> roster = lines.findByCampaignIdOrderByStatusAscNameAscIdAsc(id);
-        List<CampaignLine> due = roster.stream().filter(l -> l.getStatus() == CampaignLine.Status.INCLUDED).toList();
-        List<String> unchecked = due.stream().filter(CampaignLine::awaitsConductCheck).map(CampaignLine::getName)
-                .toList();
+        List<String> unchecked = sender.awaitingConductCheck(id);
         if (!unchecked.isEmpty()) {
             throw new CareRuleBroken("campaign.send.conduct-check-missing", String.join("、", unchecked));
         }
-        String payingRegion = campaign.payingRegion(cityCode());
+        int already = sender.alreadySent(id);
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
-        Money total = Money.ZERO;
-        for (CampaignLine line : due) {
-            if (campaign.isProvincial()) {
-                line.receivedFromProvince(me.username(), now, today);
-            } else {
-                line.sent(me.username(), now, payingRegion, description(campaign, line), campaign.getDocumentNumber(),
-                        today);
-            }
-            total = total.plus(line.getAmount());
-        }
-        lines.saveAll(due);
-        int already = (int) roster.stream().filter(l -> l.getStatus() == CampaignLine.Status.SENT
-                || l.getStatus() == CampaignLine.Status.PAID).count() - due.size();
+        CampaignSender.Sent sent = campaign.isProvincial()
+                ? sender.receivedFromProvince(campaign, me.username(), now, today)
+                : sender.send(campaign, me.username(), now, today);
         campaign.sent(me.username(), now);
-        lines.flush();
         campaigns.flush();
-        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(due.isEmpty()
+        audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).withDetail(sent.lines() == 0
                 ? "payment batch run again: nothing new to send"
-                : campaign.isProvincial() ? "recorded as paid by the province: " + due.size() + " people, " + total
-                : "sent to the funds: " + due.size() + " payment requests, " + total));
-        return new SendResult(due.size(), total, Math.max(already, 0));
-    }
-
-    private static String description(Campaign campaign, CampaignLine line) {
-        String text = campaign.getName() + "慰问金（" + line.getCategory().label()
-                + (line.getPayeeName().equals(line.getName()) ? "" : "，" + line.getName() + "家属") + "）";
-        return text.length() > 300 ? text.substring(0, 300) : text;
+                : campaign.isProvincial() ? "recorded as paid by the province: " + sent.lines() + " people, "
+                        + sent.total()
+                : "sent to the funds: " + sent.lines() + " payment requests, " + sent.total()));
+        return new SendResult(sent.lines(), sent.total(), already);
     }
 
     /** The funds paid a line: marked paid, once. */
@@ -353,9 +336,5 @@ public class CampaignCommands {
                                 + ": " + reason));
             }
         });
-    }
-
-    private String cityCode() {
-        return regions.city().code();
     }
 }

@@ -11,10 +11,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.springframework.data.domain.AbstractAggregateRoot;
-import org.yiyong.funds.PaymentPurpose;
-import org.yiyong.funds.PaymentRequested;
-import org.yiyong.funds.PaymentSource;
 import org.yiyong.shared.Money;
 import org.yiyong.shared.MoneyConverter;
 
@@ -22,12 +18,12 @@ import org.yiyong.shared.MoneyConverter;
  * One person on a campaign's roster: included with a category, an amount and a payee (the person, or
  * for a deceased samaritan one named survivor of the household), or left out with the reason — by rule
  * or by a staff member's decision. Lines of people the association had lost contact with need a recorded
- * check of recent good conduct before they are paid. Sending a line asks the funds to pay it, with an
- * event it registers (published when it is saved).
+ * check of recent good conduct before they are paid. Lines are sent to the funds a thousand at a time by
+ * {@link CampaignSender}; what the funds report back marks each paid or due again.
  */
 @Entity
 @Table(name = "campaign_line")
-public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
+public class CampaignLine {
 
     /** Stored by name. */
     public enum Status {
@@ -210,33 +206,6 @@ public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
         return conductCheckRequired && !Boolean.TRUE.equals(conductGood);
     }
 
-    /**
-     * Sent: the funds are asked to pay the amount to the payee, from the fund of the association of the
-     * paying region ({@code null}: the city's), under the campaign's decision document.
-     */
-    void sent(String by, Instant at, String payingRegion, String description, String decisionDocument,
-            LocalDate on) {
-        if (status != Status.INCLUDED) {
-            throw new CareRuleBroken("campaign.line.not-included", name);
-        }
-        this.status = Status.SENT;
-        this.sentBy = by;
-        this.sentAt = at;
-        registerEvent(new PaymentRequested(paymentSource(), payingRegion, PaymentPurpose.CONDOLENCE, samaritanId,
-                null, payeeName, amount, description, decisionDocument, by, on));
-    }
-
-    /** The province paid it (a provincial campaign): recorded as paid on the day, without a payment order. */
-    void receivedFromProvince(String by, Instant at, LocalDate on) {
-        if (status != Status.INCLUDED) {
-            throw new CareRuleBroken("campaign.line.not-included", name);
-        }
-        this.status = Status.PAID;
-        this.sentBy = by;
-        this.sentAt = at;
-        this.paidOn = on;
-    }
-
     /** The funds paid it. Once: the same news again changes nothing. */
     boolean paid(LocalDate on, String orderNumber) {
         if (status != Status.SENT) {
@@ -261,11 +230,6 @@ public class CampaignLine extends AbstractAggregateRoot<CampaignLine> {
     /** Counted on the campaign: included, sent or paid. */
     public boolean isOn() {
         return status == Status.INCLUDED || status == Status.SENT || status == Status.PAID;
-    }
-
-    /** How the funds name this line's payment. */
-    public PaymentSource paymentSource() {
-        return CampaignPayments.source(campaignId, id);
     }
 
     public Long getId() {

@@ -1,5 +1,7 @@
 package org.yiyong.funds.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.yiyong.platform.DocumentKind;
@@ -26,6 +28,16 @@ class FundNumbers {
     /** ZF-2026-00001 */
     String order(int year) {
         return next(DocumentKind.PAYMENT_ORDER, "ORDER", year);
+    }
+
+    /** {@code count} order numbers at once, in order, for many orders of one year made together. */
+    List<String> orders(int year, int count) {
+        int first = numbers.reserve("fund_number_sequence", Map.of("kind", "ORDER", "doc_year", year), count);
+        List<String> made = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            made.add(numbers.format(DocumentKind.PAYMENT_ORDER, first + i, Map.of("year", year)));
+        }
+        return made;
     }
 
     /** PL-2026-0001 */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +22,7 @@ import org.yiyong.documents.PdfDocuments;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrganizationLookup;
+import org.yiyong.organization.Region;
 import org.yiyong.organization.Regions;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.Inputs;
@@ -98,11 +100,20 @@ public class FundRegister {
                 funds.findByIdAndRegionCodeIn(id, me.scope().regionCodes()), funds::existsById);
     }
 
-    /** The general fund of an association: a county's, or the city's when there is none for the region. */
+    /**
+     * The general fund of the association that pays for a region: the region's own, else the one of the region above
+     * it (a county without a fund of its own pays from its city's); {@code null}, the city's.
+     */
     Fund generalFundOf(String regionCode) {
-        return (regionCode == null ? java.util.Optional.<Fund>empty() : funds.findByRegionCodeAndParentIdIsNull(regionCode))
-                .or(() -> funds.findByRegionCodeAndParentIdIsNull(cityCode()))
-                .orElseThrow(() -> new IllegalStateException("no general fund for " + regionCode));
+        String region = regionCode == null ? cityCode() : regionCode;
+        while (region != null) {
+            Optional<Fund> fund = funds.findByRegionCodeAndParentIdIsNull(region);
+            if (fund.isPresent()) {
+                return fund.get();
+            }
+            region = regions.find(region).map(Region::parentCode).orElse(null);
+        }
+        throw new IllegalStateException("no general fund for " + regionCode);
     }
 
     String cityCode() {

@@ -351,6 +351,13 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
         return domainEvents();
     }
 
+    /** What {@link #snapshot()} holds of an order just requested, for orders written without loading them. */
+    static Map<String, Object> requestedSnapshot(String number, long fundId, PaymentPurpose purpose, String payeeName,
+            Money amount) {
+        return Changes.snapshot("number", number, "fundId", fundId, "purpose", purpose, "payee", payeeName, "amount",
+                amount, "status", Status.REQUESTED, "paymentMethod", Method.BANK_TRANSFER);
+    }
+
     public Map<String, Object> snapshot() {
         return Changes.snapshot("number", number, "fundId", fundId, "purpose", purpose, "payee", payeeName, "amount",
                 amount, "status", status, "approvedBy", approvedBy, "paymentMethod", paymentMethod, "payeeAccount",

@@ -1,0 +1,144 @@
+package org.yiyong.benchmark;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.yiyong.care.internal.Campaign;
+import org.yiyong.care.internal.CampaignCommands;
+import org.yiyong.identity.SignedIn;
+
+/**
+ * A condolence campaign for a whole city of the national dataset ({@link NationalDataset}; Quanzhou holds
+ * about 340,000 samaritans) from roster to payment orders, through {@link CampaignCommands} as staff use it:
+ * the roster built, the conduct checks it asks for recorded, submitted, approved by a second person, sent to the
+ * funds, and the time until the funds hold one payment order per included person. Prints the time of each step,
+ * the people per second and the time those rates give for a roster of a million people (the target: built and
+ * sent within 60 s), and the most heap in use. Not a test (it asserts nothing about time); run it with
+ * {@code -Pbenchmark} on PostgreSQL as {@code docs/performance.md} describes. The campaign, its lines and its
+ * orders are removed at the end, so that it can run again.
+ */
+@Tag("benchmark")
+@SpringBootTest
+class CampaignBenchmark {
+
+    private static final String REGION = System.getProperty("benchmark.campaign-region", "350500");
+    private static final int ORDERS_TIMEOUT_SECONDS = Integer.getInteger("benchmark.timeout", 900);
+
+    @Autowired
+    private CampaignCommands commands;
+
+    @Autowired
+    private UserDetailsService accounts;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Autowired
+    private Clock clock;
+
+    @Test
+    void a_city_campaign_from_roster_to_payment_orders() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assumeTrue(connection.getMetaData().getURL().startsWith("jdbc:postgresql:"),
+                    "the campaign benchmark runs on PostgreSQL");
+        }
+        assumeTrue(NationalDataset.present(dataSource), "the national dataset is not in this database");
+        UserDetails staff = accounts.loadUserByUsername("city-staff");
+        UserDetails approver = accounts.loadUserByUsername("city-police");
+        HeapSampler heap = new HeapSampler();
+        heap.start();
+        Long id = null;
+        try {
+            long built = System.nanoTime();
+            Campaign campaign = SignedIn.as(staff, me -> commands.create(me, new CampaignCommands.NewCampaign(
+                    "基准测试慰问" + System.currentTimeMillis() % 100_000, Campaign.Festival.DRAGON_BOAT, REGION,
+                    LocalDate.now(clock).plusDays(20))));
+            id = campaign.getId();
+            double buildSeconds = seconds(built);
+            long campaignId = id;
+            long lines = count("select count(*) from campaign_line where campaign_id = :c", campaignId);
+            List<Long> unchecked = jdbc.sql("""
+                    select id from campaign_line where campaign_id = :c and status = 'INCLUDED'
+                    and conduct_check_required and (conduct_good is null or not conduct_good)""")
+                    .param("c", campaignId).query(Long.class).list();
+            long checks = System.nanoTime();
+            for (long line : unchecked) {
+                SignedIn.as(staff, me -> commands.checkConduct(me, campaignId, line, null, "村委会证明近期表现良好", true));
+            }
+            double checkSeconds = seconds(checks);
+            SignedIn.as(staff, me -> commands.submit(me, campaignId));
+            SignedIn.as(approver, me -> commands.approve(me, campaignId, "泉见协〔2026〕基准号"));
+            long sent = System.nanoTime();
+            CampaignCommands.SendResult result = SignedIn.as(staff, me -> commands.send(me, campaignId));
+            double sendSeconds = seconds(sent);
+            long deadline = System.nanoTime() + ORDERS_TIMEOUT_SECONDS * 1_000_000_000L;
+            long orders;
+            do {
+                orders = orders(campaignId);
+                if (orders < result.sent()) {
+                    Thread.sleep(250);
+                }
+            } while (orders < result.sent() && System.nanoTime() < deadline);
+            double ordersSeconds = seconds(sent);
+            heap.stop();
+            double total = buildSeconds + ordersSeconds;
+            System.out.printf(Locale.ROOT, """
+
+                    Condolence campaign of %s: %,d people on the roster, %,d included and sent, %,d payment orders
+                      roster built      %8.1f s  %,10.0f people/s
+                      conduct checks    %8.1f s  (%,d recorded one by one, not counted)
+                      sent (request)    %8.1f s  %,10.0f lines/s
+                      orders made       %8.1f s  %,10.0f orders/s  (from sending until the funds hold every order)%s
+                      built and sent    %8.1f s  → %.1f s for a roster of 1,000,000 at these rates (target 60 s)
+                      heap              most in use %,d MB of %,d MB (-Xmx)
+                    """, REGION, lines, result.sent(), orders, buildSeconds, lines / buildSeconds, checkSeconds,
+                    unchecked.size(), sendSeconds, result.sent() / sendSeconds, ordersSeconds,
+                    orders / ordersSeconds, orders < result.sent() ? "  — TIMED OUT" : "", total,
+                    1_000_000 / (lines / buildSeconds) + 1_000_000 / (Math.max(orders, 1) / ordersSeconds),
+                    heap.most() / 1024 / 1024, Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        } finally {
+            heap.stop();
+            if (id != null) {
+                remove(id);
+            }
+        }
+    }
+
+    private long orders(long campaign) {
+        return jdbc.sql("""
+                select count(*) from payment_order where source = 'CARE' and source_kind = 'campaign'
+                and source_record_id = :c""").param("c", campaign).query(Long.class).single();
+    }
+
+    private long count(String sql, long campaign) {
+        return jdbc.sql(sql).param("c", campaign).query(Long.class).single();
+    }
+
+    /** The benchmark's campaign undone: its orders, its lines, itself (the audit trail keeps what happened). */
+    private void remove(long campaign) {
+        jdbc.sql("""
+                delete from payment_order where source = 'CARE' and source_kind = 'campaign'
+                and source_record_id = :c""").param("c", campaign).update();
+        jdbc.sql("delete from campaign_line where campaign_id = :c").param("c", campaign).update();
+        jdbc.sql("delete from campaign where id = :c").param("c", campaign).update();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
