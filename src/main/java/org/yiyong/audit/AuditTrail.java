@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.yiyong.audit.internal.ChainHash;
+import org.yiyong.platform.BatchInserts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,13 +35,13 @@ public class AuditTrail {
     public static final String SYSTEM_ACTOR = "system";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    private final BatchInserts inserts;
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock) {
+    AuditTrail(JdbcClient jdbc, BatchInserts inserts, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
-        this.batch = batch;
+        this.inserts = inserts;
         this.json = json;
         this.clock = clock;
     }
@@ -119,7 +119,7 @@ public class AuditTrail {
     private static final Object PENDING = new Object();
 
     /**
-     * Entries appended to the chain a thousand rows to a statement, its head locked from the first entry (none
+     * Entries appended to the chain a thousand at a time ({@link BatchInserts}: in the order given, ids ascending), its head locked from the first entry (none
      * locked if none come) until the transaction ends; {@link #close} moves the head to the last.
      */
     private final class Chain {
@@ -172,10 +172,8 @@ public class AuditTrail {
 
         private void flush() {
             if (!rows.isEmpty()) {
-                batch.batchUpdate("""
-                        insert into audit_entry (occurred_at, actor, ip, action, entity_type, entity_id, changes,
-                                                 detail, prev_hash, hash)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                inserts.insert("audit_entry", "occurred_at, actor, ip, action, entity_type, entity_id, changes, detail, "
+                        + "prev_hash, hash", rows);
                 rows.clear();
             }
         }

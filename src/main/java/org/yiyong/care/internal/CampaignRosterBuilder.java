@@ -18,7 +18,7 @@ import org.yiyong.shared.Money;
  * The roster of a campaign built by {@link CampaignRules} from the registry: the people of its region (or
  * one person) with their honours, tracing, survivors and other campaigns of the same festival, each
  * placed on it or left out with the reason. Runs in the transaction of the command that asks for it; the lines
- * are written in batches, not one statement each.
+ * are written many at once ({@link BatchInserts}), not one statement each.
  */
 @Component
 class CampaignRosterBuilder {
@@ -35,7 +35,10 @@ class CampaignRosterBuilder {
         this.inserts = inserts;
     }
 
-    /** what the roster's lines are written as, a thousand rows to a statement */
+    /** people whose honours are asked for at once */
+    private static final int PART = 1000;
+
+    /** what the roster's lines are written as */
     private static final String COLUMNS = "campaign_id, samaritan_id, name, region_code, category, amount, status, "
             + "reason_code, reason_text, manual, payee_name, payee_relative_id, payee_relation, "
             + "conduct_check_required, version";
@@ -91,7 +94,8 @@ class CampaignRosterBuilder {
 
     /**
      * The rules applied to the people of the campaign's region who are not on it yet (or to one person):
-     * three queries for the whole roster — people with their honours and tracing, survivors, other campaigns.
+     * a query for the people with their tracing, their honours a thousand at a time, one for survivors and one for
+     * other campaigns.
      */
     List<Placed> place(Campaign campaign, Long onlySamaritanId) {
         return place(campaign, onlySamaritanId, covered(campaign.getRegionCode()));
@@ -106,21 +110,24 @@ class CampaignRosterBuilder {
             one = " and s.id = :one";
             params.put("one", onlySamaritanId);
         }
-        List<CampaignRules.Person> people = jdbc.sql("""
-                select s.id, s.name, s.region_code, s.status, s.death_kind, s.lost_contact, s.last_found_on,
-                       coalesce(h.granted, 0) as granted, coalesce(h.revoked, 0) as revoked, h.best
+        List<Row> found = jdbc.sql("""
+                select s.id, s.name, s.region_code, s.status, s.death_kind, s.lost_contact, s.last_found_on
                 from samaritans_household_view s
-                left join honours_standing_view h on h.samaritan_id = s.id
                 where s.region_code in (:covered)
                   and not exists (select 1 from campaign_line l where l.campaign_id = :campaign
                                   and l.samaritan_id = s.id)""" + one + " order by s.region_code, s.id")
                 .params(params)
-                .query((rs, row) -> new CampaignRules.Person(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("region_code"), rs.getString("status"), rs.getString("death_kind"),
-                        rs.getBoolean("lost_contact"), rs.getObject("last_found_on", LocalDate.class),
-                        rs.getInt("granted"), rs.getInt("revoked"), rs.getObject("best") == null ? null
-                                : rs.getInt("best")))
+                .query((rs, row) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+                        rs.getString("status"), rs.getString("death_kind"), rs.getBoolean("lost_contact"),
+                        rs.getObject("last_found_on", LocalDate.class)))
                 .list();
+        Map<Long, Standing> standings = standings(found);
+        List<CampaignRules.Person> people = new ArrayList<>(found.size());
+        for (Row row : found) {
+            Standing standing = standings.getOrDefault(row.id(), Standing.NONE);
+            people.add(new CampaignRules.Person(row.id(), row.name(), row.regionCode(), row.status(), row.deathKind(),
+                    row.lostContact(), row.lastFoundOn(), standing.granted(), standing.revoked(), standing.best()));
+        }
         if (people.isEmpty()) {
             return List.of();
         }
@@ -156,6 +163,33 @@ class CampaignRosterBuilder {
                     elsewhere.get(person.id()), amounts, campaign.getReferenceDate())));
         }
         return placed;
+    }
+
+    private record Row(long id, String name, String regionCode, String status, String deathKind, boolean lostContact,
+            LocalDate lastFoundOn) {
+    }
+
+    /** A person's honours: granted, revoked, and the rank of the best granted (1 national … 4), if any. */
+    private record Standing(int granted, int revoked, Integer best) {
+        static final Standing NONE = new Standing(0, 0, null);
+    }
+
+    /**
+     * The honours of the people found, asked of the honours' view a thousand people at a time: joined to the people
+     * the view would first count the honours of the whole country, once for every county of a city.
+     */
+    private Map<Long, Standing> standings(List<Row> people) {
+        Map<Long, Standing> standings = new HashMap<>();
+        for (int from = 0; from < people.size(); from += PART) {
+            List<Long> ids = people.subList(from, Math.min(people.size(), from + PART)).stream().map(Row::id).toList();
+            jdbc.sql("select samaritan_id, granted, revoked, best from honours_standing_view where samaritan_id in (:ids)")
+                    .param("ids", ids)
+                    .query(rs -> {
+                        standings.put(rs.getLong("samaritan_id"), new Standing(rs.getInt("granted"),
+                                rs.getInt("revoked"), rs.getObject("best") == null ? null : rs.getInt("best")));
+                    });
+        }
+        return standings;
     }
 
     /** The region and the regions under it (a city campaign covers every county and functional area). */
