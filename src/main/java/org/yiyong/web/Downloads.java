@@ -1,6 +1,14 @@
 package org.yiyong.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,6 +31,23 @@ public final class Downloads {
     /** A file of the given type to save, under its file name. */
     public static <T> ResponseEntity<T> attachment(MediaType type, String filename, T body) {
         return file(ContentDisposition.attachment(), type, filename, body);
+    }
+
+    /**
+     * A file written for this answer only, to save under its file name: sent from the disk as it is read, and
+     * removed when sent (or when the sending stops).
+     */
+    public static ResponseEntity<Resource> temporary(MediaType type, String filename, Path file) {
+        try {
+            long size = Files.size(file);
+            InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+            return ResponseEntity.ok().contentType(type).contentLength(size)
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                    .body(new InputStreamResource(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static <T> ResponseEntity<T> file(ContentDisposition.Builder disposition, MediaType type,

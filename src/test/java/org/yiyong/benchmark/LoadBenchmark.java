@@ -158,7 +158,8 @@ class LoadBenchmark {
                 new Call("audit search", "auditor", "/audit?entityType=Deed"),
                 new Call("statistics, city", "city-staff", "/statistics?year=" + year, REPORT_USERS),
                 new Call("export deeds xlsx, county", "jinjiang-staff", "/deeds/register.xlsx", 2),
-                new Call("export samaritans, county", "jinjiang-staff", "/samaritans/export", 2));
+                new Call("export samaritans, county", "jinjiang-staff", "/samaritans/export", 2),
+                new Call("export samaritans, city", "city-staff", "/samaritans/export", 1));
     }
 
     private void measure(Call call) throws Exception {

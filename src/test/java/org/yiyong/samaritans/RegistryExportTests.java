@@ -28,8 +28,10 @@ class RegistryExportTests extends FullStackTest {
                          "phone": "13905957777", "address": "=HYPERLINK(\\"http://x\\")"}""".formatted(name, number)))
                 .andExpect(status().isCreated());
 
+        long filesBefore = exportFiles();
         byte[] xlsx = mvc.perform(get("/api/v1/samaritans/export").param("q", name).with(as("jinjiang-staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(exportFiles()).as("the file written for the answer is removed once sent").isEqualTo(filesBefore);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("公民身份号码");
@@ -57,5 +59,22 @@ class RegistryExportTests extends FullStackTest {
         String other = new String(mvc.perform(get("/api/v1/samaritans/export").param("q", name).param("format", "CSV")
                 .with(as("nanan-staff"))).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
         assertThat(other).doesNotContain(name);
+        assertThat(exportFiles()).isEqualTo(filesBefore);
+    }
+
+    @Test
+    void the_whole_registry_in_scope_comes_in_one_file() throws Exception {
+        long inScope = jdbc.sql("select count(*) from samaritan where region_code = '350582'").query(Long.class).single();
+
+        String csv = mvc.perform(get("/samaritans/export").param("format", "CSV").with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(csv.split("\r\n")).hasSize((int) inScope + 1);
+    }
+
+    private static long exportFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("yiyong-registry-")).count();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +65,7 @@ class SamaritanApiController {
     @GetMapping(path = "/export", produces = {"text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @Operation(summary = "The registry in the caller's scope as XLSX or CSV, numbers and phones masked")
-    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) String q,
+    ResponseEntity<Resource> export(CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) SamaritanStatus status, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) Boolean lostContact,
             @RequestParam(defaultValue = "XLSX") RegistryExport.Format format) {
@@ -75,7 +76,7 @@ class SamaritanApiController {
     @PostMapping(path = "/export", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {"text/csv",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "The registry with numbers in full, for a stated reason (audited)")
-    ResponseEntity<byte[]> exportUnmasked(CurrentUser me, @RequestBody UnmaskedExportRequest request) {
+    ResponseEntity<Resource> exportUnmasked(CurrentUser me, @RequestBody UnmaskedExportRequest request) {
         RegistryExport.Format format = request.format() == null ? RegistryExport.Format.XLSX : request.format();
         return SamaritanController.file(format, export.export(me, new SamaritanFilter(request.q(), request.status(),
                 request.regionCode(), request.lostContact()), format, true, request.reason()));

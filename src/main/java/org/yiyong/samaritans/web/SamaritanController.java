@@ -3,6 +3,7 @@ package org.yiyong.samaritans.web;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +72,7 @@ class SamaritanController {
 
     /** The list as a spreadsheet, numbers masked. */
     @GetMapping("/export")
-    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) String q,
+    ResponseEntity<Resource> export(CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) SamaritanStatus status, @RequestParam(required = false) String region,
             @RequestParam(required = false) Boolean lostContact,
             @RequestParam(defaultValue = "XLSX") RegistryExport.Format format) {
@@ -95,12 +96,12 @@ class SamaritanController {
         }
     }
 
-    static ResponseEntity<byte[]> file(RegistryExport.Format format, byte[] content) {
+    static ResponseEntity<Resource> file(RegistryExport.Format format, RegistryExport.Written written) {
         String name = "见义勇为人员." + format.name().toLowerCase(java.util.Locale.ROOT);
-        return Downloads.attachment(format == RegistryExport.Format.CSV
+        return Downloads.temporary(format == RegistryExport.Format.CSV
                 ? new MediaType("text", "csv", StandardCharsets.UTF_8)
                 : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                name, content);
+                name, written.file());
     }
 
     @GetMapping("/new")
