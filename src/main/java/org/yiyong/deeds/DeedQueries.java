@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,11 +62,14 @@ public class DeedQueries {
             String decisionNumber, String actors, long confirmed, long refused) {
     }
 
-    /** The register of every deed the filter finds, in the list's order, at most {@code limit} of them. */
-    public List<RegisterLine> register(DataScope scope, DeedFilter filter, int limit) {
+    /**
+     * The register of every deed the filter finds, in the list's order, at most {@code limit} of them, each handed to
+     * {@code each} as it is read (a thousand rows fetched at a time), none kept.
+     */
+    public void register(DataScope scope, DeedFilter filter, int limit, Consumer<RegisterLine> each) {
         Map<String, Object> params = new HashMap<>();
         String condition = condition(scope, filter, params);
-        return jdbc.sql("""
+        jdbc.sql("""
                 select d.number, d.title, d.category, d.source, d.status, d.region_code, d.occurred_at, d.address,
                        d.received_on, d.accepted_on, d.decided_on, d.decision_due_on, d.decision_number,
                        (select count(*) from deed_participant p where p.deed_id = d.id and p.role = 'ACTOR'
@@ -75,7 +80,8 @@ public class DeedQueries {
                         where p.deed_id = d.id and p.role = 'ACTOR') as actors
                 from deed d""" + condition + " order by d.received_on desc, d.id desc limit :limit")
                 .params(params).param("limit", limit)
-                .query((rs, row) -> new RegisterLine(rs.getString("number"), rs.getString("title"),
+                .withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> each.accept(new RegisterLine(rs.getString("number"), rs.getString("title"),
                         DeedCategory.valueOf(rs.getString("category")), DeedSource.valueOf(rs.getString("source")),
                         DeedStatus.valueOf(rs.getString("status")), regions.nameOf(rs.getString("region_code")),
                         rs.getObject("occurred_at", java.time.LocalDateTime.class), rs.getString("address"),
@@ -83,8 +89,7 @@ public class DeedQueries {
                         rs.getObject("accepted_on", java.time.LocalDate.class),
                         rs.getObject("decided_on", java.time.LocalDate.class),
                         rs.getObject("decision_due_on", java.time.LocalDate.class), rs.getString("decision_number"),
-                        rs.getString("actors"), rs.getLong("confirmed"), rs.getLong("refused")))
-                .list();
+                        rs.getString("actors"), rs.getLong("confirmed"), rs.getLong("refused"))));
     }
 
     private String condition(DataScope scope, DeedFilter filter, Map<String, Object> params) {

@@ -2,11 +2,15 @@ package org.yiyong.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -15,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -26,7 +31,8 @@ import org.yiyong.audit.AuditTrail;
 /**
  * A register (台账) as a workbook to save: one sheet with its title, what it holds (scope, filters, when and
  * by whom it was taken), then a bold header that stays in view and a line per record. Written as it goes,
- * so a long register does not sit in memory as a whole. Text stays text (ID and account numbers keep every
+ * so a long register does not sit in memory as a whole; the longest are written as their lines are read from the
+ * database, to a temporary file sent from disk ({@link Lines}). Text stays text (ID and account numbers keep every
  * digit), amounts are numbers with two decimals, dates are ISO dates. Every register taken goes on the
  * audit trail with the number of its lines.
  */
@@ -69,9 +75,62 @@ public class Registers {
         return Downloads.attachment(XLSX, name + ".xlsx", xlsx);
     }
 
+    /** The lines of a register handed over one at a time, in order, as they are read from the database. */
+    @FunctionalInterface
+    public interface Lines {
+
+        /** Hands each line to {@code out}: text, numbers, dates or {@code null} (blank). */
+        void writeTo(Consumer<List<?>> out);
+    }
+
+    /**
+     * The register as a file to save, {@code <name>.xlsx}, written as its lines come (none of them kept) to a
+     * temporary file that is sent from disk and removed; under the title, the filters and who took it when, and after
+     * the last line how many it holds. Its taking is audited against {@code entity}.
+     */
+    @Transactional
+    public ResponseEntity<Resource> download(String entity, String name, String title, List<String> filters,
+            String takenBy, LocalDate takenOn, List<Column> columns, Lines lines) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("yiyong-register-", ".xlsx");
+            int count;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                count = write(out, title, heading(filters, takenBy, takenOn), columns, lines, true);
+            }
+            audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, entity, "register")
+                    .withDetail(title + "：" + count + " lines"));
+            return Downloads.temporary(XLSX, name + ".xlsx", file);
+        } catch (IOException | RuntimeException failed) {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // left in the temporary directory
+                }
+            }
+            if (failed instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) failed;
+        }
+    }
+
     /** The register as the bytes of an XLSX file. Values: text, numbers, dates or {@code null} (blank). */
     public static byte[] xlsx(String title, String subtitle, List<Column> columns, Iterable<List<?>> lines) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            write(out, title, subtitle, columns, lines::forEach, false);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the workbook; answers the number of lines. With {@code footer}, a last row says how many. */
+    private static int write(OutputStream target, String title, String subtitle, List<Column> columns, Lines lines,
+            boolean footer) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            workbook.setCompressTempFiles(true);
             Sheet sheet = workbook.createSheet(safeSheetName(title));
             CellStyle heading = style(workbook, true, 14);
             CellStyle bold = style(workbook, true, 11);
@@ -91,9 +150,9 @@ public class Registers {
                 sheet.setColumnWidth(c, Math.min(255, columns.get(c).width()) * 256);
             }
             sheet.createFreezePane(0, 3);
-            int r = 3;
-            for (List<?> line : lines) {
-                Row row = sheet.createRow(r++);
+            int[] r = {3};
+            lines.writeTo(line -> {
+                Row row = sheet.createRow(r[0]++);
                 for (int c = 0; c < line.size(); c++) {
                     Object value = line.get(c);
                     if (value instanceof BigDecimal amount) {
@@ -108,12 +167,26 @@ public class Registers {
                         row.createCell(c).setCellValue(value.toString());
                     }
                 }
+            });
+            int count = r[0] - 3;
+            if (footer) {
+                cell(sheet.createRow(r[0]), 0, "共 " + count + " 条"
+                        + (count >= MAX_LINES ? "（已达上限，请缩小筛选范围）" : ""), bold);
             }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            workbook.write(target);
+            return count;
         }
+    }
+
+    /** The line under the title of a register written as it goes: its filters (those given), who took it, when. */
+    public static String heading(List<String> filters, String takenBy, LocalDate takenOn) {
+        StringBuilder text = new StringBuilder();
+        for (String filter : filters) {
+            if (filter != null && !filter.isBlank()) {
+                text.append(filter).append("；");
+            }
+        }
+        return text.append("导出：").append(takenOn).append(' ').append(takenBy).toString();
     }
 
     /**
@@ -121,13 +194,8 @@ public class Registers {
      * taken, and how many records it holds.
      */
     public static String subtitle(List<String> filters, String takenBy, LocalDate takenOn, int lines) {
-        StringBuilder text = new StringBuilder();
-        for (String filter : filters) {
-            if (filter != null && !filter.isBlank()) {
-                text.append(filter).append("；");
-            }
-        }
-        text.append("导出：").append(takenOn).append(' ').append(takenBy).append("；共 ").append(lines).append(" 条");
+        StringBuilder text = new StringBuilder(heading(filters, takenBy, takenOn));
+        text.append("；共 ").append(lines).append(" 条");
         if (lines >= MAX_LINES) {
             text.append("（已达上限，请缩小筛选范围）");
         }

@@ -27,8 +27,9 @@ class RegisterExportTests extends FullStackTest {
 
     private static final String JINJIANG = "350582";
 
-    /** The register's sheet: title, subtitle, header, then the lines as text. */
-    private record Register(String title, String subtitle, List<String> header, List<List<String>> lines) {
+    /** The register's sheet: title, subtitle, header, the lines as text, and the count under them if it has one. */
+    private record Register(String title, String subtitle, List<String> header, List<List<String>> lines,
+            String footer) {
 
         List<String> column(String name) {
             int index = header.indexOf(name);
@@ -54,7 +55,16 @@ class RegisterExportTests extends FullStackTest {
                 }
                 rows.add(cells);
             }
-            return new Register(rows.get(0).get(0), rows.get(1).get(0), rows.get(2), rows.subList(3, rows.size()));
+            List<String> last = rows.get(rows.size() - 1);
+            boolean footer = rows.size() > 3 && last.size() == 1 && last.get(0).matches("共 \\d+ 条.*");
+            return new Register(rows.get(0).get(0), rows.get(1).get(0), rows.get(2),
+                    rows.subList(3, footer ? rows.size() - 1 : rows.size()), footer ? last.get(0) : null);
+        }
+    }
+
+    private static long registerFiles() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("yiyong-register-")).count();
         }
     }
 
@@ -72,10 +82,14 @@ class RegisterExportTests extends FullStackTest {
         long deed = new ConfirmedDeeds(mvc, jdbc, clock, this::as).confirm("jinjiang-police", JINJIANG, "JJ-PS-QY", 2)[2];
         String number = jdbc.sql("select number from deed where id = :id").param("id", deed).query(String.class)
                 .single();
+        long files = registerFiles();
         Register register = download(get("/deeds/register.xlsx").param("region", JINJIANG).param("status", "DECIDED"),
                 "jinjiang-staff");
+        assertThat(registerFiles()).as("the file written for the answer is removed once sent").isEqualTo(files);
         assertThat(register.title()).isEqualTo("见义勇为案件台账");
-        assertThat(register.subtitle()).contains("地区：晋江市", "状态：", "导出：", "共 " + register.lines().size() + " 条");
+        assertThat(register.subtitle()).contains("地区：晋江市", "状态：", "导出：");
+        assertThat(register.footer()).as("written as read, it counts its lines at the end")
+                .isEqualTo("共 " + register.lines().size() + " 条");
         assertThat((long) register.lines().size()).isEqualTo(total("/api/v1/deeds", "jinjiang-staff", "regionCode",
                 JINJIANG, "status", "DECIDED", "size", "1"));
         int row = register.column("案件编号").indexOf(number);
@@ -102,6 +116,7 @@ class RegisterExportTests extends FullStackTest {
         assertThat((long) payments.lines().size()).isEqualTo(total("/api/v1/payment-orders", "city-staff", "status",
                 "PAID", "size", "1"));
         assertThat(payments.lines()).isNotEmpty();
+        assertThat(payments.footer()).isEqualTo("共 " + payments.lines().size() + " 条");
         assertThat(payments.column("状态")).allMatch("已发放"::equals);
         assertThat(payments.column("账号")).as("accounts masked")
                 .allMatch(account -> account.isEmpty() || account.contains("*"));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -78,27 +79,26 @@ class DeedController {
 
     /** The list as filtered, all its pages, as the register of deeds (案件台账). */
     @GetMapping("/register.xlsx")
-    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) String q,
+    ResponseEntity<Resource> export(CurrentUser me, @RequestParam(required = false) String q,
             @RequestParam(required = false) DeedStatus status, @RequestParam(required = false) DeedCategory category,
             @RequestParam(required = false) String region,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "false") boolean overdue) {
         DeedFilter filter = new DeedFilter(q, status, category, region, from, to, overdue);
-        List<DeedQueries.RegisterLine> found = queries.register(me.scope(), filter, Registers.MAX_LINES);
-        List<List<?>> lines = found.stream().<List<?>>map(d -> Arrays.asList(d.number(), d.title(),
-                registers.label("deed.category." + d.category()), registers.label("deed.source." + d.source()), d.regionName(),
-                d.occurredAt() == null ? null : d.occurredAt().toLocalDate(), d.address(), d.actors(), d.receivedOn(),
-                d.acceptedOn(), d.decisionDueOn(), d.decidedOn(), d.decisionNumber(), d.confirmed(), d.refused(),
-                registers.label("deed.status." + d.status()))).toList();
-        String subtitle = Registers.subtitle(Arrays.asList(
+        return registers.download(DeedIntake.ENTITY, "案件台账", "见义勇为案件台账", Arrays.asList(
                 Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
                 Registers.filter("状态", status == null ? null : registers.label("deed.status." + status)),
                 Registers.filter("类别", category == null ? null : registers.label("deed.category." + category)),
                 Registers.filter("发生日期自", from), Registers.filter("至", to),
                 overdue ? "仅逾期未决定" : null, Registers.filter("查询", q)),
-                me.displayName(), LocalDate.now(clock), lines.size());
-        return registers.download(DeedIntake.ENTITY, "案件台账", "见义勇为案件台账", subtitle, REGISTER_COLUMNS, lines);
+                me.displayName(), LocalDate.now(clock), REGISTER_COLUMNS,
+                out -> queries.register(me.scope(), filter, Registers.MAX_LINES, d -> out.accept(Arrays.asList(
+                        d.number(), d.title(), registers.label("deed.category." + d.category()),
+                        registers.label("deed.source." + d.source()), d.regionName(),
+                        d.occurredAt() == null ? null : d.occurredAt().toLocalDate(), d.address(), d.actors(),
+                        d.receivedOn(), d.acceptedOn(), d.decisionDueOn(), d.decidedOn(), d.decisionNumber(),
+                        d.confirmed(), d.refused(), registers.label("deed.status." + d.status())))));
     }
 
     private static final List<Registers.Column> REGISTER_COLUMNS = List.of(new Registers.Column("案件编号", 22),

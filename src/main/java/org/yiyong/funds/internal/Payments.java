@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -233,24 +234,28 @@ public class Payments {
             String bankReference) {
     }
 
-    /** The register of the orders the list shows (every page), newest first, at most {@code limit}. */
+    /**
+     * The register of the orders the list shows (every page), newest first, at most {@code limit}, each handed to
+     * {@code each} as it is read (a thousand rows fetched at a time), none kept.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)
-    public List<RegisterLine> register(CurrentUser me, PaymentOrder.Status status, String q, int limit) {
+    public void register(CurrentUser me, PaymentOrder.Status status, String q, int limit,
+            java.util.function.Consumer<RegisterLine> each) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("""
+        jdbc.sql("""
                 select number, requested_on, region_code, purpose, payee_name, payee_bank_name, payee_account_masked,
                        amount, description, decision_document, status, paid_on, bank_reference
                 from payment_order""" + where(me, status, q, params) + " order by id desc limit :limit")
                 .params(params).param("limit", limit)
-                .query((rs, row) -> new RegisterLine(rs.getString("number"),
+                .withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> each.accept(new RegisterLine(rs.getString("number"),
                         rs.getObject("requested_on", LocalDate.class), rs.getString("region_code"),
                         PaymentPurpose.valueOf(rs.getString("purpose")), rs.getString("payee_name"),
                         rs.getString("payee_bank_name"), rs.getString("payee_account_masked"),
                         rs.getBigDecimal("amount"), rs.getString("description"), rs.getString("decision_document"),
                         PaymentOrder.Status.valueOf(rs.getString("status")), rs.getObject("paid_on", LocalDate.class),
-                        rs.getString("bank_reference")))
-                .list();
+                        rs.getString("bank_reference"))));
     }
 
     /** How many orders of each status the caller's scope holds. */

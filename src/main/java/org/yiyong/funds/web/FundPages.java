@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -171,17 +172,17 @@ class FundPages {
 
     /** The orders as listed (every page), as the register of payments (支付台账); accounts masked. */
     @GetMapping("/payment-orders/register.xlsx")
-    ResponseEntity<byte[]> register(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
+    ResponseEntity<Resource> register(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
             @RequestParam(required = false) String q) {
-        List<Payments.RegisterLine> found = payments.register(me, status, q, Registers.MAX_LINES);
-        List<List<?>> lines = found.stream().<List<?>>map(o -> Arrays.asList(o.number(), o.requestedOn(),
-                regions.nameOf(o.regionCode()), registers.label("purpose." + o.purpose()), o.payeeName(), o.payeeBankName(),
-                o.payeeAccountMasked(), o.amount(), o.description(), o.decisionDocument(),
-                registers.label("payment.status." + o.status()), o.paidOn(), o.bankReference())).toList();
-        String subtitle = Registers.subtitle(Arrays.asList(Registers.filter("范围", me.regionName()),
+        return registers.download("PaymentOrder", "支付台账", "见义勇为资金支付台账", Arrays.asList(
+                Registers.filter("范围", me.regionName()),
                 Registers.filter("状态", status == null ? null : registers.label("payment.status." + status)),
-                Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), lines.size());
-        return registers.download("PaymentOrder", "支付台账", "见义勇为资金支付台账", subtitle, PAYMENT_COLUMNS, lines);
+                Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), PAYMENT_COLUMNS,
+                out -> payments.register(me, status, q, Registers.MAX_LINES, o -> out.accept(Arrays.asList(o.number(),
+                        o.requestedOn(), regions.nameOf(o.regionCode()), registers.label("purpose." + o.purpose()),
+                        o.payeeName(), o.payeeBankName(), o.payeeAccountMasked(), o.amount(), o.description(),
+                        o.decisionDocument(), registers.label("payment.status." + o.status()), o.paidOn(),
+                        o.bankReference()))));
     }
 
     private static final List<Registers.Column> PAYMENT_COLUMNS = List.of(new Registers.Column("支付单号", 22),
