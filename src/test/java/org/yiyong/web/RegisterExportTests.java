@@ -111,6 +111,7 @@ class RegisterExportTests extends FullStackTest {
                 "size", "1"));
         assertThat(honours.column("级别")).allMatch("市级"::equals);
         assertThat(honours.subtitle()).contains("级别：市级");
+        assertThat(honours.footer()).isEqualTo("共 " + honours.lines().size() + " 条");
 
         Register payments = download(get("/payment-orders/register.xlsx").param("status", "PAID"), "city-staff");
         assertThat((long) payments.lines().size()).isEqualTo(total("/api/v1/payment-orders", "city-staff", "status",

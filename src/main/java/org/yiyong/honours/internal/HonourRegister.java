@@ -1,6 +1,8 @@
 package org.yiyong.honours.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,10 +62,14 @@ public class HonourRegister {
         return new PageResult<>(rows(from, params, page.size(), page.offset()), page.page(), page.size(), total);
     }
 
-    /** Every row the filter finds, in the register's order, at most {@code limit} of them: for the register file. */
-    public List<Row> all(CurrentUser me, Filter filter, int limit) {
+    /**
+     * Every row the filter finds, in the register's order, at most {@code limit} of them, each handed to {@code each}
+     * as it is read (a thousand fetched at a time), none kept: for the register file.
+     */
+    public void all(CurrentUser me, Filter filter, int limit, Consumer<Row> each) {
         Map<String, Object> params = new HashMap<>();
-        return rows(from(me, filter, params), params, limit, 0);
+        select(from(me, filter, params), params, limit, 0).withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> each.accept(row(rs)));
     }
 
     private String from(CurrentUser me, Filter filter, Map<String, Object> params) {
@@ -103,6 +111,10 @@ public class HonourRegister {
     }
 
     private List<Row> rows(String from, Map<String, Object> params, int limit, long offset) {
+        return select(from, params, limit, offset).query((rs, n) -> row(rs)).list();
+    }
+
+    private JdbcClient.StatementSpec select(String from, Map<String, Object> params, int limit, long offset) {
         return jdbc.sql("""
                 select h.id, coalesce(s.name, h.recipient_name, '') as recipient, h.recipient, t.code, t.name,
                        t.level, h.status, h.mode, h.decided_on, h.region_code, h.reward_amount, h.certificate_number,
@@ -110,16 +122,18 @@ public class HonourRegister {
                         + " order by h.decided_on desc nulls last, h.id desc limit :limit offset :offset")
                 .params(params)
                 .param("limit", limit)
-                .param("offset", offset)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString(3),
-                        rs.getString("code"), rs.getString("name"), TitleLevel.valueOf(rs.getString("level")),
-                        HonourStatus.valueOf(rs.getString("status")), HonourMode.valueOf(rs.getString("mode")),
-                        rs.getObject("decided_on", LocalDate.class), rs.getString("region_code"),
-                        regions.nameOf(rs.getString("region_code")), rs.getBigDecimal("reward_amount"),
-                        rs.getString("certificate_number"), rs.getString("deed_number"),
-                        path(rs.getObject("samaritan_id", Long.class), rs.getObject("organization_id", Long.class),
-                                rs.getObject("deed_id", Long.class))))
-                .list();
+                .param("offset", offset);
+    }
+
+    private Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString(3),
+                rs.getString("code"), rs.getString("name"), TitleLevel.valueOf(rs.getString("level")),
+                HonourStatus.valueOf(rs.getString("status")), HonourMode.valueOf(rs.getString("mode")),
+                rs.getObject("decided_on", LocalDate.class), rs.getString("region_code"),
+                regions.nameOf(rs.getString("region_code")), rs.getBigDecimal("reward_amount"),
+                rs.getString("certificate_number"), rs.getString("deed_number"),
+                path(rs.getObject("samaritan_id", Long.class), rs.getObject("organization_id", Long.class),
+                        rs.getObject("deed_id", Long.class)));
     }
 
     private static String path(Long samaritan, Long organization, Long deed) {

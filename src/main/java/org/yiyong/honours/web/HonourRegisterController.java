@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiyong.honours.internal.ExamBonus;
-import org.yiyong.honours.internal.HonourRegister;
 import org.yiyong.honours.internal.HonourRegister.Filter;
+import org.yiyong.honours.internal.HonourRegister;
 import org.yiyong.honours.internal.HonourStatus;
 import org.yiyong.honours.internal.TitleCatalogue;
 import org.yiyong.honours.internal.TitleLevel;
@@ -63,24 +64,22 @@ class HonourRegisterController {
 
     /** The register as shown, all its pages, as a workbook (台账). */
     @GetMapping("/honours/register.xlsx")
-    ResponseEntity<byte[]> export(CurrentUser me, @RequestParam(required = false) Integer year,
+    ResponseEntity<Resource> export(CurrentUser me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String title, @RequestParam(required = false) TitleLevel level,
             @RequestParam(required = false) HonourStatus status, @RequestParam(required = false) String region,
             @RequestParam(required = false) String q) {
         Filter filter = new Filter(year, title, level, status, region, q);
-        List<HonourRegister.Row> rows = register.all(me, filter, Registers.MAX_LINES);
-        List<List<?>> lines = rows.stream().<List<?>>map(r -> Arrays.asList(r.recipient(), r.titleName(),
-                registers.label("title.level." + r.level()), r.decidedOn(), r.regionName(),
-                r.rewardAmount(), registers.label("honour.status." + r.status()),
-                r.certificateNumber(), r.deedNumber())).toList();
-        String subtitle = Registers.subtitle(Arrays.asList(
+        return registers.download("HonourRegister", "表彰名录", "表彰名录", Arrays.asList(
                 Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
                 Registers.filter("年度", year), Registers.filter("称号", title == null || title.isBlank() ? null
                         : titles.title(title).getName()),
                 Registers.filter("级别", level == null ? null : registers.label("title.level." + level)),
                 Registers.filter("状态", status == null ? null : registers.label("honour.status." + status)),
-                Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), lines.size());
-        return registers.download("HonourRegister", "表彰名录", "表彰名录", subtitle, HONOUR_COLUMNS, lines);
+                Registers.filter("查询", q)), me.displayName(), LocalDate.now(clock), HONOUR_COLUMNS,
+                out -> register.all(me, filter, Registers.MAX_LINES, r -> out.accept(Arrays.asList(r.recipient(),
+                        r.titleName(), registers.label("title.level." + r.level()), r.decidedOn(), r.regionName(),
+                        r.rewardAmount(), registers.label("honour.status." + r.status()), r.certificateNumber(),
+                        r.deedNumber()))));
     }
 
     private static final List<Registers.Column> HONOUR_COLUMNS = List.of(new Registers.Column("获表彰者", 24),
