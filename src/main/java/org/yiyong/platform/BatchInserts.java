@@ -91,8 +91,17 @@ public class BatchInserts {
     private volatile Boolean postgres;
 
     /**
-     * A value as COPY's text format writes it, the way the driver would bind it: {@code \N} for null, a timestamp
-     * in the session's zone (the driver sets it to the JVM's), text with its backslashes, tabs and line ends escaped.
+     * An instant with the JVM zone's offset written out: read exactly by a {@code timestamp with time zone} column
+     * (no hour of a daylight-saving change read twice), and as the JVM's local time by a {@code timestamp}, as the
+     * driver binds it.
+     */
+    private static OffsetDateTime inJvmZone(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, java.time.ZoneId.systemDefault());
+    }
+
+    /**
+     * A value as COPY's text format writes it, the way the driver would bind it: {@code \N} for null, an instant
+     * with the JVM zone's offset, text with its backslashes, tabs and line ends escaped.
      */
     static void copyText(StringBuilder text, Object value) {
         if (value == null) {
@@ -101,14 +110,23 @@ public class BatchInserts {
             text.append(flag ? 't' : 'f');
         } else if (value instanceof BigDecimal decimal) {
             text.append(decimal.toPlainString());
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Double || value instanceof Float || value instanceof java.util.UUID) {
             text.append(value);
         } else if (value instanceof Enum<?> constant) {
             text.append(constant.name());
-        } else if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof Instant
-                || value instanceof OffsetDateTime || value instanceof java.sql.Date || value instanceof Timestamp) {
+        } else if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof java.sql.Date) {
             text.append(value);
-        } else if (value instanceof CharSequence chars) {
+        } else if (value instanceof Timestamp timestamp) {
+            text.append(inJvmZone(timestamp.toInstant()));
+        } else if (value instanceof Instant instant) {
+            text.append(inJvmZone(instant));
+        } else if (value instanceof OffsetDateTime dateTime) {
+            text.append(inJvmZone(dateTime.toInstant()));
+        } else if (value instanceof java.util.Date date) {
+            text.append(inJvmZone(date.toInstant()));
+        } else if (value instanceof Character || value instanceof CharSequence) {
+            CharSequence chars = value.toString();
             for (int i = 0; i < chars.length(); i++) {
                 char c = chars.charAt(i);
                 switch (c) {

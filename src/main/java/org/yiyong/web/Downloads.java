@@ -13,6 +13,8 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A file answered to the browser under its name, which may be Chinese (sent encoded as UTF-8): a PDF
@@ -31,6 +33,33 @@ public final class Downloads {
     /** A file of the given type to save, under its file name. */
     public static <T> ResponseEntity<T> attachment(MediaType type, String filename, T body) {
         return file(ContentDisposition.attachment(), type, filename, body);
+    }
+
+    /**
+     * A temporary file to write an answer into: when made within a transaction, it is removed again unless the
+     * transaction commits (what was written must not stay behind when the answer is not sent).
+     */
+    public static Path temporaryFile(String prefix, String suffix) {
+        try {
+            Path file = Files.createTempFile(prefix, suffix);
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        if (status != STATUS_COMMITTED) {
+                            try {
+                                Files.deleteIfExists(file);
+                            } catch (IOException ignored) {
+                                // left in the temporary directory
+                            }
+                        }
+                    }
+                });
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -93,7 +93,7 @@ public class Registers {
             String takenBy, LocalDate takenOn, List<Column> columns, Lines lines) {
         Path file = null;
         try {
-            file = Files.createTempFile("yiyong-register-", ".xlsx");
+            file = Downloads.temporaryFile("yiyong-register-", ".xlsx");
             int count;
             try (OutputStream out = Files.newOutputStream(file)) {
                 count = write(out, title, heading(filters, takenBy, takenOn), columns, lines, true);

@@ -98,6 +98,7 @@ class CampaignSender {
         int[] count = {0};
         jdbc.sql("select id from campaign_line where campaign_id = :campaign and status = 'INCLUDED' order by id")
                 .param("campaign", campaign)
+                .withFetchSize(1000)
                 .query(rs -> {
                     if (count[0] == ids[0].length) {
                         ids[0] = Arrays.copyOf(ids[0], ids[0].length * 2);

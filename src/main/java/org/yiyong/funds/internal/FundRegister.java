@@ -102,7 +102,7 @@ public class FundRegister {
 
     /**
      * The general fund of the association that pays for a region: the region's own, else the one of the region above
-     * it (a county without a fund of its own pays from its city's); {@code null}, the city's.
+     * it (a county without a fund of its own pays from its city's); {@code null}, or a region not found, the city's.
      */
     Fund generalFundOf(String regionCode) {
         String region = regionCode == null ? cityCode() : regionCode;
@@ -113,7 +113,8 @@ public class FundRegister {
             }
             region = regions.find(region).map(Region::parentCode).orElse(null);
         }
-        throw new IllegalStateException("no general fund for " + regionCode);
+        return funds.findByRegionCodeAndParentIdIsNull(cityCode())
+                .orElseThrow(() -> new IllegalStateException("no general fund for " + regionCode));
     }
 
     String cityCode() {

@@ -34,6 +34,7 @@ import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
 import org.yiyong.shared.NotAllowed;
+import org.yiyong.web.Downloads;
 
 /**
  * The registry as a spreadsheet (XLSX) or CSV, for the records in the caller's scope that match the
@@ -92,7 +93,7 @@ public class RegistryExport {
         }
         Path file = null;
         try {
-            file = Files.createTempFile("yiyong-registry-", format == Format.CSV ? ".csv" : ".xlsx");
+            file = Downloads.temporaryFile("yiyong-registry-", format == Format.CSV ? ".csv" : ".xlsx");
             int people;
             try (Lines lines = format == Format.CSV ? new CsvLines(file) : new XlsxLines(file)) {
                 people = rows(me, filter == null ? new SamaritanFilter(null, null, null, null) : filter, unmasked,
