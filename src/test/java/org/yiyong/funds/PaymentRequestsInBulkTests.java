@@ -133,6 +133,54 @@ class PaymentRequestsInBulkTests extends FullStackTest {
                 .param("r", record).query(Long.class).list()).containsExactly(generalFund(city));
     }
 
+    @Autowired
+    FundTasks tasks;
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService accounts;
+
+    @Test
+    void a_reviewer_sees_a_campaigns_orders_as_one_task_and_the_others_two_hundred_at_most() {
+        long record = record();
+        String document = "泉见协〔2027〕" + record + "号";
+        List<PaymentRequested> lines = new ArrayList<>();
+        for (long line = 1; line <= 300; line++) {
+            PaymentRequested one = request(record, line, null);
+            lines.add(new PaymentRequested(one.source(), null, one.purpose(), null, null, one.payeeName(),
+                    one.amount(), one.description(), document, "city-staff", ON));
+        }
+        List<PaymentRequested> single = new ArrayList<>();
+        for (int i = 0; i < 210; i++) {
+            single.add(new PaymentRequested(PaymentSource.of("CARE", "assistance", record + i), null,
+                    PaymentPurpose.HARDSHIP, null, null, "困难人员" + i, Money.of("800.00"), "困难救助", null, "city-staff",
+                    ON));
+        }
+        transactions.executeWithoutResult(status -> {
+            bulk.request(lines);
+            bulk.request(single);
+        });
+
+        List<org.yiyong.identity.Task> waiting = org.yiyong.identity.SignedIn.as(
+                accounts.loadUserByUsername("finance-reviewer"), me -> tasks.tasksFor(me)).stream()
+                .filter(task -> task.kind().equals("payment.review")).toList();
+
+        assertThat(waiting).filteredOn(task -> task.reference().equals(document)).singleElement()
+                .satisfies(task -> {
+                    assertThat(task.title()).isEqualTo("300 张，¥450000.00");
+                    assertThat(task.path()).isEqualTo("/payment-orders?status=REQUESTED");
+                });
+        long oneByOne = jdbc.sql("""
+                select count(*) from payment_order where status = 'REQUESTED' and requested_by <> 'finance-reviewer'
+                and source_line_id is null""").query(Long.class).single();
+        assertThat(oneByOne).isGreaterThan(FundTasks.ONE_BY_ONE);
+        List<org.yiyong.identity.Task> orders = waiting.stream()
+                .filter(task -> task.path().startsWith("/payment-orders/")).toList();
+        assertThat(orders).hasSize(FundTasks.ONE_BY_ONE);
+        assertThat(waiting).filteredOn(task -> task.reference().startsWith("另有")).singleElement()
+                .satisfies(task -> assertThat(task.reference()).isEqualTo("另有 " + (oneByOne - FundTasks.ONE_BY_ONE)
+                        + " 张"));
+    }
+
     private static int sequence(String number) {
         java.util.regex.Matcher digits = java.util.regex.Pattern.compile("(\\d+)\\D*$").matcher(number);
         assertThat(digits.find()).isTrue();
