@@ -91,4 +91,15 @@ class QueryPlanTests extends FullStackTest {
                 .contains("deed_address_trgm_idx").contains("deed_participant_name_trgm_idx")
                 .doesNotContain("Seq Scan");
     }
+
+    @Test
+    void a_page_of_the_visit_schedule_reads_the_kept_due_dates_in_the_order_of_their_index() {
+        String page = plan("""
+                select d.samaritan_id from visit_due d where d.region_code in ('350582') and d.due_on < date '2026-12-01'
+                order by d.due_on, d.name, d.samaritan_id limit 50 offset 100""");
+        assertThat(page).contains("visit_due_schedule_idx").doesNotContain("Sort").doesNotContain("Seq Scan");
+        String count = plan("""
+                select count(*) from visit_due d where d.region_code in ('350582', '350583') and d.due_on < date '2026-12-01'""");
+        assertThat(count).contains("visit_due_schedule_idx").doesNotContain("Seq Scan");
+    }
 }

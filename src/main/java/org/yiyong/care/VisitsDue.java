@@ -25,8 +25,10 @@ public class VisitsDue {
 
     /** Every household on the schedule within the caller's scope, as the schedule stands today. */
     public java.util.List<Household> households(CurrentUser me) {
-        return schedule.schedule(me, VisitSchedule.Filter.ALL).stream()
-                .map(due -> new Household(due.samaritanId(), due.name(), due.regionCode(), due.due(), due.overdue()))
+        java.time.LocalDate today = schedule.today();
+        return schedule.kept(me).stream()
+                .map(due -> new Household(due.samaritanId(), due.name(), due.regionCode(), due.due(),
+                        due.due().isBefore(today)))
                 .toList();
     }
 

@@ -36,8 +36,11 @@ public class BatchInserts {
 
     private final JdbcTemplate jdbc;
 
-    BatchInserts(JdbcTemplate jdbc) {
+    private final Database database;
+
+    BatchInserts(JdbcTemplate jdbc, Database database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /**
@@ -48,11 +51,7 @@ public class BatchInserts {
         if (rows.isEmpty()) {
             return List.of();
         }
-        if (postgres == null) {
-            postgres = jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
-                    .getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-        }
-        if (!Boolean.TRUE.equals(postgres)) {
+        if (!database.isPostgres()) {
             String marks = String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?"));
             return insert("insert into " + table + " (" + columns + ") values (" + marks + ")", rows);
         }
@@ -88,7 +87,6 @@ public class BatchInserts {
         return ids;
     }
 
-    private volatile Boolean postgres;
 
     /**
      * An instant with the JVM zone's offset written out: read exactly by a {@code timestamp with time zone} column

@@ -147,6 +147,13 @@ class ImportTests extends ImportTest {
                 .containsExactly("陈建华", "林秀梅", "黄志强");
         long chen = jdbc.sql("select id from samaritan where import_id = :id and import_row = 3").param("id", id)
                 .query(Long.class).single();
+        // on the visit schedule, due a month after they were registered, once the schedule hears of them
+        awaitEvents();
+        List<Long> imported = jdbc.sql("select id from samaritan where import_id = :id").param("id", id)
+                .query(Long.class).list();
+        assertThat(jdbc.sql("select count(*) from visit_due where samaritan_id in (:ids) and due_on = :due")
+                .param("ids", imported).param("due", java.time.LocalDate.now(clock).plusMonths(1))
+                .query(Long.class).single()).isEqualTo(3);
         String profile = mvc.perform(get("/samaritans/{id}", chen).with(as("jinjiang-staff"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(profile).contains("由导入批次 #" + id + " 第 3 行导入", "从 Excel 台账导入", "晋江台账.xlsx 第 3 行");
@@ -175,6 +182,9 @@ class ImportTests extends ImportTest {
         // undone: exactly its people removed; an import whose people have later records stays
         step("jinjiang-staff", id, "undo", 3).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UNDONE"));
         assertThat(count()).isEqualTo(before);
+        awaitEvents();
+        assertThat(jdbc.sql("select count(*) from visit_due where samaritan_id in (:ids)").param("ids", imported)
+                .query(Long.class).single()).as("off the schedule with the import").isZero();
         step("jinjiang-staff", id, "undo", 4).andExpect(status().isConflict());
 
         String third = checked("jinjiang-staff", "晋江台账-再导.xlsx", file);

@@ -64,7 +64,6 @@ public class VisitRecords {
     @Transactional
     @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'STATION_STAFF')")
     public Visit record(CurrentUser me, NewVisit request, List<Photo> photos) {
-        schedule.changed();
         LocalDate today = LocalDate.now(clock);
         Inputs.required("visitedOn", request.visitedOn());
         if (request.visitedOn().isAfter(today) || request.visitedOn().isBefore(today.minusYears(1))) {
@@ -93,6 +92,7 @@ public class VisitRecords {
         Visit visit = visits.saveAndFlush(new Visit(request.samaritanId(), region, me.organizationId(),
                 request.visitedOn(), visitors, met, conditions, request.hardship(), summary, me.username(),
                 clock.instant()));
+        schedule.keep(List.of(request.samaritanId()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, visit.getId())
                 .withDetail("visited " + request.samaritanId() + " on " + visit.getVisitedOn()
                         + (request.hardship() ? " (hardship)" : "") + ", " + problems.size() + " problems"));

@@ -15,12 +15,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
 import org.yiyong.audit.AuditTrail;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrganizationLookup;
 import org.yiyong.organization.Regions;
+import org.yiyong.platform.Database;
 import org.yiyong.samaritans.SamaritanDirectory;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.PageRequest;
@@ -33,6 +37,11 @@ import org.yiyong.shared.RecordNotFound;
  * counted from the last visit — a household never visited is due a month after it was registered. A
  * household is looked after by its county's association unless a work station is named. People lost
  * contact with are traced, not scheduled; a samaritan who died without survivors has no household left.
+ * <p>
+ * Each household's next visit is kept ({@code visit_due}, indexed by region and date) so that a page of a county or
+ * a city reads an index: worked out again for a household when a visit is recorded here, when the registry says the
+ * household changed ({@link VisitDueKeeper}), for all when a policy changes, and once a night from scratch. A page's
+ * households are then worked out afresh from the registry and the visits.
  */
 @Service
 public class VisitSchedule {
@@ -58,10 +67,14 @@ public class VisitSchedule {
     private final Regions regions;
     private final OrganizationLookup organizations;
     private final SamaritanDirectory people;
+    private final Database database;
+    private final TransactionTemplate transactions;
 
     VisitSchedule(JdbcClient jdbc, AuditTrail audit, Clock clock, Regions regions, OrganizationLookup organizations,
-            SamaritanDirectory people) {
+            SamaritanDirectory people, Database database, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.database = database;
         this.regions = regions;
         this.organizations = organizations;
         this.people = people;
@@ -101,7 +114,6 @@ public class VisitSchedule {
         if (months == null || months < 1 || months > 24) {
             throw new InvalidField("intervalMonths", "visit.policy.range");
         }
-        changed();
         Integer before = policies().get(category);
         jdbc.sql("""
                 update visit_policy set interval_months = :months, updated_by = :by, updated_at = :at
@@ -111,29 +123,27 @@ public class VisitSchedule {
                 .param("category", category.name()).update();
         audit.record(AuditRecord.of(AuditAction.UPDATE, "VisitPolicy", category.name())
                 .withDetail("every " + before + " → " + months + " months"));
+        // every household's due date follows the new interval once it holds
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                rebuild();
+            }
+        });
         return policies();
-    }
-
-    /** The households in the caller's scope with their next visit, soonest first: every one of them. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(READ)
-    public List<Due> schedule(CurrentUser me, Filter filter) {
-        return read(me, filter, null, null, false, Integer.MAX_VALUE, 0).dues();
     }
 
     /**
      * One page of the households in the caller's scope with their next visit, soonest first, optionally of
-     * one name or record number ({@code q}, a part of either). Due dates are computed, filtered, sorted and
-     * paginated by the database.
+     * one name or record number ({@code q}, a part of either). The page is read from the kept due dates
+     * ({@code visit_due}) by their index; its households are then worked out afresh.
      */
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public PageResult<Due> page(CurrentUser me, Filter filter, String q, PageRequest page) {
         String query = Inputs.text("q", q, 60, false);
-        Read read = read(me, filter, query, null, false, page.size(), page.offset());
-        // the page's rows carry the count; a page past the end has none to carry it
-        long total = read.dues().isEmpty() && page.offset() > 0 ? count(me, filter, query) : read.total();
-        return new PageResult<>(read.dues(), page.page(), page.size(), total);
+        List<Due> dues = read(me, filter, query, false, page.size(), page.offset());
+        return new PageResult<>(dues, page.page(), page.size(), count(me, filter, query));
     }
 
     /**
@@ -143,7 +153,7 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<Due> first(CurrentUser me, Filter filter, int limit, boolean ownFirst) {
-        return read(me, filter, null, null, ownFirst, limit, 0).dues();
+        return read(me, filter, null, ownFirst, limit, 0);
     }
 
     /** How many households of the caller's scope the filter holds. */
@@ -153,19 +163,42 @@ public class VisitSchedule {
         return count(me, filter, null);
     }
 
+    /** A household of the schedule as kept: who, where and when the next visit is due. */
+    public record Kept(long samaritanId, String name, String regionCode, LocalDate due) {
+    }
+
+    /** Every household of the caller's scope with its kept due date, soonest first, read from the index alone. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public List<Kept> kept(CurrentUser me) {
+        return jdbc.sql("""
+                select samaritan_id, name, region_code, due_on from visit_due where region_code in (:scope)
+                order by due_on, name, samaritan_id""")
+                .param("scope", me.scope().regionCodes())
+                .query((rs, n) -> new Kept(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    /** Today, as the schedule counts overdue visits. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /** The household's place on the schedule. */
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public java.util.Optional<Due> of(CurrentUser me, long samaritanId) {
-        return read(me, Filter.ALL, null, samaritanId, false, 1, 0).dues().stream().findFirst();
+        return details(me, List.of(samaritanId)).stream().findFirst();
     }
 
     /*
-     * Every household of the scope with its interval (the shortest of its categories' policies) and its next
-     * visit: the last visit plus the interval, or a month after it was registered. A month is added as
-     * LocalDate.plusMonths does (31 January + 1 month = the last day of February) by both databases. The
-     * "offset 0" keeps PostgreSQL from copying the last-visit look-ups into every expression that uses them (the
-     * filter, the sort and the answer), which ran each of them three times a household.
+     * The households that meet a condition on the registry's household view {@code s}, with their interval (the
+     * shortest of their categories' policies) and next visit: the last visit plus the interval, or a month after
+     * registration. A month is added as LocalDate.plusMonths does (31 January + 1 month = the last day of
+     * February) by both databases. The "offset 0" keeps PostgreSQL from copying the last-visit look-ups into
+     * every expression that uses them, which ran each of them three times a household. People lost contact with
+     * and those who died without survivors are not on the schedule.
      */
     private static final String HOUSEHOLDS = """
             select k.*, case when k.last_visit is null then cast(k.registered_on + interval '1' month as date)
@@ -186,16 +219,13 @@ public class VisitSchedule {
                          as hardship_at_last
                 from samaritans_household_view s
                 left join visit_assignment a on a.samaritan_id = s.id
-                where s.region_code in (:scope) and not s.lost_contact
-                  and not (s.status = 'DECEASED' and s.survivors = 0)
-                  and (:only < 0 or s.id = :only)
-                  and (:q = '' or s.name like :like or s.number like :like)
+                where %s and not s.lost_contact and not (s.status = 'DECEASED' and s.survivors = 0)
                 offset 0
               ) h
             ) k""";
 
-    private String households() {
-        return HOUSEHOLDS.formatted(sqlZone(clock.getZone()));
+    private String households(String condition) {
+        return HOUSEHOLDS.formatted(sqlZone(clock.getZone()), condition);
     }
 
     /**
@@ -215,60 +245,79 @@ public class VisitSchedule {
 
     private static String where(Filter filter) {
         return switch (filter == null ? Filter.ALL : filter) {
-            case OVERDUE -> " where due_on < :today";
-            case DUE_SOON -> " where due_on >= :today and due_on <= :monthAhead";
-            case DUE_WITHIN_A_MONTH -> " where due_on <= :monthAhead";
+            case OVERDUE -> " and d.due_on < :today";
+            case DUE_SOON -> " and d.due_on >= :today and d.due_on <= :monthAhead";
+            case DUE_WITHIN_A_MONTH -> " and d.due_on <= :monthAhead";
             case ALL -> "";
         };
     }
 
-    private JdbcClient.StatementSpec bind(String sql, CurrentUser me, String q, Long only) {
+    /** The policies' intervals as the households' query binds them. */
+    private JdbcClient.StatementSpec withPolicies(JdbcClient.StatementSpec statement) {
         Map<HouseholdCategory, Integer> policies = policies();
-        LocalDate today = LocalDate.now(clock);
-        String query = q == null ? "" : q.strip();
-        return jdbc.sql(sql)
-                .param("scope", me.scope().regionCodes())
-                .param("only", only == null ? -1L : only)
-                .param("q", query)
-                .param("like", "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        return statement
                 .param("pDefault", policies.getOrDefault(HouseholdCategory.DEFAULT, 12))
                 .param("pDisabled", policies.getOrDefault(HouseholdCategory.DISABLED, 12))
                 .param("pBereaved", policies.getOrDefault(HouseholdCategory.BEREAVED, 12))
-                .param("pHardship", policies.getOrDefault(HouseholdCategory.HARDSHIP, 12))
+                .param("pHardship", policies.getOrDefault(HouseholdCategory.HARDSHIP, 12));
+    }
+
+    /** The kept households of the scope that the filter and the search hold, as a statement to finish. */
+    private JdbcClient.StatementSpec kept(String select, CurrentUser me, Filter filter, String q, String tail) {
+        String query = q == null ? "" : q.strip();
+        LocalDate today = LocalDate.now(clock);
+        String sql = select + " from visit_due d"
+                + (query.isEmpty() ? "" : " join samaritans_person_view p on p.id = d.samaritan_id")
+                + (tail.contains("organization_id") ? " left join visit_assignment a on a.samaritan_id = d.samaritan_id"
+                        : "")
+                + " where d.region_code in (:scope)" + where(filter)
+                + (query.isEmpty() ? "" : " and (lower(p.name) like :like or lower(p.number) like :like)") + tail;
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("scope", me.scope().regionCodes())
                 .param("today", today)
-                .param("monthAhead", today.plusMonths(1))
-                .param("org", me.organizationId());
+                .param("monthAhead", today.plusMonths(1));
+        return query.isEmpty() ? statement : statement.param("like",
+                "%" + query.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
     private long count(CurrentUser me, Filter filter, String q) {
-        return bind("select count(*) from (" + households() + ") d" + where(filter), me, q, null)
-                .query(Long.class).single();
+        return kept("select count(*)", me, filter, q, "").query(Long.class).single();
     }
 
-    /** Households due, and how many the filter holds in all. */
-    private record Read(List<Due> dues, long total) {
+    /** The households of a page: their ids in order from the kept due dates, then each worked out afresh. */
+    private List<Due> read(CurrentUser me, Filter filter, String q, boolean ownFirst, int limit, long offset) {
+        String order = " order by " + (ownFirst ? "case when a.organization_id = :org then 0 else 1 end, " : "")
+                + "d.due_on, d.name, d.samaritan_id limit :limit offset :offset";
+        JdbcClient.StatementSpec statement = kept("select d.samaritan_id", me, filter, q, order)
+                .param("limit", limit).param("offset", offset);
+        if (ownFirst) {
+            statement = statement.param("org", me.organizationId());
+        }
+        return details(me, statement.query(Long.class).list());
     }
 
-    private Read read(CurrentUser me, Filter filter, String q, Long only, boolean ownFirst, int limit,
-            long offset) {
+    /** The households of the caller's scope with these ids, worked out afresh, in the order of the ids. */
+    private List<Due> details(CurrentUser me, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         LocalDate today = LocalDate.now(clock);
         Map<String, String> associations = organizations.activeAssociationsByRegion();
-        String sql = "select d.*, count(*) over () as total_rows from (" + households() + ") d" + where(filter)
-                + " order by " + (ownFirst ? "case when organization_id = :org then 0 else 1 end, " : "")
-                + "due_on, name, id" + (limit == Integer.MAX_VALUE ? "" : " limit :limit offset :offset");
-        List<Row> rows = bind(sql, me, q, only)
-                .param("limit", limit)
-                .param("offset", offset)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
-                        rs.getString("region_code"), rs.getString("address"), rs.getString("status"),
-                        rs.getLong("subsistence") > 0 || rs.getLong("hardship_at_last") > 0,
-                        rs.getInt("interval_months"), rs.getObject("last_visit", LocalDate.class),
-                        rs.getObject("due_on", LocalDate.class), rs.getObject("organization_id", Long.class),
-                        rs.getLong("total_rows")))
-                .list();
-        Map<Long, String> carers = organizations.namesOf(rows.stream().map(Row::organizationId)
+        Map<Long, Row> rows = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += PART) {
+            withPolicies(jdbc.sql(households("s.region_code in (:scope) and s.id in (:ids)")))
+                    .param("scope", me.scope().regionCodes())
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + PART)))
+                    .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("number"), rs.getString("name"),
+                            rs.getString("region_code"), rs.getString("address"), rs.getString("status"),
+                            rs.getLong("subsistence") > 0 || rs.getLong("hardship_at_last") > 0,
+                            rs.getInt("interval_months"), rs.getObject("last_visit", LocalDate.class),
+                            rs.getObject("due_on", LocalDate.class), rs.getObject("organization_id", Long.class)))
+                    .list().forEach(row -> rows.put(row.id(), row));
+        }
+        Map<Long, String> carers = organizations.namesOf(rows.values().stream().map(Row::organizationId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
-        List<Due> dues = rows.stream().map(row -> {
+        return ids.stream().map(rows::get).filter(java.util.Objects::nonNull).map(row -> {
             Set<HouseholdCategory> categories = EnumSet.of(HouseholdCategory.DEFAULT);
             if ("DISABLED".equals(row.status())) {
                 categories.add(HouseholdCategory.DISABLED);
@@ -286,12 +335,93 @@ public class VisitSchedule {
                     categories, row.interval(), row.lastVisit(), row.due(), row.due().isBefore(today),
                     row.organizationId(), responsible);
         }).toList();
-        return new Read(dues, rows.isEmpty() ? 0 : rows.get(0).total());
     }
 
     private record Row(long id, String number, String name, String regionCode, String address, String status,
-            boolean hardship, int interval, LocalDate lastVisit, LocalDate due, Long organizationId, long total) {
+            boolean hardship, int interval, LocalDate lastVisit, LocalDate due, Long organizationId) {
     }
+
+    /** How many households are worked out and written at once. */
+    static final int PART = 1000;
+
+    /**
+     * Works out again the due dates kept for these households (a visit recorded, their record changed): written
+     * for those on the schedule, removed for the others. Safe beside another keeping the same households.
+     */
+    @Transactional
+    public void keep(java.util.Collection<Long> samaritanIds) {
+        List<Long> ids = samaritanIds.stream().distinct().toList();
+        for (int from = 0; from < ids.size(); from += PART) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + PART));
+            keepWhere("s.id in (:ids)", "samaritan_id in (:ids)", statement -> statement.param("ids", part));
+        }
+        changed();
+    }
+
+    /**
+     * Works out again the due dates of the households whose ids lie in a range, {@code from} to {@code to}
+     * inclusive, including removing those kept for people who are no longer there.
+     */
+    @Transactional
+    public void keepRange(long from, long to) {
+        keepWhere("s.id between :from and :to", "samaritan_id between :from and :to",
+                statement -> statement.param("from", from).param("to", to));
+        changed();
+    }
+
+    /** How many ids of the registry one transaction of a rebuild works out. */
+    static final int RANGE = 20_000;
+
+    /**
+     * Works out every household's due date again, a range of ids per transaction: after a policy changed, once a
+     * night, and on the first start with people on the registry.
+     */
+    public void rebuild() {
+        long highest = transactions.execute(status -> highestId());
+        for (long from = 0; from <= highest; from += RANGE) {
+            long first = from;
+            transactions.executeWithoutResult(status -> keepRange(first, first + RANGE - 1));
+        }
+    }
+
+    /** The highest id of a household kept or of a person on the registry: how far a whole rebuild goes. */
+    @Transactional(readOnly = true)
+    public long highestId() {
+        return jdbc.sql("""
+                select greatest(coalesce((select max(id) from samaritans_person_view), 0),
+                                coalesce((select max(samaritan_id) from visit_due), 0))""")
+                .query(Long.class).single();
+    }
+
+    /** Whether no due date is kept at all while the registry holds people: a first start, or an upgrade. */
+    @Transactional(readOnly = true)
+    public boolean nothingKept() {
+        return jdbc.sql("""
+                select case when exists (select 1 from visit_due) then 0
+                            when exists (select 1 from samaritans_person_view) then 1 else 0 end""")
+                .query(Integer.class).single() == 1;
+    }
+
+    private void keepWhere(String people, String kept,
+            java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind) {
+        // one keeping at a time, on every node: a keeping that read the registry earlier never writes after one
+        // that read it later (the registry's changes are heard after they commit, possibly several at once)
+        jdbc.sql("select interval_months from visit_policy where category = 'DEFAULT' for update")
+                .query(Integer.class).list();
+        String due = "select id, region_code, name, due_on from (" + households(people) + ") k";
+        String write = database.isPostgres()
+                ? "insert into visit_due (samaritan_id, region_code, name, due_on) " + due
+                        + " on conflict (samaritan_id) do update set region_code = excluded.region_code,"
+                        + " name = excluded.name, due_on = excluded.due_on"
+                        + " where (visit_due.region_code, visit_due.name, visit_due.due_on)"
+                        + " is distinct from (excluded.region_code, excluded.name, excluded.due_on)"
+                : "merge into visit_due (samaritan_id, region_code, name, due_on) key (samaritan_id) " + due;
+        bind.apply(withPolicies(jdbc.sql(write))).update();
+        bind.apply(jdbc.sql("delete from visit_due where " + kept + " and samaritan_id not in (select s.id from"
+                + " samaritans_household_view s where " + people + " and not s.lost_contact"
+                + " and not (s.status = 'DECEASED' and s.survivors = 0))")).update();
+    }
+
 
     /** Names a work station (or the county association) of the household's county to look after it. */
     @Transactional

@@ -66,11 +66,14 @@ class DemoSamaritans implements ApplicationRunner {
     private final DemoData demoData;
     private final Clock clock;
 
+    private final HouseholdChanges households;
+
     DemoSamaritans(SamaritanRegistry registry, Family family, Disability disability, PensionStandards standards,
             Samaritans samaritans,
             FieldCipher cipher, DemoSeeding demo, JdbcClient jdbc, TransactionTemplate transactions,
-            DemoData demoData, Clock clock) {
+            DemoData demoData, HouseholdChanges households, Clock clock) {
         this.registry = registry;
+        this.households = households;
         this.family = family;
         this.disability = disability;
         this.standards = standards;
@@ -176,6 +179,7 @@ class DemoSamaritans implements ApplicationRunner {
         jdbc.sql("""
                 update samaritan set status = 'DECEASED', death_kind = 'DEATH_ON_DUTY', died_on = :died
                 where id = :id""").param("died", LocalDate.of(2015, 8, 9)).param("id", id).update();
+        households.changed(java.util.List.of(id));
     }
 
     /** 石狮: stopped a robbery in 2008; contact lost since the 2024 Spring Festival visits, still being traced. */

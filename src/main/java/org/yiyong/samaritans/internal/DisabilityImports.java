@@ -51,9 +51,12 @@ class DisabilityImports implements ImportRegister {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final HouseholdChanges households;
+
     DisabilityImports(SamaritanRegistry registry, JdbcClient jdbc, JdbcTemplate batch, BatchInserts inserts,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, HouseholdChanges households, Clock clock) {
         this.registry = registry;
+        this.households = households;
         this.jdbc = jdbc;
         this.batch = batch;
         this.inserts = inserts;
@@ -248,6 +251,7 @@ class DisabilityImports implements ImportRegister {
                     disabled.subList(from, Math.min(disabled.size(), from + BATCH)));
         }
         audit.recordAtCommit(entries);
+        households.changed(people);
         return ids;
     }
 
@@ -276,6 +280,7 @@ class DisabilityImports implements ImportRegister {
         }
         audit.recordAtCommit(cases.stream().map(c -> AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, c[1])
                 .byActor(me.username()).withDetail("disability grade removed with import " + importId)).toList());
+        households.changed(cases.stream().map(c -> (Long) c[1]).toList());
         return cases.size();
     }
 }

@@ -55,9 +55,12 @@ class FamilyImports implements ImportRegister {
     private final MessageSource messages;
     private final Clock clock;
 
+    private final HouseholdChanges households;
+
     FamilyImports(SamaritanRegistry registry, FieldCipher cipher, JdbcClient jdbc, JdbcTemplate batch,
-            BatchInserts inserts, AuditTrail audit, MessageSource messages, Clock clock) {
+            BatchInserts inserts, AuditTrail audit, MessageSource messages, HouseholdChanges households, Clock clock) {
         this.registry = registry;
+        this.households = households;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -316,6 +319,7 @@ class FamilyImports implements ImportRegister {
                     values (?, ?, ?, ?, ?)""", events.subList(from, Math.min(events.size(), from + BATCH)));
         }
         audit.recordAtCommit(entries);
+        households.changed(relatives.stream().map(r -> (Long) r[0]).toList());
         return ids;
     }
 
@@ -337,6 +341,7 @@ class FamilyImports implements ImportRegister {
         audit.recordAtCommit(members.stream().map(m -> AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY,
                 m[1]).byActor(me.username()).withDetail("relative " + m[2] + " removed with import " + importId))
                 .toList());
+        households.changed(members.stream().map(m -> (Long) m[1]).toList());
         return members.size();
     }
 }

@@ -31,6 +31,7 @@ import org.yiyong.shared.RecordNotFound;
  * record belongs to a county (its data scope): the one that confirmed them, or where they live.
  */
 @Entity
+@jakarta.persistence.EntityListeners(HouseholdChanges.class)
 @Table(name = "samaritan")
 public class Samaritan extends TrackedRecord {
 

@@ -75,10 +75,13 @@ class SamaritanImports implements ImportRegister {
     private final MessageSource messages;
     private final Clock clock;
 
+    private final HouseholdChanges households;
+
     SamaritanImports(SamaritanRegistry registry, HistoricalDeeds historicalDeeds, DocumentNumbers numbers,
             BatchInserts inserts, Regions regions, FieldCipher cipher, JdbcClient jdbc, JdbcTemplate batch, AuditTrail audit,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, HouseholdChanges households, Clock clock) {
         this.registry = registry;
+        this.households = households;
         this.historicalDeeds = historicalDeeds;
         this.numbers = numbers;
         this.inserts = inserts;
@@ -455,6 +458,7 @@ class SamaritanImports implements ImportRegister {
                     values (?, ?, ?, ?, ?)""", events.subList(from, to));
         }
         audit.recordAtCommit(entries);
+        households.changed(ids);
         return ids;
     }
 
@@ -555,6 +559,7 @@ class SamaritanImports implements ImportRegister {
                 AuditRecord.of(AuditAction.UPDATE, SamaritanRegistry.ENTITY, c[1]).byActor(me.username())
                         .withDetail("deed " + c[2] + " removed with import " + importId)));
         audit.recordAtCommit(entries);
+        households.changed(people);
         return confirmations.size();
     }
 
