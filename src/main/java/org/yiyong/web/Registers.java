@@ -91,29 +91,17 @@ public class Registers {
     @Transactional
     public ResponseEntity<Resource> download(String entity, String name, String title, List<String> filters,
             String takenBy, LocalDate takenOn, List<Column> columns, Lines lines) {
-        Path file = null;
-        try {
-            file = Downloads.temporaryFile("yiyong-register-", ".xlsx");
-            int count;
-            try (OutputStream out = Files.newOutputStream(file)) {
-                count = write(out, title, heading(filters, takenBy, takenOn), columns, lines, true);
-            }
-            audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, entity, "register")
-                    .withDetail(title + "：" + count + " lines"));
-            return Downloads.temporary(XLSX, name + ".xlsx", file);
-        } catch (IOException | RuntimeException failed) {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // left in the temporary directory
-                }
-            }
-            if (failed instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) failed;
+        // the file is removed again if anything below fails (the transaction rolls back)
+        Path file = Downloads.temporaryFile("yiyong-register-", ".xlsx");
+        int count;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            count = write(out, title, heading(filters, takenBy, takenOn), columns, lines, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        audit.record(AuditRecord.of(AuditAction.FILE_DOWNLOADED, entity, "register")
+                .withDetail(title + "：" + count + " lines"));
+        return Downloads.temporary(XLSX, name + ".xlsx", file);
     }
 
     /** The register as the bytes of an XLSX file. Values: text, numbers, dates or {@code null} (blank). */

@@ -237,6 +237,8 @@ final class NationalDataset {
                             + "(select max(id) from " + table + "))");
                 }
             }
+            // the due dates the visit schedule keeps are Yiyong's to work out: it does so on its next start
+            statement.execute("truncate visit_due");
         }
         Duration load = Duration.ofNanos(System.nanoTime() - started);
         long analysing = System.nanoTime();

@@ -91,33 +91,21 @@ public class RegistryExport {
                 throw new InvalidField("reason", "samaritan.unmask.reason-short");
             }
         }
-        Path file = null;
-        try {
-            file = Downloads.temporaryFile("yiyong-registry-", format == Format.CSV ? ".csv" : ".xlsx");
-            int people;
-            try (Lines lines = format == Format.CSV ? new CsvLines(file) : new XlsxLines(file)) {
-                people = rows(me, filter == null ? new SamaritanFilter(null, null, null, null) : filter, unmasked,
-                        lines);
-                lines.finish();
-            }
-            audit.record(AuditRecord.of(unmasked ? AuditAction.SENSITIVE_VIEWED : AuditAction.FILE_DOWNLOADED,
-                    SamaritanRegistry.ENTITY, "export")
-                    .withDetail((unmasked ? "unmasked registry export (" + reason.trim() + "): " : "registry export: ")
-                            + people + " people"));
-            return new Written(file, people);
-        } catch (IOException | RuntimeException failed) {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a file left in the temporary directory is all that remains
-                }
-            }
-            if (failed instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) failed;
+        // the file is removed again if anything below fails (the transaction rolls back)
+        Path file = Downloads.temporaryFile("yiyong-registry-", format == Format.CSV ? ".csv" : ".xlsx");
+        int people;
+        try (Lines lines = format == Format.CSV ? new CsvLines(file) : new XlsxLines(file)) {
+            people = rows(me, filter == null ? new SamaritanFilter(null, null, null, null) : filter, unmasked,
+                    lines);
+            lines.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        audit.record(AuditRecord.of(unmasked ? AuditAction.SENSITIVE_VIEWED : AuditAction.FILE_DOWNLOADED,
+                SamaritanRegistry.ENTITY, "export")
+                .withDetail((unmasked ? "unmasked registry export (" + reason.trim() + "): " : "registry export: ")
+                        + people + " people"));
+        return new Written(file, people);
     }
 
     private int rows(CurrentUser me, SamaritanFilter filter, boolean unmasked, Lines out) {
