@@ -239,6 +239,13 @@ final class NationalDataset {
             }
             // the due dates the visit schedule keeps are Yiyong's to work out: it does so on its next start
             statement.execute("truncate visit_due");
+            // the journal's totals per fund, account and day, as posting each entry would have added them
+            statement.execute("truncate fund_day_total");
+            statement.execute("""
+                    insert into fund_day_total (fund_id, account, entry_date, debit, credit)
+                    select p.fund_id, p.account, e.entry_date, sum(p.debit), sum(p.credit)
+                    from posting p join journal_entry e on e.id = p.entry_id
+                    group by p.fund_id, p.account, e.entry_date""");
         }
         Duration load = Duration.ofNanos(System.nanoTime() - started);
         long analysing = System.nanoTime();

@@ -117,6 +117,14 @@ class NationalDatasetTests {
             // the books: every entry balanced, every payment paid has its entry, rewards at the standard in force
             assertThat(number(sql, "select count(*) from (select entry_id from posting group by entry_id "
                     + "having sum(debit) <> sum(credit)) unbalanced")).isZero();
+            assertThat(number(sql, """
+                    select count(*) from (select p.fund_id, p.account, e.entry_date, sum(p.debit) as debit,
+                                                 sum(p.credit) as credit
+                                          from posting p join journal_entry e on e.id = p.entry_id
+                                          group by p.fund_id, p.account, e.entry_date) s
+                    full join fund_day_total t on t.fund_id = s.fund_id and t.account = s.account
+                                              and t.entry_date = s.entry_date
+                    where t.debit is distinct from s.debit or t.credit is distinct from s.credit""")).isZero();
             assertThat(number(sql, "select count(*) from payment_order o where o.status = 'PAID' and not exists "
                     + "(select 1 from journal_entry e where e.source_kind = 'PAYMENT' and e.source_id = o.id)")).isZero();
             assertThat(number(sql, """

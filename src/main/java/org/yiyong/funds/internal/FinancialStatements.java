@@ -200,9 +200,8 @@ public class FinancialStatements {
                                              then m.debit - m.credit end), 0) as expense,
                        coalesce(sum(case when m.account = 'BANK' then m.debit - m.credit end), 0) as closing
                 from fund f
-                left join (select p.fund_id, p.account, p.debit, p.credit, e.entry_date
-                           from posting p join journal_entry e on e.id = p.entry_id
-                           where e.entry_date <= :to) m on m.fund_id = f.id
+                left join (select t.fund_id, t.account, t.debit, t.credit, t.entry_date
+                           from fund_day_total t where t.entry_date <= :to) m on m.fund_id = f.id
                 where f.region_code in (:regions) and f.opened_on <= :to
                 group by f.id, f.code, f.name, f.region_code, f.parent_id
                 order by f.region_code, case when f.parent_id is null then 0 else 1 end, f.id""")
@@ -227,8 +226,8 @@ public class FinancialStatements {
                 select p.account,
                        sum(case when p.account in (:debitSide) then p.debit - p.credit else p.credit - p.debit end)
                            as amount
-                from posting p join journal_entry e on e.id = p.entry_id join fund f on f.id = p.fund_id
-                where e.entry_date between :from and :to and f.region_code in (:regions)
+                from fund_day_total p join fund f on f.id = p.fund_id
+                where p.entry_date between :from and :to and f.region_code in (:regions)
                 group by p.account""")
                 .param("debitSide", DEBIT_SIDE).param("from", from).param("to", to).param("regions", regions)
                 .query((rs, n) -> amounts.put(Account.valueOf(rs.getString("account")), amount(rs, "amount")))
@@ -240,12 +239,12 @@ public class FinancialStatements {
     private List<MonthLine> months(Set<String> regions, int year) {
         Map<Integer, BigDecimal[]> found = new HashMap<>();
         jdbc.sql("""
-                select extract(month from e.entry_date) as m,
+                select extract(month from p.entry_date) as m,
                        coalesce(sum(case when p.account = 'DONATION_INCOME' then p.credit - p.debit end), 0) as donations,
                        coalesce(sum(case when p.account in (:expenses) then p.debit - p.credit end), 0) as expenses
-                from posting p join journal_entry e on e.id = p.entry_id join fund f on f.id = p.fund_id
-                where e.entry_date between :from and :to and f.region_code in (:regions)
-                group by extract(month from e.entry_date)""")
+                from fund_day_total p join fund f on f.id = p.fund_id
+                where p.entry_date between :from and :to and f.region_code in (:regions)
+                group by extract(month from p.entry_date)""")
                 .param("expenses", EXPENSES).param("from", LocalDate.of(year, 1, 1))
                 .param("to", LocalDate.of(year, 12, 31)).param("regions", regions)
                 .query((rs, n) -> found.put(rs.getInt("m"),

@@ -3,7 +3,10 @@ package org.yiyong.funds.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,13 +15,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.platform.Database;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
 import org.yiyong.shared.RecordNotFound;
 
 /**
  * The double-entry journal: entries are posted, never changed. Balances are sums of postings up to a
- * day. Posting against a fund first takes the fund's row lock, so two payments from one fund are
+ * day, read from the totals per fund, account and day written with each entry ({@code fund_day_total}). Posting against a fund first takes the fund's row lock, so two payments from one fund are
  * checked against its balance one after the other, on every node.
  */
 @Service
@@ -28,9 +32,11 @@ public class Journal {
     private final FundNumbers numbers;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Database database;
 
-    Journal(JournalEntries entries, FundNumbers numbers, JdbcClient jdbc, Clock clock) {
+    Journal(JournalEntries entries, FundNumbers numbers, JdbcClient jdbc, Clock clock, Database database) {
         this.entries = entries;
+        this.database = database;
         this.numbers = numbers;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -53,13 +59,47 @@ public class Journal {
         JournalEntry entry = new JournalEntry(numbers.entry(on.getYear()), regionCode, on, fitted, kind, sourceId,
                 attempt, reverses, postings, actor, clock.instant());
         try {
-            return entries.saveAndFlush(entry);
+            JournalEntry posted = entries.saveAndFlush(entry);
+            addToDayTotals(on, postings);
+            return posted;
         } catch (DataIntegrityViolationException refused) {
             if (postedAlready(refused)) {
                 throw new FundRuleBroken("journal.posted-already", fitted);
             }
             throw refused;
         }
+    }
+
+    /** Adds an entry's postings to the totals of their fund, account and day ({@code fund_day_total}). */
+    private void addToDayTotals(LocalDate on, List<Posting> postings) {
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        Map<String, Posting> first = new HashMap<>();
+        for (Posting posting : postings) {
+            String key = String.format("%020d/%s", posting.getFundId(), posting.getAccount().name());
+            first.putIfAbsent(key, posting);
+            BigDecimal[] sum = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(posting.getDebit());
+            sum[1] = sum[1].add(posting.getCredit());
+        }
+        String upsert = database.isPostgres() ? """
+                insert into fund_day_total (fund_id, account, entry_date, debit, credit)
+                values (:fund, :account, :day, :debit, :credit)
+                on conflict (fund_id, account, entry_date) do update
+                set debit = fund_day_total.debit + excluded.debit, credit = fund_day_total.credit + excluded.credit""" : """
+                merge into fund_day_total t
+                using (select cast(:fund as bigint) as fund_id, cast(:account as varchar(30)) as account,
+                              cast(:day as date) as entry_date, cast(:debit as numeric(16,2)) as debit,
+                              cast(:credit as numeric(16,2)) as credit) s
+                on t.fund_id = s.fund_id and t.account = s.account and t.entry_date = s.entry_date
+                when matched then update set debit = t.debit + s.debit, credit = t.credit + s.credit
+                when not matched then insert (fund_id, account, entry_date, debit, credit)
+                    values (s.fund_id, s.account, s.entry_date, s.debit, s.credit)""";
+        // in the order of fund and account, so that two entries touching the same rows take them in one order
+        sums.forEach((key, sum) -> {
+            Posting posting = first.get(key);
+            jdbc.sql(upsert).param("fund", posting.getFundId()).param("account", posting.getAccount().name())
+                    .param("day", on).param("debit", sum[0]).param("credit", sum[1]).update();
+        });
     }
 
     public static boolean postedAlready(DataIntegrityViolationException refused) {
@@ -111,8 +151,8 @@ public class Journal {
     @Transactional(readOnly = true)
     public BigDecimal balance(long fundId, LocalDate asOf) {
         return jdbc.sql("""
-                select coalesce(sum(p.debit - p.credit), 0) from posting p join journal_entry e on e.id = p.entry_id
-                where p.fund_id = :fund and p.account = 'BANK' and e.entry_date <= :day""")
+                select coalesce(sum(t.debit - t.credit), 0) from fund_day_total t
+                where t.fund_id = :fund and t.account = 'BANK' and t.entry_date <= :day""")
                 .param("fund", fundId).param("day", asOf).query(BigDecimal.class).single().setScale(2);
     }
 
@@ -122,14 +162,15 @@ public class Journal {
      */
     @Transactional(readOnly = true)
     public BigDecimal lowestBalanceFrom(long fundId, LocalDate from) {
-        return jdbc.sql("""
-                select min((select coalesce(sum(p.debit - p.credit), 0) from posting p
-                            join journal_entry e on e.id = p.entry_id
-                            where p.fund_id = :fund and p.account = 'BANK' and e.entry_date <= d.on_day))
-                from (select e.entry_date as on_day from journal_entry e join posting p on p.entry_id = e.id
-                      where p.fund_id = :fund and e.entry_date >= :from
-                      union select cast(:from as date) as on_day) d""")
-                .param("fund", fundId).param("from", from).query(BigDecimal.class).single().setScale(2);
+        // each day's total added to those before it: the balance at the end of every day with a posting
+        BigDecimal lowestAfter = jdbc.sql("""
+                select min(r.closing) from (
+                  select t.entry_date, sum(t.debit - t.credit) over (order by t.entry_date) as closing
+                  from fund_day_total t where t.fund_id = :fund and t.account = 'BANK') r
+                where r.entry_date >= :from""")
+                .param("fund", fundId).param("from", from).query(BigDecimal.class).list().get(0);
+        BigDecimal onTheDay = balance(fundId, from);
+        return lowestAfter == null ? onTheDay : onTheDay.min(lowestAfter.setScale(2));
     }
 
     @Transactional(readOnly = true)
