@@ -54,7 +54,9 @@ public class AuditSearch {
             params.put("to", Timestamp.from(query.to()));
         }
         String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from audit_entry" + filter).params(params).query(Long.class).single();
+        // counted no further than PageResult.COUNT_CAP + 1: the trail of a busy year holds millions of entries
+        long counted = jdbc.sql("select count(*) from (select 1 from audit_entry" + filter + " limit :cap) c")
+                .params(params).param("cap", PageResult.COUNT_CAP + 1).query(Long.class).single();
         List<AuditEntry> items = jdbc.sql("""
                 select id, occurred_at, actor, ip, action, entity_type, entity_id, changes, detail
                 from audit_entry""" + filter + " order by id desc limit :limit offset :offset")
@@ -63,7 +65,7 @@ public class AuditSearch {
                 .param("offset", page.offset())
                 .query(AuditSearch::toEntry)
                 .list();
-        return new PageResult<>(items, page.page(), page.size(), total);
+        return PageResult.counted(items, page.page(), page.size(), counted);
     }
 
     public AuditEntry entry(long id) {
