@@ -40,10 +40,25 @@ class VisitDueKeeper {
         schedule.keep(changed.samaritanIds());
     }
 
+    /** A policy changed: every household again, after the change committed (not the nightly lock: it must run). */
+    @ApplicationModuleListener
+    void on(VisitPolicyChanged changed) {
+        long started = System.nanoTime();
+        schedule.rebuild();
+        log.info("Visit schedule: every household's due date worked out again after {} became every {} months, "
+                + "in {} ms", changed.category(), changed.intervalMonths(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * On the first start after the table came (an upgrade), every household, in the background: the node answers
+     * meanwhile, and pages read the dates kept so far.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         if (schedule.nothingKept()) {
-            rebuildOnce();
+            Thread rebuild = new Thread(this::rebuildOnce, "visit-due-rebuild");
+            rebuild.setDaemon(true);
+            rebuild.start();
         }
     }
 

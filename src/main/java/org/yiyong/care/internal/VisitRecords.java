@@ -92,7 +92,6 @@ public class VisitRecords {
         Visit visit = visits.saveAndFlush(new Visit(request.samaritanId(), region, me.organizationId(),
                 request.visitedOn(), visitors, met, conditions, request.hardship(), summary, me.username(),
                 clock.instant()));
-        schedule.keep(List.of(request.samaritanId()));
         audit.record(AuditRecord.of(AuditAction.CREATE, ENTITY, visit.getId())
                 .withDetail("visited " + request.samaritanId() + " on " + visit.getVisitedOn()
                         + (request.hardship() ? " (hardship)" : "") + ", " + problems.size() + " problems"));
@@ -106,6 +105,8 @@ public class VisitRecords {
                 throw new UncheckedIOException(e);
             }
         }
+        // last: the keeping lock is then held only until the commit that follows
+        schedule.keep(List.of(request.samaritanId()));
         return visit;
     }
 

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiyong.audit.AuditAction;
 import org.yiyong.audit.AuditRecord;
@@ -68,12 +68,17 @@ public class VisitSchedule {
     private final OrganizationLookup organizations;
     private final SamaritanDirectory people;
     private final Database database;
-    private final TransactionTemplate transactions;
+    private final TransactionTemplate ranges;
+    private final ApplicationEventPublisher events;
 
     VisitSchedule(JdbcClient jdbc, AuditTrail audit, Clock clock, Regions regions, OrganizationLookup organizations,
-            SamaritanDirectory people, Database database, TransactionTemplate transactions) {
+            SamaritanDirectory people, Database database, TransactionTemplate transactions,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        this.events = events;
+        // each range of a rebuild is a transaction of its own, whatever the caller runs in
+        this.ranges = new TransactionTemplate(transactions.getTransactionManager());
+        this.ranges.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.database = database;
         this.regions = regions;
         this.organizations = organizations;
@@ -123,13 +128,9 @@ public class VisitSchedule {
                 .param("category", category.name()).update();
         audit.record(AuditRecord.of(AuditAction.UPDATE, "VisitPolicy", category.name())
                 .withDetail("every " + before + " → " + months + " months"));
-        // every household's due date follows the new interval once it holds
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                rebuild();
-            }
-        });
+        // every household's due date follows the new interval once it holds: worked out after the commit, in the
+        // background (about a minute for a million people), range by range
+        events.publishEvent(new VisitPolicyChanged(category.name(), months));
         return policies();
     }
 
@@ -369,18 +370,21 @@ public class VisitSchedule {
         changed();
     }
 
-    /** How many ids of the registry one transaction of a rebuild works out. */
-    static final int RANGE = 20_000;
+    /**
+     * How many ids of the registry one transaction of a rebuild works out: each holds the keeping lock (a visit
+     * being recorded waits for it) for well under a second.
+     */
+    static final int RANGE = 5_000;
 
     /**
      * Works out every household's due date again, a range of ids per transaction: after a policy changed, once a
      * night, and on the first start with people on the registry.
      */
     public void rebuild() {
-        long highest = transactions.execute(status -> highestId());
+        long highest = ranges.execute(status -> highestId());
         for (long from = 0; from <= highest; from += RANGE) {
             long first = from;
-            transactions.executeWithoutResult(status -> keepRange(first, first + RANGE - 1));
+            ranges.executeWithoutResult(status -> keepRange(first, first + RANGE - 1));
         }
     }
 
