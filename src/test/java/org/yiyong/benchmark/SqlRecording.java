@@ -100,11 +100,14 @@ class SqlRecording {
         }
     }
 
-    /** Runs the recorded statements on one plain connection, in one read-only transaction, reading every cell. */
+    /**
+     * Runs the recorded statements on one plain connection, in one transaction rolled back at the end (a request's
+     * statements may lock a row, as the audit chain's head is locked before an export is recorded), reading every
+     * cell.
+     */
     static long runRaw(List<Recorded> statements) throws Exception {
         long cells = 0;
         try (Connection connection = plain.getConnection()) {
-            connection.setReadOnly(true);
             connection.setAutoCommit(false);
             for (Recorded statement : statements) {
                 try (PreparedStatement prepared = connection.prepareStatement(statement.sql())) {
@@ -122,9 +125,8 @@ class SqlRecording {
                     }
                 }
             }
-            connection.commit();
+            connection.rollback();
             connection.setAutoCommit(true);
-            connection.setReadOnly(false);
         }
         return cells;
     }
