@@ -30,6 +30,7 @@ class VisitTests extends FullStackTest {
                 {"regionCode": "%s", "name": "%s", "residentId": "%s", "sourceDocument": "2015 年泉州市表彰决定"}"""
                 .formatted(region, unique("庄"), uniqueResidentId(region + "19700303")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        awaitEvents(); // on the schedule once care has heard of the new household
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
