@@ -1,5 +1,6 @@
 package org.yiyong.samaritans;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record HouseholdsChanged(List<Long> samaritanIds) {
     /** The people in events of at most {@link #MAX}. */
     public static List<HouseholdsChanged> of(List<Long> samaritanIds) {
         List<Long> distinct = samaritanIds.stream().distinct().toList();
-        java.util.List<HouseholdsChanged> events = new java.util.ArrayList<>();
+        List<HouseholdsChanged> events = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += MAX) {
             events.add(new HouseholdsChanged(distinct.subList(from, Math.min(distinct.size(), from + MAX))));
         }

@@ -3,7 +3,7 @@ package org.yiyong.funds.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,12 +72,11 @@ public class Journal {
 
     /** Adds an entry's postings to the totals of their fund, account and day ({@code fund_day_total}). */
     private void addToDayTotals(LocalDate on, List<Posting> postings) {
-        Map<String, BigDecimal[]> sums = new TreeMap<>();
-        Map<String, Posting> first = new HashMap<>();
+        Map<DayTotal, BigDecimal[]> sums = new TreeMap<>(
+                Comparator.comparingLong(DayTotal::fundId).thenComparing(DayTotal::account));
         for (Posting posting : postings) {
-            String key = String.format("%020d/%s", posting.getFundId(), posting.getAccount().name());
-            first.putIfAbsent(key, posting);
-            BigDecimal[] sum = sums.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] sum = sums.computeIfAbsent(new DayTotal(posting.getFundId(), posting.getAccount()),
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             sum[0] = sum[0].add(posting.getDebit());
             sum[1] = sum[1].add(posting.getCredit());
         }
@@ -95,11 +94,13 @@ public class Journal {
                 when not matched then insert (fund_id, account, entry_date, debit, credit)
                     values (s.fund_id, s.account, s.entry_date, s.debit, s.credit)""";
         // in the order of fund and account, so that two entries touching the same rows take them in one order
-        sums.forEach((key, sum) -> {
-            Posting posting = first.get(key);
-            jdbc.sql(upsert).param("fund", posting.getFundId()).param("account", posting.getAccount().name())
-                    .param("day", on).param("debit", sum[0]).param("credit", sum[1]).update();
-        });
+        sums.forEach((total, sum) -> jdbc.sql(upsert).param("fund", total.fundId())
+                .param("account", total.account().name()).param("day", on).param("debit", sum[0])
+                .param("credit", sum[1]).update());
+    }
+
+    /** A fund's account, whose day total an entry adds to. */
+    private record DayTotal(long fundId, Account account) {
     }
 
     public static boolean postedAlready(DataIntegrityViolationException refused) {
