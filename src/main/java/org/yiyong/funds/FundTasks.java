@@ -15,7 +15,8 @@ import org.yiyong.identity.TaskSource;
 
 /**
  * Money waiting for someone: a finance reviewer approves orders someone else requested, the cashier puts
- * approved orders in a batch and records each batch's payments, and staff see the orders the bank
+ * approved orders in a batch and records each batch's payments (a record's many orders, such as a campaign's, as
+ * one task that leads to their group), and staff see the orders the bank
  * refused, to correct the account or cancel.
  */
 @Service
@@ -64,6 +65,8 @@ public class FundTasks implements TaskSource {
      */
     private List<Task> orders(CurrentUser me, String kind, String condition, String status) {
         String list = "/payment-orders?status=" + status;
+        // a record's many orders waiting for review or a batch are handled as one group there
+        String groups = status.equals("FAILED") ? list : "/payment-orders/groups";
         List<Task> tasks = new ArrayList<>(jdbc.sql("""
                 select min(o.region_code) as region_code, min(o.requested_on) as requested_on, count(*) as orders,
                        sum(o.amount) as amount, min(o.decision_document) as document, min(o.source_ref) as reference
@@ -74,7 +77,7 @@ public class FundTasks implements TaskSource {
                 .query((rs, row) -> new Task(kind, rs.getString("document") != null ? rs.getString("document")
                         : rs.getString("reference"), String.format(java.util.Locale.ROOT, "%,d 张，¥%s",
                         rs.getLong("orders"), rs.getBigDecimal("amount").toPlainString()), rs.getString("region_code"),
-                        list, rs.getObject("requested_on", LocalDate.class), null))
+                        groups, rs.getObject("requested_on", LocalDate.class), null))
                 .list());
         List<Task> single = jdbc.sql("""
                 select o.id, o.number, o.payee_name, o.amount, o.region_code, o.requested_on from payment_order o

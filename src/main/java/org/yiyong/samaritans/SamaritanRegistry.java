@@ -310,6 +310,24 @@ public class SamaritanRegistry {
                 .map(s -> new BankAccount(s.getBankName(), cipher.decrypt(s.getBankAccountEncrypted()), s.getName()));
     }
 
+    /**
+     * {@link #bankAccountForPayment} for many people at once (a batch of a campaign's payments): those of the ids
+     * the registry holds an account for, by id.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, BankAccount> bankAccountsForPayment(java.util.Collection<Long> ids) {
+        java.util.Map<Long, BankAccount> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select id, name, bank_name, bank_account from samaritan where id in (:ids) and bank_account is not null")
+                .param("ids", ids)
+                .query((rs, row) -> found.put(rs.getLong("id"), new BankAccount(rs.getString("bank_name"),
+                        cipher.decrypt(rs.getString("bank_account")), rs.getString("name"))))
+                .list();
+        return found;
+    }
+
     /** Where money for a person goes: the bank, the account number and the holder's name. */
     public record BankAccount(String bankName, String accountNumber, String holder) {
     }

@@ -47,7 +47,7 @@ class DonationReceiptTests extends FundsTestBase {
         // the one setting this test needs differs from the shared context's: set on the bean, then put back
         FundRegister target = AopTestUtils.getTargetObject(register);
         FundProperties shared = (FundProperties) ReflectionTestUtils.getField(target, "properties");
-        ReflectionTestUtils.setField(target, "properties", new FundProperties(true));
+        ReflectionTestUtils.setField(target, "properties", new FundProperties(true, 5000));
         try {
             assertThat(receiptText(donation)).contains("本票据可作为公益性捐赠税前扣除的凭证");
         } finally {

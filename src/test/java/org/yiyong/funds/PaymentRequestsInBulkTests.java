@@ -167,14 +167,14 @@ class PaymentRequestsInBulkTests extends FullStackTest {
         assertThat(waiting).filteredOn(task -> task.reference().equals(document)).singleElement()
                 .satisfies(task -> {
                     assertThat(task.title()).isEqualTo("300 张，¥450000.00");
-                    assertThat(task.path()).isEqualTo("/payment-orders?status=REQUESTED");
+                    assertThat(task.path()).isEqualTo("/payment-orders/groups");
                 });
         long oneByOne = jdbc.sql("""
                 select count(*) from payment_order where status = 'REQUESTED' and requested_by <> 'finance-reviewer'
                 and source_line_id is null""").query(Long.class).single();
         assertThat(oneByOne).isGreaterThan(FundTasks.ONE_BY_ONE);
         List<org.yiyong.identity.Task> orders = waiting.stream()
-                .filter(task -> task.path().startsWith("/payment-orders/")).toList();
+                .filter(task -> task.path().matches("/payment-orders/\\d+")).toList();
         assertThat(orders).hasSize(FundTasks.ONE_BY_ONE);
         assertThat(waiting).filteredOn(task -> task.reference().startsWith("另有")).singleElement()
                 .satisfies(task -> assertThat(task.reference()).isEqualTo("另有 " + (oneByOne - FundTasks.ONE_BY_ONE)

@@ -17,6 +17,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.yiyong.TestClock;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentsSettled;
+import org.yiyong.funds.internal.BulkPayments;
 import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.PaymentOrders;
 import org.yiyong.funds.internal.Payments;
@@ -43,6 +45,9 @@ class RewardPaymentScenarioTests {
 
     @Autowired
     Payments payments;
+
+    @Autowired
+    BulkPayments bulk;
 
     @Autowired
     UserDetailsService accounts;
@@ -118,6 +123,40 @@ class RewardPaymentScenarioTests {
                     assertThat(paid.orderNumber()).isEqualTo(made.getNumber());
                     assertThat(paid.amount()).isEqualTo(Money.of("100.00"));
                     assertThat(paid.bankReference()).isEqualTo("QZ-SCN-1");
+                });
+        scenario.stimulate(() -> rewards.findById(request.getId()).orElseThrow().getStatus())
+                .andWaitForStateChange(() -> rewards.findById(request.getId()).orElseThrow().getStatus(),
+                        status -> status == RewardRequest.Status.SETTLED)
+                .andVerify(status -> assertThat(rewards.findById(request.getId()).orElseThrow().getSettledOn())
+                        .isEqualTo(today));
+    }
+
+    @Test
+    void a_reward_paid_with_its_whole_batch_is_settled_by_the_batchs_one_event(Scenario scenario) {
+        long unit = organizationId("QZ-PSB");
+        long honourId = unitHonour(unit);
+        LocalDate today = LocalDate.now(clock);
+        RewardRequest saved = rewards.saveAndFlush(new RewardRequest(honourId, null, unit, RewardRequest.Kind.PAYMENT,
+                Money.of("100.00"), today));
+        saved.askPayment(null, "泉州市公安局", "见义勇为先进集体奖励金", "泉见协〔2026〕9号", "city-staff");
+        RewardRequest request = rewards.save(saved);
+        var source = request.paymentSource();
+        scenario.stimulate(() -> orders.findBySource(source))
+                .andWaitForStateChange(() -> orders.findBySource(source), Optional::isPresent)
+                .andVerify(found -> assertThat(found).isPresent());
+        PaymentOrder made = orders.findBySource(source).orElseThrow();
+        as("city-staff", me -> payments.payWith(me, made.getId(), PaymentOrder.Method.CASH, null, null));
+        as("finance-reviewer", me -> payments.approve(me, made.getId(), null));
+        long batch = as("cashier", me -> payments.batch(me, List.of(made.getId()))).getId();
+
+        // the whole batch recorded paid: one PaymentsSettled for honours, read back as the order paid
+        scenario.stimulate(() -> as("cashier", me -> bulk.settle(me, batch, today, "QZ-SCN-2", 1L)))
+                .andWaitForEventOfType(PaymentsSettled.class)
+                .matching(paid -> paid.batchId() == batch)
+                .toArriveAndVerify(paid -> {
+                    assertThat(paid.module()).isEqualTo("HONOURS");
+                    assertThat(paid.orders()).isEqualTo(1);
+                    assertThat(paid.bankReference()).isEqualTo("QZ-SCN-2");
                 });
         scenario.stimulate(() -> rewards.findById(request.getId()).orElseThrow().getStatus())
                 .andWaitForStateChange(() -> rewards.findById(request.getId()).orElseThrow().getStatus(),

@@ -326,6 +326,16 @@ public class CampaignCommands {
         });
     }
 
+    /** The funds paid many lines with one batch: each still sent marked paid, once, and audited as one alone. */
+    @Transactional
+    public void linesPaid(java.util.List<org.yiyong.funds.PaymentSettled> paid) {
+        audit.recordAtCommit(sender.paid(paid).stream()
+                .map(line -> AuditRecord.of(AuditAction.UPDATE, ENTITY, line.campaignId())
+                        .byActor(AuditTrail.SYSTEM_ACTOR).withDetail("paid " + line.name() + " by "
+                                + line.orderNumber() + " on " + line.paidOn()))
+                .toList());
+    }
+
     /** The bank returned a line's money: it is due again (the funds re-issue the order). */
     @Transactional
     public void lineReturned(long lineId, String reason) {

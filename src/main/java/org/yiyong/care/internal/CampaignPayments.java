@@ -35,6 +35,11 @@ class CampaignPayments implements CarePaymentHandler {
     }
 
     @Override
+    public void paidAll(java.util.List<PaymentSettled> paid) {
+        commands.linesPaid(paid.stream().filter(each -> each.source().lineId() != null).toList());
+    }
+
+    @Override
     public void returned(PaymentReturned returned) {
         if (returned.source().lineId() != null) {
             commands.lineReturned(returned.source().lineId(), returned.reason());

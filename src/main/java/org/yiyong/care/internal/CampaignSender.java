@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.PaymentRequested;
 import org.yiyong.funds.PaymentRequestsInBulk;
+import org.yiyong.funds.PaymentSettled;
 import org.yiyong.shared.Money;
 
 /**
@@ -24,11 +26,44 @@ class CampaignSender {
     private static final int PART = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final PaymentRequestsInBulk funds;
 
-    CampaignSender(JdbcClient jdbc, PaymentRequestsInBulk funds) {
+    CampaignSender(JdbcClient jdbc, JdbcTemplate template, PaymentRequestsInBulk funds) {
         this.jdbc = jdbc;
+        this.template = template;
         this.funds = funds;
+    }
+
+    /** A line the funds paid, as its campaign's audit trail names it. */
+    record PaidLine(long campaignId, String name, String orderNumber, LocalDate paidOn) {
+    }
+
+    /**
+     * Lines paid by one batch of the funds (at most a thousand): those still sent marked paid with their order's
+     * number, by one statement sent once; a line paid already, or taken back meanwhile, stays as it is.
+     */
+    List<PaidLine> paid(List<PaymentSettled> paid) {
+        if (paid.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, PaymentSettled> byLine = new java.util.HashMap<>();
+        paid.forEach(each -> byLine.put(each.source().lineId(), each));
+        List<PaidLine> marked = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.sql("select id, campaign_id, name from campaign_line where id in (:ids) and status = 'SENT' order by id")
+                .param("ids", byLine.keySet())
+                .query((rs, row) -> {
+                    PaymentSettled each = byLine.get(rs.getLong("id"));
+                    marked.add(new PaidLine(rs.getLong("campaign_id"), rs.getString("name"), each.orderNumber(),
+                            each.paidOn()));
+                    return rows.add(new Object[] {java.sql.Date.valueOf(each.paidOn()), each.orderNumber(),
+                        rs.getLong("id")});
+                })
+                .list();
+        template.batchUpdate("update campaign_line set status = 'PAID', paid_on = ?, order_number = ?, "
+                + "version = version + 1 where id = ? and status = 'SENT'", rows);
+        return marked;
     }
 
     /** How many lines a run sent and what they come to. */

@@ -25,6 +25,11 @@ public interface CarePaymentHandler {
 
     void paid(PaymentSettled paid);
 
+    /** Many of its records paid by one batch ({@link org.yiyong.funds.PaymentsSettled}): each as {@link #paid}. */
+    default void paidAll(java.util.List<PaymentSettled> paid) {
+        paid.forEach(this::paid);
+    }
+
     default void returned(PaymentReturned returned) {
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
 import org.yiyong.funds.PaymentSource;
+import org.yiyong.funds.PaymentsSettled;
+import org.yiyong.funds.SettledPayments;
 
 /**
  * What the funds report back about care's payments — only those, by the listeners' condition — handed
@@ -19,14 +21,30 @@ import org.yiyong.funds.PaymentSource;
 class CarePayments {
 
     private final List<CarePaymentHandler> handlers;
+    private final SettledPayments settled;
 
-    CarePayments(List<CarePaymentHandler> handlers) {
+    CarePayments(List<CarePaymentHandler> handlers, SettledPayments settled) {
         this.handlers = handlers;
+        this.settled = settled;
     }
 
     @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + CarePaymentHandler.MODULE + "')")
     void on(PaymentSettled paid) {
         handlersOf(paid.source()).forEach(handler -> handler.paid(paid));
+    }
+
+    /** A batch paid many of care's records at once: each part handed to the parts of care whose records they are. */
+    @ApplicationModuleListener(condition = "#root.args[0].isFor('" + CarePaymentHandler.MODULE + "')")
+    void on(PaymentsSettled batch) {
+        settled.each(batch, 1000, part -> {
+            for (CarePaymentHandler handler : handlers) {
+                List<PaymentSettled> own = part.stream()
+                        .filter(paid -> paid.source().is(CarePaymentHandler.MODULE, handler.kind())).toList();
+                if (!own.isEmpty()) {
+                    handler.paidAll(own);
+                }
+            }
+        });
     }
 
     @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + CarePaymentHandler.MODULE + "')")

@@ -45,6 +45,16 @@ class FundNumbers {
         return next(DocumentKind.DISBURSEMENT_BATCH, "BATCH", year);
     }
 
+    /** {@code count} entry numbers of one year at once, in order, without a gap (see {@link DocumentNumbers#take}). */
+    List<String> entries(int year, int count) {
+        int first = numbers.take("fund_number_sequence", Map.of("kind", "ENTRY", "doc_year", year), count);
+        List<String> made = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            made.add(numbers.format(DocumentKind.JOURNAL_ENTRY, first + i, Map.of("year", year)));
+        }
+        return made;
+    }
+
     /** 记-2026-00001 */
     String entry(int year) {
         return next(DocumentKind.JOURNAL_ENTRY, "ENTRY", year);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.platform.BatchInserts;
 import org.yiyong.platform.Database;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -33,9 +34,12 @@ public class Journal {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Database database;
+    private final BatchInserts inserts;
 
-    Journal(JournalEntries entries, FundNumbers numbers, JdbcClient jdbc, Clock clock, Database database) {
+    Journal(JournalEntries entries, FundNumbers numbers, JdbcClient jdbc, Clock clock, Database database,
+            BatchInserts inserts) {
         this.entries = entries;
+        this.inserts = inserts;
         this.database = database;
         this.numbers = numbers;
         this.jdbc = jdbc;
@@ -68,6 +72,59 @@ public class Journal {
             }
             throw refused;
         }
+    }
+
+    /** A payment as {@link #postAll} posts it: the expense of its purpose paid from the fund's bank account. */
+    record Payment(long orderId, int attempt, String regionCode, String description, long fundId, Account expense,
+            BigDecimal amount) {
+    }
+
+    private static final String ENTRY_COLUMNS = "number, region_code, entry_date, description, source_kind, source_id, "
+            + "attempt, recorded_by, recorded_at";
+
+    /**
+     * Posts one entry per payment, each as {@link #post} would (its own number, the expense debited and the bank
+     * credited), many rows to a statement, and adds them to the day totals once: a batch of thousands paid on one
+     * day. The caller holds the funds' locks ({@link #lock}) and has checked their balances.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void postAll(LocalDate on, List<Payment> payments, String actor) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        List<String> numbered = numbers.entries(on.getYear(), payments.size());
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        List<Object[]> rows = new java.util.ArrayList<>(payments.size());
+        for (int i = 0; i < payments.size(); i++) {
+            Payment payment = payments.get(i);
+            String description = payment.description().length() <= DESCRIPTION_LENGTH ? payment.description()
+                    : payment.description().substring(0, DESCRIPTION_LENGTH - 1) + "…";
+            rows.add(new Object[] {numbered.get(i), payment.regionCode(), on, description,
+                JournalEntry.SourceKind.PAYMENT.name(), payment.orderId(), payment.attempt(), actor, now});
+        }
+        List<Long> ids;
+        try {
+            ids = inserts.insert("journal_entry", ENTRY_COLUMNS, rows);
+        } catch (DataIntegrityViolationException refused) {
+            if (postedAlready(refused)) {
+                throw new FundRuleBroken("journal.posted-already", payments.get(0).description());
+            }
+            throw refused;
+        }
+        List<Object[]> postings = new java.util.ArrayList<>(payments.size() * 2);
+        List<Posting> all = new java.util.ArrayList<>(payments.size() * 2);
+        for (int i = 0; i < payments.size(); i++) {
+            Payment payment = payments.get(i);
+            Posting debit = Posting.debit(payment.fundId(), payment.expense(), payment.amount());
+            Posting credit = Posting.credit(payment.fundId(), Account.BANK, payment.amount());
+            for (Posting posting : List.of(debit, credit)) {
+                postings.add(new Object[] {ids.get(i), posting.getFundId(), posting.getAccount().name(),
+                    posting.getDebit(), posting.getCredit()});
+                all.add(posting);
+            }
+        }
+        inserts.insert("posting", "entry_id, fund_id, account, debit, credit", postings);
+        addToDayTotals(on, all);
     }
 
     /** Adds an entry's postings to the totals of their fund, account and day ({@code fund_day_total}). */

@@ -22,5 +22,8 @@ public interface PaymentOrders extends JpaRepository<PaymentOrder, Long> {
 
     List<PaymentOrder> findByBatchIdOrderById(long batchId);
 
+    org.springframework.data.domain.Page<PaymentOrder> findByBatchIdOrderById(long batchId,
+            org.springframework.data.domain.Pageable page);
+
     List<PaymentOrder> findByPayeeSamaritanIdOrderByIdDesc(long samaritanId);
 }

@@ -161,4 +161,27 @@ final class FundApi {
 
     record BatchRequest(List<Long> orderIds) {
     }
+
+    /** A group of orders and what the person checked of it: its count and sum. */
+    record GroupRequest(String source, String kind, Long recordId, String regionCode, Long orders,
+            java.math.BigDecimal amount) {
+
+        org.yiyong.funds.internal.BulkPayments.GroupKey key() {
+            return new org.yiyong.funds.internal.BulkPayments.GroupKey(source, kind, recordId, regionCode);
+        }
+    }
+
+    /** A whole batch paid: the day, the bank's reference of the batch, and how many orders the cashier checked. */
+    record SettleRequest(LocalDate paidOn, String bankReference, Long orders) {
+    }
+
+    /** What a step on many orders did. */
+    record DoneView(long orders, java.math.BigDecimal amount, long leftForOthers, long leftWithoutAccount,
+            List<BatchView> batches) {
+    }
+
+    static DoneView view(org.yiyong.funds.internal.BulkPayments.Done done) {
+        return new DoneView(done.orders(), done.amount(), done.leftForOthers(), done.leftWithoutAccount(),
+                done.batches().stream().map(b -> view(b, List.of())).toList());
+    }
 }

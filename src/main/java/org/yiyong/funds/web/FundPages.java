@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.funds.internal.BankFiles;
+import org.yiyong.funds.internal.BulkPayments;
 import org.yiyong.funds.internal.DisbursementBatch;
 import org.yiyong.funds.internal.Donation;
 import org.yiyong.funds.internal.Donor;
@@ -56,9 +57,11 @@ class FundPages {
 
     private final Registers registers;
     private final Regions regions;
+    private final BulkPayments bulk;
 
     FundPages(FundRegister register, Payments payments, BankFiles bankFiles, Journal journal, Clock clock,
-            Registers registers, Regions regions) {
+            Registers registers, Regions regions, BulkPayments bulk) {
+        this.bulk = bulk;
         this.registers = registers;
         this.regions = regions;
         this.clock = clock;
@@ -309,15 +312,74 @@ class FundPages {
     }
 
     @GetMapping("/payment-orders/batches/{id}")
-    String batch(CurrentUser me, @PathVariable long id, Model model) {
+    String batch(CurrentUser me, @PathVariable long id, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("batch", payments.batchOf(me, id));
-        List<PaymentOrder> orders = payments.ordersOf(me, id);
-        model.addAttribute("orders", orders);
-        model.addAttribute("total", orders.stream().filter(o -> o.getStatus() == PaymentOrder.Status.IN_BATCH
-                || o.getStatus() == PaymentOrder.Status.PAID).map(PaymentOrder::getAmount)
-                .reduce(Money.ZERO, Money::plus));
+        model.addAttribute("summary", bulk.summary(me, id));
+        model.addAttribute("orders", bulk.orders(me, id, PageRequest.of(page, 100)));
         model.addAttribute("today", LocalDate.now(clock));
         return "funds/batch";
+    }
+
+    /** The whole batch paid by the bank: every order still waiting in it, on one day, with the batch's reference. */
+    @PostMapping("/payment-orders/batches/{id}/payment")
+    String settle(CurrentUser me, @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+            @RequestParam(required = false) String bankReference, @RequestParam(required = false) Long orders,
+            RedirectAttributes redirect) {
+        return done(redirect, "/payment-orders/batches/" + id, "batch.settled",
+                () -> bulk.settle(me, id, paidOn, bankReference, orders));
+    }
+
+    // ---------------------------------------------------------------- groups of orders
+
+    /** Orders asked for by one record (a campaign's thousands), waiting for review or for a batch, a group each. */
+    @GetMapping("/payment-orders/groups")
+    String groups(CurrentUser me, Model model) {
+        model.addAttribute("requested", bulk.waiting(me, PaymentOrder.Status.REQUESTED));
+        model.addAttribute("approved", bulk.waiting(me, PaymentOrder.Status.APPROVED));
+        model.addAttribute("regionNames", regionNames(me));
+        return "funds/groups";
+    }
+
+    @PostMapping("/payment-orders/groups/approval")
+    String approveGroup(CurrentUser me, BulkPayments.GroupKey key, @RequestParam(required = false) Long orders,
+            @RequestParam(required = false) java.math.BigDecimal amount, RedirectAttributes redirect) {
+        return done(redirect, "/payment-orders/groups", "payment.group.approved.done",
+                () -> bulk.approve(me, key, orders, amount));
+    }
+
+    @PostMapping("/payment-orders/groups/batches")
+    String batchGroup(CurrentUser me, BulkPayments.GroupKey key, @RequestParam(required = false) Long orders,
+            @RequestParam(required = false) java.math.BigDecimal amount, RedirectAttributes redirect) {
+        try {
+            BulkPayments.Done done = bulk.batch(me, key, orders, amount);
+            redirect.addFlashAttribute("success", "payment.group.batched");
+            redirect.addFlashAttribute("successArgs", new Object[] {done.orders(), done.amount().toPlainString(),
+                done.batches().size(), done.leftForOthers(), done.leftWithoutAccount()});
+            return "redirect:/payment-orders/batches";
+        } catch (DomainException refused) {
+            return refused(redirect, refused, "/payment-orders/groups");
+        }
+    }
+
+    /** Runs a step on many orders; the page then says how many it took, their sum and those it left. */
+    private static String done(RedirectAttributes redirect, String page, String success,
+            java.util.function.Supplier<BulkPayments.Done> step) {
+        try {
+            BulkPayments.Done done = step.get();
+            redirect.addFlashAttribute("success", success);
+            redirect.addFlashAttribute("successArgs", new Object[] {done.orders(), done.amount().toPlainString(),
+                done.leftForOthers()});
+            return "redirect:" + page;
+        } catch (DomainException refused) {
+            return refused(redirect, refused, page);
+        }
+    }
+
+    private Map<String, String> regionNames(CurrentUser me) {
+        Map<String, String> names = new HashMap<>();
+        regions.within(me.scope()).forEach(region -> names.put(region.code(), region.name()));
+        return names;
     }
 
     @GetMapping("/payment-orders/batches/{id}/bank-file")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.funds.internal.BankFiles;
+import org.yiyong.funds.internal.BulkPayments;
 import org.yiyong.funds.internal.DisbursementBatch;
 import org.yiyong.funds.internal.PaymentOrder;
 import org.yiyong.funds.internal.Payments;
@@ -36,10 +37,12 @@ class PaymentOrderApiController {
 
     private final Payments payments;
     private final BankFiles bankFiles;
+    private final BulkPayments bulk;
 
-    PaymentOrderApiController(Payments payments, BankFiles bankFiles) {
+    PaymentOrderApiController(Payments payments, BankFiles bankFiles, BulkPayments bulk) {
         this.payments = payments;
         this.bankFiles = bankFiles;
+        this.bulk = bulk;
     }
 
     @GetMapping(path = "/api/v1/payment-orders", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -144,6 +147,35 @@ class PaymentOrderApiController {
     @Operation(operationId = "fundBatchGet", summary = "One batch with its orders")
     BatchView batch(CurrentUser me, @PathVariable long id) {
         return view(payments.batchOf(me, id), payments.ordersOf(me, id));
+    }
+
+    @PostMapping(path = "/api/v1/payment-orders/batches/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "fundBatchPaid", summary = "Record every order still waiting in the batch paid on one day with the bank's reference of the batch; orders states how many the cashier checked (a retry with the same reference does nothing)")
+    DoneView settle(CurrentUser me, @PathVariable long id, @RequestBody SettleRequest request) {
+        return view(bulk.settle(me, id, request.paidOn(), request.bankReference(), request.orders()));
+    }
+
+    @GetMapping(path = "/api/v1/payment-orders/groups", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "fundGroups", summary = "Orders asked for by one record in one association (a campaign's), waiting for review (REQUESTED) or a batch (APPROVED), a group each")
+    List<BulkPayments.Group> groups(CurrentUser me,
+            @RequestParam(defaultValue = "REQUESTED") PaymentOrder.Status status) {
+        return bulk.waiting(me, status);
+    }
+
+    @PostMapping(path = "/api/v1/payment-orders/groups/approval", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "fundGroupApprove", summary = "Approve every order of a group the reviewer did not request; orders and amount are what the reviewer checked")
+    DoneView approveGroup(CurrentUser me, @RequestBody GroupRequest request) {
+        return view(bulk.approve(me, request.key(), request.orders(), request.amount()));
+    }
+
+    @PostMapping(path = "/api/v1/payment-orders/groups/batches", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "fundGroupBatch", summary = "Put every approved order of a group in batches (at most yiyong.funds.batch-limit orders each); orders and amount are what the cashier checked")
+    ResponseEntity<DoneView> batchGroup(CurrentUser me, @RequestBody GroupRequest request) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED)
+                .body(view(bulk.batch(me, request.key(), request.orders(), request.amount())));
     }
 
     @GetMapping(path = "/api/v1/payment-orders/batches/{id}/bank-file")

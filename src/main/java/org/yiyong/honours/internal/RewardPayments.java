@@ -6,6 +6,8 @@ import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 import org.yiyong.funds.PaymentReturned;
 import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentsSettled;
+import org.yiyong.funds.SettledPayments;
 
 /**
  * What the funds report back about rewards: paid (no longer late), or returned by the bank (due again).
@@ -17,9 +19,17 @@ import org.yiyong.funds.PaymentSettled;
 class RewardPayments {
 
     private final RewardLedger ledger;
+    private final SettledPayments settled;
 
-    RewardPayments(RewardLedger ledger) {
+    RewardPayments(RewardLedger ledger, SettledPayments settled) {
         this.ledger = ledger;
+        this.settled = settled;
+    }
+
+    /** A batch paid many rewards at once: each as if paid alone. */
+    @ApplicationModuleListener(condition = "#root.args[0].isFor('" + RewardRequest.MODULE + "')")
+    void on(PaymentsSettled batch) {
+        settled.each(batch, 500, part -> part.forEach(ledger::rewardPaid));
     }
 
     @ApplicationModuleListener(condition = "#root.args[0].source().isFrom('" + RewardRequest.MODULE + "')")

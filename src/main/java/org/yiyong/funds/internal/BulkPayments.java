@@ -1,0 +1,496 @@
+package org.yiyong.funds.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiyong.audit.AuditAction;
+import org.yiyong.audit.AuditRecord;
+import org.yiyong.audit.AuditTrail;
+import org.yiyong.audit.Changes;
+import org.yiyong.funds.PaymentSettled;
+import org.yiyong.funds.PaymentSource;
+import org.yiyong.funds.PaymentsSettled;
+import org.yiyong.funds.SettledPayments;
+import org.yiyong.identity.CurrentUser;
+import org.yiyong.samaritans.SamaritanRegistry;
+import org.yiyong.shared.FieldCipher;
+import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.Inputs;
+import org.yiyong.shared.Masking;
+import org.yiyong.shared.Money;
+import org.yiyong.shared.PageRequest;
+import org.yiyong.shared.PageResult;
+
+/**
+ * Orders handled many at a time: a campaign's thousands of condolence payments, asked for by one record, are
+ * approved together by a reviewer, put in batches together by a cashier, and a batch the bank paid in full is
+ * recorded as paid at once. Each step keeps the rules of the step one order at a time ({@link Payments}): four
+ * eyes (an order the person requested or approved is left for someone else), the payee's account on the order
+ * before it is batched, the fund's balance covering what it pays, one journal entry per payment, one audit entry
+ * per order. The person confirms the count and the sum they saw; if the group changed meanwhile, nothing is done.
+ */
+@Service
+public class BulkPayments implements SettledPayments {
+
+    /** The orders of one source record in one association, waiting in one status. */
+    public record Group(String source, String kind, long recordId, String regionCode, String description,
+            long orders, BigDecimal amount, long others, long takeable, BigDecimal takeableAmount) {
+
+        /** The key the forms and the API send back. */
+        public GroupKey key() {
+            return new GroupKey(source, kind, recordId, regionCode);
+        }
+    }
+
+    /** Which group: the asking module, the kind of record, the record and the association. */
+    public record GroupKey(String source, String kind, Long recordId, String regionCode) {
+    }
+
+    /** What a step did: the orders it took, their sum, and those it left for another person or an account. */
+    public record Done(long orders, BigDecimal amount, long leftForOthers, long leftWithoutAccount,
+            List<DisbursementBatch> batches) {
+    }
+
+    /** A batch's orders by status: what is still to pay, what was paid, what failed. */
+    public record BatchSummary(long inBatch, BigDecimal inBatchAmount, long paid, BigDecimal paidAmount, long failed) {
+    }
+
+    private static final int PART = 1000;
+
+    private final Payments payments;
+    private final Funds funds;
+    private final DisbursementBatches batches;
+    private final FundNumbers numbers;
+    private final Journal journal;
+    private final PaymentOrders orders;
+    private final SamaritanRegistry samaritans;
+    private final FieldCipher cipher;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final FundProperties properties;
+    private final Clock clock;
+
+    BulkPayments(Payments payments, Funds funds, DisbursementBatches batches, FundNumbers numbers, Journal journal, PaymentOrders orders,
+            SamaritanRegistry samaritans, FieldCipher cipher, JdbcClient jdbc, JdbcTemplate template,
+            AuditTrail audit, ApplicationEventPublisher events, FundProperties properties, Clock clock) {
+        this.payments = payments;
+        this.funds = funds;
+        this.batches = batches;
+        this.numbers = numbers;
+        this.journal = journal;
+        this.orders = orders;
+        this.samaritans = samaritans;
+        this.cipher = cipher;
+        this.jdbc = jdbc;
+        this.template = template;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The groups of the caller's scope with more than one order waiting for review ({@code REQUESTED}) or for a
+     * batch ({@code APPROVED}), largest first; {@code others} counts those the caller may not take (requested or
+     * approved by them).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public List<Group> waiting(CurrentUser me, PaymentOrder.Status status) {
+        if (status != PaymentOrder.Status.REQUESTED && status != PaymentOrder.Status.APPROVED) {
+            throw new InvalidField("status", "payment.group.status");
+        }
+        String own = status == PaymentOrder.Status.REQUESTED ? "requested_by" : "approved_by";
+        return jdbc.sql("""
+                select source, source_kind, source_record_id, region_code, min(description) as description,
+                       count(*) as orders, sum(amount) as amount,
+                       sum(case when %1$s = :me then 1 else 0 end) as others,
+                       sum(case when %1$s = :me then amount else 0 end) as others_amount
+                from payment_order
+                where region_code in (:scope) and status = :status and source_kind is not null
+                group by source, source_kind, source_record_id, region_code
+                having count(*) > 1
+                order by count(*) desc, source_record_id""".formatted(own))
+                .param("scope", me.scope().regionCodes()).param("status", status.name()).param("me", me.username())
+                .query((rs, row) -> new Group(rs.getString("source"), rs.getString("source_kind"),
+                        rs.getLong("source_record_id"), rs.getString("region_code"), rs.getString("description"),
+                        rs.getLong("orders"), rs.getBigDecimal("amount").setScale(2), rs.getLong("others"),
+                        rs.getLong("orders") - rs.getLong("others"),
+                        rs.getBigDecimal("amount").subtract(rs.getBigDecimal("others_amount")).setScale(2)))
+                .list();
+    }
+
+    /**
+     * Approves every order of the group waiting for review that the reviewer did not request, from the fund it
+     * names (a group's orders come from the association's general fund; one moved to a restricted fund is
+     * approved on its own). {@code expectedOrders} and {@code expectedAmount} are what the reviewer saw.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('FINANCE_REVIEWER')")
+    public Done approve(CurrentUser me, GroupKey key, Long expectedOrders, BigDecimal expectedAmount) {
+        Where group = where(me, key, PaymentOrder.Status.REQUESTED);
+        long restricted = group.bind(jdbc.sql("select count(*) from payment_order o join fund f on f.id = o.fund_id "
+                + "where " + group.sql("o") + " and o.requested_by <> :me and f.restriction <> 'NONE'"))
+                .param("me", me.username()).query(Long.class).single();
+        if (restricted > 0) {
+            throw new FundRuleBroken("payment.group.restricted", restricted);
+        }
+        List<Long> ids = group.bind(jdbc.sql("select id from payment_order o where " + group.sql("o")
+                + " and o.requested_by <> :me order by o.id")).param("me", me.username()).query(Long.class).list();
+        Totals totals = expect(group, "o.requested_by <> :me", me, ids.size(), expectedOrders, expectedAmount);
+        Instant now = clock.instant();
+        int changed = group.bind(jdbc.sql("update payment_order set status = 'APPROVED', approved_by = :me, "
+                + "approved_at = :at, version = version + 1 where " + group.sql("payment_order")
+                + " and requested_by <> :me")).param("me", me.username()).param("at", Timestamp.from(now)).update();
+        requireUnchanged(changed, ids.size());
+        long others = group.bind(jdbc.sql("select count(*) from payment_order o where " + group.sql("o")))
+                .query(Long.class).single();
+        long[] approved = ids.stream().mapToLong(Long::longValue).toArray();
+        audit.recordAtCommit(out -> {
+            for (long id : approved) {
+                out.accept(AuditRecord.of(AuditAction.UPDATE, Payments.ENTITY, id).byActor(me.username())
+                        .withChanges(Changes.between(Changes.snapshot("status", "REQUESTED"),
+                                Changes.snapshot("status", "APPROVED", "approvedBy", me.username())))
+                        .withDetail("approved with its group " + key.kind() + "-" + key.recordId()));
+            }
+        });
+        return new Done(ids.size(), totals.amount(), others, 0, List.of());
+    }
+
+    /**
+     * Puts every approved order of the group in batches of at most {@code yiyong.funds.batch-limit} orders (the
+     * bank takes one file of that many): those the cashier approved are left for another cashier, and a bank
+     * transfer without an account (none on the order, none in the registry in the payee's name) waits for one.
+     * The registry's account becomes the order's own, as when batching one at a time.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CASHIER')")
+    public Done batch(CurrentUser me, GroupKey key, Long expectedOrders, BigDecimal expectedAmount) {
+        Where group = where(me, key, PaymentOrder.Status.APPROVED);
+        record Waiting(long id, String payee, Long samaritan, boolean transfer, boolean hasAccount, BigDecimal amount) {
+        }
+        List<Waiting> waiting = group.bind(jdbc.sql("""
+                select id, payee_name, payee_samaritan_id, payment_method, payee_account, amount from payment_order o
+                where %s and (o.approved_by is null or o.approved_by <> :me) order by o.id""".formatted(group.sql("o"))))
+                .param("me", me.username())
+                .query((rs, row) -> new Waiting(rs.getLong("id"), rs.getString("payee_name"),
+                        rs.getObject("payee_samaritan_id", Long.class),
+                        PaymentOrder.Method.BANK_TRANSFER.name().equals(rs.getString("payment_method")),
+                        rs.getString("payee_account") != null, rs.getBigDecimal("amount")))
+                .list();
+        expect(group, "(o.approved_by is null or o.approved_by <> :me)", me, waiting.size(), expectedOrders,
+                expectedAmount);
+        // the registry's accounts of the payees who have none on their order, a part at a time
+        List<Object[]> accounts = new ArrayList<>();
+        List<Waiting> payable = new ArrayList<>(waiting.size());
+        for (int from = 0; from < waiting.size(); from += PART) {
+            List<Waiting> part = waiting.subList(from, Math.min(waiting.size(), from + PART));
+            Map<Long, SamaritanRegistry.BankAccount> known = samaritans.bankAccountsForPayment(part.stream()
+                    .filter(each -> each.transfer() && !each.hasAccount() && each.samaritan() != null)
+                    .map(Waiting::samaritan).toList());
+            for (Waiting each : part) {
+                if (!each.transfer() || each.hasAccount()) {
+                    payable.add(each);
+                    continue;
+                }
+                SamaritanRegistry.BankAccount account = each.samaritan() == null ? null : known.get(each.samaritan());
+                if (account != null && account.holder().equals(each.payee())) {
+                    payable.add(each);
+                    accounts.add(new Object[] {account.bankName(), cipher.encrypt(account.accountNumber()),
+                        Masking.bankAccount(account.accountNumber()), each.id()});
+                }
+            }
+        }
+        for (int from = 0; from < accounts.size(); from += PART) {
+            template.batchUpdate("update payment_order set payee_bank_name = ?, payee_account = ?, "
+                    + "payee_account_masked = ?, payee_account_from_registry = true where id = ? "
+                    + "and payee_account is null", accounts.subList(from, Math.min(accounts.size(), from + PART)));
+        }
+        Instant now = clock.instant();
+        int year = LocalDate.now(clock).getYear();
+        List<DisbursementBatch> made = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (int from = 0; from < payable.size(); from += properties.batchLimit()) {
+            List<Waiting> part = payable.subList(from, Math.min(payable.size(), from + properties.batchLimit()));
+            DisbursementBatch batch = batches.saveAndFlush(new DisbursementBatch(numbers.batch(year), key.regionCode(), me.username(), now));
+            made.add(batch);
+            for (int at = 0; at < part.size(); at += PART) {
+                List<Long> ids = part.subList(at, Math.min(part.size(), at + PART)).stream().map(Waiting::id).toList();
+                int changed = jdbc.sql("update payment_order set batch_id = :batch, batched_by = :me, "
+                        + "status = 'IN_BATCH', version = version + 1 where id in (:ids) and status = 'APPROVED'")
+                        .param("batch", batch.getId()).param("me", me.username()).param("ids", ids).update();
+                requireUnchanged(changed, ids.size());
+            }
+            for (Waiting each : part) {
+                sum = sum.add(each.amount());
+            }
+            audit.record(AuditRecord.of(AuditAction.CREATE, "DisbursementBatch", batch.getId())
+                    .withDetail(batch.getNumber() + ": " + part.size() + " orders of " + key.kind() + "-"
+                            + key.recordId()));
+        }
+        long[] batched = payable.stream().mapToLong(Waiting::id).toArray();
+        audit.recordAtCommit(out -> readBack(batched, "batched with its group", out));
+        long others = waiting.isEmpty() ? 0 : group.bind(jdbc.sql("select count(*) from payment_order o where "
+                + group.sql("o") + " and o.approved_by = :me")).param("me", me.username()).query(Long.class).single();
+        return new Done(payable.size(), sum, others, waiting.size() - payable.size(), List.copyOf(made));
+    }
+
+    /** The batch's orders by status, for its page. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public BatchSummary summary(CurrentUser me, long batchId) {
+        payments.batchOf(me, batchId);
+        Map<String, Object[]> by = new HashMap<>();
+        jdbc.sql("select status, count(*) as n, coalesce(sum(amount), 0) as amount from payment_order "
+                + "where batch_id = :b group by status").param("b", batchId)
+                .query((rs, row) -> by.put(rs.getString("status"), new Object[] {rs.getLong("n"),
+                    rs.getBigDecimal("amount").setScale(2)}))
+                .list();
+        Object[] none = {0L, BigDecimal.ZERO.setScale(2)};
+        Object[] inBatch = by.getOrDefault("IN_BATCH", none);
+        Object[] paid = by.getOrDefault("PAID", none);
+        return new BatchSummary((Long) inBatch[0], (BigDecimal) inBatch[1], (Long) paid[0], (BigDecimal) paid[1],
+                (Long) by.getOrDefault("FAILED", none)[0]);
+    }
+
+    /** A page of the batch's orders, in the order they were made. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public PageResult<PaymentOrder> orders(CurrentUser me, long batchId, PageRequest page) {
+        payments.batchOf(me, batchId);
+        var found = orders.findByBatchIdOrderById(batchId,
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
+        return new PageResult<>(found.getContent(), page.page(), page.size(), found.getTotalElements());
+    }
+
+    /**
+     * Records every order still waiting in the batch as paid on one day with the bank's reference of the batch
+     * (those that failed were marked so first, one by one): each fund's lowest balance from that day on must cover
+     * what it pays, each payment gets its journal entry, and each module whose orders these are hears one
+     * {@link PaymentsSettled}. The cashier confirms how many orders they saw waiting. A retry with the same
+     * reference after the batch was paid answers with nothing done.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CASHIER')")
+    public Done settle(CurrentUser me, long batchId, LocalDate paidOn, String bankReference, Long expectedOrders) {
+        String reference = Inputs.text("bankReference", bankReference, 80, true);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = paidOn == null ? today : paidOn;
+        if (on.isAfter(today)) {
+            throw new InvalidField("paidOn", "payment.paid.future");
+        }
+        DisbursementBatch batch = payments.batchOf(me, batchId);
+        // the batch's row, locked: two cashiers settling it at once take turns, and the second finds nothing left
+        jdbc.sql("select id from disbursement_batch where id = :b for update").param("b", batchId).query(Long.class)
+                .single();
+        record Due(long id, String number, long fundId, String regionCode, String purpose, String payee,
+                String description, BigDecimal amount, int failures, String approvedBy, Instant approvedAt,
+                String source, boolean fromModule) {
+        }
+        List<Due> due = jdbc.sql("""
+                select id, number, fund_id, region_code, purpose, payee_name, description, amount, failures,
+                       approved_by, approved_at, source, source_kind
+                from payment_order where batch_id = :b and status = 'IN_BATCH' order by id""")
+                .param("b", batchId)
+                .query((rs, row) -> new Due(rs.getLong("id"), rs.getString("number"), rs.getLong("fund_id"),
+                        rs.getString("region_code"), rs.getString("purpose"), rs.getString("payee_name"),
+                        rs.getString("description"), rs.getBigDecimal("amount"), rs.getInt("failures"),
+                        rs.getString("approved_by"), approvedAt(rs.getObject("approved_at",
+                                java.time.OffsetDateTime.class)), rs.getString("source"), rs.getString("source_kind") != null))
+                .list();
+        if (due.isEmpty()) {
+            long paidSo = jdbc.sql("select count(*) from payment_order where batch_id = :b and status = 'PAID' "
+                    + "and bank_reference = :ref").param("b", batchId).param("ref", reference).query(Long.class)
+                    .single();
+            if (paidSo > 0) {
+                return new Done(0, BigDecimal.ZERO.setScale(2), 0, 0, List.of(batch));
+            }
+            throw new FundRuleBroken("batch.settle.nothing", batch.getNumber());
+        }
+        if (expectedOrders == null || expectedOrders != due.size()) {
+            throw new FundRuleBroken("payment.group.changed", expectedOrders == null ? 0 : expectedOrders, due.size());
+        }
+        Map<Long, BigDecimal> byFund = new TreeMap<>();
+        for (Due each : due) {
+            if (me.username().equals(each.approvedBy())) {
+                throw new FundRuleBroken("payment.approver-pays.refused", each.number());
+            }
+            if (on.isBefore(each.approvedAt().atZone(clock.getZone()).toLocalDate())) {
+                throw new InvalidField("paidOn", "payment.paid.before-approval");
+            }
+            byFund.merge(each.fundId(), each.amount(), BigDecimal::add);
+        }
+        // the funds' locks in the order of their ids, then each balance from that day on against what it pays
+        byFund.keySet().forEach(journal::lock);
+        byFund.forEach((fund, amount) -> {
+            BigDecimal balance = journal.lowestBalanceFrom(fund, on);
+            if (balance.compareTo(amount) < 0) {
+                throw new FundRuleBroken("batch.fund.insufficient", funds.findById(fund).map(Fund::getName).orElse(String.valueOf(fund)), amount.toPlainString(),
+                        balance.toPlainString());
+            }
+        });
+        int changed = jdbc.sql("""
+                update payment_order set status = 'PAID', paid_on = :on, paid_by = :me, bank_reference = :ref,
+                       failure_reason = null, version = version + 1
+                where batch_id = :b and status = 'IN_BATCH'""")
+                .param("on", on).param("me", me.username()).param("ref", reference).param("b", batchId).update();
+        requireUnchanged(changed, due.size());
+        List<Journal.Payment> posted = new ArrayList<>(due.size());
+        Map<String, Integer> modules = new LinkedHashMap<>();
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (Due each : due) {
+            posted.add(new Journal.Payment(each.id(), each.failures(), each.regionCode(),
+                    Journal.description("支付：" + each.payee() + " " + each.description(), each.number()),
+                    each.fundId(), Account.expenseFor(org.yiyong.funds.PaymentPurpose.valueOf(each.purpose())),
+                    each.amount()));
+            sum = sum.add(each.amount());
+            if (each.fromModule()) {
+                modules.merge(each.source(), 1, Integer::sum);
+            }
+        }
+        journal.postAll(on, posted, me.username());
+        modules.forEach((module, count) -> events.publishEvent(new PaymentsSettled(batchId, batch.getNumber(), module,
+                on, reference, count)));
+        long[] paid = due.stream().mapToLong(Due::id).toArray();
+        audit.recordAtCommit(out -> {
+            for (long id : paid) {
+                out.accept(AuditRecord.of(AuditAction.UPDATE, Payments.ENTITY, id).byActor(me.username())
+                        .withChanges(Changes.between(Changes.snapshot("status", "IN_BATCH"),
+                                Changes.snapshot("status", "PAID", "paidOn", on, "paidBy", me.username(),
+                                        "bankReference", reference)))
+                        .withDetail("paid with batch " + batch.getNumber() + ", bank reference " + reference));
+            }
+        });
+        audit.record(AuditRecord.of(AuditAction.UPDATE, "DisbursementBatch", batchId)
+                .withDetail(batch.getNumber() + " paid on " + on + ": " + due.size() + " orders, " + sum
+                        + ", bank reference " + reference));
+        return new Done(due.size(), sum, 0, 0, List.of(batch));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void each(PaymentsSettled settled, int size, Consumer<List<PaymentSettled>> part) {
+        long after = 0;
+        while (true) {
+            List<PaymentSettled> found = jdbc.sql("""
+                    select id, number, amount, paid_on, bank_reference, source, source_kind, source_record_id,
+                           source_line_id
+                    from payment_order
+                    where batch_id = :b and source = :module and status = 'PAID' and source_kind is not null
+                      and id > :after
+                    order by id
+                    fetch first :size rows only""")
+                    .param("b", settled.batchId()).param("module", settled.module()).param("after", after)
+                    .param("size", size)
+                    .query((rs, row) -> new PaymentSettled(new PaymentSource(rs.getString("source"),
+                            rs.getString("source_kind"), rs.getLong("source_record_id"),
+                            rs.getObject("source_line_id", Long.class)), rs.getLong("id"), rs.getString("number"),
+                            Money.of(rs.getBigDecimal("amount")), rs.getObject("paid_on", LocalDate.class),
+                            rs.getString("bank_reference")))
+                    .list();
+            if (found.isEmpty()) {
+                return;
+            }
+            part.accept(found);
+            after = found.get(found.size() - 1).orderId();
+        }
+    }
+
+    /** The orders' audit entries of a step, with the fields as the order shows them now, read back in parts. */
+    private void readBack(long[] ids, String detail, Consumer<AuditRecord> out) {
+        for (int from = 0; from < ids.length; from += PART) {
+            List<Long> part = new ArrayList<>(PART);
+            for (int i = from; i < Math.min(ids.length, from + PART); i++) {
+                part.add(ids[i]);
+            }
+            jdbc.sql("select id, batch_id, batched_by, payee_account_masked from payment_order where id in (:ids) "
+                    + "order by id").param("ids", part)
+                    .query((rs, row) -> AuditRecord.of(AuditAction.UPDATE, Payments.ENTITY, rs.getLong("id"))
+                            .byActor(rs.getString("batched_by"))
+                            .withChanges(Changes.between(Changes.snapshot("status", "APPROVED"),
+                                    Changes.snapshot("status", "IN_BATCH", "batchId", rs.getLong("batch_id"),
+                                            "batchedBy", rs.getString("batched_by"), "payeeAccount",
+                                            rs.getString("payee_account_masked"))))
+                            .withDetail(detail))
+                    .list()
+                    .forEach(out);
+        }
+    }
+
+    private static Instant approvedAt(java.time.OffsetDateTime at) {
+        return at == null ? Instant.EPOCH : at.toInstant();
+    }
+
+    private static void requireUnchanged(int changed, int expected) {
+        if (changed != expected) {
+            throw new FundRuleBroken("payment.group.changed", expected, changed);
+        }
+    }
+
+    private record Totals(long orders, BigDecimal amount) {
+    }
+
+    /** The group as the person saw it: the same number of orders and the same sum, or nothing is done. */
+    private Totals expect(Where group, String mine, CurrentUser me, int found, Long expectedOrders,
+            BigDecimal expectedAmount) {
+        if (found == 0) {
+            throw new FundRuleBroken("payment.group.empty");
+        }
+        BigDecimal amount = group.bind(jdbc.sql("select coalesce(sum(o.amount), 0) from payment_order o where "
+                + group.sql("o") + " and " + mine)).param("me", me.username()).query(BigDecimal.class).single()
+                .setScale(2);
+        if (expectedOrders == null || expectedOrders != found || expectedAmount == null
+                || expectedAmount.compareTo(amount) != 0) {
+            throw new FundRuleBroken("payment.group.changed", expectedOrders == null ? 0 : expectedOrders, found);
+        }
+        return new Totals(found, amount);
+    }
+
+    /** The condition that selects a group's orders of one status within the caller's scope. */
+    private record Where(GroupKey key, PaymentOrder.Status status, List<String> scope) {
+
+        String sql(String table) {
+            return table + ".source = :source and " + table + ".source_kind = :kind and " + table
+                    + ".source_record_id = :record and " + table + ".region_code = :region and " + table
+                    + ".region_code in (:scope) and " + table + ".status = :status";
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement.param("source", key.source()).param("kind", key.kind()).param("record", key.recordId())
+                    .param("region", key.regionCode()).param("scope", scope).param("status", status.name());
+        }
+    }
+
+    private Where where(CurrentUser me, GroupKey key, PaymentOrder.Status status) {
+        if (key == null || key.source() == null || key.source().isBlank()) {
+            throw new InvalidField("source", "payment.group.required");
+        }
+        if (key.kind() == null || key.kind().isBlank()) {
+            throw new InvalidField("kind", "payment.group.required");
+        }
+        if (key.recordId() == null) {
+            throw new InvalidField("recordId", "payment.group.required");
+        }
+        if (key.regionCode() == null || !me.scope().regionCodes().contains(key.regionCode())) {
+            throw new InvalidField("regionCode", "payment.group.out-of-scope");
+        }
+        return new Where(key, status, List.copyOf(me.scope().regionCodes()));
+    }
+}

@@ -1,0 +1,2 @@
+-- Orders handled a group at a time (a campaign's thousands of payments): found by the record that asked for them
+create index payment_order_source_record_idx on payment_order (source_record_id, source_kind, status);
