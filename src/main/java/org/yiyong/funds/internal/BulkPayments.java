@@ -154,7 +154,8 @@ public class BulkPayments implements SettledPayments {
         }
         List<Long> ids = group.bind(jdbc.sql("select id from payment_order o where " + group.sql("o")
                 + " and o.requested_by <> :me order by o.id")).param("me", me.username()).query(Long.class).list();
-        Totals totals = expect(group, "o.requested_by <> :me", me, ids.size(), expectedOrders, expectedAmount);
+        Totals totals = expect(group, "o.requested_by <> :me", me, expectedOrders, expectedAmount);
+        requireUnchanged(ids.size(), (int) totals.orders());
         Instant now = clock.instant();
         int changed = group.bind(jdbc.sql("update payment_order set status = 'APPROVED', approved_by = :me, "
                 + "approved_at = :at, version = version + 1 where " + group.sql("payment_order")
@@ -184,27 +185,41 @@ public class BulkPayments implements SettledPayments {
     @PreAuthorize("hasRole('CASHIER')")
     public Done batch(CurrentUser me, GroupKey key, Long expectedOrders, BigDecimal expectedAmount) {
         Where group = where(me, key, PaymentOrder.Status.APPROVED);
+        String mine = "(o.approved_by is null or o.approved_by <> :me)";
+        Totals totals = expect(group, mine, me, expectedOrders, expectedAmount);
         record Waiting(long id, String payee, Long samaritan, boolean transfer, boolean hasAccount, BigDecimal amount) {
         }
-        List<Waiting> waiting = group.bind(jdbc.sql("""
-                select id, payee_name, payee_samaritan_id, payment_method, payee_account, amount from payment_order o
-                where %s and (o.approved_by is null or o.approved_by <> :me) order by o.id""".formatted(group.sql("o"))))
-                .param("me", me.username())
-                .query((rs, row) -> new Waiting(rs.getLong("id"), rs.getString("payee_name"),
-                        rs.getObject("payee_samaritan_id", Long.class),
-                        PaymentOrder.Method.BANK_TRANSFER.name().equals(rs.getString("payment_method")),
-                        rs.getString("payee_account") != null, rs.getBigDecimal("amount")))
-                .list();
-        expect(group, "(o.approved_by is null or o.approved_by <> :me)", me, waiting.size(), expectedOrders,
-                expectedAmount);
-        // the registry's accounts of the payees who have none on their order, a part at a time
-        List<Object[]> accounts = new ArrayList<>();
-        List<Waiting> payable = new ArrayList<>(waiting.size());
-        for (int from = 0; from < waiting.size(); from += PART) {
-            List<Waiting> part = waiting.subList(from, Math.min(waiting.size(), from + PART));
+        Instant now = clock.instant();
+        int year = LocalDate.now(clock).getYear();
+        List<DisbursementBatch> made = new ArrayList<>();
+        Map<Long, Integer> sizes = new HashMap<>();
+        DisbursementBatch batch = null;
+        int inBatch = 0;
+        long taken = 0;
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        List<long[]> batched = new ArrayList<>();
+        // a thousand orders at a time in the order of their ids, so that a city's group is never held whole
+        for (long after = 0; ; ) {
+            List<Waiting> part = group.bind(jdbc.sql("""
+                    select id, payee_name, payee_samaritan_id, payment_method, payee_account, amount
+                    from payment_order o where %s and %s and o.id > :after order by o.id fetch first %d rows only"""
+                    .formatted(group.sql("o"), mine, PART)))
+                    .param("me", me.username()).param("after", after)
+                    .query((rs, row) -> new Waiting(rs.getLong("id"), rs.getString("payee_name"),
+                            rs.getObject("payee_samaritan_id", Long.class),
+                            PaymentOrder.Method.BANK_TRANSFER.name().equals(rs.getString("payment_method")),
+                            rs.getString("payee_account") != null, rs.getBigDecimal("amount")))
+                    .list();
+            if (part.isEmpty()) {
+                break;
+            }
+            after = part.get(part.size() - 1).id();
+            // the registry's accounts of the payees who have none on their order, in the payee's name only
             Map<Long, SamaritanRegistry.BankAccount> known = samaritans.bankAccountsForPayment(part.stream()
                     .filter(each -> each.transfer() && !each.hasAccount() && each.samaritan() != null)
                     .map(Waiting::samaritan).toList());
+            List<Object[]> accounts = new ArrayList<>();
+            List<Waiting> payable = new ArrayList<>(part.size());
             for (Waiting each : part) {
                 if (!each.transfer() || each.hasAccount()) {
                     payable.add(each);
@@ -217,39 +232,46 @@ public class BulkPayments implements SettledPayments {
                         Masking.bankAccount(account.accountNumber()), each.id()});
                 }
             }
-        }
-        for (int from = 0; from < accounts.size(); from += PART) {
-            template.batchUpdate("update payment_order set payee_bank_name = ?, payee_account = ?, "
-                    + "payee_account_masked = ?, payee_account_from_registry = true where id = ? "
-                    + "and payee_account is null", accounts.subList(from, Math.min(accounts.size(), from + PART)));
-        }
-        Instant now = clock.instant();
-        int year = LocalDate.now(clock).getYear();
-        List<DisbursementBatch> made = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO.setScale(2);
-        for (int from = 0; from < payable.size(); from += properties.batchLimit()) {
-            List<Waiting> part = payable.subList(from, Math.min(payable.size(), from + properties.batchLimit()));
-            DisbursementBatch batch = batches.saveAndFlush(new DisbursementBatch(numbers.batch(year), key.regionCode(), me.username(), now));
-            made.add(batch);
-            for (int at = 0; at < part.size(); at += PART) {
-                List<Long> ids = part.subList(at, Math.min(part.size(), at + PART)).stream().map(Waiting::id).toList();
+            if (!accounts.isEmpty()) {
+                template.batchUpdate("update payment_order set payee_bank_name = ?, payee_account = ?, "
+                        + "payee_account_masked = ?, payee_account_from_registry = true where id = ? "
+                        + "and payee_account is null", accounts);
+            }
+            // into the open batch up to the limit, then into a new one
+            for (int from = 0; from < payable.size(); ) {
+                if (batch == null || inBatch == properties.batchLimit()) {
+                    batch = batches.saveAndFlush(new DisbursementBatch(numbers.batch(year), key.regionCode(),
+                            me.username(), now));
+                    made.add(batch);
+                    inBatch = 0;
+                }
+                List<Waiting> into = payable.subList(from, Math.min(payable.size(),
+                        from + properties.batchLimit() - inBatch));
+                List<Long> ids = into.stream().map(Waiting::id).toList();
                 int changed = jdbc.sql("update payment_order set batch_id = :batch, batched_by = :me, "
                         + "status = 'IN_BATCH', version = version + 1 where id in (:ids) and status = 'APPROVED'")
                         .param("batch", batch.getId()).param("me", me.username()).param("ids", ids).update();
                 requireUnchanged(changed, ids.size());
+                batched.add(ids.stream().mapToLong(Long::longValue).toArray());
+                for (Waiting each : into) {
+                    sum = sum.add(each.amount());
+                }
+                inBatch += into.size();
+                sizes.merge(batch.getId(), into.size(), Integer::sum);
+                taken += into.size();
+                from += into.size();
             }
-            for (Waiting each : part) {
-                sum = sum.add(each.amount());
-            }
-            audit.record(AuditRecord.of(AuditAction.CREATE, "DisbursementBatch", batch.getId())
-                    .withDetail(batch.getNumber() + ": " + part.size() + " orders of " + key.kind() + "-"
+        }
+        for (DisbursementBatch each : made) {
+            audit.record(AuditRecord.of(AuditAction.CREATE, "DisbursementBatch", each.getId())
+                    .withDetail(each.getNumber() + ": " + sizes.get(each.getId()) + " orders of " + key.kind() + "-"
                             + key.recordId()));
         }
-        long[] batched = payable.stream().mapToLong(Waiting::id).toArray();
-        audit.recordAtCommit(out -> readBack(batched, "batched with its group", out));
-        long others = waiting.isEmpty() ? 0 : group.bind(jdbc.sql("select count(*) from payment_order o where "
-                + group.sql("o") + " and o.approved_by = :me")).param("me", me.username()).query(Long.class).single();
-        return new Done(payable.size(), sum, others, waiting.size() - payable.size(), List.copyOf(made));
+        long[] ids = batched.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        audit.recordAtCommit(out -> readBack(ids, "batched with its group", out));
+        long others = group.bind(jdbc.sql("select count(*) from payment_order o where " + group.sql("o")
+                + " and o.approved_by = :me")).param("me", me.username()).query(Long.class).single();
+        return new Done(taken, sum, others, totals.orders() - taken, List.copyOf(made));
     }
 
     /** The batch's orders by status, for its page. */
@@ -448,19 +470,19 @@ public class BulkPayments implements SettledPayments {
     }
 
     /** The group as the person saw it: the same number of orders and the same sum, or nothing is done. */
-    private Totals expect(Where group, String mine, CurrentUser me, int found, Long expectedOrders,
-            BigDecimal expectedAmount) {
-        if (found == 0) {
+    private Totals expect(Where group, String mine, CurrentUser me, Long expectedOrders, BigDecimal expectedAmount) {
+        Totals found = group.bind(jdbc.sql("select count(*) as n, coalesce(sum(o.amount), 0) as amount "
+                + "from payment_order o where " + group.sql("o") + " and " + mine)).param("me", me.username())
+                .query((rs, row) -> new Totals(rs.getLong("n"), rs.getBigDecimal("amount").setScale(2))).single();
+        if (found.orders() == 0) {
             throw new FundRuleBroken("payment.group.empty");
         }
-        BigDecimal amount = group.bind(jdbc.sql("select coalesce(sum(o.amount), 0) from payment_order o where "
-                + group.sql("o") + " and " + mine)).param("me", me.username()).query(BigDecimal.class).single()
-                .setScale(2);
-        if (expectedOrders == null || expectedOrders != found || expectedAmount == null
-                || expectedAmount.compareTo(amount) != 0) {
-            throw new FundRuleBroken("payment.group.changed", expectedOrders == null ? 0 : expectedOrders, found);
+        if (expectedOrders == null || expectedOrders != found.orders() || expectedAmount == null
+                || expectedAmount.compareTo(found.amount()) != 0) {
+            throw new FundRuleBroken("payment.group.changed", expectedOrders == null ? 0 : expectedOrders,
+                    found.orders());
         }
-        return new Totals(found, amount);
+        return found;
     }
 
     /** The condition that selects a group's orders of one status within the caller's scope. */

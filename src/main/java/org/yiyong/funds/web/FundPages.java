@@ -353,8 +353,9 @@ class FundPages {
             @RequestParam(required = false) java.math.BigDecimal amount, RedirectAttributes redirect) {
         try {
             BulkPayments.Done done = bulk.batch(me, key, orders, amount);
-            redirect.addFlashAttribute("success", "payment.group.batched");
-            redirect.addFlashAttribute("successArgs", new Object[] {done.orders(), done.amount().toPlainString(),
+            redirect.addFlashAttribute("success", done.leftForOthers() + done.leftWithoutAccount() == 0
+                    ? "payment.group.batched" : "payment.group.batched.partly");
+            redirect.addFlashAttribute("successArgs", new Object[] {done.orders(), yuan(done.amount()),
                 done.batches().size(), done.leftForOthers(), done.leftWithoutAccount()});
             return "redirect:/payment-orders/batches";
         } catch (DomainException refused) {
@@ -367,13 +368,18 @@ class FundPages {
             java.util.function.Supplier<BulkPayments.Done> step) {
         try {
             BulkPayments.Done done = step.get();
-            redirect.addFlashAttribute("success", success);
-            redirect.addFlashAttribute("successArgs", new Object[] {done.orders(), done.amount().toPlainString(),
+            redirect.addFlashAttribute("success", done.leftForOthers() == 0 ? success : success + ".partly");
+            redirect.addFlashAttribute("successArgs", new Object[] {done.orders(), yuan(done.amount()),
                 done.leftForOthers()});
             return "redirect:" + page;
         } catch (DomainException refused) {
             return refused(redirect, refused, page);
         }
+    }
+
+    /** 1,234,567.00 */
+    private static String yuan(BigDecimal amount) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", amount);
     }
 
     private Map<String, String> regionNames(CurrentUser me) {
