@@ -127,10 +127,11 @@ public class Guarantees {
                                sd.confirmed_on
                         from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
                         where s.region_code in (:scope) and sd.confirmed_on <= :cutoff and not sd.historical
-                          and not exists (select 1 from honour h where h.deed_id = sd.deed_id
-                                          and h.status in ('GRANTED', 'REFUSED', 'REVOKED')
-                                          and (h.samaritan_id = s.id or exists (select 1 from honour_member m
-                                               where m.honour_id = h.id and m.samaritan_id = s.id)))""",
+                          and not exists (select 1 from honour h where h.deed_id = sd.deed_id and h.samaritan_id = s.id
+                                          and h.status in ('GRANTED', 'REFUSED', 'REVOKED'))
+                          and not exists (select 1 from honour_member m join honour h on h.id = m.honour_id
+                                          where m.samaritan_id = s.id and h.deed_id = sd.deed_id
+                                          and h.status in ('GRANTED', 'REFUSED', 'REVOKED'))""",
                         Map.of("scope", codes, "cutoff", today.minusDays(properties.missedAfterDays())),
                         (rs, row) -> new Item(Kind.MISSED, rs.getString("subject"), rs.getLong("samaritan_id"),
                                 rs.getString("name"), rs.getString("deed_number"), null,

@@ -43,6 +43,22 @@ class GuaranteesTests extends HonoursTestBase {
         clock.advance(Duration.ofDays(61));
         assertThat(kinds()).containsExactly("MISSED");
 
+        // honoured as a member of a group for the deed (by the province: no reward standard of ours): not missed
+        jdbc.sql("""
+                insert into honour (title_id, region_code, mode, status, reason, proposed_by, proposed_on, decided_on,
+                                    recipient, recipient_name, deed_id)
+                select min(id), '350583', 'UPWARD', 'GRANTED', '省级群体表彰', 'city-staff', :on, :on, 'GROUP', :name, :deed
+                from title""").param("on", java.time.LocalDate.now(clock))
+                .param("name", "南安见义勇为群体" + confirmed[1]).param("deed", confirmed[1]).update();
+        long group = jdbc.sql("select id from honour where recipient_name = :name")
+                .param("name", "南安见义勇为群体" + confirmed[1]).query(Long.class).single();
+        jdbc.sql("insert into honour_member (honour_id, samaritan_id) values (:h, :s)").param("h", group)
+                .param("s", confirmed[0]).update();
+        assertThat(kinds()).as("a member of a group honoured for the deed").isEmpty();
+        jdbc.sql("delete from honour_member where honour_id = :h").param("h", group).update();
+        jdbc.sql("delete from honour where id = :h").param("h", group).update();
+        assertThat(kinds()).containsExactly("MISSED");
+
         String body = call("nanan-staff", "/api/v1/honours", """
                 {"samaritanId": %d, "deedId": %d, "titleCode": "CITY_ACTIVIST", "reason": "一案一奖"}"""
                 .formatted(confirmed[0], confirmed[1])).andReturn().getResponse().getContentAsString();
