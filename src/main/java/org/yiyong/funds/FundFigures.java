@@ -12,7 +12,8 @@ import org.yiyong.shared.FigureSource;
  * The funds' figures for the statistics and the yearly report: donations raised by kind of donor, government
  * money received (财政拨款, income but not a donation), money paid out by purpose, and the funds' bank balances at the end of the year. A donation counts on the day
  * it was received unless it was reversed; a payment on the day it was paid, unless the bank returned it; a
- * balance is every bank posting of the fund up to the end of the year, in the fund's region.
+ * balance is every bank posting of the fund up to the end of the year, in the fund's region (summed from the
+ * journal's totals per fund, account and day; its lines are the postings).
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,6 +38,9 @@ public class FundFigures extends SqlFigures {
                         "posting p join journal_entry e on e.id = p.entry_id join fund f on f.id = p.fund_id",
                         "p.account = 'BANK'", "e.entry_date", "f.region_code", "f.code", "f.name",
                         "sum(p.debit - p.credit)", "p.debit - p.credit", "e.number", "e.description", "p.id",
-                        "'/funds/journal'")));
+                        "'/funds/journal'")
+                        // the balance itself from the totals per fund, account and day that each entry adds to
+                        .summedFrom("fund_day_total t join fund f on f.id = t.fund_id", "t.account = 'BANK'",
+                                "t.entry_date", "f.region_code", "f.code", "f.name", "sum(t.debit - t.credit)")));
     }
 }

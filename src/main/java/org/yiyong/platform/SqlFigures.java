@@ -45,11 +45,29 @@ public abstract class SqlFigures implements FigureSource {
      * {@code sum(…)}; {@code amount} the amount of one record for a money figure, else {@code null};
      * {@code reference} and {@code description} name a record in the list, {@code id} orders records of
      * the same date, and {@code path} is the page that shows it (an SQL expression, e.g.
-     * {@code '/deeds/' || cast(d.id as varchar(20))}).
+     * {@code '/deeds/' || cast(d.id as varchar(20))}). {@code sums}, when given, is where the figure's values are
+     * read from instead: totals a module keeps of the same records (its {@code from}, {@code where}, {@code date},
+     * {@code region}, {@code part}, {@code partLabel} and {@code value} are used), while the records listed under
+     * the figure are still read from {@code from}.
      */
     public record Spec(Figure figure, String from, String where, String date, String region, String part,
             String partLabel, String value, String amount, String reference, String description, String id,
-            String path) {
+            String path, Spec sums) {
+
+        public Spec(Figure figure, String from, String where, String date, String region, String part,
+                String partLabel, String value, String amount, String reference, String description, String id,
+                String path) {
+            this(figure, from, where, date, region, part, partLabel, value, amount, reference, description, id, path,
+                    null);
+        }
+
+        /** The same figure, its values read from totals kept of its records ({@code sums}). */
+        public Spec summedFrom(String from, String where, String date, String region, String part, String partLabel,
+                String value) {
+            return new Spec(figure, this.from, this.where, this.date, this.region, this.part, this.partLabel,
+                    this.value, amount, reference, description, id, path, new Spec(figure, from, where, date, region,
+                            part, partLabel, value, null, "''", "''", "0", "''"));
+        }
 
         public Spec {
             Objects.requireNonNull(figure, "figure");
@@ -110,10 +128,11 @@ public abstract class SqlFigures implements FigureSource {
             if (!keys.contains(spec.figure().key())) {
                 continue;
             }
-            String sql = "select " + spec.region + " as region, " + spec.year() + " as year_counted, " + spec.part
-                    + " as part, " + spec.partLabel + " as part_label, " + spec.month() + " as month_of_year, "
-                    + spec.value + " as figure_value from " + spec.from + " where " + spec.conditions()
-                    + " group by " + spec.groupBy();
+            Spec summed = spec.sums() != null ? spec.sums() : spec;
+            String sql = "select " + summed.region + " as region, " + summed.year() + " as year_counted, "
+                    + summed.part + " as part, " + summed.partLabel + " as part_label, " + summed.month()
+                    + " as month_of_year, " + summed.value + " as figure_value from " + summed.from + " where "
+                    + summed.conditions() + " group by " + summed.groupBy();
             List<Year> periods = new ArrayList<>(List.of(first));
             if (spec.figure().cumulative()) {
                 for (Year year = first.plusYears(1); !year.isAfter(last); year = year.plusYears(1)) {
