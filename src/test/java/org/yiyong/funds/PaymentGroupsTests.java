@@ -48,6 +48,9 @@ class PaymentGroupsTests extends FundsTestBase {
     @Autowired
     BulkPayments bulk;
 
+    @Autowired
+    org.yiyong.funds.internal.Payments payments;
+
     /** A person of 泉港 in the registry, with a bank account in their name when {@code account} is given. */
     private long payee(String name, String account) throws Exception {
         long id = ((Number) JsonPath.read(call("city-staff", "/api/v1/samaritans", """
@@ -280,5 +283,55 @@ class PaymentGroupsTests extends FundsTestBase {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("success", "batch.settled"));
         assertThat(statuses(record)).containsExactly(Map.entry("APPROVED", 1L), Map.entry("PAID", 1L));
         assertThat(balance(fund)).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void a_batch_is_not_paid_whole_while_an_order_of_it_was_withdrawn_and_a_group_outside_the_scope_is_not_found()
+            throws Exception {
+        List<String> names = List.of(unique("许"), unique("苏"));
+        List<Long> payees = List.of(payee(names.get(0), "6228480388000000066"),
+                payee(names.get(1), "6228480388000000077"));
+        long record = campaignOrders(payees, names);
+
+        // a county's finance person cannot see 泉港's group: not found, and the attempt is on the audit trail
+        call("jinjiang-finance", "/api/v1/payment-orders/groups/approval", group(record, 2, "3000"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'ACCESS_DENIED' "
+                + "and entity_type = 'PaymentOrderGroup' and entity_id = :r").param("r", String.valueOf(record))
+                .query(Long.class).single()).isEqualTo(1);
+        call("finance-reviewer", "/api/v1/payment-orders/groups/approval", """
+                {"source": "CARE", "kind": "campaign", "recordId": %d, "regionCode": "%s", "amount": 3000}"""
+                .formatted(record, REGION)).andExpect(status().isBadRequest());
+
+        call("finance-reviewer", "/api/v1/payment-orders/groups/approval", group(record, 2, "3000"))
+                .andExpect(status().isOk());
+        call("cashier", "/api/v1/payment-orders/groups/batches", group(record, 2, "3000"))
+                .andExpect(status().isCreated());
+        long batch = jdbc.sql("select distinct batch_id from payment_order where source_record_id = :r")
+                .param("r", record).query(Long.class).single();
+        long fund = subFund("FUND-350505", "CONDOLENCE");
+        jdbc.sql("update payment_order set fund_id = :f where batch_id = :b").param("f", fund).param("b", batch)
+                .update();
+        donate("city-staff", fund, "3000");
+
+        // what caused one of them is withdrawn while it waits in the batch (as care would withdraw a line)
+        long withdrawn = jdbc.sql("select id from payment_order where source_record_id = :r and payee_samaritan_id = :p")
+                .param("r", record).param("p", payees.get(1)).query(Long.class).single();
+        payments.withdraw(new PaymentWithdrawn(PaymentSource.of("CARE", "campaign", record, 2), "受慰问人已迁出本市"));
+        mvc.perform(get("/payment-orders/batches/{id}", batch).with(as("cashier"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("有 1 笔支付单的来源已撤回")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"settle-form\""))));
+        call("cashier", "/api/v1/payment-orders/batches/" + batch + "/payment",
+                "{\"bankReference\": \"QG-W-" + record + "\", \"orders\": 2}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(Matchers.containsString("1 笔")));
+        assertThat(statuses(record)).containsExactly(Map.entry("IN_BATCH", 2L));
+
+        call("cashier", "/api/v1/payment-orders/" + withdrawn + "/failure", "{\"reason\": \"来源已撤回，未发放\"}")
+                .andExpect(status().isOk());
+        call("cashier", "/api/v1/payment-orders/batches/" + batch + "/payment",
+                "{\"bankReference\": \"QG-W-" + record + "\", \"orders\": 1}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders").value(1));
+        assertThat(statuses(record)).containsExactly(Map.entry("FAILED", 1L), Map.entry("PAID", 1L));
+        assertThat(balance(fund)).isEqualByComparingTo("1500");
     }
 }

@@ -185,9 +185,10 @@ public class Assistance implements CarePaymentHandler {
     public void paid(PaymentSettled paid) {
         long id = paid.source().recordId();
         cases.findById(id).ifPresent(c -> {
-            c.grantPaid(paid.paidOn());
-            audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).byActor(AuditTrail.SYSTEM_ACTOR)
-                    .withDetail("hardship grant paid by " + paid.orderNumber()));
+            if (c.grantPaid(paid.paidOn())) {
+                audit.record(AuditRecord.of(AuditAction.UPDATE, ENTITY, id).byActor(AuditTrail.SYSTEM_ACTOR)
+                        .withDetail("hardship grant paid by " + paid.orderNumber()));
+            }
         });
     }
 

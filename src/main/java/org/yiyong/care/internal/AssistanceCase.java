@@ -142,11 +142,14 @@ public class AssistanceCase extends AbstractAggregateRoot<AssistanceCase> {
         return PaymentSource.of(CarePaymentHandler.MODULE, Assistance.PAYMENT_KIND, id);
     }
 
-    void grantPaid(LocalDate on) {
-        if (grantPaidOn == null) {
-            this.grantPaidOn = on;
-            notes.add(new AssistanceNote(on, "困难救助金已发放", "system"));
+    /** The grant was paid on the day; once: the same news again changes nothing (answers whether it did). */
+    boolean grantPaid(LocalDate on) {
+        if (grantPaidOn != null) {
+            return false;
         }
+        this.grantPaidOn = on;
+        notes.add(new AssistanceNote(on, "困难救助金已发放", "system"));
+        return true;
     }
 
     /** The bank sent the grant back: not paid after all. */

@@ -67,7 +67,8 @@ public class BulkPayments implements SettledPayments {
     }
 
     /** A batch's orders by status: what is still to pay, what was paid, what failed. */
-    public record BatchSummary(long inBatch, BigDecimal inBatchAmount, long paid, BigDecimal paidAmount, long failed) {
+    public record BatchSummary(long inBatch, BigDecimal inBatchAmount, long paid, BigDecimal paidAmount, long failed,
+            long withdrawn) {
     }
 
     private static final int PART = 1000;
@@ -107,8 +108,8 @@ public class BulkPayments implements SettledPayments {
     }
 
     /**
-     * The groups of the caller's scope with more than one order waiting for review ({@code REQUESTED}) or for a
-     * batch ({@code APPROVED}), largest first; {@code others} counts those the caller may not take (requested or
+     * The groups of the caller's scope — the orders of a record that pays many people, one per line — waiting for
+     * review ({@code REQUESTED}) or for a batch ({@code APPROVED}), largest first; {@code others} counts those the caller may not take (requested or
      * approved by them).
      */
     @Transactional(readOnly = true)
@@ -124,9 +125,8 @@ public class BulkPayments implements SettledPayments {
                        sum(case when %1$s = :me then 1 else 0 end) as others,
                        sum(case when %1$s = :me then amount else 0 end) as others_amount
                 from payment_order
-                where region_code in (:scope) and status = :status and source_kind is not null
+                where region_code in (:scope) and status = :status and source_line_id is not null
                 group by source, source_kind, source_record_id, region_code
-                having count(*) > 1
                 order by count(*) desc, source_record_id""".formatted(own))
                 .param("scope", me.scope().regionCodes()).param("status", status.name()).param("me", me.username())
                 .query((rs, row) -> new Group(rs.getString("source"), rs.getString("source_kind"),
@@ -187,6 +187,10 @@ public class BulkPayments implements SettledPayments {
         Where group = where(me, key, PaymentOrder.Status.APPROVED);
         String mine = "(o.approved_by is null or o.approved_by <> :me)";
         Totals totals = expect(group, mine, me, expectedOrders, expectedAmount);
+        long last = group.bind(jdbc.sql("select max(o.id) from payment_order o where " + group.sql("o") + " and "
+                + mine)).param("me", me.username()).query(Long.class).single();
+        long seen = 0;
+        BigDecimal seenAmount = BigDecimal.ZERO.setScale(2);
         record Waiting(long id, String payee, Long samaritan, boolean transfer, boolean hasAccount, BigDecimal amount) {
         }
         Instant now = clock.instant();
@@ -202,9 +206,9 @@ public class BulkPayments implements SettledPayments {
         for (long after = 0; ; ) {
             List<Waiting> part = group.bind(jdbc.sql("""
                     select id, payee_name, payee_samaritan_id, payment_method, payee_account, amount
-                    from payment_order o where %s and %s and o.id > :after order by o.id fetch first %d rows only"""
-                    .formatted(group.sql("o"), mine, PART)))
-                    .param("me", me.username()).param("after", after)
+                    from payment_order o where %s and %s and o.id > :after and o.id <= :last
+                    order by o.id fetch first %d rows only""".formatted(group.sql("o"), mine, PART)))
+                    .param("me", me.username()).param("after", after).param("last", last)
                     .query((rs, row) -> new Waiting(rs.getLong("id"), rs.getString("payee_name"),
                             rs.getObject("payee_samaritan_id", Long.class),
                             PaymentOrder.Method.BANK_TRANSFER.name().equals(rs.getString("payment_method")),
@@ -214,6 +218,10 @@ public class BulkPayments implements SettledPayments {
                 break;
             }
             after = part.get(part.size() - 1).id();
+            seen += part.size();
+            for (Waiting each : part) {
+                seenAmount = seenAmount.add(each.amount());
+            }
             // the registry's accounts of the payees who have none on their order, in the payee's name only
             Map<Long, SamaritanRegistry.BankAccount> known = samaritans.bankAccountsForPayment(part.stream()
                     .filter(each -> each.transfer() && !each.hasAccount() && each.samaritan() != null)
@@ -240,8 +248,8 @@ public class BulkPayments implements SettledPayments {
             // into the open batch up to the limit, then into a new one
             for (int from = 0; from < payable.size(); ) {
                 if (batch == null || inBatch == properties.batchLimit()) {
-                    batch = batches.saveAndFlush(new DisbursementBatch(numbers.batch(year), key.regionCode(),
-                            me.username(), now));
+                    batch = batches.saveAndFlush(new DisbursementBatch(numbers.reservedBatch(year),
+                            key.regionCode(), me.username(), now));
                     made.add(batch);
                     inBatch = 0;
                 }
@@ -261,6 +269,10 @@ public class BulkPayments implements SettledPayments {
                 taken += into.size();
                 from += into.size();
             }
+        }
+        // the orders read are those the cashier checked: none approved, reissued or withdrawn meanwhile
+        if (seen != totals.orders() || seenAmount.compareTo(totals.amount()) != 0) {
+            throw new FundRuleBroken("payment.group.changed", totals.orders(), seen);
         }
         for (DisbursementBatch each : made) {
             audit.record(AuditRecord.of(AuditAction.CREATE, "DisbursementBatch", each.getId())
@@ -288,16 +300,20 @@ public class BulkPayments implements SettledPayments {
         Object[] none = {0L, BigDecimal.ZERO.setScale(2)};
         Object[] inBatch = by.getOrDefault("IN_BATCH", none);
         Object[] paid = by.getOrDefault("PAID", none);
+        // orders whose source was withdrawn while they waited: to be marked failed before the batch is paid whole
+        long withdrawn = jdbc.sql("select count(*) from payment_order where batch_id = :b and status = 'IN_BATCH' "
+                + "and failure_reason like :note").param("b", batchId).param("note", PaymentOrder.WITHDRAWN + "%")
+                .query(Long.class).single();
         return new BatchSummary((Long) inBatch[0], (BigDecimal) inBatch[1], (Long) paid[0], (BigDecimal) paid[1],
-                (Long) by.getOrDefault("FAILED", none)[0]);
+                (Long) by.getOrDefault("FAILED", none)[0], withdrawn);
     }
 
-    /** A page of the batch's orders, in the order they were made. */
+    /** A page of the batch's orders: those still waiting whose source was withdrawn first, then as they were made. */
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)
     public PageResult<PaymentOrder> orders(CurrentUser me, long batchId, PageRequest page) {
         payments.batchOf(me, batchId);
-        var found = orders.findByBatchIdOrderById(batchId,
+        var found = orders.inBatchWithdrawnFirst(batchId, PaymentOrder.Status.IN_BATCH, PaymentOrder.WITHDRAWN + "%",
                 org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
         return new PageResult<>(found.getContent(), page.page(), page.size(), found.getTotalElements());
     }
@@ -324,18 +340,19 @@ public class BulkPayments implements SettledPayments {
                 .single();
         record Due(long id, String number, long fundId, String regionCode, String purpose, String payee,
                 String description, BigDecimal amount, int failures, String approvedBy, Instant approvedAt,
-                String source, boolean fromModule) {
+                String source, boolean fromModule, boolean withdrawn) {
         }
         List<Due> due = jdbc.sql("""
                 select id, number, fund_id, region_code, purpose, payee_name, description, amount, failures,
-                       approved_by, approved_at, source, source_kind
+                       approved_by, approved_at, source, source_kind, failure_reason
                 from payment_order where batch_id = :b and status = 'IN_BATCH' order by id""")
                 .param("b", batchId)
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getString("number"), rs.getLong("fund_id"),
                         rs.getString("region_code"), rs.getString("purpose"), rs.getString("payee_name"),
                         rs.getString("description"), rs.getBigDecimal("amount"), rs.getInt("failures"),
                         rs.getString("approved_by"), approvedAt(rs.getObject("approved_at",
-                                java.time.OffsetDateTime.class)), rs.getString("source"), rs.getString("source_kind") != null))
+                                java.time.OffsetDateTime.class)), rs.getString("source"), rs.getString("source_kind") != null,
+                        PaymentOrder.isWithdrawnNote(rs.getString("failure_reason"))))
                 .list();
         if (due.isEmpty()) {
             long paidSo = jdbc.sql("select count(*) from payment_order where batch_id = :b and status = 'PAID' "
@@ -346,8 +363,15 @@ public class BulkPayments implements SettledPayments {
             }
             throw new FundRuleBroken("batch.settle.nothing", batch.getNumber());
         }
-        if (expectedOrders == null || expectedOrders != due.size()) {
-            throw new FundRuleBroken("payment.group.changed", expectedOrders == null ? 0 : expectedOrders, due.size());
+        if (expectedOrders == null) {
+            throw new InvalidField("orders", "validation.required");
+        }
+        if (expectedOrders != due.size()) {
+            throw new FundRuleBroken("batch.changed", expectedOrders, due.size());
+        }
+        long withdrawn = due.stream().filter(Due::withdrawn).count();
+        if (withdrawn > 0) {
+            throw new FundRuleBroken("batch.settle.withdrawn", withdrawn);
         }
         Map<Long, BigDecimal> byFund = new TreeMap<>();
         for (Due each : due) {
@@ -416,10 +440,11 @@ public class BulkPayments implements SettledPayments {
                            source_line_id
                     from payment_order
                     where batch_id = :b and source = :module and status = 'PAID' and source_kind is not null
-                      and id > :after
+                      and paid_on = :on and bank_reference = :ref and id > :after
                     order by id
                     fetch first :size rows only""")
                     .param("b", settled.batchId()).param("module", settled.module()).param("after", after)
+                    .param("on", settled.paidOn()).param("ref", settled.bankReference())
                     .param("size", size)
                     .query((rs, row) -> new PaymentSettled(new PaymentSource(rs.getString("source"),
                             rs.getString("source_kind"), rs.getLong("source_record_id"),
@@ -477,10 +502,18 @@ public class BulkPayments implements SettledPayments {
         if (found.orders() == 0) {
             throw new FundRuleBroken("payment.group.empty");
         }
-        if (expectedOrders == null || expectedOrders != found.orders() || expectedAmount == null
-                || expectedAmount.compareTo(found.amount()) != 0) {
-            throw new FundRuleBroken("payment.group.changed", expectedOrders == null ? 0 : expectedOrders,
-                    found.orders());
+        if (expectedOrders == null) {
+            throw new InvalidField("orders", "validation.required");
+        }
+        if (expectedAmount == null) {
+            throw new InvalidField("amount", "validation.required");
+        }
+        if (expectedOrders != found.orders()) {
+            throw new FundRuleBroken("payment.group.changed", expectedOrders, found.orders());
+        }
+        if (expectedAmount.compareTo(found.amount()) != 0) {
+            throw new FundRuleBroken("payment.group.changed.amount", expectedAmount.toPlainString(),
+                    found.amount().toPlainString());
         }
         return found;
     }
@@ -510,8 +543,15 @@ public class BulkPayments implements SettledPayments {
         if (key.recordId() == null) {
             throw new InvalidField("recordId", "payment.group.required");
         }
-        if (key.regionCode() == null || !me.scope().regionCodes().contains(key.regionCode())) {
-            throw new InvalidField("regionCode", "payment.group.out-of-scope");
+        if (key.regionCode() == null || key.regionCode().isBlank()) {
+            throw new InvalidField("regionCode", "payment.group.required");
+        }
+        if (!me.scope().regionCodes().contains(key.regionCode())) {
+            boolean exists = jdbc.sql("select count(*) from payment_order where source_record_id = :record "
+                    + "and source_kind = :kind and region_code = :region").param("record", key.recordId())
+                    .param("kind", key.kind()).param("region", key.regionCode()).query(Long.class).single() > 0;
+            throw org.yiyong.audit.ScopedLookup.notFound(audit, Payments.ENTITY + "Group", key.recordId(), exists,
+                    org.yiyong.audit.ScopedLookup.OUTSIDE_SCOPE + ": " + key.kind() + " of " + key.regionCode());
         }
         return new Where(key, status, List.copyOf(me.scope().regionCodes()));
     }

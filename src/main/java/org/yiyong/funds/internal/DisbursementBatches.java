@@ -11,4 +11,7 @@ public interface DisbursementBatches extends JpaRepository<DisbursementBatch, Lo
     Optional<DisbursementBatch> findByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
 
     List<DisbursementBatch> findTop50ByRegionCodeInOrderByIdDesc(Collection<String> regionCodes);
+
+    org.springframework.data.domain.Page<DisbursementBatch> findByRegionCodeInOrderByIdDesc(
+            Collection<String> regionCodes, org.springframework.data.domain.Pageable page);
 }

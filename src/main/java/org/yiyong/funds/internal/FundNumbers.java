@@ -55,6 +55,16 @@ class FundNumbers {
         return made;
     }
 
+    /**
+     * A batch number taken in a transaction of its own, for work that makes batches over a long transaction (a
+     * group of thousands of orders): other batches are not kept waiting for its end, and its numbers stay unused
+     * if it is rolled back (a gap).
+     */
+    String reservedBatch(int year) {
+        int taken = numbers.reserve("fund_number_sequence", Map.of("kind", "BATCH", "doc_year", year), 1);
+        return numbers.format(DocumentKind.DISBURSEMENT_BATCH, taken, Map.of("year", year));
+    }
+
     /** 记-2026-00001 */
     String entry(int year) {
         return next(DocumentKind.JOURNAL_ENTRY, "ENTRY", year);

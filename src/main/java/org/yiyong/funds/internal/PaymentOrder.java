@@ -288,9 +288,16 @@ public class PaymentOrder extends AbstractAggregateRoot<PaymentOrder> {
         }
     }
 
+    static final String WITHDRAWN = "来源已撤回：";
+
     /** What caused the order was withdrawn while it sat in a batch: the cashier sees why before paying it. */
     void withdrawnInBatch(String reason) {
-        this.failureReason = "来源已撤回：" + reason;
+        this.failureReason = WITHDRAWN + reason;
+    }
+
+    /** Whether an order in a batch carries the note that what caused it was withdrawn. */
+    static boolean isWithdrawnNote(String failureReason) {
+        return failureReason != null && failureReason.startsWith(WITHDRAWN);
     }
 
     /**

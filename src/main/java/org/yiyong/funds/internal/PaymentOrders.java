@@ -22,7 +22,13 @@ public interface PaymentOrders extends JpaRepository<PaymentOrder, Long> {
 
     List<PaymentOrder> findByBatchIdOrderById(long batchId);
 
-    org.springframework.data.domain.Page<PaymentOrder> findByBatchIdOrderById(long batchId,
+    /** A batch's orders, those waiting whose source was withdrawn ({@code note}) first, then by id. */
+    @org.springframework.data.jpa.repository.Query(value = """
+            select o from PaymentOrder o where o.batchId = :batch
+            order by case when o.status = :waiting and o.failureReason like :note then 0 else 1 end, o.id""",
+            countQuery = "select count(o) from PaymentOrder o where o.batchId = :batch")
+    org.springframework.data.domain.Page<PaymentOrder> inBatchWithdrawnFirst(long batch, PaymentOrder.Status waiting,
+            String note,
             org.springframework.data.domain.Pageable page);
 
     List<PaymentOrder> findByPayeeSamaritanIdOrderByIdDesc(long samaritanId);

@@ -429,6 +429,15 @@ public class Payments {
         return batches.findTop50ByRegionCodeInOrderByIdDesc(me.scope().regionCodes());
     }
 
+    /** The batches of the caller's scope, newest first, a page at a time (a campaign's group makes dozens). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public PageResult<DisbursementBatch> batches(CurrentUser me, PageRequest page) {
+        var found = batches.findByRegionCodeInOrderByIdDesc(me.scope().regionCodes(),
+                org.springframework.data.domain.PageRequest.of(page.page(), page.size()));
+        return new PageResult<>(found.getContent(), page.page(), page.size(), found.getTotalElements());
+    }
+
     /** The orders of a batch: those in it now and those that were paid or failed in it. */
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)

@@ -292,10 +292,10 @@ class FundPages {
     // ---------------------------------------------------------------- batches
 
     @GetMapping("/payment-orders/batches")
-    String batches(CurrentUser me, Model model) {
+    String batches(CurrentUser me, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("approved", payments.list(me, PaymentOrder.Status.APPROVED, null, new PageRequest(0, 200))
                 .items());
-        model.addAttribute("batches", payments.batches(me));
+        model.addAttribute("batches", payments.batches(me, PageRequest.of(page, 50)));
         model.addAttribute("names", fundNames(register.funds(me)));
         return "funds/batches";
     }
