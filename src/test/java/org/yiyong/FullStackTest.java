@@ -20,7 +20,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClock.Config.class)
+@Import({TestClock.Config.class, Statements.class})
 public abstract class FullStackTest {
 
     @Autowired

@@ -31,7 +31,7 @@ class PoolLifetimeTests extends FullStackTest {
 
     @Test
     void writes_succeed_after_the_pool_has_replaced_every_connection() throws Exception {
-        HikariDataSource pool = (HikariDataSource) dataSource;
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         assertThat(pool.getMaxLifetime()).isEqualTo(30_000);
         assertThat(jdbc.sql("select count(*) from deed").query(Long.class).single())
                 .as("demo deeds loaded").isPositive();

@@ -85,8 +85,9 @@ public class FundRegister {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public List<FundBalance> funds(CurrentUser me) {
-        return funds.findByRegionCodeInOrderByRegionCodeAscParentIdAscIdAsc(me.scope().regionCodes()).stream()
-                .map(fund -> new FundBalance(fund, journal.balance(fund.getId()))).toList();
+        List<Fund> found = funds.findByRegionCodeInOrderByRegionCodeAscParentIdAscIdAsc(me.scope().regionCodes());
+        Map<Long, BigDecimal> balances = journal.balances(found.stream().map(Fund::getId).toList());
+        return found.stream().map(fund -> new FundBalance(fund, balances.get(fund.getId()))).toList();
     }
 
     @Transactional(readOnly = true)

@@ -231,6 +231,22 @@ public class Journal {
         return lowestAfter == null ? onTheDay : onTheDay.min(lowestAfter.setScale(2));
     }
 
+    /** What is in each fund's bank account now, by fund (zero for a fund without postings): one query for all. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> balances(java.util.Collection<Long> fundIds) {
+        Map<Long, BigDecimal> balances = new java.util.HashMap<>();
+        fundIds.forEach(id -> balances.put(id, BigDecimal.ZERO.setScale(2)));
+        if (!fundIds.isEmpty()) {
+            jdbc.sql("""
+                    select t.fund_id, coalesce(sum(t.debit - t.credit), 0) as balance from fund_day_total t
+                    where t.fund_id in (:funds) and t.account = 'BANK' group by t.fund_id""")
+                    .param("funds", fundIds)
+                    .query((rs, row) -> balances.put(rs.getLong("fund_id"), rs.getBigDecimal("balance").setScale(2)))
+                    .list();
+        }
+        return balances;
+    }
+
     @Transactional(readOnly = true)
     public BigDecimal balance(long fundId) {
         return balance(fundId, LocalDate.of(9999, 12, 31));
