@@ -93,6 +93,17 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
+    void a_search_of_two_characters_reads_names_and_numbers_through_their_pairs_of_characters() {
+        String people = plan("""
+                select s.id from samaritan s
+                where (yiyong_pairs(lower(s.name)) @> array[cast('王芳' as text)]
+                       or yiyong_pairs(lower(s.number)) @> array[cast('王芳' as text)])
+                  and (lower(s.name) like '%王芳%' or lower(s.number) like '%王芳%')""");
+        assertThat(people).contains("samaritan_name_pairs_idx").contains("samaritan_number_pairs_idx")
+                .doesNotContain("Seq Scan on samaritan");
+    }
+
+    @Test
     void a_page_of_the_visit_schedule_reads_the_kept_due_dates_in_the_order_of_their_index() {
         String page = plan("""
                 select d.samaritan_id from visit_due d where d.region_code in ('350582') and d.due_on < date '2026-12-01'

@@ -35,6 +35,7 @@ import org.yiyong.samaritans.internal.SamaritanSource;
 import org.yiyong.samaritans.internal.SamaritanSummary;
 import org.yiyong.samaritans.internal.Samaritans;
 import org.yiyong.shared.DataScope;
+import org.yiyong.platform.Database;
 import org.yiyong.shared.FieldCipher;
 import org.yiyong.shared.InvalidField;
 import org.yiyong.shared.Masking;
@@ -62,9 +63,11 @@ public class SamaritanRegistry {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Database database;
 
     SamaritanRegistry(Samaritans samaritans, SamaritanNumbers numbers, Regions regions, FieldCipher cipher,
-            JdbcClient jdbc, AuditTrail audit, Clock clock) {
+            JdbcClient jdbc, AuditTrail audit, Clock clock, Database database) {
+        this.database = database;
         this.samaritans = samaritans;
         this.numbers = numbers;
         this.regions = regions;
@@ -285,8 +288,10 @@ public class SamaritanRegistry {
                 from samaritan s""" + condition
                         // with a text of three characters and more, "id + 0" keeps the planner from walking the
                         // whole registry newest first for the few names it finds: they come from their trigram
-                        // index, then sorted; a shorter text has no trigram, and newest first finds a page soonest
-                        + (params.containsKey("q") && filter.q().trim().length() >= 3 ? " order by s.id + 0 desc"
+                        // index (two characters on PostgreSQL: their pair index), then sorted; a single character
+                        // has neither, and newest first finds a page soonest
+                        + (params.containsKey("pair") || params.containsKey("q") && filter.q().trim().length() >= 3
+                                ? " order by s.id + 0 desc"
                                 : " order by s.id desc")
                         + " limit :limit offset :offset")
                 .params(params)
@@ -368,6 +373,13 @@ public class SamaritanRegistry {
             } else if (digits.matches("\\d{12,30}")) {
                 where.add("s.bank_account_index = :account");
                 params.put("account", cipher.blindIndex(digits));
+            } else if (database.isPostgres() && q.codePointCount(0, q.length()) == 2) {
+                // two characters make no trigram: the rows are found by the pair (V70), then checked
+                where.add("((yiyong_pairs(lower(s.name)) @> array[cast(:pair as text)]"
+                        + " or yiyong_pairs(lower(s.number)) @> array[cast(:pair as text)])"
+                        + " and (lower(s.name) like :q or lower(s.number) like :q))");
+                params.put("pair", q.toLowerCase(Locale.ROOT));
+                params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
             } else {
                 where.add("(lower(s.name) like :q or lower(s.number) like :q)");
                 params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");

@@ -228,4 +228,19 @@ class SamaritanRegistryTests extends FullStackTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString(nananNumber)));
     }
+
+    @Test
+    void a_search_of_two_characters_finds_them_anywhere_in_a_name_and_only_in_that_order() throws Exception {
+        // two characters no other record of the demo or the tests holds, as a whole name and inside one
+        long whole = registered("隽彧", uniqueResidentId("35058219800101"));
+        long inside = registered("上官隽彧", uniqueResidentId("35058219800101"));
+        registered("彧隽", uniqueResidentId("35058219800101"));
+        String found = mvc.perform(get("/api/v1/samaritans").param("q", "隽彧").param("size", "50")
+                        .with(as("jinjiang-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.List<Integer> ids = JsonPath.read(found, "$.items[*].id");
+        assertThat(ids.stream().map(Integer::longValue).toList()).containsExactlyInAnyOrder(whole, inside);
+        mvc.perform(get("/api/v1/samaritans").param("q", "隽彧").with(as("nanan-staff")))
+                .andExpect(jsonPath("$.total").value(0));
+    }
 }
