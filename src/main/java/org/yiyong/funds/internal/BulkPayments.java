@@ -50,11 +50,6 @@ public class BulkPayments implements SettledPayments {
     /** The orders of one source record in one association, waiting in one status. */
     public record Group(String source, String kind, long recordId, String regionCode, String description,
             long orders, BigDecimal amount, long others, long takeable, BigDecimal takeableAmount) {
-
-        /** The key the forms and the API send back. */
-        public GroupKey key() {
-            return new GroupKey(source, kind, recordId, regionCode);
-        }
     }
 
     /** Which group: the asking module, the kind of record, the record and the association. */

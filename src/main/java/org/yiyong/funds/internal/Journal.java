@@ -57,9 +57,7 @@ public class Journal {
     @Transactional(propagation = Propagation.MANDATORY)
     JournalEntry post(String regionCode, LocalDate on, String description, JournalEntry.SourceKind kind, long sourceId,
             int attempt, Long reverses, List<Posting> postings, String actor) {
-        // a reason typed at full length after a fixed prefix would not fit the column
-        String fitted = description.length() <= DESCRIPTION_LENGTH ? description
-                : description.substring(0, DESCRIPTION_LENGTH - 1) + "…";
+        String fitted = fitted(description);
         JournalEntry entry = new JournalEntry(numbers.entry(on.getYear()), regionCode, on, fitted, kind, sourceId,
                 attempt, reverses, postings, actor, clock.instant());
         try {
@@ -97,9 +95,7 @@ public class Journal {
         List<Object[]> rows = new java.util.ArrayList<>(payments.size());
         for (int i = 0; i < payments.size(); i++) {
             Payment payment = payments.get(i);
-            String description = payment.description().length() <= DESCRIPTION_LENGTH ? payment.description()
-                    : payment.description().substring(0, DESCRIPTION_LENGTH - 1) + "…";
-            rows.add(new Object[] {numbered.get(i), payment.regionCode(), on, description,
+            rows.add(new Object[] {numbered.get(i), payment.regionCode(), on, fitted(payment.description()),
                 JournalEntry.SourceKind.PAYMENT.name(), payment.orderId(), payment.attempt(), actor, now});
         }
         List<Long> ids;
@@ -125,6 +121,12 @@ public class Journal {
         }
         inserts.insert("posting", "entry_id, fund_id, account, debit, credit", postings);
         addToDayTotals(on, all);
+    }
+
+    /** A description that fits its column: a reason typed at full length after a fixed prefix would not. */
+    private static String fitted(String description) {
+        return description.length() <= DESCRIPTION_LENGTH ? description
+                : description.substring(0, DESCRIPTION_LENGTH - 1) + "…";
     }
 
     /** Adds an entry's postings to the totals of their fund, account and day ({@code fund_day_total}). */
