@@ -173,10 +173,9 @@ public class SamaritanRegistry {
         return SamaritanProfile.of(inScope(me, id));
     }
 
-    /** A record as other modules see it, for a caller that has already opened it within its scope. */
-    @Transactional(readOnly = true)
-    public SamaritanProfile profileOf(long id) {
-        return SamaritanProfile.of(samaritans.findById(id).orElseThrow(() -> new RecordNotFound(ENTITY, id)));
+    /** A record the caller has opened, as other modules see it. */
+    public SamaritanProfile profileOf(Samaritan samaritan) {
+        return SamaritanProfile.of(samaritan);
     }
 
     public Samaritan inScope(CurrentUser me, long id) {

@@ -61,7 +61,11 @@ public class ExamBonus {
     /** The highest granted, unrevoked honour of a samaritan, if any. */
     @Transactional(readOnly = true)
     public Optional<Title> highestTitle(long samaritanId) {
-        return honours.heldBy(samaritanId).stream()
+        return highestTitle(honours.heldBy(samaritanId));
+    }
+
+    private Optional<Title> highestTitle(List<Honour> held) {
+        return held.stream()
                 .filter(honour -> honour.getStatus() == HonourStatus.GRANTED)
                 .map(honour -> catalogue.title(honour.getTitleId()))
                 .min(Comparator.comparing(Title::getLevel).thenComparing(Title::getSortOrder));
@@ -70,8 +74,12 @@ public class ExamBonus {
     /** The points a child of this samaritan gets; 0 without a granted honour. */
     @Transactional(readOnly = true)
     public int points(long samaritanId) {
-        return highestTitle(samaritanId).map(title -> properties.examBonus().getOrDefault(title.getLevel(), 0))
-                .orElse(0);
+        return points(honours.heldBy(samaritanId));
+    }
+
+    /** The points a child gets of a samaritan who holds these honours. */
+    int points(List<Honour> held) {
+        return highestTitle(held).map(title -> properties.examBonus().getOrDefault(title.getLevel(), 0)).orElse(0);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package org.yiyong.honours.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.shared.Money;
@@ -26,10 +27,16 @@ public class HeldHonours {
      */
     @Transactional(readOnly = true)
     public List<HeldHonour> heldBy(long samaritanId) {
-        return honours.heldBy(samaritanId).stream().map(honour -> new HeldHonour(honour.getId(),
+        return lines(honours.heldBy(samaritanId));
+    }
+
+    /** These honours as a profile lists them, where their rewards stand read at once. */
+    List<HeldHonour> lines(List<Honour> held) {
+        Map<Long, RewardRequest.Status> rewards = ledger.rewardsOf(held.stream().map(Honour::getId).toList());
+        return held.stream().map(honour -> new HeldHonour(honour.getId(),
                 catalogue.title(honour.getTitleId()).getName(), honour.getRecipientName(), honour.getDeedNumber(),
                 honour.getStatus(), honour.getProposedBy(), honour.getRefusalReason(), honour.getRevocationReason(),
-                honour.getRewardAmount(), ledger.rewardOf(honour.getId()), honour.getCertificateNumber(),
+                honour.getRewardAmount(), rewards.get(honour.getId()), honour.getCertificateNumber(),
                 honour.getDecidedOn())).toList();
     }
 

@@ -2,8 +2,12 @@ package org.yiyong.honours.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.audit.AuditAction;
@@ -132,15 +136,21 @@ public class RewardLedger {
     }
 
     /**
-     * Where an honour's reward stands as a profile shows it: to pay while any share is requested,
-     * cancelled when all are, else paid; {@code null} without a reward.
+     * Where each honour's reward stands as a profile shows it: to pay while any share is requested, cancelled
+     * when all are, else paid; an honour without a reward is left out. One read for all of them.
      */
-    RewardRequest.Status rewardOf(long honourId) {
-        List<RewardRequest> payments = rewards.findByHonourIdAndKind(honourId, RewardRequest.Kind.PAYMENT);
-        return payments.isEmpty() ? null
-                : payments.stream().anyMatch(r -> r.getStatus() == RewardRequest.Status.REQUESTED)
+    Map<Long, RewardRequest.Status> rewardsOf(Collection<Long> honourIds) {
+        if (honourIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<RewardRequest>> payments = rewards.findByHonourIdInAndKind(honourIds,
+                RewardRequest.Kind.PAYMENT).stream().collect(Collectors.groupingBy(RewardRequest::getHonourId));
+        Map<Long, RewardRequest.Status> standing = new HashMap<>();
+        payments.forEach((honourId, shares) -> standing.put(honourId,
+                shares.stream().anyMatch(r -> r.getStatus() == RewardRequest.Status.REQUESTED)
                         ? RewardRequest.Status.REQUESTED
-                        : payments.stream().allMatch(r -> r.getStatus() == RewardRequest.Status.CANCELLED)
-                                ? RewardRequest.Status.CANCELLED : RewardRequest.Status.SETTLED;
+                        : shares.stream().allMatch(r -> r.getStatus() == RewardRequest.Status.CANCELLED)
+                                ? RewardRequest.Status.CANCELLED : RewardRequest.Status.SETTLED));
+        return standing;
     }
 }

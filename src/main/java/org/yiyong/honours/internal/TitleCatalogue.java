@@ -29,6 +29,7 @@ public class TitleCatalogue {
     private final RewardStandards standards;
     private final AuditTrail audit;
     private final Clock clock;
+    private volatile List<Title> all;
 
     TitleCatalogue(Titles titles, RewardStandards standards, AuditTrail audit, Clock clock) {
         this.titles = titles;
@@ -37,19 +38,24 @@ public class TitleCatalogue {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** The titles, in their order; read once, since only a schema migration adds or changes one. */
     public List<Title> titles() {
-        return titles.findAllByOrderBySortOrder();
+        List<Title> read = all;
+        if (read == null) {
+            read = List.copyOf(titles.findAllByOrderBySortOrder());
+            all = read;
+        }
+        return read;
     }
 
-    @Transactional(readOnly = true)
     public Title title(long id) {
-        return titles.findById(id).orElseThrow(() -> new RecordNotFound("Title", id));
+        return titles().stream().filter(title -> title.getId() == id).findFirst()
+                .orElseThrow(() -> new RecordNotFound("Title", id));
     }
 
-    @Transactional(readOnly = true)
     public Title title(String code) {
-        return titles.findByCode(code).orElseThrow(() -> new InvalidField("titleCode", "honour.title.unknown"));
+        return titles().stream().filter(title -> title.getCode().equals(code)).findFirst()
+                .orElseThrow(() -> new InvalidField("titleCode", "honour.title.unknown"));
     }
 
     /** A title's standards, the newest first. */

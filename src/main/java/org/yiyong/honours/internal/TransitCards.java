@@ -60,35 +60,42 @@ public class TransitCards {
         this.numbers = numbers;
     }
 
-    /**
-     * Who in this samaritan's household may hold a card, for a page that has opened the record within the
-     * caller's scope.
-     */
-    @Transactional(readOnly = true)
-    public List<Eligible> eligible(long samaritanId) {
-        return eligible(samaritanId, samaritans.profileOf(samaritanId));
+    /** A household's cards as its profile shows them: those issued, who may hold one, those to take back. */
+    public record OnProfile(List<TransitCard> cards, List<Eligible> eligible, List<TransitCard> takeBack,
+            List<String> labourModelTreatment) {
+    }
+
+    /** The cards of a household, for a profile that has read the honours the household holds. */
+    OnProfile onProfile(SamaritanProfile samaritan, List<Honour> held) {
+        List<TransitCard> issued = of(samaritan.id());
+        List<Eligible> eligible = eligible(samaritan, held);
+        return new OnProfile(issued, eligible, toTakeBack(issued, eligible), labourModelTreatment(held));
     }
 
     /** Who in this samaritan's household may hold a card: the samaritan, living, for an honour; a martyr's family. */
     @Transactional(readOnly = true)
     public List<Eligible> eligible(long samaritanId, SamaritanProfile samaritan) {
+        return eligible(samaritan, honours.heldBy(samaritanId));
+    }
+
+    private List<Eligible> eligible(SamaritanProfile samaritan, List<Honour> held) {
         List<Eligible> eligible = new ArrayList<>();
         if (samaritan.deathKind() == null && samaritan.diedOn() == null) {
-            qualifyingTitle(samaritanId).ifPresent(title -> eligible.add(new Eligible(samaritanId, null,
+            qualifyingTitle(held).ifPresent(title -> eligible.add(new Eligible(samaritan.id(), null,
                     samaritan.name(), title.getName())));
         }
         if (samaritan.deathKind() == DeathKind.MARTYR) {
             for (SamaritanProfile.FamilyMember relative : samaritan.family()) {
                 if (relative.diedOn() == null) {
-                    eligible.add(new Eligible(samaritanId, relative.id(), relative.name(), "烈士遗属"));
+                    eligible.add(new Eligible(samaritan.id(), relative.id(), relative.name(), "烈士遗属"));
                 }
             }
         }
         return eligible;
     }
 
-    private Optional<Title> qualifyingTitle(long samaritanId) {
-        return honours.heldBy(samaritanId).stream().filter(h -> h.getStatus() == HonourStatus.GRANTED)
+    private Optional<Title> qualifyingTitle(List<Honour> held) {
+        return held.stream().filter(h -> h.getStatus() == HonourStatus.GRANTED)
                 .map(h -> catalogue.title(h.getTitleId()))
                 .filter(t -> t.getLevel() == TitleLevel.NATIONAL || t.getLevel() == TitleLevel.PROVINCIAL
                         || (t.getLevel() == TitleLevel.CITY && CITY_GOVERNMENT.equals(t.getGrantingBody())))
@@ -98,7 +105,11 @@ public class TransitCards {
     /** The treatment of labour models that the 模范 and 英雄 titles in force carry, highest level first. */
     @Transactional(readOnly = true)
     public List<String> labourModelTreatment(long samaritanId) {
-        return honours.heldBy(samaritanId).stream().filter(h -> h.getStatus() == HonourStatus.GRANTED)
+        return labourModelTreatment(honours.heldBy(samaritanId));
+    }
+
+    private List<String> labourModelTreatment(List<Honour> held) {
+        return held.stream().filter(h -> h.getStatus() == HonourStatus.GRANTED)
                 .map(h -> catalogue.title(h.getTitleId()))
                 .filter(t -> t.getCode().contains("MODEL") || t.getCode().contains("HERO"))
                 .sorted(Comparator.comparing(Title::getLevel)).map(Title::getLevel).distinct()
@@ -157,17 +168,9 @@ public class TransitCards {
         return card;
     }
 
-    /** Cards in use whose holder no longer qualifies, for a page that has opened the record within the scope. */
-    @Transactional(readOnly = true)
-    public List<TransitCard> toTakeBack(long samaritanId) {
-        return toTakeBack(samaritanId, samaritans.profileOf(samaritanId));
-    }
-
     /** Cards in use whose holder no longer qualifies (an honour revoked, a death): to be taken back. */
-    @Transactional(readOnly = true)
-    public List<TransitCard> toTakeBack(long samaritanId, SamaritanProfile samaritan) {
-        List<Eligible> eligible = eligible(samaritanId, samaritan);
-        return of(samaritanId).stream().filter(TransitCard::isInUse)
+    private static List<TransitCard> toTakeBack(List<TransitCard> issued, List<Eligible> eligible) {
+        return issued.stream().filter(TransitCard::isInUse)
                 .filter(card -> eligible.stream().noneMatch(e -> java.util.Objects.equals(e.relativeId(),
                         card.getRelativeId())))
                 .toList();

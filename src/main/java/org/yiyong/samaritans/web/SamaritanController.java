@@ -222,6 +222,7 @@ class SamaritanController {
 
     private String profile(CurrentUser me, Samaritan samaritan, Model model) {
         model.addAttribute("samaritan", samaritan);
+        model.addAttribute("profile", registry.profileOf(samaritan));
         model.addAttribute("regionName", regions.nameOf(samaritan.getRegionCode()));
         model.addAttribute("relations", Relation.values());
         model.addAttribute("stages", SchoolStage.values());
