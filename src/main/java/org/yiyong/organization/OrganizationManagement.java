@@ -133,6 +133,24 @@ public class OrganizationManagement {
                 .query(OrganizationManagement::toView).optional();
     }
 
+    /**
+     * The first active organization of a region of the first of these types that has one (by name within a
+     * type); whatever the caller's scope, as {@link #find(long)}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OrganizationView> firstActive(String regionCode, List<OrgType> types) {
+        for (OrgType type : types) {
+            Optional<OrganizationView> found = jdbc.sql(SELECT_ANY
+                            + " where o.region_code = :region and o.type = :type and o.active order by o.name limit 1")
+                    .param("region", regionCode).param("type", type.name())
+                    .query(OrganizationManagement::toView).optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public boolean isVisible(DataScope scope, long id) {
         return organizations.findByIdAndRegionCodeIn(id, scope.regionCodes()).isPresent();

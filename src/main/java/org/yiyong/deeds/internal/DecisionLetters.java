@@ -14,12 +14,11 @@ import org.yiyong.files.Attachment;
 import org.yiyong.files.Attachments;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.organization.OrgType;
-import org.yiyong.organization.OrganizationFilter;
+import org.yiyong.organization.OrganizationView;
 import org.yiyong.organization.OrganizationManagement;
 import org.yiyong.organization.Regions;
 import org.yiyong.platform.DocumentKind;
 import org.yiyong.platform.DocumentNumbers;
-import org.yiyong.shared.PageRequest;
 
 /**
  * 决定书: the numbered decision letter of a deed, in the style of an official document — issuing bureau,
@@ -69,14 +68,8 @@ public class DecisionLetters {
 
     /** The bureau that confirms deeds of the region: its police bureau (or district sub-bureau). */
     String bureauOf(String regionCode) {
-        for (OrgType type : List.of(OrgType.POLICE_BUREAU, OrgType.POLICE_SUB_BUREAU)) {
-            var found = organizations.search(regions.scopeOf(regionCode),
-                    new OrganizationFilter(null, type, regionCode, true), PageRequest.of(1, 1)).items();
-            if (!found.isEmpty()) {
-                return found.get(0).name();
-            }
-        }
-        return regions.nameOf(regionCode) + "公安局";
+        return organizations.firstActive(regionCode, List.of(OrgType.POLICE_BUREAU, OrgType.POLICE_SUB_BUREAU))
+                .map(OrganizationView::name).orElseGet(() -> regions.nameOf(regionCode) + "公安局");
     }
 
     /** Where a review (复核) is asked: the bureau of the city above the deed's county. */

@@ -2,7 +2,6 @@ package org.yiyong.deeds.internal;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.yiyong.deeds.internal.Deeds;
 import org.yiyong.files.AttachmentOwner;
 import org.yiyong.identity.CurrentUser;
 import org.yiyong.identity.Role;
@@ -26,7 +25,7 @@ class DeedAttachments implements AttachmentOwner {
 
     @Override
     public boolean isVisible(long ownerId, DataScope scope) {
-        return deeds.findByIdAndRegionCodeIn(ownerId, scope.regionCodes()).isPresent();
+        return deeds.existsByIdAndRegionCodeIn(ownerId, scope.regionCodes());
     }
 
     /** Those who take cases in and investigate them add evidence; leaders and auditors only read. */

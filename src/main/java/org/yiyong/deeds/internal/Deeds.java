@@ -10,6 +10,8 @@ public interface Deeds extends JpaRepository<Deed, Long> {
 
     Optional<Deed> findByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
 
+    boolean existsByIdAndRegionCodeIn(long id, Collection<String> regionCodes);
+
     Optional<Deed> findByNumber(String number);
 
     java.util.List<Deed> findByStatusOrderByNoticeStartDesc(DeedStatus status);

@@ -107,9 +107,8 @@ class DeedPages {
                     .filter(person -> ids.contains(person.organizationId())).toList());
         }
         if (deed.getInvestigatingOrganizationId() != null) {
-            model.addAttribute("investigatingOrganization", organizations.parentChoices(me.scope()).stream()
-                    .filter(o -> o.id() == deed.getInvestigatingOrganizationId()).map(o -> o.name()).findFirst()
-                    .orElse(null));
+            model.addAttribute("investigatingOrganization", organizations.find(deed.getInvestigatingOrganizationId())
+                    .map(o -> o.name()).orElse(null));
         }
         return DETAIL_VIEW;
     }
