@@ -10,8 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,6 +62,8 @@ public class Attachments {
     private final FileStore store;
     private final ContentSniffer sniffer;
     private final ObjectProvider<AttachmentOwner> owners;
+    /** the owners by type, found among the beans at the first use */
+    private volatile Map<String, AttachmentOwner> ownersByType;
 
     Attachments(JdbcClient jdbc, AuditTrail audit, Clock clock, YiyongProperties platform, FileStore store,
             ContentSniffer sniffer, ObjectProvider<AttachmentOwner> owners) {
@@ -295,13 +298,18 @@ public class Attachments {
         if (ownerType == null) {
             return null;
         }
-        List<AttachmentOwner> matching = owners.orderedStream()
-                .filter(owner -> ownerType.equals(owner.ownerType()))
-                .collect(Collectors.toList());
-        if (matching.size() > 1) {
-            throw new IllegalStateException("Several modules claim the attachment owner type " + ownerType);
+        Map<String, AttachmentOwner> byType = ownersByType;
+        if (byType == null) {
+            byType = new HashMap<>();
+            for (AttachmentOwner owner : owners.orderedStream().toList()) {
+                if (byType.putIfAbsent(owner.ownerType(), owner) != null) {
+                    throw new IllegalStateException("Several modules claim the attachment owner type "
+                            + owner.ownerType());
+                }
+            }
+            ownersByType = byType = Map.copyOf(byType);
         }
-        return matching.isEmpty() ? null : matching.get(0);
+        return byType.get(ownerType);
     }
 
     private void requireVisible(CurrentUser me, AttachmentOwner owner, long ownerId) {
