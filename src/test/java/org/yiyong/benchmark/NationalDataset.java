@@ -210,7 +210,7 @@ final class NationalDataset {
                         + "payee_samaritan_id, amount, description, source, source_ref, status, requested_by, "
                         + "requested_on, approved_by, approved_at, paid_on, bank_reference, paid_by, payment_method, "
                         + "payee_bank_name, payee_account, payee_account_masked, source_kind, source_record_id, "
-                        + "source_line_id"),
+                        + "source_line_id, decision_document"),
                 Pass.perDeed("journal_entry", this::journalEntries, "id, number, region_code, entry_date, description, "
                         + "source_kind, source_id, recorded_by, recorded_at"),
                 Pass.perDeed("posting", this::postings, "id, entry_id, fund_id, account, debit, credit"),
@@ -895,7 +895,7 @@ final class NationalDataset {
                     .add(honourRegion(d, h.title())).add(instantTitles.contains(h.title()) ? "INSTANT" : "ROUND")
                     .add(h.status()).add("见义勇为，事迹突出").add(CLERK).add(h.proposed()).add(decided ? HEAD : null)
                     .add(decided ? h.decided().minusDays(5) : null).add(h.decided())
-                    .add(decided ? "GN-W-" + a.p() : null).add(decided ? "GN-C-" + a.p() : null).add(h.reward())
+                    .add(decided ? honourDocument(a) : null).add(decided ? "GN-C-" + a.p() : null).add(h.reward())
                     .add(h.status().equals("REVOKED") ? min(h.decided().plusDays(200), options.today()) : null)
                     .add(h.status().equals("REVOKED") ? "事迹失实" : null).add("PERSON");
             out.end();
@@ -943,7 +943,7 @@ final class NationalDataset {
                     }
                     out.add(campaignId(county, year, f)).add(year + "年" + FESTIVALS[f][1] + "慰问").add(FESTIVALS[f][0])
                             .add(year).add(county.code()).add(reference).add("SENT")
-                            .add("GN-WW-" + year + "-" + county.code() + "-" + f).add(CLERK)
+                            .add(campaignDocument(county, year, f)).add(CLERK)
                             .add(at(reference.minusDays(20), 9)).add(CLERK).add(at(reference.minusDays(15), 9)).add(HEAD)
                             .add(at(reference.minusDays(10), 9)).add(CLERK).add(at(reference.minusDays(5), 9));
                     out.end();
@@ -953,8 +953,18 @@ final class NationalDataset {
     }
 
     /** A line of one of the person's campaigns, with its payee and its payment order. */
-    record Line(long id, long campaignId, LocalDate reference, String category, BigDecimal amount, boolean paid,
-            String payee, Long payeeRelative, String relation, long orderId) {
+    /** The number of an honour's decision, which its reward's order cites. */
+    private static String honourDocument(Actor a) {
+        return "GN-W-" + a.p();
+    }
+
+    /** The number of a campaign's approval, which its orders cite. */
+    private static String campaignDocument(County county, int year, int festival) {
+        return "GN-WW-" + year + "-" + county.code() + "-" + festival;
+    }
+
+    record Line(long id, long campaignId, String document, LocalDate reference, String category, BigDecimal amount,
+            boolean paid, String payee, Long payeeRelative, String relation, long orderId) {
     }
 
     private List<Line> lines(Shape d, Actor a) {
@@ -984,7 +994,8 @@ final class NationalDataset {
                     continue;
                 }
                 long c = (year - FIRST_DAY.getYear()) * 2L + festival;
-                lines.add(new Line(BASE + a.p() * 32 + c, campaignId(d.county, year, festival), reference, category,
+                lines.add(new Line(BASE + a.p() * 32 + c, campaignId(d.county, year, festival),
+                        campaignDocument(d.county, year, festival), reference, category,
                         condolenceAmounts.getOrDefault(category, new BigDecimal("1500.00")),
                         !reference.plusDays(10).isAfter(options.today()), payee, payeeRelative, relation,
                         3 * BASE + a.p() * 32 + c));
@@ -1040,7 +1051,7 @@ final class NationalDataset {
     /** A payment order: rewards and condolence lines, paid when they were settled. */
     record Order(long id, String region, String purpose, String payee, long samaritan, BigDecimal amount,
             String description, String source, String sourceRef, String sourceKind, long recordId, Long lineId,
-            LocalDate requested, LocalDate paid, Actor actor) {
+            String decisionDocument, LocalDate requested, LocalDate paid, Actor actor) {
     }
 
     private List<Order> orders(Shape d) {
@@ -1050,12 +1061,12 @@ final class NationalDataset {
             if (rewarded(h)) {
                 orders.add(new Order(2 * BASE + a.p(), honourRegion(d, h.title()), "REWARD", a.name(), a.id(),
                         h.reward(), "见义勇为奖金", "HONOURS", "reward-" + a.id(), "reward", a.id(), null,
-                        h.decided().plusDays(5), h.settled(), a));
+                        honourDocument(a), h.decided().plusDays(5), h.settled(), a));
             }
             for (Line l : lines(d, a)) {
                 orders.add(new Order(l.orderId(), d.county.code(), "CONDOLENCE", l.payee(), a.id(), l.amount(),
                         l.reference().getYear() + "年慰问金", "CARE", "campaign-" + l.campaignId() + "-" + l.id(),
-                        "campaign", l.campaignId(), l.id(), l.reference().minusDays(5), l.paid()
+                        "campaign", l.campaignId(), l.id(), l.document(), l.reference().minusDays(5), l.paid()
                                 ? l.reference().plusDays(10) : null, a));
             }
         }
@@ -1075,7 +1086,7 @@ final class NationalDataset {
                     .add(account ? BANKS[(int) (o.actor().p() % BANKS.length)] : null)
                     .add(account ? cipher.encrypt(o.actor().bankAccount()) : null)
                     .add(account ? maskedAccount(o.actor().bankAccount()) : null).add(o.sourceKind()).add(o.recordId())
-                    .add(o.lineId());
+                    .add(o.lineId()).add(o.decisionDocument());
             out.end();
         }
     }

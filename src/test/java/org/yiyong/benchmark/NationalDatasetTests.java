@@ -127,6 +127,12 @@ class NationalDatasetTests {
                     where t.debit is distinct from s.debit or t.credit is distinct from s.credit""")).isZero();
             assertThat(number(sql, "select count(*) from payment_order o where o.status = 'PAID' and not exists "
                     + "(select 1 from journal_entry e where e.source_kind = 'PAYMENT' and e.source_id = o.id)")).isZero();
+            // each order cites the decision it carries out, as the reconciliation asks
+            assertThat(number(sql, "select count(*) from payment_order o where coalesce(o.decision_document, '') = ''"))
+                    .isZero();
+            assertThat(number(sql, """
+                    select count(*) from payment_order o join campaign c on c.id = o.source_record_id
+                    where o.source_kind = 'campaign' and o.decision_document <> c.document_number""")).isZero();
             assertThat(number(sql, """
                     select count(*) from honour h
                     where h.status = 'GRANTED' and h.reward_amount is distinct from (
