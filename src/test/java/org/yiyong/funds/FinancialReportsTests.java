@@ -289,6 +289,29 @@ class FinancialReportsTests extends FullStackTest {
                         PaymentReconciliation.DiscrepancyKind.NO_SOURCE);
         assertThat(found.paired()).noneMatch(p -> p.orderId() == noEntry || p.orderId() == noApprovalNoSource)
                 .anyMatch(p -> p.orderId() == order.getId());
+        assertThat(found.discrepancyCount()).isEqualTo(found.discrepancies().size());
+
+        // the pairs a page at a time: each once, in the order paid, adding up to the count and sum of the whole
+        List<Long> pairedIds = new java.util.ArrayList<>();
+        BigDecimal pairedSum = BigDecimal.ZERO;
+        LocalDate lastPaid = LocalDate.MIN;
+        PaymentReconciliation.Reconciliation pageOf;
+        int pageNumber = 0;
+        do {
+            int number = pageNumber++;
+            pageOf = signedIn("city-staff", me -> reconciliations.reconciliation(me, DEHUA, year,
+                    new org.yiyong.shared.PageRequest(number, 2)));
+            assertThat(pageOf.paired()).hasSizeLessThanOrEqualTo(2);
+            assertThat(pageOf.pairedCount()).isEqualTo(found.pairedCount());
+            for (PaymentReconciliation.PairedPayment paired : pageOf.paired()) {
+                assertThat(paired.paidOn()).isAfterOrEqualTo(lastPaid);
+                lastPaid = paired.paidOn();
+                pairedIds.add(paired.orderId());
+                pairedSum = pairedSum.add(paired.amount());
+            }
+        } while (pageOf.hasNextPage());
+        assertThat(pairedIds).doesNotHaveDuplicates().hasSize((int) found.pairedCount()).contains(order.getId());
+        assertThat(pairedSum).isEqualByComparingTo(found.pairedAmount());
 
         // the same through the web: JSON, the page, the files
         String json = mvc.perform(get("/api/v1/funds/reports/reconciliation").param("region", DEHUA)
@@ -297,6 +320,7 @@ class FinancialReportsTests extends FullStackTest {
         assertThat(JsonPath.<List<String>>read(json, "$.discrepancies[?(@.orderId == " + noEntry + ")].kind"))
                 .containsExactly("NO_ENTRY");
         assertThat(JsonPath.<List<Object>>read(json, "$.paired[?(@.orderId == " + order.getId() + ")]")).hasSize(1);
+        assertThat(((Number) JsonPath.read(json, "$.pairedCount")).longValue()).isEqualTo(found.pairedCount());
         String annualJson = mvc.perform(get("/api/v1/funds/reports/annual").param("region", DEHUA)
                         .param("year", String.valueOf(year)).with(as("city-staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

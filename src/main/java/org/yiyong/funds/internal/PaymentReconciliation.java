@@ -8,15 +8,18 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.funds.PaymentPurpose;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageRequest;
 
 /**
  * The reconciliation of every payment of a year with its approval, its entry in the journal and its
@@ -29,19 +32,6 @@ public class PaymentReconciliation {
     /** An order paid in the year, in the report's regions; the order's alias is {@code o}. */
     private static final String PAID_IN_YEAR =
             "o.status = 'PAID' and o.paid_on between :from and :to and o.region_code in (:regions)";
-    /** Four eyes: approved, and not by whoever asked. */
-    private static final String APPROVED = "(o.approved_by is not null and o.approved_by <> o.requested_by)";
-    /** The decision that caused the order, or the justification of one by hand. */
-    private static final String SOURCED = """
-            ((o.source = 'MANUAL' and coalesce(trim(o.justification), '') <> '')
-             or (o.source <> 'MANUAL' and coalesce(trim(o.decision_document), '') <> ''))""";
-    private static final String HAS_ENTRY = "exists (select 1 from journal_entry pe where pe.source_kind = 'PAYMENT'"
-            + " and pe.source_id = o.id and " + standing("pe") + ")";
-    /** What the order's standing payment entries took out of the bank. */
-    private static final String POSTED = """
-            (select coalesce(sum(pp.credit), 0) from journal_entry pe join posting pp on pp.entry_id = pe.id
-             where pe.source_kind = 'PAYMENT' and pe.source_id = o.id and pp.account = 'BANK' and %s)"""
-            .formatted(standing("pe"));
 
     /** An entry no reversing entry has cancelled. */
     private static String standing(String alias) {
@@ -82,48 +72,107 @@ public class PaymentReconciliation {
             String regionCode, LocalDate date, BigDecimal orderAmount, BigDecimal postedAmount) {
     }
 
-    /** The year's payments: those that pair, and what does not. */
-    @Schema(name = "FinancialReportsReconciliation") // the name API clients know it by
-    public record Reconciliation(String region, int year, List<PairedPayment> paired, List<Discrepancy> discrepancies) {
-    }
     /**
-     * Every order paid in the year against its approval (by someone other than its requester), its
-     * payment entry (standing, of the same amount) and its source decision; one query per kind of
-     * discrepancy, and one for the orders that pair on every count.
+     * The year's payments: a page of those that pair (by day paid), how many pair and their sum, and what does
+     * not pair — at most {@link #DISCREPANCIES_LISTED} of them, of {@code discrepancyCount}.
      */
+    @Schema(name = "FinancialReportsReconciliation") // the name API clients know it by
+    public record Reconciliation(String region, int year, List<PairedPayment> paired, long pairedCount,
+            BigDecimal pairedAmount, int page, int pageSize, List<Discrepancy> discrepancies, long discrepancyCount) {
+
+        /** Whether pairs follow this page. */
+        public boolean hasNextPage() {
+            return (long) (page + 1) * pageSize < pairedCount;
+        }
+    }
+
+    /** The most discrepancies a reconciliation lists; the rest are counted. */
+    public static final int DISCREPANCIES_LISTED = 1000;
+
+    /** The reconciliation with the first page of the payments that pair. */
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)
     public Reconciliation reconciliation(CurrentUser me, String region, int year) {
+        return reconciliation(me, region, year, new PageRequest(0, PageRequest.MAX_SIZE));
+    }
+
+    /**
+     * Every order paid in the year against its approval (by someone other than its requester), its payment entry
+     * (standing, of the same amount) and its source decision, read in one pass over the year's orders in the
+     * order they were paid; and the standing payment entries of the year whose order is not paid.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public Reconciliation reconciliation(CurrentUser me, String region, int year, PageRequest page) {
         Set<String> regions = scope.regions(me, region);
         requireYear(year);
         Map<String, Object> params = Map.of("from", LocalDate.of(year, 1, 1), "to", LocalDate.of(year, 12, 31),
                 "regions", regions);
-        List<PairedPayment> paired = jdbc.sql("""
+        Map<DiscrepancyKind, List<Discrepancy>> found = new EnumMap<>(DiscrepancyKind.class);
+        List<PairedPayment> paired = new ArrayList<>();
+        long[] counts = new long[2]; // pairs, discrepancies
+        BigDecimal[] pairedAmount = {BigDecimal.ZERO};
+        jdbc.sql("""
                 select o.id, o.number, o.region_code, o.payee_name, o.purpose, o.amount, o.paid_on, o.requested_by,
                        o.approved_by, o.source, o.decision_document, o.justification,
-                       e.id as entry_id, e.number as entry_number, e.entry_date
+                       e.id as entry_id, e.number as entry_number, e.entry_date, coalesce(t.posted, 0) as posted
                 from payment_order o
-                join journal_entry e on e.id = (select max(x.id) from journal_entry x
-                                                where x.source_kind = 'PAYMENT' and x.source_id = o.id and %s)
-                where %s and %s and %s and %s = o.amount
-                order by o.paid_on, o.id""".formatted(standing("x"), PAID_IN_YEAR, APPROVED, SOURCED, POSTED))
+                left join (select x.source_id, max(x.id) as entry_id, sum(x.bank) as posted
+                           from (select pe.source_id, pe.id,
+                                        (select coalesce(sum(pp.credit), 0) from posting pp
+                                         where pp.entry_id = pe.id and pp.account = 'BANK') as bank
+                                 from journal_entry pe join payment_order o on o.id = pe.source_id
+                                 where pe.source_kind = 'PAYMENT' and %s and %s) x
+                           group by x.source_id) t on t.source_id = o.id
+                left join journal_entry e on e.id = t.entry_id
+                where %s
+                order by o.paid_on, o.id""".formatted(PAID_IN_YEAR, standing("pe"), PAID_IN_YEAR))
                 .params(params)
-                .query((rs, n) -> {
+                .withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> {
+                    BigDecimal amount = amount(rs, "amount");
+                    BigDecimal posted = amount(rs, "posted");
+                    Long entryId = rs.getObject("entry_id", Long.class);
                     String source = rs.getString("source");
-                    return new PairedPayment(rs.getLong("id"), rs.getString("number"), rs.getString("region_code"),
-                            rs.getString("payee_name"), PaymentPurpose.valueOf(rs.getString("purpose")),
-                            amount(rs, "amount"), rs.getObject("paid_on", LocalDate.class),
-                            rs.getString("requested_by"), rs.getString("approved_by"), rs.getLong("entry_id"),
-                            rs.getString("entry_number"), rs.getObject("entry_date", LocalDate.class), source,
-                            rs.getString(PaymentOrder.MANUAL.equals(source) ? "justification" : "decision_document"));
-                }).list();
-        List<Discrepancy> discrepancies = new ArrayList<>();
-        discrepancies.addAll(orders(DiscrepancyKind.NO_ENTRY, "not " + HAS_ENTRY, params));
-        discrepancies.addAll(orders(DiscrepancyKind.AMOUNT_MISMATCH, HAS_ENTRY + " and " + POSTED + " <> o.amount",
-                params));
-        discrepancies.addAll(orders(DiscrepancyKind.NO_APPROVAL, "not " + APPROVED, params));
-        discrepancies.addAll(orders(DiscrepancyKind.NO_SOURCE, "not " + SOURCED, params));
-        discrepancies.addAll(jdbc.sql("""
+                    String approvedBy = rs.getString("approved_by");
+                    String requestedBy = rs.getString("requested_by");
+                    String document = rs.getString(PaymentOrder.MANUAL.equals(source) ? "justification"
+                            : "decision_document");
+                    List<DiscrepancyKind> kinds = new ArrayList<>(2);
+                    if (entryId == null) {
+                        kinds.add(DiscrepancyKind.NO_ENTRY);
+                    } else if (posted.compareTo(amount) != 0) {
+                        kinds.add(DiscrepancyKind.AMOUNT_MISMATCH);
+                    }
+                    if (approvedBy == null || approvedBy.equals(requestedBy)) {
+                        kinds.add(DiscrepancyKind.NO_APPROVAL);
+                    }
+                    if (document == null || document.isBlank()) {
+                        kinds.add(DiscrepancyKind.NO_SOURCE);
+                    }
+                    long orderId = rs.getLong("id");
+                    LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
+                    if (kinds.isEmpty()) {
+                        if (counts[0] >= page.offset() && paired.size() < page.size()) {
+                            paired.add(new PairedPayment(orderId, rs.getString("number"), rs.getString("region_code"),
+                                    rs.getString("payee_name"), PaymentPurpose.valueOf(rs.getString("purpose")), amount,
+                                    paidOn, requestedBy, approvedBy, entryId, rs.getString("entry_number"),
+                                    rs.getObject("entry_date", LocalDate.class), source, document));
+                        }
+                        counts[0]++;
+                        pairedAmount[0] = pairedAmount[0].add(amount);
+                        return;
+                    }
+                    for (DiscrepancyKind kind : kinds) {
+                        counts[1]++;
+                        List<Discrepancy> listed = found.computeIfAbsent(kind, k -> new ArrayList<>());
+                        if (listed.size() < DISCREPANCIES_LISTED) {
+                            listed.add(new Discrepancy(kind, orderId, rs.getString("number"), entryId,
+                                    rs.getString("entry_number"), rs.getString("region_code"), paidOn, amount, posted));
+                        }
+                    }
+                });
+        jdbc.sql("""
                 select e.id, e.number, e.region_code, e.entry_date, o.id as order_id, o.number as order_number,
                        o.amount,
                        (select coalesce(sum(p.credit), 0) from posting p
@@ -133,28 +182,34 @@ public class PaymentReconciliation {
                   and %s and (o.id is null or o.status <> 'PAID')
                 order by e.entry_date, e.id""".formatted(standing("e")))
                 .params(params)
-                .query((rs, n) -> new Discrepancy(DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER,
-                        rs.getObject("order_id", Long.class), rs.getString("order_number"), rs.getLong("id"),
-                        rs.getString("number"), rs.getString("region_code"),
-                        rs.getObject("entry_date", LocalDate.class),
-                        rs.getBigDecimal("amount") == null ? null : amount(rs, "amount"), amount(rs, "posted")))
-                .list());
-        return new Reconciliation(blankToNull(region), year, paired, discrepancies);
+                .withFetchSize(1000)
+                .query((RowCallbackHandler) rs -> {
+                    counts[1]++;
+                    List<Discrepancy> listed = found.computeIfAbsent(DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER,
+                            k -> new ArrayList<>());
+                    if (listed.size() < DISCREPANCIES_LISTED) {
+                        listed.add(new Discrepancy(DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER,
+                                rs.getObject("order_id", Long.class), rs.getString("order_number"), rs.getLong("id"),
+                                rs.getString("number"), rs.getString("region_code"),
+                                rs.getObject("entry_date", LocalDate.class),
+                                rs.getBigDecimal("amount") == null ? null : amount(rs, "amount"),
+                                amount(rs, "posted")));
+                    }
+                });
+        List<Discrepancy> discrepancies = new ArrayList<>();
+        for (DiscrepancyKind kind : LISTED_IN_ORDER) {
+            for (Discrepancy discrepancy : found.getOrDefault(kind, List.of())) {
+                if (discrepancies.size() < DISCREPANCIES_LISTED) {
+                    discrepancies.add(discrepancy);
+                }
+            }
+        }
+        return new Reconciliation(blankToNull(region), year, paired, counts[0], pairedAmount[0], page.page(),
+                page.size(), discrepancies, counts[1]);
     }
 
-    private List<Discrepancy> orders(DiscrepancyKind kind, String condition, Map<String, Object> params) {
-        return jdbc.sql("""
-                select o.id, o.number, o.region_code, o.paid_on, o.amount, %s as posted,
-                       se.id as entry_id, se.number as entry_number
-                from payment_order o
-                left join journal_entry se on se.id = (select max(x.id) from journal_entry x
-                                                       where x.source_kind = 'PAYMENT' and x.source_id = o.id and %s)
-                where %s and %s order by o.paid_on, o.id"""
-                .formatted(POSTED, standing("x"), PAID_IN_YEAR, condition))
-                .params(params)
-                .query((rs, n) -> new Discrepancy(kind, rs.getLong("id"), rs.getString("number"),
-                        rs.getObject("entry_id", Long.class), rs.getString("entry_number"), rs.getString("region_code"),
-                        rs.getObject("paid_on", LocalDate.class), amount(rs, "amount"), amount(rs, "posted")))
-                .list();
-    }
+    /** The order in which the kinds of discrepancy are listed. */
+    private static final List<DiscrepancyKind> LISTED_IN_ORDER = List.of(DiscrepancyKind.NO_ENTRY,
+            DiscrepancyKind.AMOUNT_MISMATCH, DiscrepancyKind.NO_APPROVAL, DiscrepancyKind.NO_SOURCE,
+            DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER);
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.funds.internal.FinancialStatements;
 import org.yiyong.funds.internal.PaymentReconciliation;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageRequest;
 
 /**
  * The funds' reports as JSON: a {@code region} of the caller's scope narrows a report to that
@@ -58,11 +59,13 @@ class FundReportApiController {
     }
 
     @GetMapping("/reconciliation")
-    @Operation(summary = "The year's paid orders paired with their approval, journal entry and source decision,"
-            + " and what does not pair")
+    @Operation(summary = "The year's paid orders paired with their approval, journal entry and source decision"
+            + " (a page of them by day paid, with their count and sum), and what does not pair (the first 1,000)")
     PaymentReconciliation.Reconciliation reconciliation(CurrentUser me, @RequestParam(required = false) String region,
-            @RequestParam(required = false) Integer year) {
-        return reconciliation.reconciliation(me, region, yearOrThis(year));
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return reconciliation.reconciliation(me, region, yearOrThis(year),
+                new PageRequest(page == null ? 0 : page, size == null ? PageRequest.MAX_SIZE : size));
     }
 
     private int yearOrThis(Integer year) {

@@ -15,6 +15,7 @@ import org.yiyong.funds.internal.FinancialStatements;
 import org.yiyong.funds.internal.PaymentReconciliation;
 import org.yiyong.funds.internal.ReportFigures;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageRequest;
 import org.yiyong.web.Downloads;
 
 /**
@@ -41,11 +42,14 @@ class FundReportController {
         this.clock = clock;
     }
 
+    /** the payments that pair shown a page at a time */
+    private static final int PAIRED_PER_PAGE = 100;
+
     @GetMapping
     String page(CurrentUser me, @RequestParam(required = false) String region,
             @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer month,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            Model model) {
+            @RequestParam(defaultValue = "0") int pairedPage, Model model) {
         LocalDate today = LocalDate.now(clock);
         String chosen = region == null || region.isBlank() ? null : region.trim();
         int reportYear = year == null ? today.getYear() : year;
@@ -57,7 +61,8 @@ class FundReportController {
         model.addAttribute("asOf", day);
         model.addAttribute("balances", statements.balances(me, chosen, day));
         model.addAttribute("statement", statements.statement(me, chosen, reportYear, month));
-        model.addAttribute("reconciliation", reconciliation.reconciliation(me, chosen, reportYear));
+        model.addAttribute("reconciliation", reconciliation.reconciliation(me, chosen, reportYear,
+                new PageRequest(pairedPage, PAIRED_PER_PAGE)));
         model.addAttribute("fmt", new ReportFigures());
         return "funds/reports";
     }
