@@ -104,6 +104,18 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
+    void a_search_of_deeds_for_two_characters_reads_titles_addresses_and_actors_through_their_pairs() {
+        String deeds = plan("""
+                select d.id from deed d where d.region_code in ('350582')
+                  and d.id in (select t.id from deed t where yiyong_pairs(lower(t.title)) @> array[cast('安海' as text)]
+                               union select t.id from deed t where yiyong_pairs(lower(t.address)) @> array[cast('安海' as text)]
+                               union select p.deed_id from deed_participant p
+                                     where yiyong_pairs(lower(p.name)) @> array[cast('安海' as text)])""");
+        assertThat(deeds).contains("deed_title_pairs_idx").contains("deed_address_pairs_idx")
+                .contains("deed_participant_name_pairs_idx").doesNotContain("Seq Scan on deed_participant");
+    }
+
+    @Test
     void a_page_of_the_visit_schedule_reads_the_kept_due_dates_in_the_order_of_their_index() {
         String page = plan("""
                 select d.samaritan_id from visit_due d where d.region_code in ('350582') and d.due_on < date '2026-12-01'

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiyong.organization.Regions;
+import org.yiyong.platform.Database;
 import org.yiyong.shared.DataScope;
 import org.yiyong.shared.PageRequest;
 import org.yiyong.shared.PageResult;
@@ -23,11 +24,13 @@ public class DeedQueries {
     private final JdbcClient jdbc;
     private final DeadlineWatch deadlines;
     private final Regions regions;
+    private final Database database;
 
-    DeedQueries(JdbcClient jdbc, DeadlineWatch deadlines, Regions regions) {
+    DeedQueries(JdbcClient jdbc, DeadlineWatch deadlines, Regions regions, Database database) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
         this.regions = regions;
+        this.database = database;
     }
 
     public PageResult<DeedSummary> search(DataScope scope, DeedFilter filter, PageRequest page) {
@@ -92,6 +95,34 @@ public class DeedQueries {
                         rs.getString("actors"), rs.getLong("confirmed"), rs.getLong("refused"))));
     }
 
+    /** Titles holding a pair of characters past which the pair is looked for along the list instead (V71). */
+    private int frequentPair = 2000;
+
+    private static boolean isTwoCharacters(String q) {
+        return q.codePointCount(0, q.length()) == 2 && q.chars().allMatch(c -> c > 0x7f);
+    }
+
+    /**
+     * Two characters (a name such as 王芳, a place such as 安海) make no trigram; on PostgreSQL titles, addresses and
+     * actors' names are also indexed by their pairs of characters (V71), and a pair is in a text exactly when the
+     * two characters are. A rare pair finds its few deeds by those indexes. A frequent one (落水: one title in
+     * eight) would gather a hundred thousand deeds that way, so its deeds are found by reading them in the list's
+     * order, each checked with LIKE, its actors still by their index. Deed numbers hold no such characters.
+     */
+    private String pairCondition(String pair, Map<String, Object> params) {
+        params.put("pair", pair);
+        String actors = "select p.deed_id from deed_participant p where yiyong_pairs(lower(p.name)) @> array[cast(:pair as text)]";
+        long titles = jdbc.sql("select count(*) from (select 1 from deed t"
+                        + " where yiyong_pairs(lower(t.title)) @> array[cast(:pair as text)] limit :frequent) c")
+                .param("pair", pair).param("frequent", frequentPair).query(Long.class).single();
+        if (titles >= frequentPair) {
+            return "(lower(d.title) like :q or lower(d.address) like :q or d.id in (" + actors + "))";
+        }
+        return "d.id in (select t.id from deed t where yiyong_pairs(lower(t.title)) @> array[cast(:pair as text)]"
+                + " union select t.id from deed t where yiyong_pairs(lower(t.address)) @> array[cast(:pair as text)]"
+                + " union " + actors + ")";
+    }
+
     private String condition(DataScope scope, DeedFilter filter, Map<String, Object> params) {
         List<String> where = new ArrayList<>(List.of("d.region_code in (:scope)"));
         params.put("scope", scope.regionCodes());
@@ -102,6 +133,8 @@ public class DeedQueries {
                         + " union select t.id from deed t where lower(t.title) like :q"
                         + " union select t.id from deed t where lower(t.address) like :q"
                         + " union select p.deed_id from deed_participant p where lower(p.name) like :q)");
+            } else if (database.isPostgres() && isTwoCharacters(filter.q().trim())) {
+                where.add(pairCondition(filter.q().trim().toLowerCase(Locale.ROOT), params));
             } else {
                 // one or two characters make no trigram: the deeds of the scope are read, and their actors
                 where.add("(lower(d.number) like :q or lower(d.title) like :q or lower(d.address) like :q"
