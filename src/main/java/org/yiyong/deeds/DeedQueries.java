@@ -95,7 +95,7 @@ public class DeedQueries {
                         rs.getString("actors"), rs.getLong("confirmed"), rs.getLong("refused"))));
     }
 
-    /** Titles holding a pair of characters past which the pair is looked for along the list instead (V71). */
+    /** Titles holding a pair of characters (as estimated) from which it is looked for along the list instead. */
     private int frequentPair = 2000;
 
     private static boolean isTwoCharacters(String q) {
@@ -107,14 +107,21 @@ public class DeedQueries {
      * actors' names are also indexed by their pairs of characters (V71), and a pair is in a text exactly when the
      * two characters are. A rare pair finds its few deeds by those indexes. A frequent one (落水: one title in
      * eight) would gather a hundred thousand deeds that way, so its deeds are found by reading them in the list's
-     * order, each checked with LIKE, its actors still by their index. Deed numbers hold no such characters.
+     * order, each checked with LIKE, its actors still by their index. Which pairs are frequent PostgreSQL's
+     * statistics of the titles' index say (its most common elements); without them a pair counts as rare. Deed
+     * numbers hold no such characters.
      */
     private String pairCondition(String pair, Map<String, Object> params) {
         params.put("pair", pair);
         String actors = "select p.deed_id from deed_participant p where yiyong_pairs(lower(p.name)) @> array[cast(:pair as text)]";
-        long titles = jdbc.sql("select count(*) from (select 1 from deed t"
-                        + " where yiyong_pairs(lower(t.title)) @> array[cast(:pair as text)] limit :frequent) c")
-                .param("pair", pair).param("frequent", frequentPair).query(Long.class).single();
+        double titles = jdbc.sql("""
+                select coalesce(max(u.f * c.reltuples), 0)
+                from pg_stats s
+                cross join lateral unnest(cast(cast(s.most_common_elems as text) as text[]), s.most_common_elem_freqs)
+                     as u(e, f)
+                join pg_class c on c.relname = 'deed' and c.relnamespace = cast(current_schema() as regnamespace)
+                where s.schemaname = current_schema() and s.tablename = 'deed_title_pairs_idx' and u.e = :pair""")
+                .param("pair", pair).query(Double.class).single();
         if (titles >= frequentPair) {
             return "(lower(d.title) like :q or lower(d.address) like :q or d.id in (" + actors + "))";
         }

@@ -59,7 +59,7 @@ class DeedSearchTests extends FullStackTest {
         Object frequent = ReflectionTestUtils.getField(queries, "frequentPair");
         try {
             // a rare pair through the indexes, then as a frequent one would be, along the list
-            for (int frequentPair : new int[] {(Integer) frequent, 1}) {
+            for (int frequentPair : new int[] {(Integer) frequent, 0}) {
                 ReflectionTestUtils.setField(queries, "frequentPair", frequentPair);
                 finds("鸬鹚", number, true);
                 finds("蟳埔", number, true);
