@@ -116,6 +116,14 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
+    void a_page_of_the_honours_register_reads_the_honours_in_its_order() {
+        String page = plan("""
+                select h.id from honour h join title t on t.id = h.title_id
+                where h.region_code in ('350582', '350583') order by h.decided_on desc nulls last, h.id desc limit 20""");
+        assertThat(page).contains("honour_register_order_idx").doesNotContain("Sort");
+    }
+
+    @Test
     void a_page_of_the_visit_schedule_reads_the_kept_due_dates_in_the_order_of_their_index() {
         String page = plan("""
                 select d.samaritan_id from visit_due d where d.region_code in ('350582') and d.due_on < date '2026-12-01'

@@ -58,8 +58,10 @@ public class HonourRegister {
     public PageResult<Row> search(CurrentUser me, Filter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         String from = from(me, filter, params);
-        long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
-        return new PageResult<>(rows(from, params, page.size(), page.offset()), page.page(), page.size(), total);
+        // counted no further than a list is read: a city's count would cost more than its page
+        long counted = jdbc.sql("select count(*) from (select 1" + from + " limit :cap) c").params(params)
+                .param("cap", PageResult.COUNT_CAP + 1).query(Long.class).single();
+        return PageResult.counted(rows(from, params, page.size(), page.offset()), page.page(), page.size(), counted);
     }
 
     /**
