@@ -225,6 +225,20 @@ class DisabilityTests extends FullStackTest {
                 .query(java.math.BigDecimal.class).single();
         assertThat(new java.math.BigDecimal(com.jayway.jsonpath.JsonPath.read(roll, "$.paid").toString()))
                 .isEqualByComparingTo(paid);
+        // a page at a time: each line once, the totals those of all of them
+        long lineCount = ((Number) com.jayway.jsonpath.JsonPath.read(roll, "$.lineCount")).longValue();
+        java.util.List<Long> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < lineCount; page++) {
+            String one = mvc.perform(get("/api/v1/pensions").param("year", "2025").param("region", "350582")
+                            .param("page", String.valueOf(page)).param("size", "1").with(as("jinjiang-staff")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            com.jayway.jsonpath.JsonPath.<java.util.List<Number>>read(one, "$.lines[*].samaritanId")
+                    .forEach(id -> seen.add(id.longValue()));
+            assertThat(new java.math.BigDecimal(com.jayway.jsonpath.JsonPath.read(one, "$.paid").toString()))
+                    .isEqualByComparingTo(paid);
+        }
+        assertThat(seen).hasSize((int) lineCount).doesNotHaveDuplicates()
+                .contains(samaritan);
         mvc.perform(get("/api/v1/pensions").param("year", "2025").param("region", "350582").with(as("nanan-staff")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/pensions").param("year", "2026").with(as("jinjiang-staff")))

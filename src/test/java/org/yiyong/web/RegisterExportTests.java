@@ -129,5 +129,16 @@ class RegisterExportTests extends FullStackTest {
         List<String> numbers = JsonPath.read(schedule, "$.items[*].number");
         assertThat(visits.column("档案号")).hasSize(JsonPath.<Integer>read(schedule, "$.total"))
                 .startsWith(numbers.toArray(String[]::new));
+        assertThat(visits.footer()).isEqualTo("共 " + visits.lines().size() + " 条");
+
+        // the pension roll: every line of the year, the page on the API a part of it
+        int year = clock.today().getYear() - 1;
+        Register pensions = download(get("/pensions/register.xlsx").param("year", String.valueOf(year)), "city-staff");
+        String roll = mvc.perform(get("/api/v1/pensions").param("year", String.valueOf(year)).param("size", "200")
+                .with(as("city-staff"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((long) pensions.lines().size()).isEqualTo(((Number) JsonPath.read(roll, "$.lineCount")).longValue());
+        assertThat(pensions.column("档案号")).startsWith(JsonPath.<List<String>>read(roll, "$.lines[*].number")
+                .toArray(String[]::new));
+        assertThat(pensions.footer()).isEqualTo("共 " + pensions.lines().size() + " 条");
     }
 }

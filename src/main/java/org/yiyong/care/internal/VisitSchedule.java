@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -155,6 +156,21 @@ public class VisitSchedule {
     @PreAuthorize(READ)
     public List<Due> first(CurrentUser me, Filter filter, int limit, boolean ownFirst) {
         return read(me, filter, null, ownFirst, limit, 0);
+    }
+
+    /**
+     * The households due in the schedule's order, at most {@code limit}, each handed to {@code each} as its part of a
+     * thousand is worked out, none kept: for the register file.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READ)
+    public void each(CurrentUser me, Filter filter, int limit, Consumer<Due> each) {
+        List<Long> ids = kept("select d.samaritan_id", me, filter, null,
+                " order by d.due_on, d.name, d.samaritan_id limit :limit offset :offset")
+                .param("limit", limit).param("offset", 0).query(Long.class).list();
+        for (int from = 0; from < ids.size(); from += PART) {
+            details(me, ids.subList(from, Math.min(ids.size(), from + PART))).forEach(each);
+        }
     }
 
     /** How many households of the caller's scope the filter holds. */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,19 +78,21 @@ class VisitController {
         return "care/visits";
     }
 
-    /** The schedule as shown, as the register of visits (走访台账): who is due, when last visited, who is responsible. */
+    /**
+     * The schedule as shown, all its pages, as the register of visits (走访台账): who is due, when last visited, who
+     * is responsible; written as the households are worked out.
+     */
     @GetMapping("/visits/register.xlsx")
-    ResponseEntity<byte[]> register(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter) {
+    ResponseEntity<Resource> register(CurrentUser me, @RequestParam(required = false) VisitSchedule.Filter filter) {
         VisitSchedule.Filter shown = filter == null ? VisitSchedule.Filter.OVERDUE : filter;
-        List<VisitSchedule.Due> due = schedule.first(me, shown, Registers.MAX_LINES, false);
-        List<List<?>> lines = due.stream().<List<?>>map(d -> Arrays.asList(d.number(),
-                d.name(), d.regionName(), d.address(), d.categories().stream()
-                        .map(c -> registers.label("visit.category." + c)).collect(Collectors.joining("、")),
-                d.intervalMonths(), d.lastVisit(), d.due(), d.overdue() ? "是" : "", d.responsible())).toList();
-        String subtitle = Registers.subtitle(Arrays.asList(Registers.filter("范围", me.regionName()),
-                Registers.filter("显示", registers.label("visit.filter." + shown))), me.displayName(), LocalDate.now(clock),
-                lines.size());
-        return registers.download("Visit", "走访台账", "见义勇为人员走访台账", subtitle, VISIT_COLUMNS, lines);
+        return registers.download("Visit", "走访台账", "见义勇为人员走访台账", Arrays.asList(
+                        Registers.filter("范围", me.regionName()),
+                        Registers.filter("显示", registers.label("visit.filter." + shown))),
+                me.displayName(), LocalDate.now(clock), VISIT_COLUMNS,
+                out -> schedule.each(me, shown, Registers.MAX_LINES, d -> out.accept(Arrays.asList(d.number(),
+                        d.name(), d.regionName(), d.address(), d.categories().stream()
+                                .map(c -> registers.label("visit.category." + c)).collect(Collectors.joining("、")),
+                        d.intervalMonths(), d.lastVisit(), d.due(), d.overdue() ? "是" : "", d.responsible()))));
     }
 
     private static final List<Registers.Column> VISIT_COLUMNS = List.of(new Registers.Column("档案号", 16),

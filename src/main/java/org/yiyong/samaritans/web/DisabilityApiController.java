@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yiyong.identity.CurrentUser;
+import org.yiyong.shared.PageRequest;
 import org.yiyong.samaritans.internal.Disability;
 import org.yiyong.samaritans.internal.DisabilityCase;
 import org.yiyong.samaritans.internal.DisabilityStatus;
@@ -50,10 +51,13 @@ class DisabilityApiController {
 
     @GetMapping("/pensions")
     @Operation(summary = "The year's disability pension lines in the caller's data scope (or one region of it), "
-            + "optionally of one status, with the people, the amount owed and the amount paid")
+            + "optionally of one status, a page at a time by region and number, with the count of lines, the people, "
+            + "the amount owed and the amount paid")
     PensionRoll.Roll pensionRoll(CurrentUser me, @RequestParam int year, @RequestParam(required = false) String region,
-            @RequestParam(required = false) PensionStatus status) {
-        return roll.of(me, year, region, status);
+            @RequestParam(required = false) PensionStatus status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return roll.of(me, year, region, status,
+                new PageRequest(page == null ? 0 : page, size == null ? PageRequest.MAX_SIZE : size));
     }
 
     @GetMapping("/samaritans/{id}/disability-cases")

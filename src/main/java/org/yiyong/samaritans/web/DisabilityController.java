@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.yiyong.samaritans.internal.PensionStandard;
 import org.yiyong.samaritans.internal.PensionStandards;
 import org.yiyong.samaritans.internal.PensionStatus;
 import org.yiyong.shared.InvalidField;
+import org.yiyong.shared.PageRequest;
 import org.yiyong.web.PageSteps;
 import org.yiyong.web.Registers;
 
@@ -114,9 +116,9 @@ class DisabilityController {
     @GetMapping("/pensions")
     String pensionRoll(CurrentUser me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String region, @RequestParam(required = false) PensionStatus status,
-            Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model) {
         int shown = year == null ? LocalDate.now(clock).getYear() : year;
-        model.addAttribute("roll", roll.of(me, shown, region, status));
+        model.addAttribute("roll", roll.of(me, shown, region, status, new PageRequest(page, LINES_PER_PAGE)));
         model.addAttribute("region", region);
         model.addAttribute("status", status);
         model.addAttribute("statuses", PensionStatus.values());
@@ -124,22 +126,25 @@ class DisabilityController {
         return "samaritans/pensions";
     }
 
-    /** The year's pension lines as shown, as a register (台账). */
+    /** The year's pension lines as shown, all its pages, as a register (台账), written as they are read. */
     @GetMapping("/pensions/register.xlsx")
-    ResponseEntity<byte[]> pensionRegister(CurrentUser me, @RequestParam(required = false) Integer year,
+    ResponseEntity<Resource> pensionRegister(CurrentUser me, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String region, @RequestParam(required = false) PensionStatus status) {
         int shown = year == null ? LocalDate.now(clock).getYear() : year;
-        PensionRoll.Roll found = roll.of(me, shown, region, status);
-        List<List<?>> lines = found.lines().stream().<List<?>>map(l -> java.util.Arrays.asList(l.number(), l.name(),
-                l.regionName(), l.grade(), l.months(), l.annualAmount(), l.amount(),
-                registers.label("disability.pension.status." + l.status()),
-                l.paidOn(), l.paidBy(), l.paymentReference(), l.note())).toList();
-        String subtitle = Registers.subtitle(java.util.Arrays.asList(Registers.filter("年度", shown),
-                Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
-                Registers.filter("状态", status == null ? null : registers.label("disability.pension.status." + status))), me.displayName(), LocalDate.now(clock), lines.size());
-        return registers.download("PensionPayment", shown + "年伤残抚恤金发放表", shown + "年伤残抚恤金发放表", subtitle,
-                PENSION_COLUMNS, lines);
+        return registers.download("PensionPayment", shown + "年伤残抚恤金发放表", shown + "年伤残抚恤金发放表",
+                java.util.Arrays.asList(Registers.filter("年度", shown),
+                        Registers.filter("地区", region == null || region.isBlank() ? me.regionName() : regions.nameOf(region)),
+                        Registers.filter("状态", status == null ? null
+                                : registers.label("disability.pension.status." + status))),
+                me.displayName(), LocalDate.now(clock), PENSION_COLUMNS,
+                out -> roll.each(me, shown, region, status, Registers.MAX_LINES, l -> out.accept(java.util.Arrays.asList(
+                        l.number(), l.name(), l.regionName(), l.grade(), l.months(), l.annualAmount(), l.amount(),
+                        registers.label("disability.pension.status." + l.status()), l.paidOn(), l.paidBy(),
+                        l.paymentReference(), l.note()))));
     }
+
+    /** the pension lines shown a page at a time */
+    private static final int LINES_PER_PAGE = 100;
 
     private static final List<Registers.Column> PENSION_COLUMNS = List.of(new Registers.Column("档案号", 16),
             new Registers.Column("姓名", 10), new Registers.Column("地区", 10), new Registers.Column("伤残等级", 10),
