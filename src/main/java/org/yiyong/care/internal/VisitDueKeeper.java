@@ -50,12 +50,12 @@ class VisitDueKeeper {
     }
 
     /**
-     * On the first start after the table came (an upgrade), every household, in the background: the node answers
-     * meanwhile, and pages read the dates kept so far.
+     * On the first start after the table came (an upgrade), or after a rebuild that did not finish (its node was
+     * stopped), every household, in the background: the node answers meanwhile, and pages read the dates kept so far.
      */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        if (schedule.nothingKept()) {
+        if (!schedule.rebuilt()) {
             Thread rebuild = new Thread(this::rebuildOnce, "visit-due-rebuild");
             rebuild.setDaemon(true);
             rebuild.start();

@@ -398,10 +398,39 @@ public class VisitSchedule {
      */
     public void rebuild() {
         long highest = ranges.execute(status -> highestId());
-        for (long from = 0; from <= highest; from += RANGE) {
-            long first = from;
+        for (long from = 0; from <= highest; ) {
+            // from the next id there is, so that a gap in the ids (a registry brought in with ids of its own) costs
+            // nothing
+            long next = from;
+            Long first = ranges.execute(status -> nextId(next));
+            if (first == null) {
+                break;
+            }
             ranges.executeWithoutResult(status -> keepRange(first, first + RANGE - 1));
+            from = first + RANGE;
         }
+        ranges.executeWithoutResult(status -> {
+            jdbc.sql("delete from visit_due_rebuilt").update();
+            jdbc.sql("insert into visit_due_rebuilt (id, rebuilt_at) values (1, :at)")
+                    .param("at", java.sql.Timestamp.from(clock.instant())).update();
+        });
+    }
+
+    /** The lowest id, from this one on, of a person on the registry or a household kept. */
+    private Long nextId(long from) {
+        return jdbc.sql("""
+                select min(x.id) from (select min(id) as id from samaritans_person_view where id >= :from
+                                       union all select min(samaritan_id) from visit_due where samaritan_id >= :from) x""")
+                .param("from", from).query(Long.class).optional().orElse(null);
+    }
+
+    /**
+     * Whether every household was worked out since the table came: not on the first start after an upgrade, nor
+     * after a rebuild stopped half-way (a node stopped), which the next start then does again.
+     */
+    @Transactional(readOnly = true)
+    public boolean rebuilt() {
+        return jdbc.sql("select count(*) from visit_due_rebuilt").query(Long.class).single() > 0;
     }
 
     /** The highest id of a household kept or of a person on the registry: how far a whole rebuild goes. */
@@ -411,15 +440,6 @@ public class VisitSchedule {
                 select greatest(coalesce((select max(id) from samaritans_person_view), 0),
                                 coalesce((select max(samaritan_id) from visit_due), 0))""")
                 .query(Long.class).single();
-    }
-
-    /** Whether no due date is kept at all while the registry holds people: a first start, or an upgrade. */
-    @Transactional(readOnly = true)
-    public boolean nothingKept() {
-        return jdbc.sql("""
-                select case when exists (select 1 from visit_due) then 0
-                            when exists (select 1 from samaritans_person_view) then 1 else 0 end""")
-                .query(Integer.class).single() == 1;
     }
 
     private void keepWhere(String people, String kept,
