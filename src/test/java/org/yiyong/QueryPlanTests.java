@@ -97,8 +97,7 @@ class QueryPlanTests extends FullStackTest {
         String people = plan("""
                 select s.id from samaritan s
                 where (yiyong_pairs(lower(s.name)) @> array[cast('王芳' as text)]
-                       or yiyong_pairs(lower(s.number)) @> array[cast('王芳' as text)])
-                  and (lower(s.name) like '%王芳%' or lower(s.number) like '%王芳%')""");
+                       or yiyong_pairs(lower(s.number)) @> array[cast('王芳' as text)])""");
         assertThat(people).contains("samaritan_name_pairs_idx").contains("samaritan_number_pairs_idx")
                 .doesNotContain("Seq Scan on samaritan");
     }

@@ -373,12 +373,12 @@ public class SamaritanRegistry {
                 where.add("s.bank_account_index = :account");
                 params.put("account", cipher.blindIndex(digits));
             } else if (database.isPostgres() && q.codePointCount(0, q.length()) == 2) {
-                // two characters make no trigram: the rows are found by the pair (V70), then checked
-                where.add("((yiyong_pairs(lower(s.name)) @> array[cast(:pair as text)]"
-                        + " or yiyong_pairs(lower(s.number)) @> array[cast(:pair as text)])"
-                        + " and (lower(s.name) like :q or lower(s.number) like :q))");
+                // two characters make no trigram: the rows are found by the pair (V70), which a text holds exactly
+                // when it holds the two characters. No LIKE beside it: a prepared statement's generic plan read
+                // LIKE of an unknown pattern through the trigram indexes, every row of them (466 ms for 马荣)
+                where.add("(yiyong_pairs(lower(s.name)) @> array[cast(:pair as text)]"
+                        + " or yiyong_pairs(lower(s.number)) @> array[cast(:pair as text)])");
                 params.put("pair", q.toLowerCase(Locale.ROOT));
-                params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
             } else {
                 where.add("(lower(s.name) like :q or lower(s.number) like :q)");
                 params.put("q", "%" + q.toLowerCase(Locale.ROOT) + "%");
