@@ -165,9 +165,7 @@ public class VisitSchedule {
     @Transactional(readOnly = true)
     @PreAuthorize(READ)
     public void each(CurrentUser me, Filter filter, int limit, Consumer<Due> each) {
-        List<Long> ids = kept("select d.samaritan_id", me, filter, null,
-                " order by d.due_on, d.name, d.samaritan_id limit :limit offset :offset")
-                .param("limit", limit).param("offset", 0).query(Long.class).list();
+        List<Long> ids = ids(me, filter, null, false, limit, 0);
         for (int from = 0; from < ids.size(); from += PART) {
             details(me, ids.subList(from, Math.min(ids.size(), from + PART))).forEach(each);
         }
@@ -303,6 +301,11 @@ public class VisitSchedule {
 
     /** The households of a page: their ids in order from the kept due dates, then each worked out afresh. */
     private List<Due> read(CurrentUser me, Filter filter, String q, boolean ownFirst, int limit, long offset) {
+        return details(me, ids(me, filter, q, ownFirst, limit, offset));
+    }
+
+    /** The ids of the households the filter holds, in the schedule's order, from the kept due dates. */
+    private List<Long> ids(CurrentUser me, Filter filter, String q, boolean ownFirst, int limit, long offset) {
         String order = " order by " + (ownFirst ? "case when a.organization_id = :org then 0 else 1 end, " : "")
                 + "d.due_on, d.name, d.samaritan_id limit :limit offset :offset";
         JdbcClient.StatementSpec statement = kept("select d.samaritan_id", me, filter, q, order)
@@ -310,7 +313,7 @@ public class VisitSchedule {
         if (ownFirst) {
             statement = statement.param("org", me.organizationId());
         }
-        return details(me, statement.query(Long.class).list());
+        return statement.query(Long.class).list();
     }
 
     /** The households of the caller's scope with these ids, worked out afresh, in the order of the ids. */

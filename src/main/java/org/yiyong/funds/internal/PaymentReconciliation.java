@@ -165,11 +165,8 @@ public class PaymentReconciliation {
                     }
                     for (DiscrepancyKind kind : kinds) {
                         counts[1]++;
-                        List<Discrepancy> listed = found.computeIfAbsent(kind, k -> new ArrayList<>());
-                        if (listed.size() < DISCREPANCIES_LISTED) {
-                            listed.add(new Discrepancy(kind, orderId, rs.getString("number"), entryId,
-                                    rs.getString("entry_number"), rs.getString("region_code"), paidOn, amount, posted));
-                        }
+                        list(found, new Discrepancy(kind, orderId, rs.getString("number"), entryId,
+                                rs.getString("entry_number"), rs.getString("region_code"), paidOn, amount, posted));
                     }
                 });
         jdbc.sql("""
@@ -185,16 +182,11 @@ public class PaymentReconciliation {
                 .withFetchSize(1000)
                 .query((RowCallbackHandler) rs -> {
                     counts[1]++;
-                    List<Discrepancy> listed = found.computeIfAbsent(DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER,
-                            k -> new ArrayList<>());
-                    if (listed.size() < DISCREPANCIES_LISTED) {
-                        listed.add(new Discrepancy(DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER,
-                                rs.getObject("order_id", Long.class), rs.getString("order_number"), rs.getLong("id"),
-                                rs.getString("number"), rs.getString("region_code"),
-                                rs.getObject("entry_date", LocalDate.class),
-                                rs.getBigDecimal("amount") == null ? null : amount(rs, "amount"),
-                                amount(rs, "posted")));
-                    }
+                    list(found, new Discrepancy(DiscrepancyKind.ENTRY_WITHOUT_PAID_ORDER,
+                            rs.getObject("order_id", Long.class), rs.getString("order_number"), rs.getLong("id"),
+                            rs.getString("number"), rs.getString("region_code"),
+                            rs.getObject("entry_date", LocalDate.class),
+                            rs.getBigDecimal("amount") == null ? null : amount(rs, "amount"), amount(rs, "posted")));
                 });
         List<Discrepancy> discrepancies = new ArrayList<>();
         for (DiscrepancyKind kind : LISTED_IN_ORDER) {
@@ -206,6 +198,14 @@ public class PaymentReconciliation {
         }
         return new Reconciliation(blankToNull(region), year, paired, counts[0], pairedAmount[0], page.page(),
                 page.size(), discrepancies, counts[1]);
+    }
+
+    /** Keeps a discrepancy under its kind while the kind holds fewer than are listed. */
+    private static void list(Map<DiscrepancyKind, List<Discrepancy>> found, Discrepancy discrepancy) {
+        List<Discrepancy> listed = found.computeIfAbsent(discrepancy.kind(), k -> new ArrayList<>());
+        if (listed.size() < DISCREPANCIES_LISTED) {
+            listed.add(discrepancy);
+        }
     }
 
     /** The order in which the kinds of discrepancy are listed. */
