@@ -54,6 +54,10 @@ public class Guarantees {
             LocalDate since) {
     }
 
+    /** The open items of one kind: how many, and the longest waiting of them. */
+    public record Waiting(Kind kind, long count, List<Item> longest) {
+    }
+
     private final JdbcClient jdbc;
     private final HonourProperties properties;
     private final AuditTrail audit;
@@ -96,6 +100,31 @@ public class Guarantees {
         return count;
     }
 
+    /**
+     * For each kind with open items in the caller's scope, how many there are and the {@code shown} that have waited
+     * longest (the page's view; a city has thousands of missed awards, the page lists the first): each kind counted
+     * and cut by the database, not read whole.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('CITY_STAFF', 'COUNTY_STAFF', 'LEADER')")
+    public List<Waiting> waiting(CurrentUser me, int shown) {
+        List<Waiting> waiting = new ArrayList<>();
+        for (Check check : checks(me.scope())) {
+            long[] count = {0};
+            List<Item> longest = jdbc.sql("select x.*, count(*) over () as open_count from (" + check.sql() + ") x"
+                            + open(check.kind()) + " order by x." + check.since() + " nulls last, x.subject"
+                            + " fetch first " + Math.max(1, shown) + " rows only")
+                    .params(check.params()).query((rs, row) -> {
+                        count[0] = rs.getLong("open_count");
+                        return check.item().mapRow(rs, row);
+                    }).list();
+            if (!longest.isEmpty()) {
+                waiting.add(new Waiting(check.kind(), count[0], longest));
+            }
+        }
+        return waiting;
+    }
+
     List<Item> items(DataScope scope) {
         List<Item> items = new ArrayList<>();
         for (Check check : checks(scope)) {
@@ -114,15 +143,18 @@ public class Guarantees {
                 + "' and g.subject = x.subject)";
     }
 
-    /** One of the four checks: its query (with the item's {@code subject}), parameters and item. */
-    private record Check(Kind kind, String sql, Map<String, Object> params, RowMapper<Item> item) {
+    /**
+     * One of the four checks: its query (with the item's {@code subject} and the column of the day it counts
+     * {@code since}), parameters and item.
+     */
+    private record Check(Kind kind, String since, String sql, Map<String, Object> params, RowMapper<Item> item) {
     }
 
     private List<Check> checks(DataScope scope) {
         LocalDate today = LocalDate.now(clock);
         Set<String> codes = scope.regionCodes();
         return List.of(
-                new Check(Kind.MISSED, """
+                new Check(Kind.MISSED, "confirmed_on", """
                         select concat('confirmation-', sd.id) as subject, s.id as samaritan_id, s.name, sd.deed_number,
                                sd.confirmed_on
                         from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
@@ -137,7 +169,7 @@ public class Guarantees {
                                 rs.getString("name"), rs.getString("deed_number"), null,
                                 rs.getObject("confirmed_on", LocalDate.class))),
                 // a group's reward is one item per member's share
-                new Check(Kind.LATE, """
+                new Check(Kind.LATE, "decided_on", """
                         select concat('honour-', h.id, case when h.recipient = 'GROUP' then concat('-', s.id) else ''
                                end) as subject, s.id as samaritan_id, coalesce(s.name, h.recipient_name) as name,
                                h.deed_number, t.name as title, h.decided_on, r.amount
@@ -151,19 +183,24 @@ public class Guarantees {
                                 rs.getString("deed_number"), rs.getString("title") + " ¥"
                                         + rs.getBigDecimal("amount").toPlainString(),
                                 rs.getObject("decided_on", LocalDate.class))),
-                // the standard in force on the decision's day, found by the database for every honour at once
-                new Check(Kind.WRONG_AMOUNT, """
-                        select w.* from (
-                            select concat('honour-', h.id) as subject, h.samaritan_id,
-                                   coalesce(s.name, h.recipient_name) as name, h.deed_number, h.decided_on,
-                                   h.reward_amount, t.name as title,
-                                   (select r.amount from reward_standard r
-                                    where r.title_id = h.title_id and r.effective_from <= h.decided_on
-                                    order by r.effective_from desc fetch first 1 rows only) as standard
-                            from honour h join title t on t.id = h.title_id
-                            left join samaritans_person_view s on s.id = h.samaritan_id
-                            where h.region_code in (:scope) and h.status = 'GRANTED' and h.mode <> 'UPWARD') w
-                        where w.standard is null or w.reward_amount is null or w.reward_amount <> w.standard""",
+                // the standard in force on the decision's day, found by the database for every honour at once; the
+                // honours are compared first (on PostgreSQL from one index alone), and only those that differ are read
+                new Check(Kind.WRONG_AMOUNT, "decided_on", """
+                        select concat('honour-', h.id) as subject, h.samaritan_id,
+                               coalesce(s.name, h.recipient_name) as name, h.deed_number, h.decided_on,
+                               h.reward_amount, t.name as title, w.standard
+                        from (select g.id, r.amount as standard
+                              from honour g
+                              left join (select title_id, effective_from, amount, lead(effective_from)
+                                                over (partition by title_id order by effective_from) as until
+                                         from reward_standard) r
+                                     on r.title_id = g.title_id and r.effective_from <= g.decided_on
+                                    and (r.until is null or g.decided_on < r.until)
+                              where g.region_code in (:scope) and g.status = 'GRANTED' and g.mode <> 'UPWARD'
+                                and (r.amount is null or g.reward_amount is null or g.reward_amount <> r.amount)
+                              offset 0 rows) w
+                        join honour h on h.id = w.id join title t on t.id = h.title_id
+                        left join samaritans_person_view s on s.id = h.samaritan_id""",
                         Map.of("scope", codes),
                         (rs, row) -> {
                             BigDecimal paid = rs.getBigDecimal("reward_amount");
@@ -171,19 +208,23 @@ public class Guarantees {
                             return new Item(Kind.WRONG_AMOUNT, rs.getString("subject"),
                                     rs.getObject("samaritan_id", Long.class), rs.getString("name"),
                                     rs.getString("deed_number"), rs.getString("title") + " ¥"
-                                            + (paid == null ? null : paid.toPlainString()) + " ≠ ¥"
-                                            + (standard == null ? null : Money.of(standard)),
+                                            + (paid == null ? "—" : paid.toPlainString()) + " ≠ "
+                                            + (standard == null ? "无标准" : "¥" + Money.of(standard)),
                                     rs.getObject("decided_on", LocalDate.class));
                         }),
-                new Check(Kind.DOUBLE, """
+                // the pairs are found first, by index alone on PostgreSQL; only they are read with their titles
+                new Check(Kind.DOUBLE, "decided_on", """
                         select concat('honours-', h1.id, '-', h2.id) as subject, s.id as samaritan_id, s.name,
                                h1.deed_number, t1.name as first_title, t2.name as second_title, h2.decided_on
-                        from honour h1 join honour h2 on h2.samaritan_id = h1.samaritan_id
-                                                     and h2.deed_id = h1.deed_id and h2.id > h1.id
+                        from (select a.id as first_id, b.id as second_id
+                              from honour a join honour b on b.deed_id = a.deed_id and b.samaritan_id = a.samaritan_id
+                                                        and b.status = 'GRANTED' and b.id > a.id
+                              where a.region_code in (:scope) and a.status = 'GRANTED' and a.samaritan_id is not null
+                              offset 0 rows) p
+                        join honour h1 on h1.id = p.first_id join honour h2 on h2.id = p.second_id
                         join title t1 on t1.id = h1.title_id join title t2 on t2.id = h2.title_id
                         join samaritans_person_view s on s.id = h1.samaritan_id
-                        where h1.region_code in (:scope) and t1.level = t2.level
-                          and h1.status = 'GRANTED' and h2.status = 'GRANTED'""",
+                        where t1.level = t2.level""",
                         Map.of("scope", codes),
                         (rs, row) -> new Item(Kind.DOUBLE, rs.getString("subject"), rs.getLong("samaritan_id"),
                                 rs.getString("name"), rs.getString("deed_number"), rs.getString("first_title")
@@ -200,8 +241,10 @@ public class Guarantees {
         if (reason.length() > 500) {
             throw new InvalidField("reason", "validation.too-long");
         }
-        boolean open = items(me.scope()).stream()
-                .anyMatch(item -> item.kind() == kind && item.subject().equals(subject));
+        Check check = checks(me.scope()).stream().filter(each -> each.kind() == kind).findFirst().orElseThrow();
+        boolean open = subject != null && jdbc.sql("select count(*) from (" + check.sql() + ") x" + open(kind)
+                        + " and x.subject = :subject")
+                .params(check.params()).param("subject", subject).query(Long.class).single() > 0;
         if (!open) {
             throw new RecordNotFound("GuaranteeItem", kind + ":" + subject);
         }

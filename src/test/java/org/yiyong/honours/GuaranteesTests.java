@@ -103,6 +103,47 @@ class GuaranteesTests extends HonoursTestBase {
     }
 
     @Test
+    void an_amount_is_held_to_the_standard_in_force_on_the_day_of_the_decision() throws Exception {
+        long[] confirmed = confirmed("nanan-police", "350583", "NA-PS-ST");
+        long advanced = jdbc.sql("select id from title where code = 'CITY_ADVANCED'").query(Long.class).single();
+        assertThat(jdbc.sql("select amount from reward_standard where title_id = :t order by effective_from")
+                .param("t", advanced).query(java.math.BigDecimal.class).list())
+                .as("raised from 10,000 to 20,000 yuan in 2023").extracting(java.math.BigDecimal::intValue)
+                .containsExactly(10000, 20000);
+        jdbc.sql("""
+                insert into honour (title_id, samaritan_id, deed_id, region_code, mode, status, reason, proposed_by,
+                                    proposed_on, decided_on, reward_amount)
+                values (:title, :samaritan, :deed, '350583', 'INSTANT', 'GRANTED', '一案一奖', 'city-staff',
+                        date '2022-12-01', date '2022-12-31', 10000)""")
+                .param("title", advanced).param("samaritan", confirmed[0]).param("deed", confirmed[1]).update();
+        assertThat(kinds()).as("the last day of the old standard").isEmpty();
+
+        jdbc.sql("update honour set decided_on = date '2023-01-01' where deed_id = :deed").param("deed", confirmed[1])
+                .update();
+        assertThat(kinds()).as("the first day of the new one").containsExactly("WRONG_AMOUNT");
+        assertThat(mvc.perform(get("/guarantees").with(as("nanan-staff"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("¥10000.00 ≠ ¥20000.00");
+
+        jdbc.sql("update honour set reward_amount = 20000 where deed_id = :deed").param("deed", confirmed[1]).update();
+        assertThat(kinds()).isEmpty();
+        jdbc.sql("update honour set decided_on = date '2022-12-31' where deed_id = :deed").param("deed", confirmed[1])
+                .update();
+        assertThat(kinds()).as("the new amount before the new standard").containsExactly("WRONG_AMOUNT");
+        try {
+            jdbc.sql("update honour set decided_on = date '1999-12-31' where deed_id = :deed")
+                    .param("deed", confirmed[1]).update();
+            assertThat(mvc.perform(get("/api/v1/guarantees").with(as("nanan-staff"))).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .as("before any standard: there is none to hold it to").contains("¥20000.00 ≠ 无标准");
+        } finally {
+            // 南安 left in order for the other tests
+            jdbc.sql("update honour set decided_on = date '2023-01-01' where deed_id = :deed")
+                    .param("deed", confirmed[1]).update();
+        }
+        assertThat(kinds()).isEmpty();
+    }
+
+    @Test
     void a_long_list_names_the_longest_waiting_and_says_how_many_there_are_in_all() throws Exception {
         long deed = jdbc.sql("select min(id) from deed").query(Long.class).single();
         java.time.LocalDate today = java.time.LocalDate.now(clock);

@@ -1,9 +1,5 @@
 package org.yiyong.honours.web;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +23,9 @@ class GuaranteeController {
     /** How many items of a kind the page lists, the longest waiting first; the API has them all. */
     static final int SHOWN = 200;
 
-    /** The items of one kind: how many, and those the page lists. */
-    record Group(Guarantees.Kind kind, int count, List<Guarantees.Item> shown) {
-    }
-
     @GetMapping("/guarantees")
     String page(CurrentUser me, Model model) {
-        List<Guarantees.Item> items = guarantees.items(me);
-        Map<Guarantees.Kind, List<Guarantees.Item>> byKind = new EnumMap<>(Guarantees.Kind.class);
-        items.forEach(item -> byKind.computeIfAbsent(item.kind(), kind -> new ArrayList<>()).add(item));
-        model.addAttribute("items", items);
-        model.addAttribute("groups", byKind.values().stream().map(list -> new Group(list.get(0).kind(), list.size(),
-                list.subList(0, Math.min(SHOWN, list.size())))).toList());
+        model.addAttribute("groups", guarantees.waiting(me, SHOWN));
         model.addAttribute("shown", SHOWN);
         return "honours/guarantees";
     }
