@@ -153,12 +153,15 @@ class QueryPlanTests extends FullStackTest {
     @Test
     void the_guarantees_find_their_items_through_indexes() {
         String missed = plan("""
-                select sd.id from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
-                where s.region_code in ('350582') and sd.confirmed_on <= date '2026-11-01' and not sd.historical
+                select sd.id from award_awaited a join samaritans_confirmation_view sd on sd.id = a.confirmation_id
+                join samaritans_person_view s on s.id = sd.samaritan_id
+                where a.region_code in ('350582') and a.confirmed_on <= date '2026-11-01'
+                  and s.region_code in ('350582') and sd.confirmed_on <= date '2026-11-01' and not sd.historical
                   and not exists (select 1 from honour h where h.deed_id = sd.deed_id and h.samaritan_id = s.id
                                   and h.status in ('GRANTED', 'REFUSED', 'REVOKED'))""");
-        assertThat(missed).contains("samaritan_region_contact_idx")
-                .contains("honour_decided_person_idx").doesNotContain("Seq Scan");
+        // the confirmations awaiting a decision of the scope, not every confirmation of it
+        assertThat(missed).contains("award_awaited_region_idx").contains("honour_decided_person_idx")
+                .doesNotContain("Seq Scan");
         String late = plan("""
                 select r.id from reward_payment_request r join honour h on h.id = r.honour_id
                 where h.region_code in ('350582') and r.kind = 'PAYMENT' and r.status = 'REQUESTED'

@@ -32,7 +32,8 @@ import org.yiyong.shared.RecordNotFound;
  * the same level for the same deed and person (wrong). Honours granted above are paid above, so their
  * amounts are not checked here. Confirmations brought in from the earlier registers are not missed awards:
  * their honours were decided before Yiyong. An item leaves the list when its cause is fixed,
- * or when staff put it aside with a recorded reason.
+ * or when staff put it aside with a recorded reason. Missed awards are looked for among the confirmations that
+ * awaited a decision when last looked at ({@code award_awaited}, kept by the module), not among all of them.
  */
 @Service
 public class Guarantees {
@@ -154,11 +155,14 @@ public class Guarantees {
         LocalDate today = LocalDate.now(clock);
         Set<String> codes = scope.regionCodes();
         return List.of(
+                // the confirmations awaiting a decision when last looked at (AwardsAwaited), checked as they are now
                 new Check(Kind.MISSED, "confirmed_on", """
                         select concat('confirmation-', sd.id) as subject, s.id as samaritan_id, s.name, sd.deed_number,
                                sd.confirmed_on
-                        from samaritans_confirmation_view sd join samaritans_person_view s on s.id = sd.samaritan_id
-                        where s.region_code in (:scope) and sd.confirmed_on <= :cutoff and not sd.historical
+                        from award_awaited a join samaritans_confirmation_view sd on sd.id = a.confirmation_id
+                        join samaritans_person_view s on s.id = sd.samaritan_id
+                        where a.region_code in (:scope) and a.confirmed_on <= :cutoff
+                          and s.region_code in (:scope) and sd.confirmed_on <= :cutoff and not sd.historical
                           and not exists (select 1 from honour h where h.deed_id = sd.deed_id and h.samaritan_id = s.id
                                           and h.status in ('GRANTED', 'REFUSED', 'REVOKED'))
                           and not exists (select 1 from honour_member m join honour h on h.id = m.honour_id

@@ -239,6 +239,9 @@ final class NationalDataset {
             }
             // the due dates the visit schedule keeps are Yiyong's to work out: it does so on its next start
             statement.execute("truncate visit_due");
+            // the confirmations awaiting an honour decision, as the honours module keeps them
+            statement.execute("truncate award_awaited");
+            statement.execute(org.yiyong.honours.internal.AwardsAwaited.EVERY);
             // the journal's totals per fund, account and day, as posting each entry would have added them
             statement.execute("truncate fund_day_total");
             statement.execute("""
@@ -254,6 +257,7 @@ final class NationalDataset {
                 // vacuumed as well, so that index-only scans read no rows, as on a database autovacuum looks after
                 statement.execute("vacuum analyze " + table);
             }
+            statement.execute("vacuum analyze award_awaited");
         }
         return new Result(rows, load, Duration.ofNanos(System.nanoTime() - analysing));
     }

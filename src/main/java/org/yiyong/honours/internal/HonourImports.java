@@ -46,9 +46,10 @@ class HonourImports implements ImportRegister {
     private final JdbcTemplate batch;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AwardsAwaited awaited;
 
     HonourImports(HonourGrants grants, TitleCatalogue catalogue, SamaritanRegistry registry, JdbcClient jdbc,
-            JdbcTemplate batch, AuditTrail audit, Clock clock) {
+            JdbcTemplate batch, AuditTrail audit, Clock clock, AwardsAwaited awaited) {
         this.grants = grants;
         this.catalogue = catalogue;
         this.registry = registry;
@@ -56,6 +57,7 @@ class HonourImports implements ImportRegister {
         this.batch = batch;
         this.audit = audit;
         this.clock = clock;
+        this.awaited = awaited;
     }
 
     @Override
@@ -286,6 +288,10 @@ class HonourImports implements ImportRegister {
     public int undo(CurrentUser me, long importId) {
         List<Long> ids = jdbc.sql("select id from honour where import_id = :id").param("id", importId)
                 .query(Long.class).list();
+        List<Long> people = jdbc.sql("""
+                select samaritan_id from honour where import_id = :id and samaritan_id is not null
+                union select m.samaritan_id from honour_member m join honour h on h.id = m.honour_id
+                where h.import_id = :id""").param("id", importId).query(Long.class).list();
         try {
             jdbc.sql("delete from reward_payment_request where honour_id in (select id from honour where import_id = :id)")
                     .param("id", importId).update();
@@ -293,6 +299,8 @@ class HonourImports implements ImportRegister {
         } catch (DataIntegrityViolationException referred) {
             throw new InUse();
         }
+        // their confirmations may be awaiting a decision again
+        awaited.keep(people);
         audit.recordAtCommit(ids.stream().map(id -> AuditRecord.of(AuditAction.DELETE, HonourLookup.ENTITY, id)
                 .byActor(me.username()).withDetail("removed with import " + importId)).toList());
         return ids.size();
