@@ -179,4 +179,14 @@ class QueryPlanTests extends FullStackTest {
         assertThat(doubles).contains("Index Only Scan using honour_granted_check_idx on honour a")
                 .doesNotContain("Seq Scan on honour");
     }
+
+    @Test
+    void a_start_looks_for_decisions_without_a_due_date_among_those_alone() {
+        String plan = plan("""
+                select id, accepted_on, extension_days from deed
+                where decided_on is not null and decision_due_on is null and accepted_on is not null and id > 0
+                  and source <> 'HISTORICAL_REGISTER'
+                order by id fetch first 500 rows only""");
+        assertThat(plan).contains("deed_decision_due_missing_idx").doesNotContain("Seq Scan on deed");
+    }
 }

@@ -20,17 +20,23 @@ public class SamaritanFigures extends SqlFigures {
 
     private static final String PERSON_PATH = "'/samaritans/' || cast(s.id as varchar(20))";
 
+    /** A person's first confirmation of its year (a person counts once a year). */
+    private static final String FIRST_OF_YEAR = "not exists (select 1 from samaritan_deed e"
+            + " where e.samaritan_id = sd.samaritan_id"
+            + " and extract(year from e.confirmed_on) = extract(year from sd.confirmed_on)"
+            + " and (e.confirmed_on < sd.confirmed_on or (e.confirmed_on = sd.confirmed_on and e.id < sd.id)))";
+
     SamaritanFigures(JdbcClient jdbc) {
         super(jdbc, List.of(
                 // once per person: the first confirmation of the year counts, in its deed's region and category
                 new Spec(new Figure("samaritans.confirmed", Section.CONFIRMATION, Unit.PEOPLE, false,
                         "deed.category."), "samaritan_deed sd join samaritan s on s.id = sd.samaritan_id",
-                        "not exists (select 1 from samaritan_deed e where e.samaritan_id = sd.samaritan_id"
-                                + " and extract(year from e.confirmed_on) = extract(year from sd.confirmed_on)"
-                                + " and (e.confirmed_on < sd.confirmed_on"
-                                + " or (e.confirmed_on = sd.confirmed_on and e.id < sd.id)))",
+                        FIRST_OF_YEAR,
                         "sd.confirmed_on", "sd.region_code", "sd.category", null, "count(*)", null, "s.number",
-                        "s.name || '　' || sd.deed_number", "sd.id", PERSON_PATH),
+                        "s.name || '　' || sd.deed_number", "sd.id", PERSON_PATH)
+                        // counted from the confirmations alone, the people joined only to list them
+                        .summedFrom("samaritan_deed sd", FIRST_OF_YEAR,
+                                "sd.confirmed_on", "sd.region_code", "sd.category", null, "count(*)"),
                 // the grade a person holds at the end of the year: approved by then and not reassessed by then
                 new Spec(new Figure("samaritans.disabled", Section.PROTECTION, Unit.PEOPLE, true, "figure.grade."),
                         "disability_case c join samaritan s on s.id = c.samaritan_id",
