@@ -236,6 +236,19 @@ class PaymentGroupsTests extends FundsTestBase {
     }
 
     @Test
+    void a_group_with_an_order_moved_to_a_restricted_fund_is_not_approved_whole() throws Exception {
+        List<String> names = List.of(unique("林"), unique("吴"));
+        long record = campaignOrders(List.of(payee(names.get(0), null), payee(names.get(1), null)), names);
+        long restricted = subFund("FUND-350505", "CONDOLENCE");
+        jdbc.sql("update payment_order set fund_id = :f where id = :id").param("f", restricted)
+                .param("id", orders(record, "REQUESTED").get(0)).update();
+        call("finance-reviewer", "/api/v1/payment-orders/groups/approval", group(record, 2, "3000.00"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("其中 1 笔改由限定用途的基金支付")));
+        assertThat(statuses(record)).containsExactly(Map.entry("REQUESTED", 2L));
+    }
+
+    @Test
     void a_reviewer_leaves_the_orders_they_requested_and_a_cashier_those_they_approved() throws Exception {
         String both = quangangUser(unique("qgboth").toLowerCase(java.util.Locale.ROOT), "泉港财务兼审核",
                 "FINANCE_REVIEWER", "CASHIER", "COUNTY_STAFF");

@@ -28,11 +28,14 @@ class CampaignSender {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final PaymentRequestsInBulk funds;
+    private final boolean postgres;
 
-    CampaignSender(JdbcClient jdbc, JdbcTemplate template, PaymentRequestsInBulk funds) {
+    CampaignSender(JdbcClient jdbc, JdbcTemplate template, PaymentRequestsInBulk funds,
+            org.yiyong.platform.Database database) {
         this.jdbc = jdbc;
         this.template = template;
         this.funds = funds;
+        this.postgres = database.isPostgres();
     }
 
     /** A line the funds paid, as its campaign's audit trail names it. */
@@ -41,7 +44,7 @@ class CampaignSender {
 
     /**
      * Lines paid by one batch of the funds (at most a thousand): those still sent marked paid with their order's
-     * number, by one statement sent once; a line paid already, or taken back meanwhile, stays as it is.
+     * number, by one statement; a line paid already, or taken back meanwhile, stays as it is.
      */
     List<PaidLine> paid(List<PaymentSettled> paid) {
         if (paid.isEmpty()) {
@@ -61,8 +64,31 @@ class CampaignSender {
                         rs.getLong("id")});
                 })
                 .list();
-        template.batchUpdate("update campaign_line set status = 'PAID', paid_on = ?, order_number = ?, "
-                + "version = version + 1 where id = ? and status = 'SENT'", rows);
+        if (postgres) {
+            // one statement executed once, the lines' values passed as arrays (a batch of 5,000 lines: one
+            // plan instead of 5,000)
+            template.execute((java.sql.Connection connection) -> {
+                try (var update = connection.prepareStatement("""
+                        update campaign_line l set status = 'PAID', paid_on = v.paid_on, order_number = v.order_number,
+                               version = l.version + 1
+                        from (select unnest(?::date[]) as paid_on, unnest(?::text[]) as order_number,
+                                     unnest(?::bigint[]) as id) v
+                        where l.id = v.id and l.status = 'SENT'""")) {
+                    for (int column = 0; column < 3; column++) {
+                        Object[] values = new Object[rows.size()];
+                        for (int i = 0; i < rows.size(); i++) {
+                            values[i] = rows.get(i)[column];
+                        }
+                        update.setArray(column + 1, connection.createArrayOf(
+                                column == 0 ? "date" : column == 1 ? "text" : "bigint", values));
+                    }
+                    return update.executeUpdate();
+                }
+            });
+        } else {
+            template.batchUpdate("update campaign_line set status = 'PAID', paid_on = ?, order_number = ?, "
+                    + "version = version + 1 where id = ? and status = 'SENT'", rows);
+        }
         return marked;
     }
 
