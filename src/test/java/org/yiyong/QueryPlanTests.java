@@ -189,4 +189,14 @@ class QueryPlanTests extends FullStackTest {
                 order by id fetch first 500 rows only""");
         assertThat(plan).contains("deed_decision_due_missing_idx").doesNotContain("Seq Scan on deed");
     }
+
+    @Test
+    void the_audit_search_reads_the_newest_entries_of_a_type_an_actor_or_an_action_along_an_index() {
+        for (String filter : List.of("entity_type = 'Deed'", "actor = 'city-staff'", "action = 'UPDATE'",
+                "entity_type = 'Deed' and entity_id = '42'")) {
+            String plan = plan("select id from audit_entry where " + filter + " order by id desc limit 50 offset 50");
+            assertThat(plan).as(filter).doesNotContain("Sort").doesNotContain("Seq Scan")
+                    .doesNotContain("audit_entry_pkey");
+        }
+    }
 }
