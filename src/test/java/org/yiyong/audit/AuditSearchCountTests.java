@@ -52,6 +52,10 @@ class AuditSearchCountTests extends FullStackTest {
         mvc.perform(get("/api/v1/audit-entries").param("entityType", few).with(as("auditor")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(3))
-                .andExpect(jsonPath("$.totalAtLeast").value(false));
+                .andExpect(jsonPath("$.totalAtLeast").value(false))
+                .andExpect(jsonPath("$.items[*].entityId").value(Matchers.contains("2", "1", "0")));
+        mvc.perform(get("/api/v1/audit-entries").param("entityType", few).param("entityId", "1").with(as("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].entityId").value(Matchers.contains("1")));
     }
 }
