@@ -192,13 +192,10 @@ class QueryPlanTests extends FullStackTest {
 
     @Test
     void the_audit_search_reads_the_newest_entries_of_a_type_an_actor_or_an_action_along_an_index() {
-        for (String[] search : List.of(new String[] {"entity_type = 'Deed'", "entity_type desc, id desc"},
-                new String[] {"actor = 'city-staff'", "actor desc, id desc"},
-                new String[] {"action = 'UPDATE'", "action desc, id desc"},
-                new String[] {"entity_type = 'Deed' and entity_id = '42'", "entity_type desc, entity_id desc, id desc"})) {
-            String filter = search[0];
-            String plan = plan("select id from audit_entry where " + filter + " order by " + search[1]
-                    + " limit 50 offset 50");
+        for (String filter : List.of("entity_type = 'Deed'", "actor = 'city-staff'", "action = 'UPDATE'",
+                "entity_type = 'Deed' and entity_id = '42'")) {
+            // the page's ids, as AuditSearch asks for them
+            String plan = plan("select id from audit_entry where " + filter + " order by id desc limit 50 offset 50");
             assertThat(plan).as(filter).doesNotContain("Sort").doesNotContain("Seq Scan")
                     .doesNotContain("audit_entry_pkey");
         }
