@@ -189,4 +189,14 @@ class QueryPlanTests extends FullStackTest {
                     .doesNotContain("audit_entry_pkey");
         }
     }
+
+    @Test
+    void the_audit_search_reads_what_one_person_did_to_one_kind_of_record_along_their_pairs_index() {
+        // a pair rare among two large sets (a city's staff member and the registry's people) is read in order
+        // from the index of the pairs, neither along one filter's entries nor along the trail by id
+        String plan = plan("select id from audit_entry where actor = 'no-such-actor' and entity_type = 'NoSuchType' "
+                + "order by id desc limit 50 offset 50");
+        assertThat(plan).contains("audit_entry_actor_type_idx").doesNotContain("Sort").doesNotContain("Seq Scan")
+                .doesNotContain("audit_entry_pkey");
+    }
 }

@@ -58,4 +58,33 @@ class AuditSearchCountTests extends FullStackTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].entityId").value(Matchers.contains("1")));
     }
+
+    @Test
+    void two_filters_find_the_entries_that_match_both_newest_first() throws Exception {
+        String type = "PairProbe" + UUID.randomUUID().toString().substring(0, 8);
+        String clerk = "clerk-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        // the clerk's entries of the type among the other person's, and the clerk's of another type
+        List<AuditRecord> records = IntStream.range(0, 12).mapToObj(i -> switch (i % 3) {
+            case 0 -> AuditRecord.of(AuditAction.UPDATE, type, i).byActor(clerk);
+            case 1 -> AuditRecord.of(AuditAction.UPDATE, type, i).byActor(other);
+            default -> AuditRecord.of(AuditAction.FILE_DOWNLOADED, type + "X", i).byActor(clerk);
+        }).toList();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> audit.recordAll(records));
+
+        mvc.perform(get("/api/v1/audit-entries").param("actor", clerk).param("entityType", type)
+                        .with(as("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[*].entityId").value(Matchers.contains("9", "6", "3", "0")));
+        mvc.perform(get("/api/v1/audit-entries").param("actor", clerk).param("action", "FILE_DOWNLOADED")
+                        .param("size", "2").param("page", "1").with(as("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(4))
+                .andExpect(jsonPath("$.items[*].entityId").value(Matchers.contains("5", "2")));
+        mvc.perform(get("/api/v1/audit-entries").param("actor", other).param("entityType", type + "X")
+                        .with(as("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+    }
 }

@@ -156,6 +156,7 @@ class LoadBenchmark {
                 new Call("visit schedule, city", "city-staff", "/visits", REPORT_USERS),
                 new Call("campaign roster, county", "jinjiang-staff", "/campaigns/" + campaign),
                 new Call("audit search", "auditor", "/audit?entityType=Deed"),
+                new Call("audit search, a person and a kind", "auditor", "/audit?actor=gn-head&entityType=Samaritan"),
                 new Call("statistics, city", "city-staff", "/statistics?year=" + year, REPORT_USERS),
                 new Call("export deeds xlsx, county", "jinjiang-staff", "/deeds/register.xlsx", 2),
                 new Call("export samaritans, county", "jinjiang-staff", "/samaritans/export", 2),
