@@ -70,6 +70,17 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
+    void the_deeds_whose_decision_clock_runs_are_read_by_their_region_and_status_together() {
+        // the workbench's deadlines and to-do list, on every visit: not a county's every deed, nor the country's running
+        String plan = plan("""
+                select d.id, d.number, d.region_code, d.title, d.status, d.accepted_on, d.extension_days from deed d
+                where d.region_code in ('350582') and d.status in ('ACCEPTED', 'INVESTIGATING', 'UNDER_REVIEW',
+                      'IN_NOTICE', 'NOTICE_CLOSED', 'HEARING') and d.accepted_on is not null""");
+        assertThat(plan).contains("deed_region_status_idx").doesNotContain("BitmapAnd")
+                .doesNotContain("Seq Scan on deed");
+    }
+
+    @Test
     void the_reconciliation_finds_an_entry_that_reverses_another_by_its_index() {
         String plan = plan("select 1 from journal_entry r where r.reverses_id = 42");
         assertThat(plan).contains("journal_entry_reverses_idx").doesNotContain("Seq Scan on journal_entry");

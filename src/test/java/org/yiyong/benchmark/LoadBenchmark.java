@@ -44,6 +44,11 @@ import org.yiyong.shared.FieldCipher;
  * plain connections of the same pool. Prints p50, p95 and requests per second of both and the ratio of the
  * throughputs. Not a test (it asserts nothing about time) and not part of {@code ./mvnw verify}; run it as
  * {@code docs/performance.md} describes.
+ *
+ * <p>By default each user asks again as soon as answered: the machine saturated, the throughput its limit. With
+ * {@code -Dbenchmark.rate=N} the users together ask N times a second, each at its own steady pace, as staff do
+ * between reading a page and clicking: a request's time is counted from when it was due, so one that waits for an
+ * earlier one counts the wait.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -56,6 +61,8 @@ class LoadBenchmark {
     private static final int REPORT_USERS = Integer.getInteger("benchmark.report-users", 5);
     private static final int TIMEOUT_SECONDS = Integer.getInteger("benchmark.timeout", 300);
     private static final String ONLY = System.getProperty("benchmark.calls", "");
+    /** Requests a second of all users of a call together, each user at a steady pace; 0: each asks when answered. */
+    private static final double RATE = Double.parseDouble(System.getProperty("benchmark.rate", "0"));
     private static final String PASSWORD = "Yiyong@2024";
     /** A call whose raw SQL takes longer than this has its slowest statement named. */
     private static final double SLOW_MILLIS = 50;
@@ -104,8 +111,10 @@ class LoadBenchmark {
         }
         List<Call> calls = calls(database);
         System.out.printf(Locale.ROOT, "%nLoad on %s: %d cores, heap up to %d MB, %d users a call (unless said), "
-                + "%d s a call, ms%n", product, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, USERS, SECONDS);
+                + "%d s a call, %s, ms%n", product, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, USERS, SECONDS, RATE > 0
+                        ? String.format(Locale.ROOT, "%.0f requests a second a call, times from when each was due", RATE)
+                        : "each user asking again when answered");
         System.out.printf(Locale.ROOT, "%-34s %5s %4s | %8s %8s %8s | %8s %8s %8s | %6s%n", "call", "users", "SQL",
                 "p50", "p95", "req/s", "raw p50", "raw p95", "raw r/s", "ratio");
         for (Call call : calls) {
@@ -213,10 +222,22 @@ class LoadBenchmark {
             List<Future<List<Long>>> results = new ArrayList<>();
             for (int user = 0; user < users; user++) {
                 Callable<Object> step = steps.apply(user);
+                // paced: this user's requests fall due every users/RATE seconds, the users' spread over the interval
+                long every = RATE > 0 ? (long) (users / RATE * 1e9) : 0;
+                long first = started + every * user / users;
                 results.add(pool.submit(() -> {
                     List<Long> times = new ArrayList<>();
-                    do {
+                    for (long due = first; ; due += every) {
                         long start = System.nanoTime();
+                        if (every > 0) {
+                            if (due >= end) {
+                                break;
+                            }
+                            if (due > start) {
+                                Thread.sleep((due - start) / 1_000_000, (int) ((due - start) % 1_000_000));
+                            }
+                            start = due;
+                        }
                         try {
                             step.call();
                         } catch (Exception e) {
@@ -224,7 +245,10 @@ class LoadBenchmark {
                             failure[0] = e.getMessage();
                         }
                         times.add(System.nanoTime() - start);
-                    } while (System.nanoTime() < end);
+                        if (every == 0 && System.nanoTime() >= end) {
+                            break;
+                        }
+                    }
                     return times;
                 }));
             }
