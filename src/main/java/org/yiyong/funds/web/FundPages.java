@@ -161,8 +161,9 @@ class FundPages {
     String orders(CurrentUser me, @RequestParam(required = false) PaymentOrder.Status status,
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
         List<FundRegister.FundBalance> funds = register.funds(me);
-        model.addAttribute("orders", payments.list(me, status, q, PageRequest.of(page, 30)));
-        model.addAttribute("counts", payments.counts(me));
+        Payments.OrdersPage orders = payments.page(me, status, q, PageRequest.of(page, 30));
+        model.addAttribute("orders", orders.orders());
+        model.addAttribute("counts", orders.counts());
         model.addAttribute("statuses", PaymentOrder.Status.values());
         model.addAttribute("status", status);
         model.addAttribute("q", q);
