@@ -70,14 +70,16 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
-    void the_deeds_whose_decision_clock_runs_are_read_by_their_region_and_status_together() {
-        // the workbench's deadlines and to-do list, on every visit: not a county's every deed, nor the country's running
+    void a_campaigns_roster_reads_a_page_of_its_lines_in_the_order_of_its_index() {
+        // CampaignLines.page: included, sent, paid, left out, taken off, then by county
         String plan = plan("""
-                select d.id, d.number, d.region_code, d.title, d.status, d.accepted_on, d.extension_days from deed d
-                where d.region_code in ('350582') and d.status in ('ACCEPTED', 'INVESTIGATING', 'UNDER_REVIEW',
-                      'IN_NOTICE', 'NOTICE_CLOSED', 'HEARING') and d.accepted_on is not null""");
-        assertThat(plan).contains("deed_region_status_idx").doesNotContain("BitmapAnd")
-                .doesNotContain("Seq Scan on deed");
+                select * from campaign_line
+                where campaign_id = 42 and status in ('INCLUDED', 'SENT', 'PAID')
+                  and (false = false or (conduct_check_required and conduct_good is null))
+                order by case status when 'INCLUDED' then 0 when 'SENT' then 1 when 'PAID' then 2 when 'EXCLUDED' then 3
+                         else 4 end, region_code, id
+                offset 0 rows fetch first 50 rows only""", true);
+        assertThat(plan).contains("campaign_line_roster_idx").doesNotContain("Sort").doesNotContain("Seq Scan");
     }
 
     @Test
