@@ -83,6 +83,18 @@ class QueryPlanTests extends FullStackTest {
     }
 
     @Test
+    void the_honours_waiting_for_the_citys_staff_are_read_by_region_and_status_together() {
+        // HonourTasks, on every visit to a city staff member's workbench: the waiting few, not the city's every honour
+        String plan = plan("""
+                select h.id, h.samaritan_id, h.deed_id, h.status, h.proposed_on, h.approved_on, h.region_code
+                from honour h
+                where h.region_code in ('350582', '350583', '350500') and h.mode <> 'ROUND'
+                  and ((h.status = 'PROPOSED' and h.proposed_by <> 'city-staff') or h.status = 'APPROVED')
+                order by h.proposed_on, h.id""");
+        assertThat(plan).contains("honour_region_status_idx").doesNotContain("Seq Scan on honour");
+    }
+
+    @Test
     void the_reconciliation_finds_an_entry_that_reverses_another_by_its_index() {
         String plan = plan("select 1 from journal_entry r where r.reverses_id = 42");
         assertThat(plan).contains("journal_entry_reverses_idx").doesNotContain("Seq Scan on journal_entry");
