@@ -283,9 +283,7 @@ public class Payments {
     }
 
     /** How many orders of each status the caller's scope holds. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(FundRegister.READ)
-    public Map<PaymentOrder.Status, Long> counts(CurrentUser me) {
+    private Map<PaymentOrder.Status, Long> counts(CurrentUser me) {
         Map<PaymentOrder.Status, Long> counts = new java.util.EnumMap<>(PaymentOrder.Status.class);
         jdbc.sql("select status, count(*) as n from payment_order where region_code in (:scope) group by status")
                 .param("scope", me.scope().regionCodes())
